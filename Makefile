@@ -1,0 +1,79 @@
+# The single entry point. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.10 2>/dev/null)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+MODEL  := models/assistant.tar.gz
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONPATH := $(CURDIR)
+export RASA_PORT ?= 5005
+export ACTION_PORT ?= 5055
+export ACTION_HOST ?= 127.0.0.1
+export WEB_PORT ?= 8080
+export CONTENT_DB_PATH ?= $(CURDIR)/content.db
+export TRACKER_DB ?= $(CURDIR)/tracker.db
+
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+                   $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
+
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMPS)/runtime: requirements.txt
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.10 is needed (Rasa 3.6 supports 3.8-3.10). Install it, e.g. 'pyenv install 3.10.13'."; exit 1; fi
+	@echo "==> [setup 1/4] Creating the virtual environment in $(VENV) with $(PYTHON)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "==> [setup 2/4] Installing pinned dependencies (first time: a few minutes, mostly TensorFlow)"
+	@$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/dev: $(STAMPS)/runtime requirements-dev.txt
+	@echo "==> Installing test and lint tools"
+	@$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+content: $(STAMPS)/runtime ## Migrate the content database and load content/*.yml (idempotent)
+	@echo "==> [setup 3/4] Migrating and seeding the content database"
+	@$(BIN)/alembic upgrade head
+	@$(BIN)/python -m actions.db.loader
+
+$(MODEL): $(TRAINING_INPUTS) | $(STAMPS)/runtime
+	@echo "==> [setup 4/4] Training the assistant (training data or config changed)"
+	@$(BIN)/rasa train --fixed-model-name assistant --out models
+
+train: $(MODEL) ## Train only if the training data or config changed
+
+run: content train ## Set everything up and serve Rasa (5005), actions (5055)
+	@scripts/serve.sh
+
+shell: content train ## Chat with the assistant in the terminal
+	@scripts/serve.sh --shell
+
+validate: $(STAMPS)/runtime ## rasa data validate, warnings are errors
+	@$(BIN)/rasa data validate --fail-on-warnings
+
+lint: $(STAMPS)/dev ## ruff and mypy
+	@$(BIN)/ruff check actions components tests scripts migrations
+	@$(BIN)/mypy
+
+test-stories: train ## Conversation tests (tests/test_*.yml)
+	@$(BIN)/rasa test core --stories tests/ --fail-on-prediction-errors --out results/core
+
+pytest: $(STAMPS)/dev train
+	@$(BIN)/pytest
+
+test: $(STAMPS)/dev lint validate content train test-stories pytest ## Set everything up and run every test
+
+nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix in results/nlu
+	@$(BIN)/rasa test nlu --cross-validation --folds 5 --out results/nlu
+	@$(BIN)/python scripts/nlu_summary.py results/nlu
+
+clean: ## Remove the trained model, databases and results
+	rm -rf models/*.tar.gz results content.db tracker.db $(STAMPS)

@@ -1,0 +1,1 @@
+"""Custom actions for the supportive-rehearsal assistant (one module per capability)."""

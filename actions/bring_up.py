@@ -1,0 +1,68 @@
+"""Bringing up therapy: learn who and what, then openers tailored to them and what to avoid."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.content_service import Facts, select_items
+from actions.lexicon import normalise_concern, normalise_relationship
+from actions.refusal import NO_CONTENT, facts_from
+from actions.replies import REHEARSE_BUTTONS, Reply, bullet, loved_one, send
+from actions.vocabulary import Kind, Topic
+
+OTHER_CONCERN = "other"
+
+
+def compose_openers(facts: Facts, shown: Collection[str]) -> Reply:
+    if facts.concern == OTHER_CONCERN:
+        facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
+    (openers, avoid), selection = select_items(
+        facts, shown, [(Topic.BRING_UP, Kind.PHRASING, 3), (Topic.BRING_UP, Kind.AVOID, 2)]
+    )
+    who = loved_one(facts.relationship)
+    lines = []
+    if openers:
+        lines.append(f"A few ways to open it with {who}, in your own words:\n" + "\n".join(bullet(i) for i in openers))
+    if avoid:
+        lines.append("What tends to backfire:\n" + "\n".join(bullet(i) for i in avoid))
+    if not lines:
+        lines.append(NO_CONTENT)
+    lines.append("Pick a calm moment, say it once, and then let it rest. Want to practise it first? I can play them.")
+    return Reply(text="\n\n".join(lines), items=selection.items, buttons=REHEARSE_BUTTONS, pending_offer="rehearse")
+
+
+class ActionSuggestOpeners(Action):
+    def name(self) -> str:
+        return "action_suggest_openers"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return send(dispatcher, tracker, compose_openers(facts_from(tracker), tracker.get_slot("shown_items") or []))
+
+
+class ValidateTherapyTalkForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_therapy_talk_form"
+
+    def validate_relationship(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        normalised = normalise_relationship(str(value)) if value else None
+        if normalised is None:
+            dispatcher.utter_message(
+                text="I can tailor this for a partner, a parent, an adult child, a sibling or a friend. Which is closest?"
+            )
+        return {"relationship": normalised}
+
+    def validate_concern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # An answer we can't map is still an answer: keep the advice general rather than ask again.
+        normalised = normalise_concern(str(value)) if value else None
+        return {"concern": normalised or OTHER_CONCERN}

@@ -1,0 +1,1 @@
+"""Content database: models, engine and queries."""

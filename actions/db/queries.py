@@ -1,0 +1,93 @@
+"""The one module that owns the queries. Plain functions, plain results, no SQL in actions."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Optional
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from actions.db.models import ContentItem
+from actions.vocabulary import ANY, Kind, Topic
+
+
+@dataclass(frozen=True)
+class Content:
+    id: str
+    kind: str
+    topic: str
+    relationship: str
+    resistance_form: str
+    concern: str
+    text: str
+    reason: str
+    grounding: str
+    alternative: Optional[str] = None
+
+
+def _to_content(row: ContentItem) -> Content:
+    return Content(
+        id=row.id,
+        kind=row.kind,
+        topic=row.topic,
+        relationship=row.relationship,
+        resistance_form=row.resistance_form,
+        concern=row.concern,
+        text=row.text,
+        reason=row.reason,
+        grounding=row.grounding,
+        alternative=row.alternative,
+    )
+
+
+def pick_content(
+    *,
+    session: Session,
+    topic: Topic,
+    kind: Kind,
+    relationship: Optional[str] = None,
+    resistance_form: Optional[str] = None,
+    concern: Optional[str] = None,
+    exclude: Collection[str] = (),
+    limit: int = 1,
+) -> list[Content]:
+    """Items that fit the conversation, the most specific first.
+
+    An item fits when each of its facets is either ``any`` or equal to what we know.
+    A facet we don't know only matches ``any`` items. Matching the relationship
+    outweighs matching the resistance form, which outweighs the concern.
+    """
+    item = ContentItem
+    facets = ((item.relationship, relationship, 4), (item.resistance_form, resistance_form, 2), (item.concern, concern, 1))
+    query = select(item).where(item.topic == topic.value, item.kind == kind.value)
+    specificity = []
+    for column, known, weight in facets:
+        if known and known != ANY:
+            query = query.where(column.in_((known, ANY)))
+            specificity.append(case((column == known, weight), else_=0))
+        else:
+            query = query.where(column == ANY)
+    if exclude:
+        query = query.where(item.id.not_in(list(exclude)))
+    score = sum(specificity) if specificity else 0
+    query = query.order_by(score.desc() if specificity else item.id, item.id).limit(limit)  # type: ignore[union-attr]
+    return [_to_content(row) for row in session.scalars(query)]
+
+
+def get_content(*, session: Session, item_id: str) -> Optional[Content]:
+    row = session.get(ContentItem, item_id)
+    return _to_content(row) if row is not None else None
+
+
+def count_content(*, session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(ContentItem)) or 0)
+
+
+def count_by(*, session: Session, topic: Topic, kind: Kind, relationship: str) -> int:
+    query = select(func.count()).select_from(ContentItem).where(
+        ContentItem.topic == topic.value,
+        ContentItem.kind == kind.value,
+        ContentItem.relationship == relationship,
+    )
+    return int(session.scalar(query) or 0)

@@ -1,0 +1,80 @@
+"""Turning chosen content into what the user sees, per channel."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.db.queries import Content
+
+# Channels whose clients understand our `custom` payload. Rasa hands `custom` straight to a
+# platform's API elsewhere (Slack, Telegram...), where it would break the message.
+CUSTOM_PAYLOAD_CHANNELS = frozenset({"rest", "socketio"})
+
+RELATIONSHIP_LABEL = {
+    "partner": "your partner",
+    "parent": "your parent",
+    "child": "your son or daughter",
+    "sibling": "your sibling",
+    "friend": "your friend",
+}
+
+REHEARSE_BUTTONS = [
+    {"title": "Yes, let's practise", "payload": "/start_roleplay"},
+    {"title": "Not now", "payload": "/deny"},
+]
+
+
+def loved_one(relationship: Optional[str]) -> str:
+    return RELATIONSHIP_LABEL.get(relationship or "", "them")
+
+
+def bullet(item: Content) -> str:
+    if item.alternative:
+        return f"• Avoid: {item.text}\n  Instead: {item.alternative}"
+    return f"• {item.text}"
+
+
+@dataclass
+class Reply:
+    text: str
+    items: list[Content] = field(default_factory=list)
+    buttons: list[dict[str, str]] = field(default_factory=list)
+    pending_offer: Optional[str] = None
+
+
+def why_text(items: list[Content]) -> Optional[str]:
+    if not items:
+        return None
+    reasons = [f"• {_short(item.text)}: {item.reason} (grounded in {item.grounding})" for item in items]
+    return "Here's the thinking behind what I suggested:\n" + "\n".join(reasons)
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[EventType]:
+    """Utter the reply and remember what was shown, so nothing repeats and "why?" can answer."""
+    kwargs: dict[str, Any] = {"text": reply.text}
+    if reply.buttons:
+        kwargs["buttons"] = reply.buttons
+    if reply.items and tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+        kwargs["json_message"] = {
+            "type": "content",
+            "items": [
+                {"id": item.id, "kind": item.kind, "topic": item.topic, "relationship": item.relationship}
+                for item in reply.items
+            ],
+        }
+    dispatcher.utter_message(**kwargs)
+    events: list[EventType] = [SlotSet("pending_offer", reply.pending_offer)]
+    if reply.items:
+        shown = list(tracker.get_slot("shown_items") or [])
+        events.append(SlotSet("shown_items", shown + [item.id for item in reply.items]))
+        events.append(SlotSet("last_why", why_text(reply.items)))
+    return events

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Serve the assistant: the action server, then Rasa (REST, Socket.IO and the HTTP API),
+# or with --shell a terminal chat. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+MODE=${1:-serve}
+pids=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo; echo "==> Stopping the servers"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all INT TERM EXIT
+
+wait_for() {  # name url seconds
+  local name=$1 url=$2 limit=$3 waited=0
+  printf '==> Waiting for %s ' "$name"
+  until curl -fs -o /dev/null "$url"; do
+    if [ "$waited" -ge "$limit" ]; then echo " gave up after ${limit}s (see the log above)"; return 1; fi
+    printf '.'; sleep 1; waited=$((waited + 1))
+  done
+  echo " up after ${waited}s"
+}
+
+SANIC_HOST="$ACTION_HOST" "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+pids+=($!)
+wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
+
+if [ "$MODE" = "--shell" ]; then
+  "$BIN/rasa" shell --model models/assistant.tar.gz --endpoints endpoints.yml --port "$RASA_PORT"
+  exit 0
+fi
+
+"$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" \
+  --credentials credentials.yml --endpoints endpoints.yml --cors "http://localhost:$WEB_PORT" &
+pids+=($!)
+wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180
+
+cat <<INFO
+
+The assistant is ready.
+  REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"my husband refuses to see a therapist"}'
+  Socket.IO: http://localhost:$RASA_PORT/socket.io
+  Terminal:  make shell   (in another terminal, after stopping this one)
+Press Ctrl-C to stop.
+INFO
+wait -n "${pids[@]}"

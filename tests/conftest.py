@@ -1,0 +1,140 @@
+"""Shared fixtures: real SQLite content databases and rasa-sdk trackers built to order."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from actions.db import engine as engine_module
+from actions.db.engine import make_engine
+from actions.db.loader import load_content
+from actions.db.models import ContentItem
+from actions.settings import REPO_ROOT
+
+CONTENT_DIR = REPO_ROOT / "content"
+
+
+def migrate(url: str) -> None:
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    config.attributes["database_url"] = url
+    command.upgrade(config, "head")
+
+
+def dump(engine: Engine) -> list[tuple[Any, ...]]:
+    """Every row of the content table, to compare before and after."""
+    with Session(engine) as session:
+        rows = session.scalars(select(ContentItem).order_by(ContentItem.id)).all()
+        return [(r.id, r.kind, r.topic, r.relationship, r.resistance_form, r.concern, r.text, r.reason,
+                 r.grounding, r.alternative, r.source, r.updated_at) for r in rows]
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Engine]:
+    """A freshly migrated, empty SQLite content database."""
+    url = f"sqlite:///{tmp_path / 'content.db'}"
+    migrate(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def content_db(empty_db: Engine) -> Engine:
+    """A fresh SQLite database holding the repository's curated content."""
+    load_content(empty_db, CONTENT_DIR)
+    return empty_db
+
+
+@pytest.fixture
+def use_db(monkeypatch: pytest.MonkeyPatch) -> Callable[[Engine], None]:
+    """Point the actions at a given engine for the test."""
+
+    def _use(engine: Engine) -> None:
+        monkeypatch.setattr(engine_module, "get_engine", lambda: engine)
+        import actions.content_service as service
+
+        monkeypatch.setattr(service, "get_engine", lambda: engine)
+
+    return _use
+
+
+@pytest.fixture
+def actions_db(content_db: Engine, use_db: Callable[[Engine], None]) -> Engine:
+    use_db(content_db)
+    return content_db
+
+
+def make_tracker(
+    text: str = "",
+    intent: str = "",
+    entities: Optional[list[dict[str, Any]]] = None,
+    slots: Optional[dict[str, Any]] = None,
+    channel: str = "rest",
+    active_loop: Optional[str] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+    }
+    events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
+    return Tracker(
+        sender_id="test-user",
+        slots=slots or {},
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def tracker_factory() -> Callable[..., Tracker]:
+    return make_tracker
+
+
+class Run:
+    """The result of running one action: what it said and the events it returned."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, events: list[dict[str, Any]]) -> None:
+        self.messages = dispatcher.messages
+        self.events = events
+
+    @property
+    def text(self) -> str:
+        return "\n".join(m.get("text") or "" for m in self.messages)
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [item["id"] for m in self.messages for item in (m.get("custom") or {}).get("items", [])]
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return [item for m in self.messages for item in (m.get("custom") or {}).get("items", [])]
+
+    def slot(self, name: str) -> Any:
+        values = [e["value"] for e in self.events if e.get("event") == "slot" and e.get("name") == name]
+        return values[-1] if values else None
+
+
+@pytest.fixture
+def run_action() -> Callable[[Action, Tracker], Run]:
+    def _run(action: Action, tracker: Tracker) -> Run:
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(action.run(dispatcher, tracker, {}))
+        return Run(dispatcher, events)
+
+    return _run

@@ -1,0 +1,143 @@
+"""Real servers for end-to-end tests: started once per test session, talking over HTTP."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from actions.db.engine import make_engine
+from actions.db.loader import load_content
+from actions.settings import REPO_ROOT
+from tests.conftest import CONTENT_DIR, migrate
+
+MODEL = REPO_ROOT / "models" / "assistant.tar.gz"
+BIN = Path(sys.executable).parent
+START_LIMIT_S = 240
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, limit: float = START_LIMIT_S) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code < 500:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up within {limit}s:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class Assistant:
+    """The real Rasa server and action server, each a separate process."""
+
+    workdir: Path
+    env: dict[str, str]
+    rasa_port: int
+    action_port: int
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def _spawn(self, name: str, args: list[str], health: str, extra_env: dict[str, str]) -> None:
+        log = self.workdir / f"{name}.log"
+        process = subprocess.Popen(
+            args, cwd=REPO_ROOT, env={**self.env, **extra_env}, stdout=log.open("ab"), stderr=subprocess.STDOUT
+        )
+        self.processes[name] = process
+        wait_until_up(health, process, log)
+
+    def start_actions(self) -> None:
+        self._spawn(
+            "actions",
+            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            f"http://127.0.0.1:{self.action_port}/health",
+            {"SANIC_HOST": "127.0.0.1"},
+        )
+
+    def start_rasa(self) -> None:
+        self._spawn(
+            "rasa",
+            [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
+             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+            f"{self.url}/",
+            {},
+        )
+
+    def stop(self, name: str, kill: bool = False) -> None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        process.kill() if kill else process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def restart_rasa(self) -> None:
+        self.stop("rasa")
+        self.start_rasa()
+
+    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def tracker(self, sender: str) -> dict[str, Any]:
+        response = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=30)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}. Run 'make train' (make test does it for you).")
+    workdir = tmp_path_factory.mktemp("servers")
+    content_url = f"sqlite:///{workdir / 'content.db'}"
+    migrate(content_url)
+    engine = make_engine(content_url)
+    load_content(engine, CONTENT_DIR)
+    engine.dispose()
+    rasa_port, action_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "PYTHONPATH": str(REPO_ROOT),
+        "CONTENT_DB_PATH": str(workdir / "content.db"),
+        "TRACKER_DB": str(workdir / "tracker.db"),
+        "ACTION_HOST": "127.0.0.1",
+        "ACTION_PORT": str(action_port),
+        "RASA_PORT": str(rasa_port),
+    }
+    env.pop("DATABASE_URL", None)
+    servers = Assistant(workdir=workdir, env=env, rasa_port=rasa_port, action_port=action_port)
+    try:
+        servers.start_actions()
+        servers.start_rasa()
+        yield servers
+    finally:
+        for name in list(servers.processes):
+            servers.stop(name)

@@ -1,0 +1,80 @@
+"""A real conversation over REST: Rasa server + action server + SQLite content and tracker stores."""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from actions.db.engine import make_engine
+from actions.db.queries import get_content
+from tests.e2e.conftest import Assistant
+
+pytestmark = pytest.mark.e2e
+
+
+def items_in(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item for reply in replies for item in (reply.get("custom") or {}).get("items", [])]
+
+
+def text_of(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(reply.get("text") or "" for reply in replies)
+
+
+def test_a_five_turn_conversation_brings_curated_content_for_a_partner(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    engine = make_engine(f"sqlite:///{assistant.workdir / 'content.db'}")
+
+    greeting = assistant.say(sender, "hi there")
+    assert "not a therapist" in text_of(greeting)
+
+    first = assistant.say(sender, "my husband flat out refuses to see a therapist")
+    second = assistant.say(sender, "he just says he's fine and changes the subject")
+    for replies in (first, second):
+        items = items_in(replies)
+        assert items, replies
+        assert any(item["relationship"] == "partner" for item in items)
+        with Session(engine) as session:
+            stored = [get_content(session=session, item_id=item["id"]) for item in items]
+        assert all(row is not None and row.relationship in ("partner", "any") for row in stored)
+        assert any(row is not None and row.relationship == "partner" for row in stored)
+    assert "How did the no show up" in text_of(first)
+    assert not {i["id"] for i in items_in(first)} & {i["id"] for i in items_in(second)}
+
+    why = assistant.say(sender, "why would that help?")
+    assert "thinking behind" in text_of(why)
+
+    openers = assistant.say(sender, "ok so how do I actually bring up therapy with him")
+    assert "struggling with" in text_of(openers)
+    final = assistant.say(sender, "he's been really depressed since he lost his job")
+    kinds = [item["kind"] for item in items_in(final)]
+    assert kinds.count("phrasing") == 3 and "avoid" in kinds
+    assert all(item["relationship"] in ("partner", "any") for item in items_in(final))
+    engine.dispose()
+
+    slots = assistant.tracker(sender)["slots"]
+    assert slots["relationship"] == "partner"
+    assert slots["resistance_form"] == "emotional"
+    assert slots["concern"] == "depression"
+
+
+def test_a_crisis_message_gets_the_crisis_resources(assistant: Assistant) -> None:
+    replies = assistant.say(f"e2e-{uuid.uuid4().hex[:8]}", "my son told me he wants to kill himself")
+    text = text_of(replies)
+    assert "988" in text and "911" in text and "Domestic Violence Hotline" in text
+
+
+def test_the_conversation_carries_on_after_the_server_restarts(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assistant.say(sender, "my sister keeps refusing counselling")
+    assert assistant.tracker(sender)["slots"]["relationship"] == "sibling"
+
+    assistant.restart_rasa()
+
+    tracker = assistant.tracker(sender)
+    assert tracker["slots"]["relationship"] == "sibling"
+    assert any(e.get("text") == "my sister keeps refusing counselling" for e in tracker["events"])
+    replies = assistant.say(sender, "how could I bring it up with her?")
+    # She is still known to be a sibling, so the form goes straight to the struggle.
+    assert "struggling with" in text_of(replies)

@@ -1,0 +1,185 @@
+"""The curated content database: loading, validation, coverage and retrieval."""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from actions.db.engine import make_engine
+from actions.db.loader import ContentError, load_content
+from actions.db.queries import count_by, count_content, get_content, pick_content
+from actions.vocabulary import Kind, Relationship, ResistanceForm, Topic
+from tests.conftest import CONTENT_DIR, dump, migrate
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def test_the_database_holds_at_least_200_curated_items(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        assert count_content(session=session) >= 200
+
+
+@pytest.mark.parametrize("topic", [Topic.REFUSAL, Topic.RESENTMENT, Topic.BRING_UP])
+@pytest.mark.parametrize("relationship", list(Relationship))
+def test_every_core_topic_has_three_phrasings_and_reframes_for_each_relationship(
+    content_db: Engine, topic: Topic, relationship: Relationship
+) -> None:
+    with Session(content_db) as session:
+        assert count_by(session=session, topic=topic, kind=Kind.PHRASING, relationship=relationship.value) >= 3
+        assert count_by(session=session, topic=topic, kind=Kind.REFRAME, relationship=relationship.value) >= 3
+
+
+def test_loading_twice_changes_nothing(content_db: Engine) -> None:
+    before = dump(content_db)
+    report = load_content(content_db, CONTENT_DIR)
+    assert report.changed == 0
+    assert report.unchanged == len(before)
+    assert dump(content_db) == before
+
+
+def test_a_bad_value_is_refused_with_its_file_and_line_and_nothing_changes(content_db: Engine, tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    before = dump(content_db)
+    path = content / "boundaries.yml"
+    lines = path.read_text().splitlines()
+    kind_line = next(i for i, line in enumerate(lines) if line.strip().startswith("kind:"))
+    lines[kind_line] = lines[kind_line].replace(lines[kind_line].split(":", 1)[1], " pep_talk")
+    path.write_text("\n".join(lines) + "\n")
+    # A valid change in another file must not land either: one transaction or nothing.
+    other = content / "support.yml"
+    other.write_text(other.read_text().replace("topic: support", "topic: support\n# edited", 1))
+
+    with pytest.raises(ContentError) as error:
+        load_content(content_db, content)
+
+    assert f"{path}:{kind_line + 1}:" in str(error.value)
+    assert "pep_talk" in str(error.value)
+    assert dump(content_db) == before
+
+
+def test_broken_yaml_is_refused_with_its_line(empty_db: Engine, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "progress.yml").write_text("topic: progress\nitems:\n  - id: a\n    kind: [tip\n")
+    with pytest.raises(ContentError, match=r"progress\.yml:\d+: not valid YAML"):
+        load_content(empty_db, content)
+    assert dump(empty_db) == []
+
+
+def test_a_duplicate_id_names_both_places(empty_db: Engine, tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    first = (content / "progress.yml").read_text()
+    item_id = next(line.split(":", 1)[1].strip() for line in first.splitlines() if line.strip().startswith("- id:"))
+    extra = (
+        f"  - id: {item_id}\n    kind: tip\n    relationship: any\n    resistance_form: any\n    concern: any\n"
+        "    text: Something.\n    reason: Because.\n    grounding: test\n"
+    )
+    (content / "why_resist.yml").write_text((content / "why_resist.yml").read_text().rstrip("\n") + "\n" + extra)
+    with pytest.raises(ContentError, match=r"already used at progress\.yml:\d+"):
+        load_content(empty_db, content)
+    assert dump(empty_db) == []
+
+
+def test_an_avoid_item_needs_a_better_alternative(empty_db: Engine, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "enabling.yml").write_text(
+        "topic: enabling\nitems:\n  - id: enabling.any.avoid.99\n    kind: avoid\n    relationship: any\n"
+        "    resistance_form: any\n    concern: any\n    text: Paying their debts.\n    reason: It removes consequences.\n"
+        "    grounding: CRAFT\n"
+    )
+    with pytest.raises(ContentError, match=r"enabling\.yml:3: .*alternative"):
+        load_content(empty_db, content)
+
+
+def test_an_item_removed_from_the_files_is_removed_from_the_database(content_db: Engine, tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    path = content / "progress.yml"
+    text_before = path.read_text()
+    cut = text_before.index("\n  - id:", text_before.index("- id:") + 1)
+    end = text_before.index("\n  - id:", cut + 1)
+    removed_id = text_before[cut:end].split("id:", 1)[1].splitlines()[0].strip()
+    path.write_text(text_before[:cut] + text_before[end:])
+
+    report = load_content(content_db, content)
+
+    assert report.deleted == 1 and report.inserted == 0
+    with Session(content_db) as session:
+        assert get_content(session=session, item_id=removed_id) is None
+
+
+def test_retrieval_puts_items_for_that_relationship_before_generic_ones(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        items = pick_content(
+            session=session, topic=Topic.REFUSAL, kind=Kind.REFRAME, relationship="partner",
+            resistance_form=ResistanceForm.EMOTIONAL.value, limit=20,
+        )
+    assert items[0].relationship == "partner" and items[0].resistance_form == "emotional"
+    assert all(item.relationship in ("partner", "any") for item in items)
+    assert all(item.resistance_form in ("emotional", "any") for item in items)
+    first_generic = next(i for i, item in enumerate(items) if item.relationship == "any")
+    assert all(item.relationship == "partner" for item in items[:first_generic])
+
+
+def test_retrieval_never_returns_an_excluded_item(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        first = pick_content(session=session, topic=Topic.BRING_UP, kind=Kind.PHRASING, relationship="parent", limit=3)
+        second = pick_content(
+            session=session, topic=Topic.BRING_UP, kind=Kind.PHRASING, relationship="parent",
+            exclude=[item.id for item in first], limit=3,
+        )
+    assert first and second
+    assert not {item.id for item in first} & {item.id for item in second}
+
+
+def test_an_unknown_relationship_only_gets_generic_items(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        items = pick_content(session=session, topic=Topic.BRING_UP, kind=Kind.PHRASING, limit=50)
+    assert items and all(item.relationship == "any" for item in items)
+
+
+POSTGRES_ADMIN_URL = os.environ.get("DATABASE_URL_TEST", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    name = f"content_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({exc.orig}); SQLite tests still ran")
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.postgres
+def test_content_loads_and_is_found_the_same_way_on_postgresql(postgres_url: str) -> None:
+    migrate(postgres_url)
+    engine = make_engine(postgres_url)
+    try:
+        first = load_content(engine, CONTENT_DIR)
+        second = load_content(engine, CONTENT_DIR)
+        with Session(engine) as session:
+            items = pick_content(session=session, topic=Topic.REFUSAL, kind=Kind.REFRAME, relationship="partner", limit=3)
+            total = count_content(session=session)
+    finally:
+        engine.dispose()
+    assert first.inserted == total >= 200
+    assert second.changed == 0
+    assert items and items[0].relationship == "partner"

@@ -1,0 +1,98 @@
+"""Rule layers in the NLU pipeline: who the loved one is, what they struggle with, and danger."""
+from __future__ import annotations
+
+import pytest
+
+from actions.lexicon import classify_resistance, normalise_concern, normalise_relationship
+from actions.vocabulary import ResistanceForm
+from components.crisis_guard import speaks_of_danger
+from components.entity_normaliser import normalise_entities
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("husband", "partner"), ("my hubby", "partner"), ("girlfriend", "partner"), ("fiancée", "partner"),
+        ("mum", "parent"), ("Mom", "parent"), ("stepdad", "parent"), ("mother-in-law", "parent"),
+        ("my 19-year-old", "child"), ("my 24 year old", "child"), ("daughter", "child"), ("teenager", "child"),
+        ("bro", "sibling"), ("big sis", "sibling"), ("twin", "sibling"),
+        ("best friend", "friend"), ("bestie", "friend"), ("flatmate", "friend"),
+        ("partner", "partner"),
+    ],
+)
+def test_everyday_words_for_a_loved_one_map_to_one_relationship(words: str, expected: str) -> None:
+    assert normalise_relationship(words) == expected
+
+
+def test_a_word_that_is_no_relationship_maps_to_nothing() -> None:
+    assert normalise_relationship("the weather") is None
+    assert normalise_relationship("so what should I do about it") is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("he drinks a lot", "substance_use"), ("panic attacks", "anxiety"), ("PTSD", "trauma"),
+     ("his dad passed away", "grief"), ("burnt out from work", "stress"), ("depressed", "depression")],
+)
+def test_struggles_map_to_one_concern(words: str, expected: str) -> None:
+    assert normalise_concern(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "form"),
+    [
+        ("he just says he's fine and changes the subject", ResistanceForm.EMOTIONAL),
+        ("she laughs it off every time", ResistanceForm.EMOTIONAL),
+        ("she said she'd book an appointment and then cancelled", ResistanceForm.PASSIVE),
+        ("he has a reason for everything, says therapists just want your money", ResistanceForm.INTELLECTUAL),
+        ("he flat out refused and told me to drop it", ResistanceForm.DIRECT),
+    ],
+)
+def test_descriptions_of_a_refusal_are_read_as_one_of_the_four_forms(description: str, form: ResistanceForm) -> None:
+    assert classify_resistance(description) is form
+
+
+def test_a_description_with_no_cue_is_left_unclassified() -> None:
+    assert classify_resistance("it's complicated") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i want to die",
+        "I don't want to be here anymore",
+        "my son said he wants to kill himself",
+        "she took a whole bottle of pills",
+        "he has a gun and keeps talking about ending it all",
+        "he hits me when i bring up therapy",
+        "she threatened to hurt me",
+        "kms",
+        "I've been cutting again",
+    ],
+)
+def test_plain_mentions_of_danger_are_caught_by_the_rules(message: str) -> None:
+    assert speaks_of_danger(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I'm dead tired", "dying to know how to start this talk", "this situation is killing me",
+     "my husband refuses therapy", "he says he'd rather argue than go"],
+)
+def test_hyperbole_and_ordinary_messages_are_not_crises(message: str) -> None:
+    assert not speaks_of_danger(message)
+
+
+def test_the_normaliser_maps_an_extracted_word_and_fills_in_a_missed_one() -> None:
+    text = "my hubby won't go, he's drinking again"
+    diet = [{"entity": "relationship", "start": 3, "end": 8, "value": "hubby", "extractor": "DIETClassifier"}]
+    entities = normalise_entities(text, diet)
+    by_name = {e["entity"]: e for e in entities}
+    assert by_name["relationship"]["value"] == "partner"
+    assert by_name["concern"]["value"] == "substance_use"
+    assert text[by_name["concern"]["start"]:by_name["concern"]["end"]] == "drinking"
+
+
+def test_the_normaliser_drops_a_relationship_it_cannot_map() -> None:
+    entities = normalise_entities("the cat", [{"entity": "relationship", "start": 4, "end": 7, "value": "cat"}])
+    assert entities == []
