@@ -70,3 +70,13 @@ TOPIC_FOR_INTENT: dict[str, Topic] = {
     "find_support": Topic.SUPPORT,
     "signs_of_progress": Topic.PROGRESS,
 }
+
+
+class Stage(str, Enum):
+    """How open the loved one is during a rehearsal, from guarded to open."""
+
+    GUARDED = "guarded"
+    WARY = "wary"
+    SOFTENING = "softening"
+    OPEN = "open"
+    CONCESSION = "concession"

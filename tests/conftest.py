@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.db import engine as engine_module
 from actions.db.engine import make_engine
 from actions.db.loader import load_content
-from actions.db.models import ContentItem
+from actions.db.models import ContentItem, RoleplayLine
 from actions.settings import REPO_ROOT
 
 CONTENT_DIR = REPO_ROOT / "content"
@@ -35,8 +35,11 @@ def dump(engine: Engine) -> list[tuple[Any, ...]]:
     """Every row of the content table, to compare before and after."""
     with Session(engine) as session:
         rows = session.scalars(select(ContentItem).order_by(ContentItem.id)).all()
+        lines = session.scalars(select(RoleplayLine).order_by(RoleplayLine.id)).all()
         return [(r.id, r.kind, r.topic, r.relationship, r.resistance_form, r.concern, r.text, r.reason,
-                 r.grounding, r.alternative, r.source, r.updated_at) for r in rows]
+                 r.grounding, r.alternative, r.source, r.updated_at) for r in rows] + [
+            (r.id, r.resistance_form, r.stage, r.text, r.source) for r in lines
+        ]
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
     python -m actions.db.loader [CONTENT_DIR]
 
+CONTENT_DIR/*.yml hold content items (one topic per file); CONTENT_DIR/roleplay/*.yml hold the
+loved one's lines for rehearsals (one resistance form per file).
+
 A bad file is refused with its path and line, and the database is left as it was.
 """
 from __future__ import annotations
@@ -16,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from actions.db.models import ContentItem
-from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Topic, values
+from actions.db.models import Base, ContentItem, RoleplayLine
+from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Stage, Topic, values
 
 REQUIRED = ("id", "kind", "relationship", "resistance_form", "concern", "text", "reason", "grounding")
 OPTIONAL = ("alternative",)
@@ -29,6 +32,7 @@ ALLOWED = {
 }
 MAX_ID_LENGTH = 120
 EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "text", "reason", "grounding", "alternative", "source")
+ROLEPLAY_EDITABLE = ("resistance_form", "stage", "text", "source")
 
 
 class ContentError(ValueError):
@@ -59,8 +63,8 @@ def _scalar(node: yaml.Node, path: Path, what: str) -> str:
     return " ".join(str(node.value).split())
 
 
-def parse_file(path: Path) -> list[dict[str, str]]:
-    """Validate one content file and return its items as plain rows."""
+def _compose(path: Path, top_keys: tuple[str, str]) -> dict[str, yaml.Node]:
+    """The top-level mapping of a content file, with every node still carrying its line."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -68,89 +72,133 @@ def parse_file(path: Path) -> list[dict[str, str]]:
         raise ContentError(path, line, f"not valid YAML: {exc.problem}") from exc
     except UnicodeDecodeError as exc:
         raise ContentError(path, 1, "not UTF-8 text") from exc
+    expected = f"a mapping with '{top_keys[0]}' and '{top_keys[1]}'"
     if not isinstance(root, yaml.MappingNode):
-        raise ContentError(path, 1, "expected a mapping with 'topic' and 'items'")
+        raise ContentError(path, 1, f"expected {expected}")
     top = {key.value: value for key, value in root.value}
-    unknown = set(top) - {"topic", "items"}
+    unknown = set(top) - set(top_keys)
     if unknown:
         raise ContentError(path, 1, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
-    if "topic" not in top or "items" not in top:
-        raise ContentError(path, 1, "needs both 'topic' and 'items'")
+    if any(key not in top for key in top_keys):
+        raise ContentError(path, 1, f"needs both '{top_keys[0]}' and '{top_keys[1]}'")
+    listing = top[top_keys[1]]
+    if not isinstance(listing, yaml.SequenceNode) or not listing.value:
+        raise ContentError(path, listing.start_mark.line + 1, f"'{top_keys[1]}' must be a non-empty list")
+    return top
+
+
+def _fields(path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, str]:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise ContentError(path, line, "each entry must be a mapping")
+    fields = {key.value: value for key, value in node.value}
+    unknown = set(fields) - set(required) - set(optional)
+    if unknown:
+        raise ContentError(path, line, f"unknown key(s): {', '.join(sorted(unknown))}")
+    missing = [name for name in required if name not in fields]
+    if missing:
+        raise ContentError(path, line, f"missing key(s): {', '.join(missing)}")
+    row = {name: _scalar(value, path, name) for name, value in fields.items()}
+    if len(row["id"]) > MAX_ID_LENGTH:
+        raise ContentError(path, line, f"id is longer than {MAX_ID_LENGTH} characters")
+    row["source"] = f"{path.name}:{line}"
+    return row
+
+
+def _check_allowed(path: Path, node: yaml.Node, row: dict[str, str], allowed: dict[str, list[str]]) -> None:
+    fields = {key.value: value for key, value in node.value}
+    for name, choices in allowed.items():
+        if row[name] not in choices:
+            raise ContentError(path, fields[name].start_mark.line + 1, f"{name} {row[name]!r} is not one of {choices}")
+
+
+def parse_file(path: Path) -> list[dict[str, str]]:
+    """Validate one content file and return its items as plain rows."""
+    top = _compose(path, ("topic", "items"))
     topic = _scalar(top["topic"], path, "topic")
     if topic not in values(Topic):
         raise ContentError(path, top["topic"].start_mark.line + 1, f"topic {topic!r} is not one of {values(Topic)}")
     items_node = top["items"]
-    if not isinstance(items_node, yaml.SequenceNode) or not items_node.value:
-        raise ContentError(path, items_node.start_mark.line + 1, "'items' must be a non-empty list")
-
     rows = []
     for node in items_node.value:
-        line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            raise ContentError(path, line, "each item must be a mapping")
-        fields = {key.value: value for key, value in node.value}
-        unknown = set(fields) - set(REQUIRED) - set(OPTIONAL)
-        if unknown:
-            raise ContentError(path, line, f"unknown key(s): {', '.join(sorted(unknown))}")
-        missing = [name for name in REQUIRED if name not in fields]
-        if missing:
-            raise ContentError(path, line, f"missing key(s): {', '.join(missing)}")
-        row = {name: _scalar(value, path, name) for name, value in fields.items()}
-        for name, allowed in ALLOWED.items():
-            if row[name] not in allowed:
-                where = fields[name].start_mark.line + 1
-                raise ContentError(path, where, f"{name} {row[name]!r} is not one of {allowed}")
-        if len(row["id"]) > MAX_ID_LENGTH:
-            raise ContentError(path, line, f"id is longer than {MAX_ID_LENGTH} characters")
+        row = _fields(path, node, REQUIRED, OPTIONAL)
+        _check_allowed(path, node, row, ALLOWED)
         if (row["kind"] == Kind.AVOID.value) != ("alternative" in row):
-            raise ContentError(path, line, "items of kind 'avoid' need an 'alternative', and only they may have one")
+            raise ContentError(path, node.start_mark.line + 1, "items of kind 'avoid' need an 'alternative', and only they may have one")
         row["topic"] = topic
-        row["source"] = f"{path.name}:{line}"
         rows.append(row)
     return rows
 
 
-def parse_directory(content_dir: Path) -> tuple[list[dict[str, str]], dict[str, int]]:
-    files = sorted(content_dir.glob("*.yml"))
-    if not files:
-        raise ContentError(content_dir, 0, "no *.yml content files found")
-    rows: list[dict[str, str]] = []
-    per_file: dict[str, int] = {}
+def parse_roleplay_file(path: Path) -> list[dict[str, str]]:
+    """Validate one file of role-play lines (one resistance form) and return its rows."""
+    top = _compose(path, ("resistance_form", "lines"))
+    form = _scalar(top["resistance_form"], path, "resistance_form")
+    if form not in values(ResistanceForm):
+        raise ContentError(
+            path, top["resistance_form"].start_mark.line + 1, f"resistance_form {form!r} is not one of {values(ResistanceForm)}"
+        )
+    rows = []
+    for node in top["lines"].value:
+        row = _fields(path, node, ("id", "stage", "text"), ())
+        _check_allowed(path, node, row, {"stage": values(Stage)})
+        row["resistance_form"] = form
+        rows.append(row)
+    return rows
+
+
+def _unique(path_rows: list[tuple[Path, list[dict[str, str]]]]) -> None:
     seen: dict[str, str] = {}
-    for path in files:
-        file_rows = parse_file(path)
-        for row in file_rows:
+    for path, rows in path_rows:
+        for row in rows:
             if row["id"] in seen:
                 line = int(row["source"].rsplit(":", 1)[1])
                 raise ContentError(path, line, f"id {row['id']!r} is already used at {seen[row['id']]}")
             seen[row["id"]] = row["source"]
-        rows.extend(file_rows)
-        per_file[path.name] = len(file_rows)
-    return rows, per_file
+
+
+def parse_directory(content_dir: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], dict[str, int]]:
+    """Every content item and every role-play line under ``content_dir``, validated."""
+    files = sorted(content_dir.glob("*.yml"))
+    if not files:
+        raise ContentError(content_dir, 0, "no *.yml content files found")
+    parsed = [(path, parse_file(path)) for path in files]
+    roleplay = [(path, parse_roleplay_file(path)) for path in sorted((content_dir / "roleplay").glob("*.yml"))]
+    _unique(parsed)
+    _unique(roleplay)
+    per_file = {path.name: len(rows) for path, rows in parsed}
+    per_file.update({f"roleplay/{path.name}": len(rows) for path, rows in roleplay})
+    return [r for _, rows in parsed for r in rows], [r for _, rows in roleplay for r in rows], per_file
+
+
+def _sync(session: Session, model: type[Base], wanted: list[dict[str, str]], editable: tuple[str, ...], report: LoadReport) -> None:
+    """Make the table hold exactly ``wanted``; untouched rows are not written at all."""
+    by_id = {row["id"]: row for row in wanted}
+    existing = {item.id: item for item in session.scalars(select(model))}
+    for item_id, row in by_id.items():
+        item = existing.get(item_id)
+        if item is None:
+            session.add(model(id=item_id, **{name: row.get(name) for name in editable}))
+            report.inserted += 1
+        elif any(getattr(item, name) != row.get(name) for name in editable):
+            for name in editable:
+                setattr(item, name, row.get(name))
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    for item_id, item in existing.items():
+        if item_id not in by_id:
+            session.delete(item)
+            report.deleted += 1
 
 
 def load_content(engine: Engine, content_dir: Path) -> LoadReport:
     """Make the database hold exactly the items in ``content_dir``, in one transaction."""
-    rows, per_file = parse_directory(content_dir)
+    items, lines, per_file = parse_directory(content_dir)
     report = LoadReport(per_file=per_file)
-    wanted = {row["id"]: row for row in rows}
     with Session(engine) as session, session.begin():
-        existing = {item.id: item for item in session.scalars(select(ContentItem))}
-        for item_id, row in wanted.items():
-            item = existing.get(item_id)
-            if item is None:
-                session.add(ContentItem(id=item_id, **{name: row.get(name) for name in EDITABLE}))
-                report.inserted += 1
-            elif any(getattr(item, name) != row.get(name) for name in EDITABLE):
-                for name in EDITABLE:
-                    setattr(item, name, row.get(name))
-                report.updated += 1
-            else:
-                report.unchanged += 1
-        for item_id, item in existing.items():
-            if item_id not in wanted:
-                session.delete(item)
-                report.deleted += 1
+        _sync(session, ContentItem, items, EDITABLE, report)
+        _sync(session, RoleplayLine, lines, ROLEPLAY_EDITABLE, report)
     return report
 
 
@@ -166,7 +214,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"Content not loaded, the database is unchanged.\n  {exc}", file=sys.stderr)
         return 1
     for name, count in report.per_file.items():
-        print(f"  {name:<22} {count:>4} items")
+        print(f"  {name:<26} {count:>4}")
     print(
         f"Content loaded: {sum(report.per_file.values())} items "
         f"({report.inserted} new, {report.updated} updated, {report.deleted} removed, {report.unchanged} unchanged)."

@@ -1,17 +1,17 @@
 """The one module that owns the database models."""
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Column, DateTime, Index, String, Text, func
+from sqlalchemy import CheckConstraint, Column, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import declarative_base
 
-from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Topic, values
+from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Stage, Topic, values
 
 Base = declarative_base()
 
 
-def _one_of(column: str, allowed: list[str]) -> CheckConstraint:
+def _one_of(column: str, allowed: list[str], table: str = "content_items") -> CheckConstraint:
     quoted = ", ".join(f"'{value}'" for value in allowed)
-    return CheckConstraint(f"{column} IN ({quoted})", name=f"ck_content_items_{column}")
+    return CheckConstraint(f"{column} IN ({quoted})", name=f"ck_{table}_{column}")
 
 
 class ContentItem(Base):  # type: ignore[valid-type,misc]
@@ -43,3 +43,54 @@ class ContentItem(Base):  # type: ignore[valid-type,misc]
     alternative = Column(Text, nullable=True)
     source = Column(String(200), nullable=False)
     updated_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+class RoleplayLine(Base):  # type: ignore[valid-type,misc]
+    """Something the loved one may say in a rehearsal, for one resistance form and openness stage."""
+
+    __tablename__ = "roleplay_lines"
+    __table_args__ = (
+        _one_of("resistance_form", values(ResistanceForm), "roleplay_lines"),
+        _one_of("stage", values(Stage), "roleplay_lines"),
+        Index("ix_roleplay_lines_form_stage", "resistance_form", "stage"),
+    )
+
+    id = Column(String(120), primary_key=True)
+    resistance_form = Column(String(16), nullable=False)
+    stage = Column(String(16), nullable=False)
+    text = Column(Text, nullable=False)
+    source = Column(String(200), nullable=False)
+
+
+class Rehearsal(Base):  # type: ignore[valid-type,misc]
+    """One finished practice conversation, kept per sender so progress can be shown over time."""
+
+    __tablename__ = "rehearsals"
+    __table_args__ = (Index("ix_rehearsals_sender_created", "sender_id", "created_at"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    sender_id = Column(String(255), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    resistance_form = Column(String(16), nullable=True)
+    relationship = Column(String(16), nullable=True)
+    turns = Column(Integer, nullable=False)
+    final_openness = Column(Float, nullable=False)
+    score = Column(Integer, nullable=False)
+    codes = Column(Text, nullable=False)  # JSON object: code -> count
+
+
+class ItemRating(Base):  # type: ignore[valid-type,misc]
+    """A "was this helpful?" answer for one content item."""
+
+    __tablename__ = "item_ratings"
+    __table_args__ = (
+        Index("ix_item_ratings_item", "item_id"),
+        Index("ix_item_ratings_sender", "sender_id"),
+        CheckConstraint("helpful IN (0, 1)", name="ck_item_ratings_helpful"),
+    )
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    item_id = Column(String(120), ForeignKey("content_items.id", ondelete="CASCADE"), nullable=False)
+    sender_id = Column(String(255), nullable=False)
+    helpful = Column(Integer, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -1,0 +1,1 @@
+"""Rehearsal: the assistant plays the loved one, codes what the user says, and gives feedback."""

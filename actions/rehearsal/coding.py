@@ -1,0 +1,310 @@
+"""Code what the user says to their loved one into Motivational-Interviewing style codes.
+
+Rule-based over spaCy's blank English tokenizer and sentencizer: nothing is downloaded.
+
+    echo "What worries you most about it?" | python -m actions.rehearsal.coding
+    {"text": "What worries you most about it?", "codes": ["open_question"]}
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from enum import Enum
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+
+class Code(str, Enum):
+    OPEN_QUESTION = "open_question"
+    CLOSED_QUESTION = "closed_question"
+    REFLECTION = "reflection"
+    AFFIRMATION = "affirmation"
+    I_STATEMENT = "i_statement"
+    AUTONOMY_SUPPORT = "autonomy_support"
+    ADVICE_WITHOUT_PERMISSION = "advice_without_permission"
+    CONFRONT = "confront"
+    ULTIMATUM = "ultimatum"
+
+
+ORDER = list(Code)
+QUESTIONS = {Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
+
+# Texting shorthand, so the rules below only need the standard spelling.
+_SHORTHAND = {
+    "u": "you", "ur": "your", "youre": "you're", "ya": "you", "r": "are", "im": "i'm", "ive": "i've", "dont": "don't",
+    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't",
+    "arent": "aren't", "havent": "haven't", "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+    "whats": "what's", "hows": "how's", "thats": "that's", "its": "it's", "theres": "there's", "id": "i'd", "ill": "i'll",
+    "youve": "you've", "youd": "you'd", "youll": "you'll", "wanna": "want to", "gonna": "going to", "gotta": "got to",
+    "pls": "please", "plz": "please", "rn": "right now", "tho": "though", "coz": "because", "cuz": "because",
+    "cos": "because", "abt": "about", "w": "with", "bc": "because", "idk": "i don't know",
+}
+
+_WH = r"(?:what|what's|whats|how|how's|why|where|when|who|whom|which|whose)"
+_AUX = (
+    r"(?:do|does|did|are|is|was|were|am|have|has|had|can|could|would|will|should|shall|may|might|must|"
+    r"don't|doesn't|didn't|aren't|isn't|wasn't|weren't|haven't|hasn't|can't|couldn't|wouldn't|won't|shouldn't|"
+    r"d'you|y'know|you're\s+\w+ing\s+.*,\s*right|any)"
+)
+_OPEN_INVITATION = (
+    r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|mate|bro|sis|dad|mum|mom)\W+)*"
+    r"(?:tell me|help me understand|walk me through|talk me through|describe|say more|fill me in|"
+    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say more|describe|explain|share)|"
+    r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why))"
+)
+_ADVICE_QUESTION = (
+    r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
+    r"couldn'?t you(?: just)?|wouldn'?t it be (?:better|easier)|have you considered just|can'?t you just)\b"
+)
+_CHALLENGE_QUESTION = (
+    r"(?:why (?:won'?t|can'?t|don'?t|do) you (?:just|ever|even|listen|stop|see|get it)|what(?:'s| is) wrong with you|how many times|"
+    r"why are you (?:being|so|always)|what is your problem|what's your problem|are you (?:serious|kidding|crazy|insane)|"
+    r"do you even care|who do you think|seriously\?|how can you be so|can'?t you see|don'?t you care|"
+    r"why do you always|why would you do that|what were you thinking)"
+)
+_REFLECTION_START = (
+    r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly)\W+)*"
+    r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
+    r"you(?:'re| are) (?:feeling|saying|telling me|worried|scared|afraid|frightened|tired|exhausted|frustrated|angry|sad|lonely|"
+    r"overwhelmed|stuck|not sure|unsure|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
+    r"dreading|carrying|struggling|really|pretty|kind of|kinda|a bit|quite|so tired|so worried|not convinced|not ready|"
+    r"afraid|embarrassed|hoping|trying|thinking|doubting|skeptical|sceptical|annoyed|upset|hurt|disappointed|burnt out|"
+    r"burned out|worn out|on your own|alone|still|caught)|"
+    r"you (?:feel|felt|don't feel|don't want|didn't want|want|wanted|wish|think|thought|don't think|don't see|can't see|"
+    r"miss|hate|worry|need|needed|don't know|doubt|just want|really want|really don't|never wanted|'d rather|would rather|"
+    r"can't|couldn't|believe|don't believe|got|had|tried|found|liked|didn't like|haven't|care|love|still)|"
+    r"you(?:'ve| have) (?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
+    r"you(?:'d| would) (?:rather|prefer|like)|"
+    r"part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
+    r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite )*(?:hard|tough|lonely|rough|"
+    r"exhausting|a lot|scary|painful|heavy|overwhelming|awful|brutal|frustrating|difficult|isolating|draining)|"
+    r"(?:that|this) (?:must|must've|must have) (?:be|been|feel|felt)|"
+    r"(?:the|that|your) (?:last|old|first) (?:therapist|counsel+or|doctor|time)|"
+    r"nothing (?:seems|feels|has) |everything (?:feels|seems)|"
+    r"you(?:'re| are) (?:the one|not)|you seem|you sound|you look (?:tired|exhausted|worn|down|sad)|"
+    r"money(?:'s| is)|cost(?:'s| is)|the cost|talking to a stranger|(?:it )?feels? (?:like|as if|\w+ to you)|"
+    r"from what you'?re saying|you said\b|you mentioned\b|you told me\b|you'?d consider|"
+    r"\w+(?: \w+){0,6} (?:made|makes|has made|left|leaves|has left|wore|has worn|is wearing) you (?:feel|down|out|exhausted|numb|"
+    r"tired|drained|scared|angry|sad)|\w+(?: \w+){0,6} (?:has )?worn you down)"
+)
+_LABELS = (
+    r"(?:ridiculous|crazy|insane|selfish|stubborn|lazy|pathetic|impossible|dramatic|paranoid|childish|unreasonable|"
+    r"in denial|a mess|a wreck|a coward|weak|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
+    r"impossible to|such a|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
+    r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
+    r"sick in the head|not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us))"
+)
+_CONFRONT = (
+    rf"(?:you(?:'re| are)(?: just| being| so| really| acting| honestly| such)* {_LABELS}|"
+    r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
+    r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
+    r"worked so well|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
+    r"moaning|pretending|lying|hiding)|grow up|get over (?:it|yourself)|snap out of it|man up|toughen up|pull yourself together|"
+    r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
+    r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
+    r"you obviously|you clearly|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
+    r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
+    r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
+    r"you're using .* as an excuse|excuses|you just want attention|it's in your head|all in your head|"
+    r"you're not even trying|you don't even try|enough is enough|you're wasting)"
+)
+_ULTIMATUM = (
+    r"(?:\bif you(?:'re| are)? (?:don'?t|do not|won'?t|will not|refuse|keep|can'?t|aren'?t|say no|still)\b.*\b(?:i'?ll|i will|i'?m|i am|we'?re|"
+    r"we are|we'?ll|you can|you'?ll|you will|don'?t bother|i won'?t|i can'?t|i'?m done|that'?s it|it'?s over|i don'?t know if i can)\b|"
+    r"\bunless you\b|\buntil you\b.*\b(?:go|get|see|start|call|book|agree|sort)|"
+    r"\bor (?:else|i'?m (?:leaving|done|out|gone|going)|i'?ll (?:leave|go|tell|call|stop|move|take)|we'?re (?:done|finished|over)|"
+    r"get out|you can leave|you'?re out|move out|find somewhere|i walk|i leave|i'm moving)\b|"
+    r"\bgiving you until\b|\byou have until\b|\bunless (?:something|things|anything) changes?\b|"
+    r"\bcan'?t stay if\b|\bif nothing changes\b.*\b(?:i|we)\b|\bno (?:therapy|help|counsel+ing|appointment|doctor|treatment),? no\b|"
+    r"\bif you\b.*\b(?:i'?m|i'll|i will|we'?re)\b (?:leaving|taking|moving|done|finished|out|going|telling|calling|gone)\b|"
+    r"\bnext time\b.*\b(?:we'?re|i'?m|i'?ll)\b|\bor you can (?:move|leave|find|go)\b|\bor i (?:go|leave|walk|call)\b|"
+    r"\bone more [\w']+(?: \w+)? and\b|\bi'?ll (?:move out|leave|go) if you\b|\blast chance\b|\bfinal warning\b|\beither you\b.*\bor\b|\bkeep (?:this|it) up and\b|\bone more (?:time|chance)\b.*\band\b|"
+    r"\bfind somewhere else to live\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
+    r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent)\b.*\b(?:unless|until)\b|"
+    r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b)"
+)
+_AUTONOMY = (
+    r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
+    r"your (?:choice|call|decision|life|terms|pace|timing)|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
+    r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
+    r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
+    r"no pressure|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
+    r"if you'?re (?:open|up for|ready|willing)|nobody can make you|no one can make you|i can'?t make you|i won'?t (?:push|force|make you)|"
+    r"i'?m not (?:going to|gonna) (?:push|force|make|try)|not (?:going to|gonna) push|i won'?t bring it up again|"
+    r"(?:can|could|may) i (?:share|tell you|suggest|ask|offer|give|say|mention|show|send)|"
+    r"(?:would|is) it (?:be )?(?:ok|okay|alright|all right) (?:if|to)|do you mind if i|"
+    r"^(?:would you like|do you want) (?:to hear|me to (?:share|tell|say|send)|my (?:thoughts|take|opinion))|are you open to (?:hearing|me)|feel free to|you can (?:say no|tell me to|ignore)|"
+    r"there'?s no (?:right|wrong) answer|i'?ll (?:back|support|respect|stand by) (?:whatever|you|your)|"
+    r"you'?re in charge|you'?re the (?:boss|expert)|your say|totally fine if not|it'?s okay if not|ok if not|"
+    r"you don'?t have to (?:decide|do|go|answer|say|talk)|you can take (?:this|it|your time)|take your time|"
+    r"i trust you to|i trust your|(?:would you |do you )?mind if i|could i (?:make|offer|add|ask)|no rush|"
+    r"we can leave it|we don'?t have to|if it'?s not for you|only if it feels right|is that okay with you)"
+)
+_ADVICE = (
+    r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
+    r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
+    r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
+    r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\bthe answer is (?:to|therapy)\b|"
+    r"\bwhat you need is\b|\byou just need\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
+)
+_IMPERATIVE = (
+    r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
+    r"(?:get|try|go|call|ring|see|book|stop|take|make|talk|start|quit|find|download|join|eat|exercise|sleep|drink|cut|"
+    r"give|put|switch|cancel|ask|read|write|sign up|text|email|apply|check|look into|think about|focus|breathe|move|"
+    r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set)\b"
+)
+_AFFIRM = (
+    r"(?:proud of you|admire|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
+    r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
+    r"tougher|stronger|braver|capable|smart|clever|honest|loyal)|took (?:guts|courage|a lot|real)|"
+    r"you(?:'ve| have) (?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
+    r"come through|made it)\b.*\b(?:so|hard|well|great|amazing|together|going|for years|a lot|everything|brutal|strong|"
+    r"strength|through)|you made it through|you got through|you survived|you handled|you manage|you do it (?:all|without)|"
+    r"that (?:was|is|'s|took) (?:brave|huge|big|a big deal|not easy|a lot|courage|really brave|really big)|"
+    r"that wasn'?t easy|wasn'?t easy (?:to|for)|i (?:really )?appreciate|thank you for (?:telling|sharing|trusting|being|talking|"
+    r"listening|opening)|thanks for (?:telling|sharing|trusting|being honest|talking|opening)|good for you|well done|"
+    r"you really care|you care so much|you clearly care|you(?:'re| are) a (?:great|good|wonderful|brilliant|fantastic|loving)|"
+    r"you were (?:amazing|great|brilliant|so good|incredible|fantastic)|you did (?:great|well|amazing|brilliantly)|"
+    r"without complaining|you always show up|you never give up|you'?re doing (?:your best|great|well|so well|better)|"
+    r"you(?:'ve| have) got (?:so much|a lot of) (?:strength|courage)|your (?:strength|courage|honesty|kindness) |"
+    r"brave of you|\bbrave\b.*\bto\b|impressive|says a lot about you|that'?s (?:huge|amazing|brilliant|great)|you kept going|"
+    r"you(?:'ve| have) always been the one|a really \w+ person|a (?:great|good|wonderful|brilliant) (?:listener|friend|dad|mum|mom|"
+    r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for)"
+)
+_FEELING = (
+    r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
+    r"not sure|at a loss|frustrated|confused|overwhelmed|sorry|terrified|nervous|worn out|out of ideas|not coping|glad|"
+    r"missing you|desperate|helpless|stuck|gutted|torn)"
+)
+_I_STATEMENT = (
+    r"(?:^|[.,;!]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+)"
+    r"(?:i(?: just| really| honestly| also| still| do| kind of| kinda)* (?:feel|felt|(?:get|got) (?:so |really )?(?:scared|worried|anxious|sad|upset|frustrated|angry|lonely|nervous|tired)|worry|worried|miss|missed|love|need|"
+    r"needed|care|cared|hate seeing|hate watching|hate that|can'?t sleep|lie awake|don'?t know (?:what to|how to (?:help|reach|talk)|if i can)|"
+    r"don'?t want to (?:lose|fight|argue)|want us|want you to know|wish (?:we|i)|noticed|notice|find it hard|don'?t like|"
+    r"can'?t keep|can'?t do this|want (?:my|the old|things)|long for|am (?:so |really |a bit |just |also |getting )?" + _FEELING + r")|"
+    r"i'm (?:so |really |a bit |just |also |getting |kind of |kinda |starting to (?:feel|get) |feeling |finding (?:it|this) )?"
+    + _FEELING + r"|"
+    r"i(?:'ve| have) been (?:so |really )?(?:worried|scared|struggling|lying|feeling|finding|losing|thinking about you|crying|having)|"
+    r"it (?:scares|worries|frightens|hurts|breaks|kills) me|that (?:scares|worries|frightens|hurts) me|"
+    r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me)"
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def normalise(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    words = re.split(r"(\W+)", text.lower())
+    return "".join(_SHORTHAND.get(word, word) for word in words).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Sentence-sized pieces: spaCy's sentencizer, then clauses after a question mark or a semicolon."""
+    pieces = []
+    for sentence in _nlp()(normalise(text)).sents:
+        pieces += [part.strip() for part in re.split(r"(?<=[?;])\s+", sentence.text) if part.strip()]
+    return pieces
+
+
+def _question_kind(sentence: str) -> Optional[Code]:
+    """Open, closed, or None for a sentence that is not a genuine question."""
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh)\W+)+", "", sentence)
+    if re.search(_OPEN_INVITATION, sentence):
+        return Code.OPEN_QUESTION
+    if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
+        return None
+    asked = sentence.endswith("?")
+    starts_wh = re.match(rf"{_WH}\b", bare)
+    starts_aux = re.match(rf"{_AUX}\b", bare) and not (
+        re.match(r"(?:do|don't) (?:not|whatever)\b", bare) or (not asked and re.match(r"(?:don't|do not|never)\b", bare))
+    )
+    if not (asked or starts_wh or starts_aux):
+        return None
+    if starts_wh:
+        if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare):
+            return Code.CLOSED_QUESTION if asked else None
+        return Code.OPEN_QUESTION
+    if starts_aux:
+        return Code.CLOSED_QUESTION
+    # A question mark on a statement: a reflection said with a rising voice, or a tag question.
+    if re.search(r"(?:,\s*|\b)(?:right|yeah|ok|okay|isn't it|aren't you|don't you|didn't you|won't you|no|or not)\?$", sentence):
+        return Code.CLOSED_QUESTION
+    if re.search(r"\bor\b", sentence) and not re.search(_REFLECTION_START, bare):
+        return Code.CLOSED_QUESTION
+    if re.search(_REFLECTION_START, bare):
+        return None
+    inner_wh = re.search(rf"\b{_WH}\b", bare)
+    return Code.OPEN_QUESTION if inner_wh and re.search(r"\b(?:you|your)\b", bare) and len(bare.split()) > 6 else Code.CLOSED_QUESTION
+
+
+def code_sentence(sentence: str) -> set[Code]:
+    codes: set[Code] = set()
+    question = _question_kind(sentence)
+    if question is not None:
+        codes.add(question)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom)\W+)+", "", sentence)
+    if re.search(_ULTIMATUM, sentence):
+        codes.add(Code.ULTIMATUM)
+    if re.search(_CONFRONT, sentence) or (re.search(_CHALLENGE_QUESTION, sentence)):
+        codes.add(Code.CONFRONT)
+    advice = re.search(_ADVICE, sentence) or (
+        re.match(_IMPERATIVE, bare) and not re.match(r"(?:don't|do not) (?:worry|feel|think you have to|have to)", bare)
+    )
+    advice_ok = not (
+        (question is Code.OPEN_QUESTION and not re.search(_ADVICE_QUESTION, sentence))
+        or re.match(_OPEN_INVITATION, sentence)
+        or re.match(r"(?:stop|never|don't) (?:being|acting|feeling sorry|making excuses|whining|moaning|pretending|lying|hiding)", bare)
+        or re.match(r"take (?:your|all the) time|take care", bare)
+        or re.search(r"\b(?:do|did) you (?:think|feel) you (?:should|need)", sentence)
+        or Code.ULTIMATUM in codes
+    )
+    if advice and advice_ok:
+        codes.add(Code.ADVICE_WITHOUT_PERMISSION)
+    if re.search(_AUTONOMY, sentence):
+        codes.add(Code.AUTONOMY_SUPPORT)
+    if re.search(_AFFIRM, sentence):
+        codes.add(Code.AFFIRMATION)
+    if re.search(_I_STATEMENT, sentence) and not re.search(r"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b", sentence):
+        codes.add(Code.I_STATEMENT)
+    if (
+        question is None
+        and re.search(_REFLECTION_START, bare)
+        and not codes & {Code.CONFRONT, Code.ADVICE_WITHOUT_PERMISSION, Code.ULTIMATUM, Code.AFFIRMATION}
+        and not re.search(r"\byou (?:should|need to|have to|must)\b", sentence)
+    ):
+        codes.add(Code.REFLECTION)
+    return codes
+
+
+def code(text: str) -> list[str]:
+    """The MI codes for one thing the user said, in a fixed order."""
+    found: set[Code] = set()
+    for sentence in sentences(text):
+        found |= code_sentence(sentence)
+    if Code.ULTIMATUM in found:
+        found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
+    if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
+        found -= QUESTIONS
+    return [c.value for c in ORDER if c in found]
+
+
+def main() -> int:
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        if not text.strip():
+            continue
+        print(json.dumps({"text": text, "codes": code(text)}, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
