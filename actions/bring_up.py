@@ -46,9 +46,51 @@ class ActionSuggestOpeners(Action):
         return send(dispatcher, tracker, compose_openers(facts_from(tracker), tracker.get_slot("shown_items") or []))
 
 
-class ValidateTherapyTalkForm(FormValidationAction):
+RELATIONSHIP_BUTTONS = [
+    {"title": "My partner", "payload": '/inform{"relationship":"partner"}'},
+    {"title": "My parent", "payload": '/inform{"relationship":"parent"}'},
+    {"title": "My adult child", "payload": '/inform{"relationship":"child"}'},
+    {"title": "My sibling", "payload": '/inform{"relationship":"sibling"}'},
+    {"title": "A friend", "payload": '/inform{"relationship":"friend"}'},
+]
+CONCERN_BUTTONS = [
+    {"title": "Low mood or depression", "payload": '/inform{"concern":"depression"}'},
+    {"title": "Anxiety or panic", "payload": '/inform{"concern":"anxiety"}'},
+    {"title": "Drinking or drugs", "payload": '/inform{"concern":"substance_use"}'},
+    {"title": "Trauma", "payload": '/inform{"concern":"trauma"}'},
+    {"title": "Grief", "payload": '/inform{"concern":"grief"}'},
+    {"title": "Stress or burnout", "payload": '/inform{"concern":"stress"}'},
+    {"title": "Anger", "payload": '/inform{"concern":"anger"}'},
+    {"title": "Not sure / something else", "payload": '/inform{"concern":"other"}'},
+]
+
+
+class ActionAskRelationship(Action):
+    """Asked by any form that needs to know who the loved one is."""
+
     def name(self) -> str:
-        return "validate_therapy_talk_form"
+        return "action_ask_relationship"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text="So I can tailor this: who is it you're thinking of?", buttons=RELATIONSHIP_BUTTONS)
+        return []
+
+
+class ActionAskConcern(Action):
+    def name(self) -> str:
+        return "action_ask_concern"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text="And what are they mostly struggling with, as far as you can tell?", buttons=CONCERN_BUTTONS)
+        return []
+
+
+class LovedOneSlots:
+    """Validation of who the loved one is and what they struggle with, shared by the forms."""
 
     def validate_relationship(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -66,3 +108,8 @@ class ValidateTherapyTalkForm(FormValidationAction):
         # An answer we can't map is still an answer: keep the advice general rather than ask again.
         normalised = normalise_concern(str(value)) if value else None
         return {"concern": normalised or OTHER_CONCERN}
+
+
+class ValidateTherapyTalkForm(LovedOneSlots, FormValidationAction):
+    def name(self) -> str:
+        return "validate_therapy_talk_form"

@@ -95,5 +95,5 @@ class ActionStopRoleplay(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_response("utter_roleplay_stopped")
+        dispatcher.utter_message(text="We're out of practice mode. I'm me again, not your loved one.")
         return [SlotSet("pending_offer", None)]

@@ -94,6 +94,6 @@ class ActionTopicContent(Action):
     ) -> list[EventType]:
         topic = topic_of(tracker)
         if topic not in RECIPES:
-            dispatcher.utter_response("utter_default")
+            dispatcher.utter_response("utter_ask_rephrase")
             return []
         return send(dispatcher, tracker, compose_topic(topic, facts_from(tracker), tracker.get_slot("shown_items") or []))

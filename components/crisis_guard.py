@@ -18,47 +18,78 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 CRISIS_INTENT = "crisis"
-_WHO = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
+_SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
+_PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
 _DANGER = [
-    rf"\bkill(?:ing|ed|s)? {_WHO}",
-    rf"\bhurt(?:ing|s)? {_WHO}",
-    rf"\bharm(?:ing|s|ed)? {_WHO}",
-    r"\bsuicid",
-    r"\bself[- ]?harm",
-    r"\bend(?:ing)? (?:it all|my life|his life|her life|their life|things)\b",
-    r"\btake (?:my|his|her|their) (?:own )?life\b",
-    r"\b(?:want|wants|wanted|wanna) (?:to )?die\b",
-    r"\b(?:don'?t|doesn'?t|do not|does not) want to (?:live|be alive|be here anymore|wake up|exist)",
-    r"\bbetter off (?:dead|without (?:me|him|her|them))\b",
-    r"\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b",
-    r"\bnot worth living\b",
-    r"\boverdos",
-    r"\b(?:took|taken|swallowed) (?:a (?:whole )?(?:bottle|handful|load)|all (?:of )?(?:his|her|their|my)|too many)\b",
-    r"\bcutting (?:my|him|her|them)?selves?\b|\bcut(?:ting)? (?:myself|himself|herself|themselves)\b|\bcutting again\b",
-    r"\b(?:suicide )?note\b.*\b(?:goodbye|sorry|left)\b|\bleft (?:a|me a) (?:goodbye )?note\b",
-    r"\bgiving (?:away )?(?:all )?(?:his|her|their|my) (?:stuff|things|belongings) away\b",
-    r"\bgave away (?:all )?(?:his|her|their|my)",
-    r"\bnot breathing\b|\bunconscious\b|\bwon'?t wake up\b",
-    r"\bjump(?:ing)? (?:off|from|in front)\b",
-    r"\bhang(?:ing)? (?:my|him|her|them)sel",
-    r"\b(?:has|got|bought|holding|with|grabbed|pulled) (?:a |his |her )?(?:gun|knife|rope|weapon)\b",
-    r"\b(?:hits?|hitting|beats?|beating|beat up|punch(?:es|ed)?|slap(?:s|ped)?) me\b",
-    r"\b(?:kick(?:s|ed)?|chok(?:es|ed|ing)|strangl\w*|shov(?:es|ed)) me\b",
-    r"\bhit me\b",
-    r"\bthreaten(?:s|ed|ing)? to (?:kill|hurt|harm|hit|beat|shoot|stab)\b",
-    r"\b(?:afraid|scared|terrified) (?:he|she|they)(?:'ll| will| is going to| might) (?:hurt|kill|hit|harm)\b",
-    r"\b(?:afraid|scared|fear) for my (?:life|safety)\b",
-    r"\b(?:abus(?:es|ed|ing|ive)|rap(?:ed|es)|assault(?:s|ed))\b",
-    r"\bkms\b|\bkys\b",
-    r"\bsafe(?:ty)? plan\b",
+    # Suicide and self-harm, said outright or in the words people use to avoid filters.
+    rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown)\w* {_SELF}",
+    r"\bsuicid|\bunaliv|\bsewer ?slide|\bkms\b|\bkys\b|\bself[- ]?harm",
+    r"\b(?:want|wants|wanted|wanna|wish|wishes|rather|prefer)\b[^.?!]{0,25}\b(?:dead|die|died|not (?:be )?alive|gone forever)\b",
+    r"\b(?:want|wants|wanna|wish)\b[^.?!]{0,15}\b(?:to (?:die|be dead|disappear forever|not exist|stop existing)|i was(?:n't)? (?:dead|gone|alive|here))",
+    r"\b(?:better off|easier|happier|fine)\b[^.?!]{0,25}\bif (?:i|he|she|they) (?:was|were|wasn't|weren't|died|disappeared)\b",
+    r"\bbetter off (?:dead|without (?:me|him|her|them))\b|\bno one would (?:notice|care|miss)\b",
+    r"\b(?:don'?t|doesn'?t|do not|does not|not) (?:want(?:ing)? to|wanna) (?:live|be alive|be here|wake up|exist|go on|carry on)",
+    r"\bno (?:reason|point) (?:to|in|of) (?:live|living|being alive|going on)\b|\bpoint in living\b",
+    r"\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|it all|everything)\b",
+    r"\b(?:life|living)(?: is|'s|\s+isn'?t|\s+is not)? ?(?:not )?worth (?:living|it anymore)\b|\bisn'?t worth living\b|\bnot worth living\b",
+    r"\bnothing (?:left )?to live for\b|\bnot wanting to (?:live|be here)\b",
+    r"\b(?:won'?t|wont|will not|not going to|don'?t think (?:i|he|she)'?ll|might not) be (?:here|around)\b(?! (?:when|if|while|for (?:him|her|it|that)|on|at|to|this|tomorrow|tonight for))",
+    r"\b(?:end|ending|ends|ended) (?:it|everything|things|my life|his life|her life|their life)(?: all)?\b(?! with\b)(?! off\b)",
+    r"\b(?:want|wants|need|needs) (?:it all|everything|the pain|this) to (?:end|stop for good|stop forever)\b|\bpain to stop for good\b",
+    r"\btake (?:my|his|her|their) (?:own )?life\b|\btaking (?:his|her|my|their) (?:own )?life\b",
+    r"\b(?:go to sleep|sleep) (?:forever|and (?:never|not) wake)|\bnot wake up\b|\bdisappear forever\b|\b(?:stop|not) existing\b",
+    r"\bthinking (?:about|of) (?:dying|death|jumping|ending|how (?:i'?d|to) do it)|\bhow i'?d do it\b|\bplan (?:for )?(?:how )?to do it\b",
+    r"\b(?:going to|gonna|decided|'m going to) (?:do it|end it) (?:tonight|today|now)\b|\bdo it tonight\b|\bi'?ve decided\b[^.?!]*\bdo it\b",
+    r"\b(?:can'?t|cannot) stop thinking about (?:dying|death|killing)|\b(?:death|dying) and (?:dying|death)\b|\bfeel like dying\b",
+    r"\bpainless (?:way|ways|method)|\blethal dose|\bhow many (?:pills|tablets)|\boverdos",
+    r"\bgoodbye (?:letter|note|message|text)s?\b|\bsaid goodbye\b|\bsaying (?:weird )?goodbyes?\b|\bthis is goodbye\b|\btexted me goodbye\b",
+    r"\b(?:suicide |my |a )note\b[^.?!]*\b(?:writ|left|found|goodbye|sorry)|\bwriting my note\b|\blast message\b|\bsorry for everything\b",
+    r"\bwrote a will\b|\bgiv(?:ing|en|e) away (?:all )?(?:his|her|their|my) (?:stuff|things|belongings|possessions)|\bgave away (?:all )?(?:his|her|their|my)",
+    r"\b(?:took|swallowed|taken|take|taking|has|have|got|saved|collecting|stockpiling|photo of)\b[^.?!]{0,12}\b(?:a bottle of|bunch of|loads of|"
+    r"handful of|handfuls of|all (?:of )?(?:my|his|her|the)|too many|too much|a lot of|so many|way too)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|something)\b",
+    r"\bpills saved\b|\bsaved up (?:pills|meds|tablets)|\bbottle of pills\b|\bstockpil\w*|\bcollecting (?:my|his|her) (?:meds|pills|tablets)"
+    r"|\bpills (?:in my drawer )?just in case\b|\b(?:tablets|pills) with (?:vodka|alcohol|wine|booze)\b|\bpills and said\b|\bhas pills\b",
+    r"\brazor|\bnoose\b|\bhanging\b|\bhang (?:my|him|her|them)sel|\bcar running\b|\bengine running\b|\bdrank bleach\b|\bbleach\b",
+    r"\b(?:on|at) the (?:roof|bridge|ledge|railing|edge|tracks|train tracks|platform edge)\b|\bstanding on the (?:balcony|bridge|ledge|railing)|\bon the ledge\b",
+    r"\b(?:going to|gonna|wants? to|threatening to|about to|thinking about|thought about|saying (?:he|she)'?ll|said (?:he|she)'?d|'?s going to|'?ll) jump\b"
+    r"|\bjump(?:ing)? (?:off|from|in front)|\bstepping off\b",
+    r"\b(?:drive|driving|drove) (?:my |his |her |the )?(?:car )?(?:off|into) (?:a |the )?(?:road|cliff|wall|traffic|tree|bridge|river)"
+    r"|\bdrove off drunk\b|\binto traffic\b|\boff a cliff\b",
+    r"\b(?:gun|pistol|shotgun|rifle|firearm)s?\b|\bwith a knife\b|\bknife (?:at|out|to)\b|\bthrew a knife\b|\bholding a knife\b|\bwith a bat\b",
+    r"\bnot (?:breathing|responding|waking)|\bisn'?t (?:breathing|responding|waking)|\bwon'?t wake|\bcan'?t wake|\bcollapsed\b|\bunconscious\b",
+    r"\bblood everywhere\b|\bbleeding\b|\bbleed\b|\bcuts (?:all over|on (?:his|her|my))|\bcut (?:his|her|my|their) (?:wrists|arms|legs)"
+    r"|\bcutting again\b|\bstarted cutting\b|\bcutting (?:his|her|my|their) (?:arms|legs|wrists|skin|thighs)\b|\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel",
+    # Violence, abuse and coercive control toward the user.
+    r"\b(?:hurt|hurts|hurting|hit|hits|hitting|punch\w*|slap\w*|kick\w*|push(?:es|ed)?|shov\w*|chok\w*|strangl\w*|beat(?:s|ing)?|attack\w*"
+    r"|kill|kills|harm|harms|threaten\w*|grab\w*|pinn\w*|strik\w*|burn) me\b(?! away| off| out| to | into | around)",
+    r"\b(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| said (?:he|she|they)'d| says (?:he|she|they)'ll) (?:hurt|kill|harm|hit|beat) (?:me|us|the kids|my)",
+    r"\bi'?m next\b|\bnext time it'?s me\b|\bwith me in it\b|\bburn the house down\b|\bbreak in\b|\bbanging on the door\b",
+    r"\bhands? (?:round|around) my (?:neck|throat)|\bby the (?:throat|neck|hair)\b|\bpinned me\b|\bholds? me down\b|\bthrew (?:a|the) \w+ at (?:me|my)",
+    r"\bcoming at me\b|\bgets? physical\b|\b(?:is|gets|got|has been|been|become|becomes|being) violent\b|\bviolent (?:towards|to|with) me\b|\bviolence\b",
+    r"\b(?:abus(?:e|es|ed|ing|ive)|rap(?:e|ed|es)|assault(?:s|ed)? me|sexually assault\w*|forc(?:ed|es|ing) (?:me|himself|herself) on me|forced himself|forced herself|forces me)\b",
+    r"\b(?:afraid|scared|terrified|frightened) (?:of|for) (?:him|her|them|my (?:life|safety|husband|wife|partner|boyfriend|girlfriend|dad|father|"
+    r"mom|mum|mother|brother|sister|son|stepdad|stepmom|teen\w*|roommate|flatmate))\b",
+    r"\b(?:afraid|scared|terrified|frightened) (?:he|she|they)(?:'ll| will| is going to|'s going to| might| could) (?:hurt|kill|hit|harm|do)",
+    r"\b(?:afraid|scared) (?:to go home|of what (?:he|she|they)(?:'ll| will| might) do)|\bnot safe\b|\bin danger\b|\bunsafe\b|\bhiding (?:in|from)\b",
+    r"\bwon'?t let me (?:leave|go out|see|have|out)\b|\bcontrols? (?:all )?(?:my|the) (?:money|phone|finances)|\b(?:takes|took|tracks|reads) (?:all )?my "
+    r"(?:phone|messages|texts)\b|\block(?:s|ed)? me (?:in|out)\b|\bno one will believe (?:me|you)\b|\bbruises?\b",
+    r"\bkeeps? threatening\b|\bthreatening me\b|\bthreatened me\b|\bthreaten(?:s|ed|ing)? to (?:kill|hurt|harm|hit|beat|shoot|stab|leave me with nothing)",
+    r"\bemergency\b|\bplease help(?: me)? now\b|(?:^|[.!]\s*)help[!,]? (?:he|she)'?s\b|\bsomeone please help\b|\bworth more (?:dead|than (?:i am|me))\b",
+    r"\b(?:outside|at) my (?:house|door|window)\b[^.?!]*\b(?:scared|won'?t leave|kill|hurt)\b",
 ]
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
     r"\bdying to\b",
-    r"\bdead tired\b",
-    r"\b(?:this|it|that|work|he|she) (?:is|'s) killing me\b",
-    r"\bnot (?:feeling )?suicidal\b",
-    r"\bnever (?:hit|hurt|threatened)\b",
+    r"\brather die than\b",
+    r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
+    r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) killing me\b",
+    r"\bkilling me (?:softly|lol|haha)\b",
+    r"\b(?:could|would|gonna|going to) kill (?:him|her|them) (?:lol|haha|for|if)\b",
+    r"\b(?:died|dying|die) (?:laughing|of (?:embarrassment|boredom|shame))\b|\bbored to death\b|\bto die for\b",
+    r"\bkill(?:ing|ed)? (?:time|it)\b",
+    r"\bnot (?:feeling )?suicidal\b|\bnever (?:hit|hurt|threatened)\b|\bnot (?:violent|abusive|dangerous)\b",
+    r"\bend(?:ing)? (?:the|this) (?:conversation|chat|practice|role ?play|session)\b",
+    r"\bjump (?:to conclusions|in|on a call|at the chance|through hoops|ship)\b",
 ]
 _DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _DANGER), re.IGNORECASE)
 _NOT_DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_DANGER), re.IGNORECASE)
