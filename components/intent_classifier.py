@@ -90,11 +90,9 @@ class LinearIntentClassifier(GraphComponent):
         texts = [with_concepts(m.get(TEXT) or "") for m in messages]
         probabilities = self._pipeline.predict_proba(texts)
         names = self._pipeline.classes_
-        for message, row in zip(messages, probabilities):
-            ranking = sorted(
-                ({"name": str(name), "confidence": float(p)} for name, p in zip(names, row)),
-                key=lambda r: -r["confidence"],
-            )[: self._config["ranking_length"]]
+        for message, row in zip(messages, probabilities, strict=False):
+            scored = sorted(zip(names, row, strict=True), key=lambda pair: -float(pair[1]))
+            ranking = [{"name": str(name), "confidence": float(p)} for name, p in scored[: self._config["ranking_length"]]]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -46,7 +46,8 @@ class Turn:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Turn:
-        return cls(**{k: data[k] for k in ("text", "codes", "delta", "openness_before", "openness_after", "reply_id", "reply") if k in data})
+        names = ("text", "codes", "delta", "openness_before", "openness_after", "reply_id", "reply")
+        return cls(**{name: data[name] for name in names if name in data})
 
 
 @dataclass
