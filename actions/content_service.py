@@ -9,7 +9,7 @@ from typing import Optional
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.db.engine import get_engine
+from actions.db import engine as db
 from actions.db.queries import Content, pick_content
 from actions.vocabulary import Kind, Topic
 
@@ -56,7 +56,7 @@ def select_items(
     """For each (topic, kind, count) wanted, the best unseen items; [] where the database fails."""
     selection = Selection(facts=facts, exclude=set(shown))
     try:
-        with Session(get_engine()) as session:
+        with Session(db.get_engine()) as session:
             groups = [selection.take(session, topic, kind, count) for topic, kind, count in wanted]
     except SQLAlchemyError:
         logger.exception("Content database unavailable; answering without curated items")

@@ -1,17 +1,11 @@
-"""Small conversational moves: "why?", yes and no to an offer, entering and leaving practice."""
+"""Small conversational moves: "why?", yes and no to an offer, leaving practice."""
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any, Optional
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-
-from actions.content_service import Facts, select_items
-from actions.refusal import facts_from
-from actions.replies import Reply, bullet, loved_one, send
-from actions.vocabulary import Kind, Topic
 
 MENU = [
     {"title": "They refused help", "payload": "/they_refused_help"},
@@ -44,8 +38,6 @@ class ActionRespondAffirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if tracker.get_slot("pending_offer") == "rehearse":
-            return await ActionStartRoleplay().run(dispatcher, tracker, domain)
         dispatcher.utter_message(text="Okay. What would you like to look at?", buttons=MENU)
         return []
 
@@ -64,30 +56,6 @@ class ActionRespondDeny(Action):
         return [SlotSet("pending_offer", None)]
 
 
-def compose_practice_start(relationship: Optional[str], shown: Collection[str]) -> Reply:
-    facts = Facts(relationship=relationship)
-    (openers,), selection = select_items(facts, shown, [(Topic.BRING_UP, Kind.PHRASING, 1)])
-    who = loved_one(relationship)
-    lines = [
-        f"Practice mode: I'll answer the way {who} might. Say \"stop practice\" at any time to step out.",
-    ]
-    if openers:
-        lines.append("If you'd like a first line to try:\n" + bullet(openers[0]))
-    lines.append("Go ahead whenever you're ready: what would you say to open the conversation?")
-    return Reply(text="\n\n".join(lines), items=selection.items)
-
-
-class ActionStartRoleplay(Action):
-    def name(self) -> str:
-        return "action_start_roleplay"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        reply = compose_practice_start(facts_from(tracker).relationship, tracker.get_slot("shown_items") or [])
-        return send(dispatcher, tracker, reply)
-
-
 class ActionStopRoleplay(Action):
     def name(self) -> str:
         return "action_stop_roleplay"
@@ -95,5 +63,7 @@ class ActionStopRoleplay(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(text="We're out of practice mode. I'm me again, not your loved one.")
+        dispatcher.utter_message(
+            text="Practice mode is off; I'm me, not your loved one. Say “let's practise” whenever you want to rehearse."
+        )
         return [SlotSet("pending_offer", None)]

@@ -65,9 +65,6 @@ def use_db(monkeypatch: pytest.MonkeyPatch) -> Callable[[Engine], None]:
 
     def _use(engine: Engine) -> None:
         monkeypatch.setattr(engine_module, "get_engine", lambda: engine)
-        import actions.content_service as service
-
-        monkeypatch.setattr(service, "get_engine", lambda: engine)
 
     return _use
 

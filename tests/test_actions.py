@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from actions.bring_up import ActionSuggestOpeners, ValidateTherapyTalkForm
 from actions.db.engine import make_engine
-from actions.dialogue import ActionExplainWhy, ActionRespondAffirm, ActionRespondDeny, ActionStartRoleplay
+from actions.dialogue import ActionExplainWhy, ActionRespondAffirm, ActionRespondDeny
 from actions.refusal import NO_CONTENT, ActionAcknowledgeRefusal, ActionReframeRefusal
 from actions.topics import RECIPES, ActionTopicContent
 from actions.vocabulary import TOPIC_FOR_INTENT
@@ -112,11 +112,6 @@ def test_asking_why_before_any_suggestion_says_so_honestly(run_action: RunAction
     assert "haven't suggested anything yet" in run_action(ActionExplainWhy(), make_tracker("why", "ask_why")).text
 
 
-def test_yes_after_an_offer_to_rehearse_starts_practice_mode(actions_db: Engine, run_action: RunAction) -> None:
-    result = run_action(ActionRespondAffirm(), make_tracker("yes", "affirm", slots={"pending_offer": "rehearse"}))
-    assert "Practice mode" in result.text and "stop practice" in result.text
-
-
 def test_yes_with_nothing_offered_asks_what_to_look_at(run_action: RunAction) -> None:
     result = run_action(ActionRespondAffirm(), make_tracker("yes", "affirm"))
     assert "What would you like" in result.text and result.messages[0]["buttons"]
@@ -126,12 +121,6 @@ def test_no_to_an_offer_is_accepted_without_pressure(run_action: RunAction) -> N
     result = run_action(ActionRespondDeny(), make_tracker("no", "deny", slots={"pending_offer": "rehearse"}))
     assert "no pressure" in result.text
     assert result.slot("pending_offer") is None
-
-
-def test_starting_practice_for_a_friend_offers_a_first_line(actions_db: Engine, run_action: RunAction) -> None:
-    result = run_action(ActionStartRoleplay(), make_tracker("let's practise", "start_roleplay", slots={"relationship": "friend"}))
-    assert "your friend" in result.text
-    assert result.items and result.items[0]["relationship"] in ("friend", "any")
 
 
 def test_when_nothing_fits_the_reply_says_so(empty_db: Engine, use_db: Callable[[Engine], None], run_action: RunAction) -> None:

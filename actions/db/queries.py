@@ -1,14 +1,17 @@
 """The one module that owns the queries. Plain functions, plain results, no SQL in actions."""
 from __future__ import annotations
 
+import json
+import random
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Optional
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from actions.db.models import ContentItem
+from actions.db.models import ContentItem, Rehearsal, RoleplayLine
 from actions.vocabulary import ANY, Kind, Topic
 
 
@@ -91,3 +94,57 @@ def count_by(*, session: Session, topic: Topic, kind: Kind, relationship: str) -
         ContentItem.relationship == relationship,
     )
     return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class Line:
+    id: str
+    text: str
+
+
+def pick_roleplay_line(*, session: Session, resistance_form: str, stage: str, exclude: Collection[str], seed: str) -> Optional[Line]:
+    """One unused line for this form and stage, chosen by a per-conversation seed so rehearsals differ."""
+    query = (
+        select(RoleplayLine.id, RoleplayLine.text)
+        .where(RoleplayLine.resistance_form == resistance_form, RoleplayLine.stage == stage)
+        .order_by(RoleplayLine.id)
+    )
+    rows = [Line(id=row.id, text=row.text) for row in session.execute(query)]
+    fresh = [line for line in rows if line.id not in exclude] or rows
+    return random.Random(seed).choice(fresh) if fresh else None
+
+
+@dataclass(frozen=True)
+class RehearsalSummary:
+    created_at: datetime
+    score: int
+    turns: int
+    final_openness: float
+    codes: dict[str, int]
+
+
+def save_rehearsal(
+    *, session: Session, sender_id: str, resistance_form: Optional[str], relationship: Optional[str],
+    turns: int, final_openness: float, score: int, codes: dict[str, int],
+) -> None:
+    session.add(
+        Rehearsal(
+            sender_id=sender_id, resistance_form=resistance_form, relationship=relationship, turns=turns,
+            final_openness=final_openness, score=score, codes=json.dumps(codes, sort_keys=True),
+        )
+    )
+
+
+def rehearsal_history(*, session: Session, sender_id: str, limit: int = 10) -> list[RehearsalSummary]:
+    """This sender's most recent rehearsals, oldest first."""
+    query = (
+        select(Rehearsal)
+        .where(Rehearsal.sender_id == sender_id)
+        .order_by(Rehearsal.created_at.desc(), Rehearsal.id.desc())
+        .limit(limit)
+    )
+    rows = list(session.scalars(query))[::-1]
+    return [
+        RehearsalSummary(created_at=r.created_at, score=r.score, turns=r.turns, final_openness=r.final_openness, codes=json.loads(r.codes))
+        for r in rows
+    ]

@@ -149,7 +149,7 @@ _ADVICE = (
     r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\bthe answer is (?:to|therapy)\b|"
-    r"\bwhat you need is\b|\byou just need\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
+    r"\bwhat you need is\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
 )
 _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
