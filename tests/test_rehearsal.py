@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -26,7 +27,6 @@ from actions.rehearsal.feedback import summarise
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, advance, reply_stage, rewind
 from actions.settings import REPO_ROOT
 from actions.vocabulary import Stage
-from rasa_sdk.executor import CollectingDispatcher
 from tests.conftest import Run, make_tracker
 
 PRESSURE = ["You need to get help, this is ridiculous.", "If you don't go I'm leaving.", "You should just book it, stop being stubborn."]
