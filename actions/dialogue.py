@@ -67,3 +67,19 @@ class ActionStopRoleplay(Action):
             text="Practice mode is off; I'm me, not your loved one. Say “let's practise” whenever you want to rehearse."
         )
         return [SlotSet("pending_offer", None)]
+
+
+class ActionOfferPractice(Action):
+    """Someone typed what they'd say to their loved one: offer to rehearse it."""
+
+    def name(self) -> str:
+        return "action_offer_practice"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text="That sounds like something you might say to them. Want to practise it? I'll play them and give you feedback.",
+            buttons=[{"title": "Yes, let's practise", "payload": "/start_roleplay"}, {"title": "Not now", "payload": "/deny"}],
+        )
+        return [SlotSet("pending_offer", "rehearse")]
