@@ -18,12 +18,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 CRISIS_INTENT = "crisis"
+# If the classifier gave crisis at least this much and nothing was confident, treat it as crisis.
+UNSURE_CRISIS_THRESHOLD = 0.2
 _SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
 _DANGER = [
     # Suicide and self-harm, said outright or in the words people use to avoid filters.
     rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown)\w* {_SELF}",
     r"\bsuicid|\bunaliv|\bsewer ?slide|\bkms\b|\bkys\b|\bself[- ]?harm",
+    # The same danger in a few other languages, so an English-only reply never hides it.
+    r"\bquiero morir|\bme quiero matar|\bmatarme\b|\bje veux mourir|\bme tuer\b|\bich will sterben|\bmich umbringen|\bselbstmord"
+    r"|\bquero morrer|\bme matar\b|\bvoglio morire|\buccidermi|\bme pega\b|\bme golpea|\bil me frappe|\ber schlägt mich",
     r"\b(?:want|wants|wanted|wanna|wish|wishes|rather|prefer)\b[^.?!]{0,25}\b(?:dead|die|died|not (?:be )?alive|gone forever)\b",
     r"\b(?:want|wants|wanna|wish)\b[^.?!]{0,15}\b(?:to (?:die|be dead|disappear forever|not exist|stop existing)|i was(?:n't)? (?:dead|gone|alive|here))",
     r"\b(?:better off|easier|happier|fine)\b[^.?!]{0,25}\bif (?:i|he|she|they) (?:was|were|wasn't|weren't|died|disappeared)\b",
@@ -106,7 +111,7 @@ def speaks_of_danger(text: str) -> bool:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisGuard(GraphComponent):
-    """Forces the ``crisis`` intent when the rules see danger (runs before the fallback)."""
+    """Forces the ``crisis`` intent when the rules see danger (runs last, after the fallback)."""
 
     @classmethod
     def create(
@@ -123,9 +128,19 @@ class CrisisGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if speaks_of_danger(message.get(TEXT) or ""):
+            if speaks_of_danger(message.get(TEXT) or "") or _unsure_but_maybe_crisis(message):
                 forced = {"name": CRISIS_INTENT, "confidence": 1.0}
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+                others = [
+                    {**r, "confidence": 0.0} for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT
+                ]
                 message.set(INTENT, forced, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
         return messages
+
+
+def _unsure_but_maybe_crisis(message: Message) -> bool:
+    """When the classifier is unsure, a real chance of crisis wins over asking to rephrase."""
+    if (message.get(INTENT) or {}).get("name") != "nlu_fallback":
+        return False
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    return any(r.get("name") == CRISIS_INTENT and r.get("confidence", 0.0) >= UNSURE_CRISIS_THRESHOLD for r in ranking)

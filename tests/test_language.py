@@ -96,3 +96,30 @@ def test_the_normaliser_maps_an_extracted_word_and_fills_in_a_missed_one() -> No
 def test_the_normaliser_drops_a_relationship_it_cannot_map() -> None:
     entities = normalise_entities("the cat", [{"entity": "relationship", "start": 4, "end": 7, "value": "cat"}])
     assert entities == []
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("", "empty"), ("   \n ", "empty"), ("😭😭😭", "no_words"), ("<img src=x onerror=alert(1)>", "markup"),
+        ("'; DROP TABLE events; --", "code"), ("x" * 100_000, "too_long"),
+        ("mi esposo no quiere ir a terapia", "not_english"), ("mon mari refuse de voir un psy", "not_english"),
+        ("мой муж не хочет идти к психологу", "not_english"),
+    ],
+)
+def test_messages_without_usable_english_words_are_recognised(message: str, problem: str) -> None:
+    from components.input_guard import input_problem
+
+    assert input_problem(message) == problem
+
+
+@pytest.mark.parametrize("message", ["my husband refuses therapy", "select a therapist from the list", "ok", "why?"])
+def test_ordinary_messages_are_not_flagged_as_bad_input(message: str) -> None:
+    from components.input_guard import input_problem
+
+    assert input_problem(message) is None
+
+
+@pytest.mark.parametrize("message", ["quiero morir", "je veux mourir", "ich will sterben", "mi novio me pega"])
+def test_danger_in_another_language_is_still_caught(message: str) -> None:
+    assert speaks_of_danger(message)

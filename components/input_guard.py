@@ -1,0 +1,92 @@
+"""Messages that are not words we can help with: empty, emoji only, markup, code, huge, or not English.
+
+Each gets its own kind reply (see ``utter_unclear_input`` and ``utter_english_only``) instead of a
+guess. The crisis guard still runs after this one, so danger is caught even inside such a message.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+MAX_CHARS = 2000
+UNCLEAR = "unclear_input"
+NON_ENGLISH = "non_english"
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*[^>]*>|javascript:|\bon(?:error|load|click)\s*=", re.I)
+_CODE = re.compile(
+    r"\b(?:drop|truncate|alter)\s+table\b|\bselect\b[^.?!]{1,80}\bfrom\b\s+\w+\s*(?:where|;|$)|\bunion\s+select\b|\binsert\s+into\b|;\s*--|"
+    r"\bor\s+'?1'?\s*=\s*'?1\b|\bdelete\s+from\b",
+    re.I,
+)
+_ENGLISH = set(
+    "i you he she they we it my me your his her their our the a an and or but so to of in on at for with is are was "
+    "were be been do does did not no yes this that what how why when who can could would should will just about "
+    "him them us have has had don't won't can't i'm it's he's she's they're".split()
+)
+_FOREIGN = set(
+    "que de la el los las y es por con para una un mi mis su sus pero muy está esta estoy tengo quiero no se lo le "
+    "le les est pas je tu il elle et mon ma mes pour avec une dans sur qui ne ce cette suis veut "
+    "ich du er sie und nicht mein meine ist das die der ein eine mit für auf zu wie was will "
+    "eu você ele ela não é um uma meu minha com para isso muito "
+    "il lo la di che non è un una mio mia per con sono ho "
+    "ir hacer tiene quiere puedo ayuda hijo hija madre padre esposo esposa novio novia hermano hermana amigo amiga "
+    "mari femme fils fille mère père frère soeur ami amie aide veux Mann Frau Sohn Tochter Mutter Vater Bruder Schwester".lower().split()
+)
+
+
+def input_problem(text: str) -> Optional[str]:
+    """Why ``text`` can't be read as a message in English words, or None when it can."""
+    stripped = text.strip()
+    if not stripped:
+        return "empty"
+    if len(stripped) > MAX_CHARS:
+        return "too_long"
+    if not re.search(r"[^\W\d_]", stripped):
+        return "no_words"
+    if _MARKUP.search(stripped):
+        return "markup"
+    if _CODE.search(stripped):
+        return "code"
+    if re.search(r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", stripped):
+        return "not_english"
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", stripped.lower())
+    if len(words) >= 3:
+        english = sum(w in _ENGLISH for w in words)
+        foreign = sum(w in _FOREIGN and w not in _ENGLISH for w in words)
+        if foreign >= 2 and foreign >= english:
+            return "not_english"
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class InputGuard(GraphComponent):
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> InputGuard:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            problem = input_problem(text)
+            intent_name = (message.get(INTENT) or {}).get("name")
+            if problem is None and intent_name != UNCLEAR:
+                continue
+            problem = problem or "unclear"
+            forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}
+            message.set(INTENT, forced, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [forced], add_to_output=True)
+            entity = {"entity": "input_problem", "value": problem, "start": 0, "end": 0, "extractor": "InputGuard"}
+            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+        return messages
