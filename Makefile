@@ -21,7 +21,7 @@ export TRACKER_DB ?= $(CURDIR)/tracker.db
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
                    $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
 
-.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean web
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,24 @@ $(STAMPS)/dev: $(STAMPS)/runtime requirements-dev.txt
 	@$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@
 
+# --- Web chat (web/): npm packages (Socket.IO client, axe-core) and Debian's chromium for tests/e2e/test_web.py.
+$(STAMPS)/web: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the web chat (web/package.json): install Node.js and npm, e.g. 'apt-get install -y npm'."; exit 1; }
+	@echo "==> Installing the web chat's npm packages (npm ci in web/)"
+	@cd web && npm ci --no-audit --no-fund
+	@mkdir -p $(STAMPS) && touch $@
+
+web: $(STAMPS)/web ## Web chat: npm ci in web/, and Debian's chromium for the browser tests
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "==> Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Debian's chromium is missing and the browser tests need it: sudo apt-get install -y chromium"; \
+	  fi; \
+	fi
+# --- end web chat
+
 content: $(STAMPS)/runtime ## Migrate the content database and load content/*.yml (idempotent)
 	@echo "==> [setup 3/4] Migrating and seeding the content database"
 	@$(BIN)/alembic upgrade head
@@ -50,7 +68,7 @@ $(MODEL): $(TRAINING_INPUTS) | $(STAMPS)/runtime
 
 train: $(MODEL) ## Train only if the training data or config changed
 
-run: content train ## Set everything up and serve Rasa (5005), actions (5055)
+run: content train web ## Set everything up and serve Rasa (5005), actions (5055), web chat (8080)
 	@scripts/serve.sh
 
 shell: content train ## Chat with the assistant in the terminal
@@ -60,16 +78,16 @@ validate: $(STAMPS)/runtime ## rasa data validate, warnings are errors
 	@$(BIN)/rasa data validate --fail-on-warnings
 
 lint: $(STAMPS)/dev ## ruff and mypy
-	@$(BIN)/ruff check actions components tests scripts migrations
+	@$(BIN)/ruff check actions components channels tests scripts migrations web bench
 	@$(BIN)/mypy
 
 test-stories: train ## Conversation tests (tests/test_*.yml)
 	@$(BIN)/rasa test core --stories tests/ --fail-on-prediction-errors --out results/core
 
-pytest: $(STAMPS)/dev train
+pytest: $(STAMPS)/dev web train
 	@$(BIN)/pytest
 
-test: $(STAMPS)/dev lint validate content train test-stories pytest ## Set everything up and run every test
+test: $(STAMPS)/dev web lint validate content train test-stories pytest ## Set everything up and run every test
 
 nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix in results/nlu
 	@$(BIN)/rasa test nlu --cross-validation --folds 5 --out results/nlu
@@ -77,3 +95,6 @@ nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix 
 
 clean: ## Remove the trained model, databases and results
 	rm -rf models/*.tar.gz results content.db tracker.db $(STAMPS)
+
+bench: $(STAMPS)/dev content train ## Benchmark against the stock rasa init assistant; writes results/bench.md and plots
+	@$(BIN)/python bench/run.py

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 MODE=${1:-serve}
 pids=()
+CREDENTIALS=""
 
 stop_all() {
   trap - INT TERM EXIT
@@ -14,6 +15,7 @@ stop_all() {
     kill -TERM "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
+  if [ -n "$CREDENTIALS" ]; then rm -f "$CREDENTIALS"; fi
 }
 trap stop_all INT TERM EXIT
 
@@ -36,16 +38,29 @@ if [ "$MODE" = "--shell" ]; then
   exit 0
 fi
 
+# The credentials Rasa reads: credentials.yml with each messaging platform on only when its
+# environment variables are set (see credentials.yml and README "Messaging platforms").
+CREDENTIALS=$(mktemp "${TMPDIR:-/tmp}/credentials.XXXXXX.yml")
+"$BIN/python" scripts/credentials.py --out "$CREDENTIALS"
+
 "$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "http://localhost:$WEB_PORT" &
+  --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors "http://localhost:$WEB_PORT" &
 pids+=($!)
 wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180
+
+# --- Web chat: web/server.py serves the chat page, which talks to Rasa's Socket.IO channel.
+RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}" "$BIN/python" web/server.py &
+pids+=($!)
+wait_for "the web chat on port ${WEB_PORT:-8080}" "http://localhost:${WEB_PORT:-8080}/health" 30
+# --- end web chat
 
 cat <<INFO
 
 The assistant is ready.
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"my husband refuses to see a therapist"}'
+  Web chat:  http://localhost:${WEB_PORT:-8080}/
   Socket.IO: http://localhost:$RASA_PORT/socket.io
+  Platforms: POST /webhooks/<slack|telegram|twilio|callback>/webhook when on (README "Messaging platforms")
   Terminal:  make shell   (in another terminal, after stopping this one)
 Press Ctrl-C to stop.
 INFO

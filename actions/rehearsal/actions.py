@@ -133,7 +133,10 @@ class ActionBeginRoleplay(Action):
         rehearsal = Rehearsal()
         line = choose_line(form, rehearsal.stage, [], seed)
         in_character(dispatcher, tracker, line, rehearsal.stage)
-        state = {"openness": rehearsal.openness, "turns": [], "seed": seed, "used": [line.id], "opening": line.text}
+        # The set-up's last answer must not count as the first practice line when the loop starts.
+        setup_message = tracker.latest_message.get("message_id")
+        state = {"openness": rehearsal.openness, "turns": [], "seed": seed, "used": [line.id], "opening": line.text,
+                 "setup_message": setup_message}
         return [SlotSet("rp_state", state), SlotSet("pending_offer", None), SlotSet("roleplay_line", None)]
 
 
@@ -148,6 +151,9 @@ class ValidateRoleplayForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = " ".join(str(value or "").split())
         rehearsal, raw = load_state(tracker)
+        message_id = tracker.latest_message.get("message_id")
+        if message_id is not None and message_id == raw.get("setup_message"):
+            return {"roleplay_line": None}
         if not text:
             dispatcher.utter_message(text="(I didn't catch a line there. What would you say to them?)")
             return {"roleplay_line": None}

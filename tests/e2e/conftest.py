@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import pytest
 import requests
@@ -17,6 +17,7 @@ import requests
 from actions.db.engine import make_engine
 from actions.db.loader import load_content
 from actions.settings import REPO_ROOT
+from scripts.credentials import write_credentials
 from tests.conftest import CONTENT_DIR, migrate
 
 MODEL = REPO_ROOT / "models" / "assistant.tar.gz"
@@ -53,6 +54,9 @@ class Assistant:
     rasa_port: int
     action_port: int
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # The credentials file Rasa reads. By default written from credentials.yml at start-up, with the
+    # messaging platforms whose variables are set in `env` (scripts/credentials.py).
+    credentials: Optional[Path] = None
 
     @property
     def url(self) -> str:
@@ -75,10 +79,14 @@ class Assistant:
         )
 
     def start_rasa(self) -> None:
+        credentials = self.credentials
+        if credentials is None:
+            credentials = self.workdir / "credentials.yml"
+            write_credentials(credentials, env=self.env)
         self._spawn(
             "rasa",
             [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
-             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+             "--credentials", str(credentials), "--endpoints", "endpoints.yml"],
             f"{self.url}/",
             {},
         )
