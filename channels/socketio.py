@@ -15,6 +15,8 @@ from rasa.core.channels import socketio as rasa_socketio
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint
 
+from channels.fallback import never_silent
+
 
 class SocketIOOutput(rasa_socketio.SocketIOOutput):
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
@@ -28,9 +30,11 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
         return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio is not None else super().get_output_channel()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        answered = never_silent(on_new_message)
+
         async def with_fixed_output(message: UserMessage) -> Any:
             if self.sio is not None:
                 message.output_channel = SocketIOOutput(self.sio, self.bot_message_evt)
-            return await on_new_message(message)
+            return await answered(message)
 
         return super().blueprint(with_fixed_output)
