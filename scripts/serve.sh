@@ -43,7 +43,14 @@ fi
 CREDENTIALS=$(mktemp "${TMPDIR:-/tmp}/credentials.XXXXXX.yml")
 "$BIN/python" scripts/credentials.py --out "$CREDENTIALS"
 
-"$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" \
+# The HTTP API (everything but the channels' webhooks) needs a token: RASA_AUTH_TOKEN, or one made once
+# and kept in .rasa_token (git-ignored).
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
+  RASA_AUTH_TOKEN=$(cat .rasa_token)
+fi
+
+"$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
   --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors "http://localhost:$WEB_PORT" &
 pids+=($!)
 wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180
@@ -59,6 +66,7 @@ cat <<INFO
 The assistant is ready.
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"my husband refuses to see a therapist"}'
   Web chat:  http://localhost:${WEB_PORT:-8080}/
+  HTTP API:  needs ?token=<RASA_AUTH_TOKEN or the contents of .rasa_token>
   Socket.IO: http://localhost:$RASA_PORT/socket.io
   Platforms: POST /webhooks/<slack|telegram|twilio|callback>/webhook when on (README "Messaging platforms")
   Terminal:  make shell   (in another terminal, after stopping this one)

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,7 @@ class Assistant:
         self._spawn(
             "rasa",
             [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
-             "--credentials", str(credentials), "--endpoints", "endpoints.yml"],
+             "--credentials", str(credentials), "--endpoints", "endpoints.yml", "--auth-token", self.token],
             f"{self.url}/",
             {},
         )
@@ -113,8 +114,13 @@ class Assistant:
         assert response.status_code == 200, response.text
         return response.json()
 
+    @property
+    def token(self) -> str:
+        """The HTTP API token: every endpoint but the channels' webhooks needs it."""
+        return self.env["RASA_AUTH_TOKEN"]
+
     def tracker(self, sender: str) -> dict[str, Any]:
-        response = requests.get(f"{self.url}/conversations/{sender}/tracker", timeout=30)
+        response = requests.get(f"{self.url}/conversations/{sender}/tracker", params={"token": self.token}, timeout=30)
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -139,6 +145,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         "ACTION_HOST": "127.0.0.1",
         "ACTION_PORT": str(action_port),
         "RASA_PORT": str(rasa_port),
+        "RASA_AUTH_TOKEN": f"e2e-{uuid.uuid4().hex}",
     }
     env.pop("DATABASE_URL", None)
     servers = Assistant(workdir=workdir, env=env, rasa_port=rasa_port, action_port=action_port)

@@ -569,7 +569,7 @@ def test_callback_channel_posts_each_bot_message_to_the_callback_url(platforms: 
 def test_credentials_turn_a_platform_on_only_when_its_required_variables_are_set(tmp_path: Path) -> None:
     out = tmp_path / "credentials.yml"
     on, off = write_credentials(out, env={"TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t"})
-    assert on == ["rest", "socketio", "callback"]
+    assert on == ["channels.rest.RestInput", "channels.socketio.SocketIOInput", "callback"]
     assert off["channels.twilio.VerifiedTwilioInput"] == ["TWILIO_NUMBER", "TWILIO_WEBHOOK_URL"]
     assert "url: http://localhost:5034/bot" in out.read_text()  # CALLBACK_URL's default
 

@@ -78,3 +78,13 @@ def test_the_conversation_carries_on_after_the_server_restarts(assistant: Assist
     replies = assistant.say(sender, "how could I bring it up with her?")
     # She is still known to be a sibling, so the form goes straight to the struggle.
     assert "struggling with" in text_of(replies)
+
+
+def test_the_http_api_needs_the_token_but_the_channels_do_not(assistant: Assistant) -> None:
+    import requests
+
+    url = f"{assistant.url}/conversations/anyone/tracker"
+    assert requests.get(url, timeout=30).status_code == 401
+    assert requests.get(url, params={"token": "wrong"}, timeout=30).status_code == 401
+    assert requests.get(url, params={"token": assistant.token}, timeout=30).status_code == 200
+    assert assistant.say("no-token-needed", "hello")
