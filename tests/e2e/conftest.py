@@ -58,6 +58,8 @@ class Assistant:
     # The credentials file Rasa reads. By default written from credentials.yml at start-up, with the
     # messaging platforms whose variables are set in `env` (scripts/credentials.py).
     credentials: Optional[Path] = None
+    endpoints: Path = Path("endpoints.yml")
+    name: str = "rasa"
 
     @property
     def url(self) -> str:
@@ -85,9 +87,9 @@ class Assistant:
             credentials = self.workdir / "credentials.yml"
             write_credentials(credentials, env=self.env)
         self._spawn(
-            "rasa",
+            self.name,
             [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
-             "--credentials", str(credentials), "--endpoints", "endpoints.yml", "--auth-token", self.token],
+             "--credentials", str(credentials), "--endpoints", str(self.endpoints), "--auth-token", self.token],
             f"{self.url}/",
             {},
         )
@@ -104,7 +106,7 @@ class Assistant:
             process.wait()
 
     def restart_rasa(self) -> None:
-        self.stop("rasa")
+        self.stop(self.name)
         self.start_rasa()
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:

@@ -1,0 +1,82 @@
+"""Two Rasa servers sharing a PostgreSQL tracker store and a Redis lock store serve one conversation.
+
+This is the many-machines path (README "Scaling out"): stateless Rasa processes behind a load balancer,
+state in PostgreSQL, per-conversation locks in Redis, stateless action servers.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from tests.e2e.conftest import Assistant, free_port
+
+pytestmark = pytest.mark.e2e
+
+POSTGRES_ADMIN_URL = os.environ.get("DATABASE_URL_TEST", "postgresql://postgres@127.0.0.1:5432/postgres")
+REDIS_HOST, REDIS_PORT = os.environ.get("REDIS_HOST", "127.0.0.1"), int(os.environ.get("REDIS_PORT", "6379"))
+
+
+@pytest.fixture(scope="module")
+def shared_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    try:
+        redis.Redis(host=REDIS_HOST, port=REDIS_PORT, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis is not reachable at {REDIS_HOST}:{REDIS_PORT} ({exc}); .ci/run starts one in CI")
+    name = f"tracker_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({exc.orig}); .ci/run starts one in CI")
+    url = admin.url
+    endpoints = tmp_path_factory.mktemp("scale") / "endpoints.yml"
+    endpoints.write_text(
+        "action_endpoint:\n  url: http://${ACTION_HOST}:${ACTION_PORT}/webhook\n"
+        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {url.host}\n  port: {url.port or 5432}\n"
+        f"  db: {name}\n  username: {url.username or 'postgres'}\n"
+        f"lock_store:\n  type: redis\n  url: {REDIS_HOST}\n  port: {REDIS_PORT}\n  key_prefix: {name}\n"
+    )
+    yield endpoints
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_turns_alternating_between_two_servers_keep_one_continuous_conversation(assistant: Assistant, shared_state: Path) -> None:
+    servers = []
+    try:
+        for index in range(2):
+            server = Assistant(workdir=assistant.workdir, env=assistant.env, rasa_port=free_port(), action_port=assistant.action_port,
+                               endpoints=shared_state, name=f"rasa-{index}")
+            server.start_rasa()
+            servers.append(server)
+        sender = f"scale-{uuid.uuid4().hex[:8]}"
+        turns = [
+            "my brother refuses to get help",
+            "he argues that therapy is a scam and a waste of money",
+            "why?",
+            "how do i bring it up with him",
+            "he drinks a lot",
+            "thanks",
+        ]
+        for index, message in enumerate(turns):
+            replies = servers[index % 2].say(sender, message)
+            assert replies, f"no reply to turn {index + 1} from server {index % 2}"
+        tracker = servers[0].tracker(sender)
+        said = [e["text"] for e in tracker["events"] if e.get("event") == "user"]
+        assert said == turns
+        assert tracker["slots"]["relationship"] == "sibling"
+        assert tracker["slots"]["resistance_form"] == "intellectual"
+        assert tracker["slots"]["concern"] == "substance_use"
+        assert servers[1].tracker(sender)["events"] == tracker["events"]
+    finally:
+        for server in servers:
+            server.stop(server.name)
