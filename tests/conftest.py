@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Optional
 
@@ -134,7 +135,9 @@ class Run:
 def run_action() -> Callable[[Action, Tracker], Run]:
     def _run(action: Action, tracker: Tracker) -> Run:
         dispatcher = CollectingDispatcher()
-        events = asyncio.run(action.run(dispatcher, tracker, {}))
+        # A thread of its own, so an event loop left running by another test (Playwright's) can't interfere.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            events = pool.submit(asyncio.run, action.run(dispatcher, tracker, {})).result()
         return Run(dispatcher, events)
 
     return _run
