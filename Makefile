@@ -21,7 +21,7 @@ export TRACKER_DB ?= $(CURDIR)/tracker.db
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
                    $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
 
-.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean web
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -74,8 +74,12 @@ run: content train web ## Set everything up and serve Rasa (5005), actions (5055
 shell: content train ## Chat with the assistant in the terminal
 	@scripts/serve.sh --shell
 
-validate: $(STAMPS)/runtime ## rasa data validate, warnings are errors
+validate: $(STAMPS)/runtime ## rasa data validate (warnings are errors) and crisis responses match the locale
 	@$(BIN)/rasa data validate --fail-on-warnings
+	@$(BIN)/python scripts/crisis_locale.py --check
+
+crisis-locale: $(STAMPS)/runtime ## Render the crisis responses for CRISIS_LOCALE (us, uk) from safety/crisis_resources.yml
+	@$(BIN)/python scripts/crisis_locale.py --write
 
 lint: $(STAMPS)/dev ## ruff and mypy
 	@$(BIN)/ruff check actions components channels tests scripts migrations web bench
