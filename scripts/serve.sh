@@ -50,8 +50,9 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   RASA_AUTH_TOKEN=$(cat .rasa_token)
 fi
 
+# CORS: only the origins in CORS_ORIGINS (space-separated; default the web page's own origin).
 "$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
-  --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors "http://localhost:$WEB_PORT" &
+  --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors ${CORS_ORIGINS:-"http://localhost:$WEB_PORT"} &
 pids+=($!)
 wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180
 
