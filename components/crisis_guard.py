@@ -24,7 +24,7 @@ _SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
 _DANGER = [
     # Suicide and self-harm, said outright or in the words people use to avoid filters.
-    rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown)\w* {_SELF}",
+    rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown|hit|punch|scratch|slic|stab|throw|threw)\w* {_SELF}",
     r"\bsuicid|\bunaliv|\bsewer ?slide|\bkms\b|\bkys\b|\bself[- ]?harm",
     # The same danger in a few other languages, so an English-only reply never hides it.
     r"\bquiero morir|\bme quiero matar|\bmatarme\b|\bje veux mourir|\bme tuer\b|\bich will sterben|\bmich umbringen|\bselbstmord"
@@ -48,7 +48,7 @@ _DANGER = [
     r"\b(?:can'?t|cannot) stop thinking about (?:dying|death|killing)|\b(?:death|dying) and (?:dying|death)\b|\bfeel like dying\b",
     r"\bpainless (?:way|ways|method)|\blethal dose|\bhow many (?:pills|tablets)|\boverdos",
     r"\bgoodbye (?:letter|note|message|text)s?\b|\bsaid goodbye\b|\bsaying (?:weird )?goodbyes?\b|\bthis is goodbye\b|\btexted me goodbye\b",
-    r"\b(?:suicide |my |a )note\b[^.?!]*\b(?:writ|left|found|goodbye|sorry)|\bwriting my note\b|\blast message\b|\bsorry for everything\b",
+    r"\b(?:suicide |my |a )note\b[^.?!]*\b(?:writ|left|found|goodbye|sorry)|\bwriting my note\b|\bthis is my last message\b|\blast message (?:to|before)\b|\bsorry for everything\b",
     r"\bwrote a will\b|\bgiv(?:ing|en|e) away (?:all )?(?:his|her|their|my) (?:stuff|things|belongings|possessions)|\bgave away (?:all )?(?:his|her|their|my)",
     r"\b(?:took|swallowed|taken|take|taking|has|have|got|saved|collecting|stockpiling|photo of)\b[^.?!]{0,12}\b(?:a bottle of|bunch of|loads of|"
     r"handful of|handfuls of|all (?:of )?(?:my|his|her|the)|too many|too much|a lot of|so many|way too)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|something)\b",
@@ -64,6 +64,52 @@ _DANGER = [
     r"\bnot (?:breathing|responding|waking)|\bisn'?t (?:breathing|responding|waking)|\bwon'?t wake|\bcan'?t wake|\bcollapsed\b|\bunconscious\b",
     r"\bblood everywhere\b|\bbleeding\b|\bbleed\b|\bcuts (?:all over|on (?:his|her|my))|\bcut (?:his|her|my|their) (?:wrists|arms|legs)"
     r"|\bcutting again\b|\bstarted cutting\b|\bcutting (?:his|her|my|their) (?:arms|legs|wrists|skin|thighs)\b|\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel",
+
+    # Broader wording for wanting to die, plans, means and goodbyes (seen in real messages, often indirect).
+    r"\bcan'?t (?:go on|carry on(?: living)?|keep (?:on )?living|live like this|see (?:a|any) (?:future|way out|way forward))\b",
+    r"\b(?:point|reason) (?:of|in|to) (?:living|going on|life|being here)\b|\bno point to life\b|\bno future\b|\bdoesn'?t see a future\b",
+    r"\bonly way out\b|\bsee a way out\b|\bwant out of life\b|\bstop being here\b|\bstop breathing\b|\bleave this world\b|\bcheck out permanently\b",
+    r"\b(?:wish|hope|want)\b[^.?!]{0,25}\b(?:disappear|never wake|not wake|don'?t wake|wasn'?t here|weren'?t here|it (?:to be )?over|everything to stop)",
+    r"\b(?:want|wants|wanting) (?:it|everything|this|life) (?:all )?(?:to be )?over\b|\bwants? it to be over\b",
+    r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
+    r"\bburden (?:to everyone|to you all|to my family|much longer)\b|\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
+    r"\bbetter (?:off|without (?:me|him|her))\b[^.?!]{0,20}\b(?:gone|without|once|dead)\b|\bworld would be (?:better|lighter) without\b",
+    r"\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk))|\b(?:set|picked) (?:a|the) date\b|\btonight'?s the night\b",
+    r"\b(?:know|decided|thought about) (?:exactly )?how (?:i'?m|he'?s|she'?s|he'?d|she'?d|i'?d) (?:going to )?do it\b|\bmade up my mind\b|\bgot it all planned\b",
+    r"\b(?:saving|hoarding|stash(?:ing)?|collecting|stockpil\w*|saved up)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|antidepressants|insulin)\b",
+    r"\b(?:pills|tablets)\b[^.?!]{0,15}\b(?:ready|lined up|hidden|under (?:her|his|my) pillow|in the cupboard)\b|\benough pills\b|\bevery pill\b"
+    r"|\bwhole prescription\b|\bblister packs\b|\bhow much paracetamol\b|\bcount them\b|\binsulin at once\b|\bstash of pills\b|\bfound pills\b",
+    r"\brope\b|\bblades?\b|\bknife\b|\bbat around\b|\bwaving a bat\b",
+    r"\baffairs in order\b|\bsorting out my affairs\b|\bloose ends\b|\bletters? (?:to|for) (?:everyone|my kids|my family|each of)|\bwrote a letter for\b"
+    r"|\bupdated (?:her|his|my) will\b|\bfor when (?:i'?m|she'?s|he'?s) gone\b|\bafter i'?m gone\b|\bin case i'?m not (?:here|around)\b",
+    r"\bgiv(?:e|es|ing|en)\b(?: \w+){0,5} away\b(?! (?:from|the game))|\bleft (?:his|her) wedding ring\b|\bposted a goodbye\b|\bfelt so final\b",
+    r"\bwalk into the (?:sea|river|water)\b|\bstep(?:ping)? in front of\b|\bthrow (?:himself|herself|myself) (?:off|out|under)\b|\bon purpose\b"
+    r"|\bget hit\b|\bto the cliffs?\b|\bcliff edge\b|\bhow high the bridge\b|\bdriving past the bridge\b|\bmulti ?storey\b|\bat the river\b",
+    r"\b(?:is|been|started|keeps?|keep) (?:cutting|slicing)\b|\bslicing (?:her|his|my)\b|\bscars on (?:his|her|my)\b|\bscratched (?:my|her|his) arms\b",
+    r"\b(?:don'?t|do not) (?:feel safe|trust myself)\b|\bkeep myself safe\b|\b(?:won'?t|not going to|don'?t know if i'?ll) make it through\b"
+    r"|\bdo something stupid\b|\bnot (?:be )?(?:still )?(?:here|around) (?:by|for|to see)\b|\bwon'?t be around (?:to|for)\b|\bthe last christmas\b",
+    r"\b(?:ways|how) to die\b|\bresearching methods\b|\bwould be fatal\b|\bfatal\b|\blethal\b|\bthinking about dying\b|\babout dying\b"
+    r"|\b(?:he|she|they)(?:'s| is| are) dying\b|\bi think about dying\b|\bexhausted by life\b",
+    r"\bleft a note\b|\bw[a-z]{0,3}nt to die\b|\bwhat i might do\b|\bgoodbye everyone\b|\bcontrols everything\b|\binto the wall\b"
+    r"|\babout to do something\b|\bso it'?s (?:all )?over\b|\b(?:i'?m|she'?s|he'?s|feel like) a burden\b|\bcut again\b"
+    r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on))|\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
+    r"|\blocked in\b|\bin the garage\b[^.?!]*\b(?:running|engine)\b|\bledge\b|\bwouldn'?t try to stop it\b|\bin heaven\b"
+    r"|\bstopped (?:all )?(?:her|his|my) (?:meds|medication|tablets)\b|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
+    r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|\bon the (?:garage |house )?roof\b",
+    # Emergencies happening now.
+    r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
+    r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|\bsomeone help\b|\bplease someone help\b",
+    r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|\bhaving a fit\b|\bbarely breathing\b"
+    r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|\bslurring\b|\bpoison\b|\bswallowed (?:something|a load|all|his|her)\b"
+    r"|\btaken (?:something|pills|her whole|his whole|loads)\b|\b(?:he|she)'?s taken pills\b|\binjected\b|\bcold and not moving\b",
+    r"\bcoming (?:to get|for) me\b|\bbreak(?:ing)? (?:down )?the door\b|\bkicking the door\b|\bsmashing (?:everything|the place|up)\b|\bin a rage\b"
+    r"|\bthrew (?:me|us)\b|\bdragged me\b|\bsqueezed my neck\b|\bbit me\b|\bclawed\b|\bpillow over my face\b|\bslams? me\b"
+    r"|\bthrew something at me\b|\bshoves? me\b|\bgrabbed my (?:throat|neck|arm|hair)\b|\bstarts? on me\b|\bmarks on my neck\b|\bblack eye\b",
+    r"\bviolent\b|\b(?:he|she)'?s dangerous\b|\b(?:frightened|terrified|scared) (?:to be (?:in the house )?with|to go out|to fall asleep|of what happens)\b",
+    r"\b(?:takes|took|has|controls) (?:all )?my (?:money|wages|bank cards|car keys|phone)\b|\bnot allowed (?:out|to see)\b|\bisolates me\b"
+    r"|\bcut me off from\b|\bfollows me everywhere\b|\bchecks my phone\b|\btracker on my car\b|\bprivate photos\b|\bturns up wherever\b"
+    r"|\bmake sure i regret\b|\bi'?ll be sorry\b|\bhe'?ll find me\b|\bwhat would happen if i\b|\bsmashed my phone\b|\bdecides what i eat\b",
+    r"\b(?:have|having) sex\b[^.?!]{0,25}\b(?:don'?t want|said no|when i)\b|\bforced me\b|\bpressures? me into\b|\brough if i say no\b|\bmakes me have sex\b",
     # Violence, abuse and coercive control toward the user.
     r"\b(?:hurt|hurts|hurting|hit|hits|hitting|punch\w*|slap\w*|kick\w*|push(?:es|ed)?|shov\w*|chok\w*|strangl\w*|beat(?:s|ing)?|attack\w*"
     r"|kill|kills|harm|harms|threaten\w*|grab\w*|pinn\w*|strik\w*|burn) me\b(?! away| off| out| to | into | around)",
@@ -95,6 +141,8 @@ _NOT_DANGER = [
     r"\bnot (?:feeling )?suicidal\b|\bnever (?:hit|hurt|threatened)\b|\bnot (?:violent|abusive|dangerous)\b",
     r"\bend(?:ing)? (?:the|this) (?:conversation|chat|practice|role ?play|session)\b",
     r"\bjump (?:to conclusions|in|on a call|at the chance|through hoops|ship)\b",
+    r"\bhitting me hard\b|\bhit me hard\b|\bhits me hard\b|\bhit me up\b|\b(?:it|this|that) hit me\b",
+    r"\bpolice (?:officer|station|drama|show)\b|\bblades? of grass\b|\bknife and fork\b",
 ]
 _DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _DANGER), re.IGNORECASE)
 _NOT_DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_DANGER), re.IGNORECASE)
