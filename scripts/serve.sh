@@ -33,15 +33,16 @@ SANIC_HOST="$ACTION_HOST" "$BIN/python" -m rasa_sdk --actions actions --port "$A
 pids+=($!)
 wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 
-if [ "$MODE" = "--shell" ]; then
-  "$BIN/rasa" shell --model models/assistant.tar.gz --endpoints endpoints.yml --port "$RASA_PORT"
-  exit 0
-fi
-
 # The credentials Rasa reads: credentials.yml with each messaging platform on only when its
 # environment variables are set (see credentials.yml and README "Messaging platforms").
 CREDENTIALS=$(mktemp "${TMPDIR:-/tmp}/credentials.XXXXXX.yml")
 "$BIN/python" scripts/credentials.py --out "$CREDENTIALS"
+
+if [ "$MODE" = "--shell" ]; then
+  "$BIN/rasa" shell --model models/assistant.tar.gz --endpoints endpoints.yml --credentials "$CREDENTIALS" --port "$RASA_PORT"
+  exit 0
+fi
+
 
 # The HTTP API (everything but the channels' webhooks) needs a token: RASA_AUTH_TOKEN, or one made once
 # and kept in .rasa_token (git-ignored).
