@@ -213,12 +213,14 @@ def lookup_p95(sizes: list[int], work: Path) -> dict[int, float]:
         engine = make_engine(url)
         rng = random.Random(size)
         rels = [r.value for r in Relationship] + [ANY]
+        kinds = [rng.choice(list(Kind)).value for _ in range(size)]
         with Session(engine) as s, s.begin():
             s.bulk_insert_mappings(ContentItem, [  # type: ignore[arg-type]
-                {"id": f"bench.{i}", "kind": rng.choice(list(Kind)).value, "topic": rng.choice(list(Topic)).value,
+                {"id": f"bench.{i}", "kind": kind, "topic": rng.choice(list(Topic)).value,
                  "relationship": rng.choice(rels), "resistance_form": ANY, "concern": ANY,
-                 "alternative": None, "text": "t", "reason": "r", "grounding": "g", "source": "bench"}
-                for i in range(size)
+                 "alternative": "a" if kind == Kind.AVOID.value else None, "text": "t", "reason": "r", "grounding": "g",
+                 "source": "bench"}
+                for i, kind in enumerate(kinds)
             ])
         s2 = Session(engine)
         times = []

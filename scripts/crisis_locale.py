@@ -42,8 +42,10 @@ def write(texts: dict[str, str]) -> None:
         pattern = re.compile(rf"(\n  {name}:\n    - text: ).*\n")
         if not pattern.search(domain):
             raise SystemExit(f"{DOMAIN}: response {name} not found in the expected one-line form")
-        replacement = json.dumps(text, ensure_ascii=False)
-        domain = pattern.sub(lambda m, line=replacement: m.group(1) + line + "\n", domain, count=1)
+        match = pattern.search(domain)
+        assert match is not None
+        line = match.group(1) + json.dumps(text, ensure_ascii=False) + "\n"
+        domain = domain[: match.start()] + line + domain[match.end():]
     DOMAIN.write_text(domain)
 
 
