@@ -10,15 +10,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_service import Facts, select_items
 from actions.lexicon import classify_resistance
-from actions.replies import REHEARSE_BUTTONS, Reply, bullet, loved_one, send
+from actions.replies import REHEARSE_BUTTONS, Reply, bullet, form_buttons, loved_one, send
 from actions.vocabulary import Kind, ResistanceForm, Topic
 
-FORM_BUTTONS = [
-    {"title": "Refused outright", "payload": '/describe_refusal{"resistance_form":"direct"}'},
-    {"title": "Agreed, then didn't follow through", "payload": '/describe_refusal{"resistance_form":"passive"}'},
-    {"title": "Argued it away", "payload": '/describe_refusal{"resistance_form":"intellectual"}'},
-    {"title": "Got overwhelmed or joked it off", "payload": '/describe_refusal{"resistance_form":"emotional"}'},
-]
+FORM_BUTTONS = form_buttons(
+    "describe_refusal",
+    {
+        ResistanceForm.DIRECT: "Refused outright",
+        ResistanceForm.PASSIVE: "Agreed, then didn't follow through",
+        ResistanceForm.INTELLECTUAL: "Argued it away",
+        ResistanceForm.EMOTIONAL: "Got overwhelmed or joked it off",
+    },
+)
 
 FORM_SUMMARY = {
     ResistanceForm.DIRECT: "An outright no, sometimes with anger, is usually a door being held shut, not a verdict on you.",

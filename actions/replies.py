@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.db.queries import Content
+from actions.vocabulary import ResistanceForm
 
 # Channels whose clients understand our `custom` payload. Rasa hands `custom` straight to a
 # platform's API elsewhere (Slack, Telegram...), where it would break the message.
@@ -21,6 +22,13 @@ RELATIONSHIP_LABEL = {
     "sibling": "your sibling",
     "friend": "your friend",
 }
+
+def form_buttons(intent: str, titles: dict[ResistanceForm, str]) -> list[dict[str, str]]:
+    """One button per resistance form, each setting the form through ``intent``."""
+    return [
+        {"title": titles[form], "payload": f'/{intent}{{"resistance_form":"{form.value}"}}'} for form in ResistanceForm
+    ]
+
 
 REHEARSE_BUTTONS = [
     {"title": "Yes, let's practise", "payload": "/start_roleplay"},

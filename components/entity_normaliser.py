@@ -4,15 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.lexicon import find_concern, find_relationship, normalise_concern, normalise_relationship
+from components.rule_component import RuleComponent
 
 Finder = Callable[[str], Optional[tuple[str, int, int]]]
 Normaliser = Callable[[str], Optional[str]]
@@ -23,26 +20,14 @@ ENTITY_RULES: dict[str, tuple[Normaliser, Finder]] = {
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class EntityNormaliser(GraphComponent):
+class EntityNormaliser(RuleComponent):
     """Maps "hubby", "stepdad" or "my 19-year-old" onto one closed vocabulary.
 
-    The statistical extractor finds most mentions; the lexicon finds the ones it
-    misses and decides the normalised value, so the slot always holds a value the
-    content database knows.
+    Entity mentions come from the lexicon (and from any extractor earlier in the
+    pipeline); the lexicon decides the normalised value, so the slot always holds a
+    value the content database knows.
     """
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EntityNormaliser:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -6,15 +6,13 @@ guess. The crisis guard still runs after this one, so danger is caught even insi
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.rule_component import RuleComponent
 
 MAX_CHARS = 2000
 UNCLEAR = "unclear_input"
@@ -67,14 +65,7 @@ def input_problem(text: str) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class InputGuard(GraphComponent):
-    @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> InputGuard:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+class InputGuard(RuleComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -19,17 +19,20 @@ from actions.lexicon import classify_resistance
 from actions.rehearsal.coding import code
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.state import Rehearsal, Turn, advance, reply_stage, rewind
-from actions.replies import CUSTOM_PAYLOAD_CHANNELS, loved_one
+from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from actions.vocabulary import Kind, ResistanceForm, Stage, Topic
 
 logger = logging.getLogger(__name__)
 
-FORM_BUTTONS = [
-    {"title": "Refuses outright", "payload": '/inform{"resistance_form":"direct"}'},
-    {"title": "Agrees, then doesn't follow through", "payload": '/inform{"resistance_form":"passive"}'},
-    {"title": "Argues it away", "payload": '/inform{"resistance_form":"intellectual"}'},
-    {"title": "Gets overwhelmed or jokes it off", "payload": '/inform{"resistance_form":"emotional"}'},
-]
+FORM_BUTTONS = form_buttons(
+    "inform",
+    {
+        ResistanceForm.DIRECT: "Refuses outright",
+        ResistanceForm.PASSIVE: "Agrees, then doesn't follow through",
+        ResistanceForm.INTELLECTUAL: "Argues it away",
+        ResistanceForm.EMOTIONAL: "Gets overwhelmed or jokes it off",
+    },
+)
 GOAL_BUTTONS = [
     {"title": "Raise it gently, once", "payload": "raise it gently, once"},
     {"title": "Understand what's stopping them", "payload": "understand what's stopping them"},
