@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Optional
 
@@ -12,8 +15,9 @@ from alembic import command
 from alembic.config import Config
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from actions.db import engine as engine_module
@@ -30,6 +34,29 @@ def migrate(url: str) -> None:
     config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
     config.attributes["database_url"] = url
     command.upgrade(config, "head")
+
+
+POSTGRES_ADMIN_URL = os.environ.get("DATABASE_URL_TEST", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@contextmanager
+def throwaway_postgres_database(prefix: str) -> Iterator[URL]:
+    """A new, empty PostgreSQL database for one test or module, dropped afterwards; skips, saying why,
+    when no server answers at POSTGRES_ADMIN_URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({exc.orig}); .ci/run starts one in CI")
+    try:
+        yield admin.url.set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def dump(engine: Engine) -> list[tuple[Any, ...]]:

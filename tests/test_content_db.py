@@ -1,22 +1,19 @@
 """The curated content database: loading, validation, coverage and retrieval."""
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from actions.db.engine import make_engine
 from actions.db.loader import ContentError, load_content
 from actions.db.queries import count_by, count_content, get_content, pick_content
 from actions.vocabulary import Kind, Relationship, ResistanceForm, Topic
-from tests.conftest import CONTENT_DIR, dump, migrate
+from tests.conftest import CONTENT_DIR, dump, migrate, throwaway_postgres_database
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -149,23 +146,10 @@ def test_an_unknown_relationship_only_gets_generic_items(content_db: Engine) -> 
     assert items and all(item.relationship == "any" for item in items)
 
 
-POSTGRES_ADMIN_URL = os.environ.get("DATABASE_URL_TEST", "postgresql://postgres@127.0.0.1:5432/postgres")
-
-
 @pytest.fixture
-def postgres_url() -> str:
-    name = f"content_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({exc.orig}); SQLite tests still ran")
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+def postgres_url() -> Iterator[str]:
+    with throwaway_postgres_database("content_test") as url:
+        yield url.render_as_string(hide_password=False)
 
 
 @pytest.mark.postgres

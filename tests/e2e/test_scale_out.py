@@ -12,14 +12,12 @@ from pathlib import Path
 
 import pytest
 import redis
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 
+from tests.conftest import throwaway_postgres_database
 from tests.e2e.conftest import Assistant, free_port
 
 pytestmark = pytest.mark.e2e
 
-POSTGRES_ADMIN_URL = os.environ.get("DATABASE_URL_TEST", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_HOST, REDIS_PORT = os.environ.get("REDIS_HOST", "127.0.0.1"), int(os.environ.get("REDIS_PORT", "6379"))
 
 
@@ -29,25 +27,15 @@ def shared_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         redis.Redis(host=REDIS_HOST, port=REDIS_PORT, socket_connect_timeout=2).ping()
     except redis.RedisError as exc:
         pytest.skip(f"Redis is not reachable at {REDIS_HOST}:{REDIS_PORT} ({exc}); .ci/run starts one in CI")
-    name = f"tracker_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({exc.orig}); .ci/run starts one in CI")
-    url = admin.url
-    endpoints = tmp_path_factory.mktemp("scale") / "endpoints.yml"
-    endpoints.write_text(
-        "action_endpoint:\n  url: http://${ACTION_HOST}:${ACTION_PORT}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {url.host}\n  port: {url.port or 5432}\n"
-        f"  db: {name}\n  username: {url.username or 'postgres'}\n"
-        f"lock_store:\n  type: redis\n  url: {REDIS_HOST}\n  port: {REDIS_PORT}\n  key_prefix: {name}\n"
-    )
-    yield endpoints
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_postgres_database("tracker") as url:
+        endpoints = tmp_path_factory.mktemp("scale") / "endpoints.yml"
+        endpoints.write_text(
+            "action_endpoint:\n  url: http://${ACTION_HOST}:${ACTION_PORT}/webhook\n"
+            f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {url.host}\n  port: {url.port or 5432}\n"
+            f"  db: {url.database}\n  username: {url.username or 'postgres'}\n"
+            f"lock_store:\n  type: redis\n  url: {REDIS_HOST}\n  port: {REDIS_PORT}\n  key_prefix: {url.database}\n"
+        )
+        yield endpoints
 
 
 def test_turns_alternating_between_two_servers_keep_one_continuous_conversation(assistant: Assistant, shared_state: Path) -> None:
