@@ -82,7 +82,7 @@ crisis-locale: $(STAMPS)/runtime ## Render the crisis responses for CRISIS_LOCAL
 	@$(BIN)/python scripts/crisis_locale.py --write
 
 lint: $(STAMPS)/dev ## ruff and mypy
-	@$(BIN)/ruff check actions components channels tests scripts migrations web bench
+	@$(BIN)/ruff check actions components channels runtime tests scripts migrations web bench
 	@$(BIN)/mypy
 
 test-stories: train ## Conversation tests (tests/test_*.yml)

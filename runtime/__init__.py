@@ -1,0 +1,1 @@
+"""Rasa server-side speed-ups and stores (loaded by the Rasa process, not the action server)."""

@@ -1,0 +1,143 @@
+"""Rasa's SQL tracker store, with recently active conversations kept in memory between turns.
+
+The stock store rebuilds a conversation from every stored event on each message (read all rows, parse
+the JSON, replay each event), and Rasa then walks the whole history several times a turn, so a turn got
+slower the longer the conversation (bench/run.py: 3.5x slower by turn 200). Here:
+
+- a conversation seen recently is reused as it was left at the end of its last turn, after one cheap
+  check that nobody else wrote to it since (the highest event id for the sender, from the index).
+  Another Rasa server sharing the database, a deletion or the retention job all change that id, and the
+  conversation is then read from the database as before;
+- the in-memory copy is cut to its last ``window_turns`` user turns once it holds twice that many
+  (runtime/window.py): slot values and the active form are kept, so the dialogue continues the same.
+
+Every event is still written to the database before the reply is sent, and the database keeps the whole
+history (the HTTP API's tracker endpoint reads it from there), so a crash loses nothing that was answered.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from runtime import speedups
+from runtime.window import recent_window, user_turns
+
+speedups.apply()
+logger = logging.getLogger(__name__)
+
+DEFAULT_CACHED_CONVERSATIONS = 256
+DEFAULT_WINDOW_TURNS = 8
+
+
+@dataclass
+class _Cached:
+    tracker: DialogueStateTracker
+    stored_events: int  # how many of tracker.events are in the database
+    last_id: Optional[int]  # the highest event id stored for the sender when we last read or wrote
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that keeps the last ``cached_conversations`` conversations in memory."""
+
+    def __init__(
+        self,
+        *args: Any,
+        cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS,
+        window_turns: int = DEFAULT_WINDOW_TURNS,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._capacity = int(cached_conversations)
+        self._window_turns = int(window_turns)
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        cached = self._cache.get(sender_id)
+        if cached is not None:
+            if self._is_current(cached) and self._last_event_id(sender_id) == cached.last_id:
+                self._cache.move_to_end(sender_id)
+                return cached.tracker
+            del self._cache[sender_id]
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            tracker = self._remember(sender_id, tracker, len(tracker.events), self._last_event_id(sender_id))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await self.stream_events(tracker)
+        cached = self._cache.get(tracker.sender_id)
+        with self.session_scope() as session:
+            if cached is not None and cached.tracker is tracker:
+                # Our own copy (perhaps cut to a window): we know which of its events are stored.
+                already_stored = cached.stored_events
+            else:
+                already_stored = self._additional_start(session, tracker)
+            rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[already_stored:]]
+            session.add_all(rows)
+            session.flush()
+            last_id = rows[-1].id if rows else self._last_event_id(tracker.sender_id, session)
+            session.commit()
+        self._remember(tracker.sender_id, tracker, len(tracker.events), last_id)
+
+    def forget(self, sender_id: str) -> None:
+        """Drop the in-memory copy (the database is the truth; call this after deleting rows directly)."""
+        self._cache.pop(sender_id, None)
+
+    def _additional_start(self, session: Any, tracker: DialogueStateTracker) -> int:
+        """How many of the tracker's events the database already holds (Rasa's own rule)."""
+        return int(self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count())
+
+    def _row(self, sender_id: str, event: Any) -> Any:
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+    def _last_event_id(self, sender_id: str, session: Any = None) -> Optional[int]:
+        query = sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+        if session is not None:
+            return session.execute(query).scalar()
+        with self.session_scope() as own:
+            return own.execute(query).scalar()
+
+    @staticmethod
+    def _is_current(cached: _Cached) -> bool:
+        # A turn that failed half-way leaves unsaved events on the object: read it again instead.
+        return len(cached.tracker.events) == cached.stored_events
+
+    def _remember(
+        self, sender_id: str, tracker: DialogueStateTracker, stored: int, last_id: Optional[int]
+    ) -> DialogueStateTracker:
+        """Keep ``tracker`` (cut to its recent turns if it grew long); returns what was kept."""
+        if self.domain is not None and user_turns(tracker) > 2 * self._window_turns:
+            tracker = recent_window(tracker, self.domain, self._window_turns)
+            stored = len(tracker.events)  # everything in the window is in the database
+        self._cache[sender_id] = _Cached(tracker, stored, last_id)
+        self._cache.move_to_end(sender_id)
+        while len(self._cache) > self._capacity:
+            self._cache.popitem(last=False)
+        return tracker
+
+
+def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
+    """WAL with synchronous=NORMAL: each commit survives the server being killed (kill -9), without an
+    fsync per turn; only a power cut can lose the last turns. Readers also stop blocking the writer."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
