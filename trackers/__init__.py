@@ -1,0 +1,1 @@
+"""Rasa-side storage: the SQL tracker store that can forget a conversation."""
