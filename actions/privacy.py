@@ -37,6 +37,10 @@ DELETED = (
     "If you'd like to talk again, just say hi and we'll start fresh. Take care of yourself."
 )
 KEPT = "Okay, I haven't deleted anything; everything is as it was. What would you like to do next?"
+NOT_ASKED = (
+    "I haven't deleted anything, because I didn't catch a request to delete your data just before. "
+    "If you want me to delete everything, say “delete my data”."
+)
 FAILED = (
     "I'm sorry, I couldn't delete your data just now, so nothing has been deleted. "
     "Please ask me again in a little while."
@@ -46,7 +50,8 @@ FAILED = (
 def deletion_was_just_confirmed(tracker: Tracker) -> bool:
     """True when the message being answered replies to the delete question itself.
 
-    A "yes" much later, after the conversation moved on, must not delete anything.
+    A "yes" much later, after the conversation moved on, must not delete anything. The rules already
+    only run the deletion right after the question; this is the action's own check.
     """
     events = list(tracker.events)
     user_turns = [index for index, event in enumerate(events) if event.get("event") == "user"]
@@ -83,8 +88,8 @@ class ActionDeleteMyData(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if not deletion_was_just_confirmed(tracker):
-            dispatcher.utter_message(text=ASK, buttons=CONFIRM_BUTTONS)
-            return [SlotSet("pending_offer", OFFER)]
+            dispatcher.utter_message(text=NOT_ASKED, buttons=MENU)
+            return [SlotSet("pending_offer", None)]
         try:
             removed = delete_stored_data(tracker.sender_id)
         except SQLAlchemyError:

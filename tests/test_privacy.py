@@ -158,7 +158,7 @@ def test_yes_to_the_delete_question_deletes_my_rehearsals_and_ratings_and_no_one
     assert rows_for(stores, SOMEONE_ELSE)["rehearsals"] == 1 and rows_for(stores, SOMEONE_ELSE)["item_ratings"] == 1
 
 
-def test_a_late_yes_after_the_conversation_moved_on_deletes_nothing_and_asks_again(
+def test_a_late_yes_after_the_conversation_moved_on_deletes_nothing_and_says_how_to_ask(
     tmp_path: Path, use_db: Callable[[Engine], None], run_action: RunAction
 ) -> None:
     stores = sqlite_stores(tmp_path)
@@ -168,8 +168,8 @@ def test_a_late_yes_after_the_conversation_moved_on_deletes_nothing_and_asks_aga
 
     result = run_action(ActionDeleteMyData(), sdk_tracker([*moved_on, user("yes", "affirm")]))
 
-    assert result.slot(ERASE_SLOT) is None and result.slot("pending_offer") == "delete_data"
-    assert "Do you want me to delete it all?" in result.text
+    assert result.slot(ERASE_SLOT) is None and result.slot("pending_offer") is None
+    assert "I haven't deleted anything" in result.text and "delete my data" in result.text
     assert rows_for(stores, ME)["rehearsals"] == 1
 
 
