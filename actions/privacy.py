@@ -24,8 +24,8 @@ logger = logging.getLogger(__name__)
 OFFER = "delete_data"
 ERASE_SLOT = "erase_conversation"  # read by trackers.store.ForgetfulSQLTrackerStore
 
-CONFIRM_BUTTONS = [
-    {"title": "Yes, delete everything", "payload": "/affirm"},
+CONFIRM_BUTTONS = [  # titles within Facebook's 20 characters, so they stay real buttons there
+    {"title": "Yes, delete it all", "payload": "/affirm"},
     {"title": "No, keep it", "payload": "/deny"},
 ]
 ASK = (

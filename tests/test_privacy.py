@@ -6,11 +6,12 @@ import asyncio
 import os
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -31,6 +32,7 @@ from tests.conftest import Run, migrate, throwaway_postgres_database
 from trackers.store import ERASE_SLOT, ForgetfulSQLTrackerStore
 
 RunAction = Callable[..., Run]
+T = TypeVar("T")
 DOMAIN = Domain.load(str(REPO_ROOT / "domain.yml"))
 ME, SOMEONE_ELSE = "ana", "ben"
 ITEM = "privacy.test.tip.01"
@@ -109,8 +111,14 @@ def rows_for(stores: Stores, sender: str) -> dict[str, int]:
     return counts
 
 
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Runs a coroutine in a thread of its own, so an event loop left running by another test (Playwright's) can't interfere."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def save(store: ForgetfulSQLTrackerStore, tracker: DialogueStateTracker) -> None:
-    asyncio.run(store.save(tracker))
+    run_async(store.save(tracker))
 
 
 def sdk_tracker(events: list[dict[str, Any]], sender: str = ME) -> Tracker:
@@ -234,14 +242,14 @@ def test_after_deletion_the_next_message_starts_an_empty_conversation(stores: St
     save(stores.trackers, conversation(ME))
     save(stores.trackers, conversation(ME, SlotSet(ERASE_SLOT, True)))
 
-    assert asyncio.run(stores.trackers.retrieve(ME)) is None
-    fresh = asyncio.run(stores.trackers.get_or_create_tracker(ME))
+    assert run_async(stores.trackers.retrieve(ME)) is None
+    fresh = run_async(stores.trackers.get_or_create_tracker(ME))
     assert fresh.get_slot("relationship") is None and not [e for e in fresh.events if isinstance(e, UserUttered)]
 
 
 def test_a_conversation_that_did_not_ask_to_be_erased_is_saved_as_usual(stores: Stores) -> None:
     save(stores.trackers, conversation(ME))
-    saved = asyncio.run(stores.trackers.retrieve(ME))
+    saved = run_async(stores.trackers.retrieve(ME))
     assert saved is not None and saved.get_slot("relationship") == "partner"
 
 
