@@ -21,7 +21,7 @@ export TRACKER_DB ?= $(CURDIR)/tracker.db
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
                    $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
 
-.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -78,11 +78,14 @@ validate: $(STAMPS)/runtime ## rasa data validate (warnings are errors) and cris
 	@$(BIN)/rasa data validate --fail-on-warnings
 	@$(BIN)/python scripts/crisis_locale.py --check
 
+retention: $(STAMPS)/runtime ## Remove conversations, rehearsals and ratings older than RETENTION_DAYS (default 30)
+	@$(BIN)/python scripts/retention.py
+
 crisis-locale: $(STAMPS)/runtime ## Render the crisis responses for CRISIS_LOCALE (us, uk) from safety/crisis_resources.yml
 	@$(BIN)/python scripts/crisis_locale.py --write
 
 lint: $(STAMPS)/dev ## ruff and mypy
-	@$(BIN)/ruff check actions components channels runtime tests scripts migrations web bench
+	@$(BIN)/ruff check actions components channels trackers tests scripts migrations web bench
 	@$(BIN)/mypy
 
 test-stories: train ## Conversation tests (tests/test_*.yml)

@@ -15,6 +15,7 @@ class Settings:
     rasa_port: int
     action_port: int
     web_port: int
+    retention_days: int  # conversations, rehearsals and ratings older than this are removed by `make retention`
 
 
 def _int_env(name: str, default: int) -> int:
@@ -39,4 +40,5 @@ def load_settings() -> Settings:
         rasa_port=_int_env("RASA_PORT", 5005),
         action_port=_int_env("ACTION_PORT", 5055),
         web_port=_int_env("WEB_PORT", 8080),
+        retention_days=_int_env("RETENTION_DAYS", 30),
     )

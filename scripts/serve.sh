@@ -33,6 +33,14 @@ SANIC_HOST="$ACTION_HOST" "$BIN/python" -m rasa_sdk --actions actions --port "$A
 pids+=($!)
 wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 
+# The HTTP API (everything but the channels' webhooks) and the privacy endpoint need a token:
+# RASA_AUTH_TOKEN, or one made once and kept in .rasa_token (git-ignored).
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
+  RASA_AUTH_TOKEN=$(cat .rasa_token)
+fi
+export RASA_AUTH_TOKEN  # credentials.yml hands it to the privacy endpoint (channels/privacy.py)
+
 # The credentials Rasa reads: credentials.yml with each messaging platform on only when its
 # environment variables are set (see credentials.yml and README "Messaging platforms").
 CREDENTIALS=$(mktemp "${TMPDIR:-/tmp}/credentials.XXXXXX.yml")
@@ -43,13 +51,6 @@ if [ "$MODE" = "--shell" ]; then
   exit 0
 fi
 
-
-# The HTTP API (everything but the channels' webhooks) needs a token: RASA_AUTH_TOKEN, or one made once
-# and kept in .rasa_token (git-ignored).
-if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
-  [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
-  RASA_AUTH_TOKEN=$(cat .rasa_token)
-fi
 
 # CORS: only the origins in CORS_ORIGINS (space-separated; default the web page's own origin).
 "$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
@@ -69,6 +70,7 @@ The assistant is ready.
   REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"my husband refuses to see a therapist"}'
   Web chat:  http://localhost:${WEB_PORT:-8080}/
   HTTP API:  needs ?token=<RASA_AUTH_TOKEN or the contents of .rasa_token>
+  Privacy:   curl -X DELETE "localhost:$RASA_PORT/privacy/conversations/<sender>?token=<the same token>"
   Socket.IO: http://localhost:$RASA_PORT/socket.io
   Platforms: POST /webhooks/<slack|telegram|twilio|callback>/webhook when on (README "Messaging platforms")
   Terminal:  make shell   (in another terminal, after stopping this one)

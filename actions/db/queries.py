@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
-from actions.db.models import ContentItem, Rehearsal, RoleplayLine
+from actions.db.models import ContentItem, ItemRating, Rehearsal, RoleplayLine
 from actions.vocabulary import ANY, Kind, Topic
 
 
@@ -148,3 +148,25 @@ def rehearsal_history(*, session: Session, sender_id: str, limit: int = 10) -> l
         RehearsalSummary(created_at=r.created_at, score=r.score, turns=r.turns, final_openness=r.final_openness, codes=json.loads(r.codes))
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class Removed:
+    """How many rows of each kind were deleted."""
+
+    rehearsals: int
+    item_ratings: int
+
+
+def delete_sender_data(*, session: Session, sender_id: str) -> Removed:
+    """Every rehearsal and "was this helpful?" answer of this sender. The caller commits."""
+    rehearsals = session.execute(delete(Rehearsal).where(Rehearsal.sender_id == sender_id))
+    ratings = session.execute(delete(ItemRating).where(ItemRating.sender_id == sender_id))
+    return Removed(rehearsals=int(rehearsals.rowcount or 0), item_ratings=int(ratings.rowcount or 0))  # type: ignore[attr-defined]
+
+
+def delete_data_older_than(*, session: Session, cutoff: datetime) -> Removed:
+    """Rehearsals and ratings created before `cutoff` (timezone-aware, UTC). The caller commits."""
+    rehearsals = session.execute(delete(Rehearsal).where(Rehearsal.created_at < cutoff))
+    ratings = session.execute(delete(ItemRating).where(ItemRating.created_at < cutoff))
+    return Removed(rehearsals=int(rehearsals.rowcount or 0), item_ratings=int(ratings.rowcount or 0))  # type: ignore[attr-defined]

@@ -196,7 +196,7 @@ def platforms(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) ->
     }
     credentials = workdir / "credentials.yml"
     on, off = write_credentials(credentials, env=env)
-    assert not off and len(on) == 7, (on, off)
+    assert not off and len(on) == 8, (on, off)  # REST, Socket.IO, callback, privacy and the four platforms
     assert SLACK_SECRET not in credentials.read_text()  # secrets stay in the environment
     rasa = Assistant(workdir=workdir, env=env, rasa_port=free_port(), action_port=assistant.action_port, credentials=credentials)
     try:

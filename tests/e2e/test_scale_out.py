@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import redis
+import requests
 
 from tests.conftest import throwaway_postgres_database
 from tests.e2e.conftest import Assistant, free_port
@@ -31,7 +32,8 @@ def shared_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         endpoints = tmp_path_factory.mktemp("scale") / "endpoints.yml"
         endpoints.write_text(
             "action_endpoint:\n  url: http://${ACTION_HOST}:${ACTION_PORT}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: {url.host}\n  port: {url.port or 5432}\n"
+            "tracker_store:\n  type: trackers.store.ForgetfulSQLTrackerStore\n"
+            f"  dialect: postgresql\n  url: {url.host}\n  port: {url.port or 5432}\n"
             f"  db: {url.database}\n  username: {url.username or 'postgres'}\n"
             f"lock_store:\n  type: redis\n  url: {REDIS_HOST}\n  port: {REDIS_PORT}\n  key_prefix: {url.database}\n"
         )
@@ -68,3 +70,25 @@ def test_turns_alternating_between_two_servers_keep_one_continuous_conversation(
     finally:
         for server in servers:
             server.stop(server.name)
+
+
+def test_deleting_a_conversation_on_the_shared_postgresql_store_leaves_none_of_its_events(
+    assistant: Assistant, shared_state: Path
+) -> None:
+    server = Assistant(workdir=assistant.workdir, env=assistant.env, rasa_port=free_port(), action_port=assistant.action_port,
+                       endpoints=shared_state, name="rasa-privacy")
+    try:
+        server.start_rasa()
+        sender, other = f"forget-{uuid.uuid4().hex[:8]}", f"keep-{uuid.uuid4().hex[:8]}"
+        for who in (sender, other):
+            server.say(who, "my sister refuses to get help")
+        kept = server.tracker(other)["events"]
+
+        gone = requests.delete(f"{server.url}/privacy/conversations/{sender}", params={"token": server.token}, timeout=30)
+
+        assert gone.status_code == 200, gone.text
+        assert gone.json()["deleted"]["events"] > 0
+        assert [e for e in server.tracker(sender)["events"] if e["event"] == "user"] == []
+        assert server.tracker(other)["events"] == kept
+    finally:
+        server.stop(server.name)

@@ -9,7 +9,7 @@ A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed tw
   subclass of ``Event`` (and asks ``inspect`` whether each is abstract) per event: an eighth of the time.
   We remember the class found for each type name.
 
-Both are applied once per process, from the modules Rasa loads (``policies/``, ``runtime/tracker_store``).
+Both are applied once per process, from the modules Rasa loads (``trackers/``, which Rasa imports to load the tracker store).
 """
 from __future__ import annotations
 

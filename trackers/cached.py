@@ -9,7 +9,7 @@ slower the longer the conversation (bench/run.py: 3.5x slower by turn 200). Here
   Another Rasa server sharing the database, a deletion or the retention job all change that id, and the
   conversation is then read from the database as before;
 - the in-memory copy is cut to its last ``window_turns`` user turns once it holds twice that many
-  (runtime/window.py): slot values and the active form are kept, so the dialogue continues the same.
+  (trackers/window.py): slot values and the active form are kept, so the dialogue continues the same.
 
 Every event is still written to the database before the reply is sent, and the database keeps the whole
 history (the HTTP API's tracker endpoint reads it from there), so a crash loses nothing that was answered.
@@ -27,8 +27,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from runtime import speedups
-from runtime.window import recent_window, user_turns
+from trackers import speedups
+from trackers.window import recent_window, user_turns
 
 speedups.apply()
 logger = logging.getLogger(__name__)

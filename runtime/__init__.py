@@ -1,1 +1,0 @@
-"""Rasa server-side speed-ups and stores (loaded by the Rasa process, not the action server)."""
