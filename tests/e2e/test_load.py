@@ -2,7 +2,7 @@
 
 Issue 5, "No data lost". It runs against the session's real servers (`assistant`), not servers of its own:
 the point is the configuration `make run` serves (one Rasa process, one action server, the SQLite tracker
-store), and starting another pair would cost about a minute on our two cores for no extra coverage.
+store), and starting another pair would cost start-up time on our two cores for no extra coverage.
 Every sender is fresh, so the other tests never see these conversations.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.e2e
 
 CONVERSATIONS = 50
 TURNS = 20
-# A turn waits behind up to 49 others on two shared cores; this is far above what we see (a few seconds).
+# A turn waits behind up to 49 others on two shared cores: p95 15-23 s and at most 29 s in our runs.
 TURN_TIMEOUT_S = 120
 
 
