@@ -21,7 +21,7 @@ export TRACKER_DB ?= $(CURDIR)/tracker.db
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
                    $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
 
-.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -95,6 +95,28 @@ pytest: $(STAMPS)/dev web train
 	@$(BIN)/pytest
 
 test: $(STAMPS)/dev web lint validate content train test-stories pytest ## Set everything up and run every test
+
+# --- Security audit: pip-audit in its own venv (requirements-audit.txt says why); not part of make test.
+AUDIT_VENV    := .venv-audit
+AUDIT_IGNORE  := security/audit-ignore.txt
+AUDIT_SERVICE ?= pypi
+AUDIT_FLAGS   := --vulnerability-service $(AUDIT_SERVICE) --no-deps --disable-pip --strict --progress-spinner off \
+                 $(foreach id,$(shell grep -oE '^[A-Za-z0-9][A-Za-z0-9-]*' $(AUDIT_IGNORE)),--ignore-vuln $(id))
+
+$(STAMPS)/audit: requirements-audit.txt
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.10 is needed for the audit venv."; exit 1; fi
+	@test -x $(AUDIT_VENV)/bin/python || $(PYTHON) -m venv $(AUDIT_VENV)
+	@$(AUDIT_VENV)/bin/python -m pip install --disable-pip-version-check -q -r requirements-audit.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+# --strict: a package pip-audit could not look up fails the audit instead of passing silently.
+audit: $(STAMPS)/audit ## pip-audit the pins (AUDIT_SERVICE=pypi|osv); accepted advisories in security/audit-ignore.txt
+	@echo "==> pip-audit: runtime and dev pins, then the audit tool's own"
+	@$(AUDIT_VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt $(AUDIT_FLAGS) \
+	  && $(AUDIT_VENV)/bin/pip-audit -r requirements-audit.txt $(AUDIT_FLAGS) \
+	  || { echo "make audit failed. A new advisory: upgrade the pin, or if it cannot move with Rasa 3.6, add its ID and the"; \
+	       echo "reason to $(AUDIT_IGNORE). 'could not be audited': the vulnerability service was not reachable."; exit 1; }
+# --- end security audit
 
 nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix in results/nlu
 	@$(BIN)/rasa test nlu --cross-validation --folds 5 --out results/nlu

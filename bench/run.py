@@ -141,6 +141,7 @@ def start_baseline(project: Path) -> Server:
 def start_ours(work: Path, workers: int = 1) -> Server:
     from actions.db.engine import make_engine
     from actions.db.loader import load_content
+    from scripts.credentials import write_credentials
     from tests.conftest import migrate
 
     db = work / f"content-{workers}.db"
@@ -151,9 +152,10 @@ def start_ours(work: Path, workers: int = 1) -> Server:
     engine.dispose()
     aport, rport = free_port(), free_port()
     env = {**ENV, "CONTENT_DB_PATH": str(db), "TRACKER_DB": str(work / f"tracker-{workers}.db"), "ACTION_HOST": "127.0.0.1",
-           "ACTION_PORT": str(aport), "SANIC_HOST": "127.0.0.1"}
+           "ACTION_PORT": str(aport), "SANIC_HOST": "127.0.0.1", "SANIC_KEEP_ALIVE_TIMEOUT": "60"}
+    # The channels `make run` serves (our REST channel, Socket.IO, the privacy endpoint), as configured here.
     creds = work / "credentials.yml"
-    creds.write_text("rest:\n")
+    write_credentials(creds, env={k: v for k, v in env.items() if k != "RASA_AUTH_TOKEN"})
     a = subprocess.Popen([str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(aport)],
                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_up(f"http://127.0.0.1:{aport}/health", a)

@@ -24,6 +24,8 @@ from tests.conftest import CONTENT_DIR, migrate
 MODEL = REPO_ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
 START_LIMIT_S = 240
+# As scripts/serve.sh: Sanic's default 5 s drops requests a busy Rasa is slow to write (tests/e2e/test_load.py).
+ACTION_KEEP_ALIVE_S = "60"
 
 
 def free_port() -> int:
@@ -78,7 +80,7 @@ class Assistant:
             "actions",
             [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
             f"http://127.0.0.1:{self.action_port}/health",
-            {"SANIC_HOST": "127.0.0.1"},
+            {"SANIC_HOST": "127.0.0.1", "SANIC_KEEP_ALIVE_TIMEOUT": ACTION_KEEP_ALIVE_S},
         )
 
     def start_rasa(self) -> None:
