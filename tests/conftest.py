@@ -4,11 +4,11 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import pytest
 from alembic import command
@@ -25,6 +25,8 @@ from actions.db.engine import make_engine
 from actions.db.loader import load_content
 from actions.db.models import ContentItem, RoleplayLine
 from actions.settings import REPO_ROOT
+
+T = TypeVar("T")
 
 CONTENT_DIR = REPO_ROOT / "content"
 
@@ -158,13 +160,16 @@ class Run:
         return values[-1] if values else None
 
 
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Runs a coroutine in a thread of its own, so an event loop left running by another test (Playwright's) can't interfere."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture
 def run_action() -> Callable[[Action, Tracker], Run]:
     def _run(action: Action, tracker: Tracker) -> Run:
         dispatcher = CollectingDispatcher()
-        # A thread of its own, so an event loop left running by another test (Playwright's) can't interfere.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            events = pool.submit(asyncio.run, action.run(dispatcher, tracker, {})).result()
-        return Run(dispatcher, events)
+        return Run(dispatcher, run_async(action.run(dispatcher, tracker, {})))
 
     return _run

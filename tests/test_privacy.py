@@ -2,12 +2,10 @@
 SQLite files and, where it answers, PostgreSQL."""
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import time
-from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,7 +26,7 @@ from actions.db.models import ContentItem, ItemRating, Rehearsal
 from actions.privacy import ActionAskDeleteMyData, ActionDeleteMyData, ActionKeepMyData
 from actions.settings import REPO_ROOT
 from scripts.retention import remove_old_data
-from tests.conftest import Run, migrate, throwaway_postgres_database
+from tests.conftest import Run, migrate, run_async, throwaway_postgres_database
 from trackers.store import ERASE_SLOT, ForgetfulSQLTrackerStore
 
 RunAction = Callable[..., Run]
@@ -109,12 +107,6 @@ def rows_for(stores: Stores, sender: str) -> dict[str, int]:
                     counts[table] = int(connection.execute(
                         text(f"SELECT count(*) FROM {table} WHERE sender_id = :s"), {"s": sender}).scalar_one())
     return counts
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Runs a coroutine in a thread of its own, so an event loop left running by another test (Playwright's) can't interfere."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def save(store: ForgetfulSQLTrackerStore, tracker: DialogueStateTracker) -> None:
