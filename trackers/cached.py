@@ -34,7 +34,7 @@ speedups.apply()
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHED_CONVERSATIONS = 256
-DEFAULT_WINDOW_TURNS = 8
+DEFAULT_WINDOW_TURNS = 4
 
 
 @dataclass
@@ -58,8 +58,14 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._capacity = int(cached_conversations)
         self._window_turns = int(window_turns)
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+        stock: sa.engine.Engine = self.engine  # type: ignore[has-type]
+        if stock.dialect.name == "sqlite":
+            # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool); keep them open instead.
+            stock.dispose()
+            pooled = sa.create_engine(stock.url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False})
+            sa.event.listen(pooled, "connect", _sqlite_write_ahead_log)
+            self.engine = pooled
+            self.sessionmaker = sa.orm.sessionmaker(bind=pooled)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         cached = self._cache.get(sender_id)
@@ -83,9 +89,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             else:
                 already_stored = self._additional_start(session, tracker)
             rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[already_stored:]]
-            session.add_all(rows)
-            session.flush()
-            last_id = rows[-1].id if rows else self._last_event_id(tracker.sender_id, session)
+            if rows:  # one multi-row INSERT, not the ORM's unit of work
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            last_id = self._last_event_id(tracker.sender_id, session)
             session.commit()
         self._remember(tracker.sender_id, tracker, len(tracker.events), last_id)
 
@@ -97,16 +103,18 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """How many of the tracker's events the database already holds (Rasa's own rule)."""
         return int(self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count())
 
-    def _row(self, sender_id: str, event: Any) -> Any:
+    @staticmethod
+    def _row(sender_id: str, event: Any) -> dict[str, Any]:
+        """The columns Rasa's SQLTrackerStore.save writes for an event."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def _last_event_id(self, sender_id: str, session: Any = None) -> Optional[int]:
         query = sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
