@@ -14,7 +14,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis_matcher import danger_categories
+from components.crisis_matcher import danger_categories, without_cleared_words
 from components.crisis_regex import regex_speaks_of_danger
 from components.rule_component import RuleComponent
 
@@ -35,7 +35,9 @@ def danger_category(text: str) -> str | None:
     categories = danger_categories(text)
     if categories:
         return categories[0]
-    return REGEX_ONLY if regex_speaks_of_danger(text) else None
+    if regex_speaks_of_danger(text) and regex_speaks_of_danger(without_cleared_words(text)):
+        return REGEX_ONLY
+    return None
 
 
 def speaks_of_danger(text: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 # Base form -> the inflections and common misspellings that should count as it.
 LEMMAS: dict[str, str] = {
-    "be": "am is are was were been being 'm 're m re s ai isnt wasnt",
+    "be": "am is are was were been being 'm 're m re s ai isnt wasnt b",
     "have": "has had having 've ve",
     "do": "does did doing done",
     "will": "'ll ll wo",
@@ -212,6 +212,8 @@ DANGER: dict[str, list[str]] = {
         "i|he|she|they be|feel _2 a burden",
         "feel like a burden",
         "world _2 better without me",
+        "better|happier|easier|off _4 if|when i _2 be|have? not|never around|here|alive|exist|born",
+        "better|happier|easier|off _4 if|when i _2 die|disappear|be+gone|be+dead|go+away",
         "not|never be here|around much? longer",
         "not trust myself",
         "keep myself safe",
@@ -324,7 +326,8 @@ DANGER: dict[str, list[str]] = {
 
 CATEGORY_ORDER = ["IMMEDIATE_DANGER", "LOVED_ONE_DANGER", "MEANS_OVERDOSE", "VIOLENCE_ABUSE", "SELF_HARM", "SUICIDE"]
 
-# Figures of speech built on the same words. Each cancels only the danger matches it overlaps.
+# Figures of speech and ordinary uses of the same words. Each cancels only the danger matches it overlaps,
+# and its words are blanked before the regular-expression net is asked again.
 HYPERBOLE: list[str] = [
     "dead tired|serious|set|beat|last|end|on|against|wrong|easy|simple|quiet|heat|center|centre|ahead|certain|sure|broke|bored|funny|cute|weight|ringer|silent|still|inside",
     "=dying to !be|end|escape|disappear|sleep|stop|death",
@@ -334,13 +337,15 @@ HYPERBOLE: list[str] = [
     "die|nearly _1 laugh|laughing|of embarrassment|boredom|shame|laughter|cringe|cuteness|thirst|hunger|curiosity",
     "bore|bored|tickle|tickled|work|worked|love|loved to death",
     "social|political|career|commercial suicide",
-    "job|work|stress|back|foot|feet|head|knee|neck|tooth|teeth|heat|commute|boss|waiting|wait|suspense|this|it|that|kid|kids|shoe|traffic|worry|guilt|silence|uncertainty|deadline|hour|hours|shift|week|you|cold|rent|bill|bills|price|prices _2 be? kill @ME",
+    "job|work|stress|back|foot|feet|head|knee|neck|tooth|teeth|heat|commute|boss|waiting|wait|suspense|this|it|that|kid|kids|shoe|traffic|worry|guilt|silence|uncertainty|deadline|hour|hours|shift|week|you|cold|rent|bill|bills|price|prices be|'s? =killing me",
+    "!@HE|@KIN|someone|somebody|who|you|i be|'s =killing me",
     "=killing me softly|lol|haha|lmao",
     "kill time|it|the+vibe|the+mood|the+light|the+lights|the+engine|the+conversation|two+birds|a+bottle",
     "kill for a|an|some|the|one|that|this",
     "never? hurt a fly",
     "hurt my|his|her|their feeling|back|knee|ankle|foot|pride|chance|chances",
-    "hurt @ME|@SELF1 to|that",
+    "hurt @ME to see|hear|say|think|know|watch|admit",
+    "hurt @ME that",
     "end the|this|that|our|my|his|her|a _1 call|conversation|chat|session|practice|role|roleplay|meeting|relationship|day|week|talk|marriage|argument|discussion|game|date|lease|engagement|friendship|contract|job|thread",
     "end it with|between|off",
     "jump to conclusions|in|on|at|through|ship|start|into|for|the+queue|rope",
@@ -353,10 +358,10 @@ HYPERBOLE: list[str] = [
     "long|big shot",
     "cut corners|back|down|out|ties|short|class|costs|loose|to|the+cord|my+hair|his+hair|her+hair|through|across|both",
     "cut @SELF1|@ME|him|her some slack",
-    "cut him|her|them|@ME off",
+    "cut him|her|them off",
     "hit the gym|road|hay|sack|books|jackpot|nail|ground|bottle|brakes|snooze|pause|button|target|mark|shops",
     "hit @ME up",
-    "it|this|that|reality|news|grief|thought|realisation|realization|wave|everything|idea|loss|feeling _1 hit @ME",
+    "it|this|that|reality|news|grief|thought|realisation|realization|wave|everything|idea|loss|feeling _4 hit @ME",
     "hit home",
     "beat @ME at|in|to",
     "push @ME away|to|into|toward|towards",
@@ -373,6 +378,7 @@ HYPERBOLE: list[str] = [
     "cutting edge",
     "bleeding heart",
     "hang out|on|up|in+there|with",
+    "live with|together|near|apart|alone|abroad|nearby|close",
     "on the edge of",
 ]
 

@@ -208,3 +208,21 @@ def danger_categories(text: str) -> list[str]:
             continue
         found.add(info.category)
     return [c for c in CATEGORY_ORDER if c in found]
+
+
+def without_cleared_words(text: str) -> str:
+    """The text with the words the matcher cleared blanked out: figures of speech and negated danger.
+
+    The regular-expression net is asked again on this, so that "he beat me at chess" or "he's never been
+    violent" is not a crisis there either, while any other danger word in the message still counts.
+    """
+    doc = _lemmatise(text)
+    cleared: set[int] = set()
+    for _, start, end in _HYPERBOLE(doc):
+        cleared.update(range(start, end))
+    for match_id, start, end in _DANGER(doc):
+        if _INFO[_NLP.vocab.strings[match_id]].negatable and _negated(doc, start, end):
+            cleared.update(range(start, end))
+    # The last token is the " ." added by _lemmatise.
+    return "".join(" " if i in cleared else token.text_with_ws for i, token in enumerate(doc[:-1]))
+

@@ -1,0 +1,282 @@
+"""The crisis guard's two rule layers: spaCy matchers over lemmas, and the regular-expression net.
+
+Recall on crisis is what matters most, so every crisis example in the training data and a set of fresh,
+realistic messages (written for this test, not copied from data/nlu) must be caught. Messages that borrow
+the words of danger ("dead tired", "this job is killing me") must not be.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+
+from components.crisis_guard import CRISIS_CATEGORY_KEY, CrisisGuard, danger_category, speaks_of_danger
+from components.crisis_matcher import danger_categories
+from components.crisis_regex import regex_speaks_of_danger
+
+NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
+
+# Written for this test: danger to the user, to the loved one (means, overdose), abuse toward the user and
+# emergencies happening now, with typos, texting spellings and indirect wording, in chat and in practice.
+FRESH_CRISES = [
+    # Danger to the user.
+    "honestly I think everyone would be happier if I just wasn't around anymore",
+    "i keep looking up ways to kill myself",
+    "some days I just want to go to sleep and never wake up",
+    "i've started giving my things away to friends",
+    "I don't see any reason to keep living",
+    "I'm so done, I want to end my life",
+    "i feel like killing myself tbh",
+    "I've been thinking about suicide every night this week",
+    "life feels pointless and I don't want to be alive",
+    "i wish i could just die in my sleep",
+    "Tonight I'm going to take every pill in the house",
+    "what's the least painful way to die",
+    "i just want to stop existing",
+    "i'm a burden to everyone and it'd be easier if i was gone",
+    "im thinking of ending things for good",
+    "no point going on anymore",
+    "sometimes i think about driving off a cliff",
+    "i've got the pills lined up on the table",
+    "i've been self harming again",
+    "I cut myself last night and it won't stop bleeding",
+    "I burnt my arm with a lighter on purpose",
+    "i keep hurting myself when it gets bad",
+    "i hit myself until i bruise",
+    # In the middle of a practice conversation.
+    "sorry to break the practice but I really want to die right now",
+    "can we stop the roleplay, i'm having thoughts of killing myself",
+    # Danger to the loved one.
+    "my wife told me she wants to kill herself",
+    "my son said he doesn't want to live anymore",
+    "my daughter has been cutting her arms",
+    "My dad has a gun and keeps talking about ending it",
+    "my brother overdosed on heroin last month and he's using again",
+    "my girlfriend took a whole bottle of her antidepressants",
+    "he swallowed a bunch of pills and now he's really sleepy",
+    "my mum's been stockpiling her sleeping tablets",
+    "my husband bought a rope and I'm frightened",
+    "she posted a goodbye message on instagram",
+    "my teenager searched how many paracetamol it takes to die",
+    "my partner said he's going to drive his car into a tree",
+    "my sister is threatening to jump off the balcony",
+    "my friend has been talking about suicide a lot lately",
+    "my dad tried to hang himself last year and he's talking like that again",
+    "my boyfriend texted me saying goodbye forever and won't answer",
+    "My son is saying he'd be better off dead",
+    "she keeps saying nobody would miss her if she was gone",
+    "my father has stopped eating and says he wants to die",
+    "my husband od'd on his meds",
+    "my wife tried to od again",
+    # Violence or abuse toward the user.
+    "my husband hits me when he's drunk",
+    "he choked me during an argument last night",
+    "my partner threatened to kill me if I leave",
+    "she slapped me and pushed me down the stairs",
+    "he won't let me leave the house or see my friends",
+    "my boyfriend takes all my money and checks my phone",
+    "he said if I tell anyone he'll hurt the kids",
+    "I'm scared of my husband, he gets violent when he drinks",
+    "she keeps punching me and I don't know what to do",
+    "my dad beats me",
+    "my partner forced me to have sex when I said no",
+    "he grabbed me by the throat",
+    "my ex keeps turning up at my house and threatening me",
+    "he threatned to shoot me",
+    # Emergencies now.
+    "he has a knife and he's outside my door",
+    "my mom isn't breathing, what do I do",
+    "my son is unconscious and there's pills everywhere",
+    "i'm on the bridge right now",
+    "please help he's trying to break the door down",
+    "she collapsed after taking something",
+    "I'm locked in the bathroom and he's screaming he'll kill me",
+    "should I call an ambulance? he took too many tablets",
+    "my brother is standing on the roof saying he'll jump",
+    # Typos, texting and indirect wording.
+    "i wnat to kil myself",
+    "im gona end it tonite",
+    "dont want to b alive",
+    "thinkin bout unaliving myself",
+]
+
+# The words of danger without the danger: hyperbole, negation, and ordinary talk about the loved one.
+NOT_CRISES = [
+    "I'm dying to know how to start this conversation",
+    "honestly I'm dead tired after work",
+    "this job is killing me",
+    "I could kill for a coffee right now",
+    "he'd never hurt a fly",
+    "we ended the call on a bad note",
+    "my back is killing me from sleeping on the couch",
+    "I'm not suicidal, just exhausted and frustrated",
+    "he has never hit me, he just shuts down",
+    "she'd never hurt herself, she just refuses to talk",
+    "the waiting is killing me",
+    "I nearly died laughing when he said that",
+    "I'm bored to death of having the same argument",
+    "let's not jump to conclusions about why he won't go",
+    "shoot me a message if you have more tips",
+    "I've been cutting corners on self-care",
+    "I need to hit the gym to clear my head",
+    "that cake was to die for",
+    "I've been killing time waiting for him to get home",
+    "his drinking is killing our marriage",
+    "the news about his diagnosis hit me hard",
+    "it really hurts me that he won't open up",
+    "he pushes me away whenever I bring up therapy",
+    "I want to end this conversation for now",
+    "I ended things with my ex years ago",
+    "he's never been violent, he's just withdrawn",
+    "she's not abusive, just very stubborn",
+    "his substance abuse is what worries me",
+    "my dad is a retired police officer and won't talk to anyone",
+    "I'm worried sick about my son",
+    "she overdoes it with the caffeine",
+    "I feel like I'm drowning in paperwork",
+    "I'd die for my kids, that's why this hurts so much",
+    "he beat me at chess again lol",
+    "my phone died halfway through our chat",
+    "he's a recovering addict and he's doing well",
+    "I'm scared of her reaction if I bring it up",
+    "I'm not going to let this kill our relationship",
+    "he always said he'd rather die than see a shrink",
+    "the heat is killing my plants",
+    "I hung up on him yesterday",
+    "we jumped at the chance to see a counselor",
+    "he cut me some slack after the fight",
+    "I'm so tired of fighting with him about therapy",
+    "I don't want to live with him anymore if he won't get help",
+    "he's not a danger to anyone, he's just sad",
+    "she threatened to leave if I mention therapy again",
+]
+
+
+def _examples() -> tuple[list[str], list[str]]:
+    data = load_data(str(NLU_DIR))
+    crisis = [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == "crisis"]
+    other = [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) != "crisis"]
+    return crisis, other
+
+
+CRISIS_EXAMPLES, OTHER_EXAMPLES = _examples()
+
+
+def test_every_crisis_example_in_the_training_data_is_caught(capsys: pytest.CaptureFixture[str]) -> None:
+    missed = [t for t in CRISIS_EXAMPLES if not speaks_of_danger(t)]
+    by_spacy = sum(bool(danger_categories(t)) for t in CRISIS_EXAMPLES)
+    with capsys.disabled():
+        print(f"\ncrisis examples: {len(CRISIS_EXAMPLES)}; caught by the guard {len(CRISIS_EXAMPLES) - len(missed)}, "
+              f"by the spaCy layer alone {by_spacy}")
+    assert len(CRISIS_EXAMPLES) > 800
+    assert missed == []
+
+
+@pytest.mark.parametrize("message", FRESH_CRISES)
+def test_a_realistic_crisis_message_is_caught(message: str) -> None:
+    assert speaks_of_danger(message)
+
+
+@pytest.mark.parametrize("message", NOT_CRISES)
+def test_crisis_sounding_words_without_danger_are_not_a_crisis(message: str) -> None:
+    assert danger_category(message) is None
+
+
+def test_the_fresh_lists_are_big_enough_and_not_copied_from_the_training_data() -> None:
+    assert len(FRESH_CRISES) >= 60 and len(NOT_CRISES) >= 40
+    known = {t.lower() for t in CRISIS_EXAMPLES + OTHER_EXAMPLES}
+    assert not [m for m in FRESH_CRISES + NOT_CRISES if m.lower() in known]
+
+
+# Non-crisis training examples the regular-expression net alone flagged before the spaCy layer existed.
+FALSE_POSITIVES_BEFORE = 1
+
+
+def test_false_positives_on_other_intents_do_not_go_up(capsys: pytest.CaptureFixture[str]) -> None:
+    flagged = [t for t in OTHER_EXAMPLES if speaks_of_danger(t)]
+    by_spacy = [t for t in OTHER_EXAMPLES if danger_categories(t)]
+    with capsys.disabled():
+        print(f"\nnon-crisis examples: {len(OTHER_EXAMPLES)}; flagged by the guard {len(flagged)}, by the spaCy layer {len(by_spacy)}")
+    assert len(flagged) <= FALSE_POSITIVES_BEFORE
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("I want to kill myself", "SUICIDE"),
+        ("I've been cutting my arms again", "SELF_HARM"),
+        ("my son says he wants to kill himself", "LOVED_ONE_DANGER"),
+        ("she took a handful of pills", "MEANS_OVERDOSE"),
+        ("my husband hits me", "VIOLENCE_ABUSE"),
+        ("he's not breathing", "IMMEDIATE_DANGER"),
+        ("he never hit me but he threatens to", "VIOLENCE_ABUSE"),
+        ("I'm dead tired and I want to die", "SUICIDE"),
+    ],
+)
+def test_a_crisis_is_named_by_its_most_urgent_category(message: str, category: str) -> None:
+    assert danger_category(message) == category
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I'm not suicidal", "he has never hit me", "she'd never hurt herself", "I would never kill myself"],
+)
+def test_a_negated_danger_is_not_a_crisis(message: str) -> None:
+    assert danger_categories(message) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I don't want to live",
+        "not sure I want to live anymore",
+        "he never hit me but he threatens to",
+        "I'm not going to kill myself, I'm going to take all my pills",
+        "I don't want to hurt myself but I keep doing it",
+    ],
+)
+def test_negation_cancels_only_what_it_negates(message: str) -> None:
+    assert danger_categories(message)
+
+
+def test_hyperbole_cancels_only_its_own_words() -> None:
+    assert danger_categories("this job is killing me") == []
+    assert danger_categories("this job is killing me and I want to kill myself") == ["SUICIDE"]
+
+
+def test_inflections_and_misspellings_reach_the_same_lemma() -> None:
+    for message in ["she overdosed", "she's overdosing", "she od'd", "she ODed"]:
+        assert danger_categories(message) == ["MEANS_OVERDOSE"], message
+    assert danger_categories("he's been threatning me") == ["VIOLENCE_ABUSE"]
+
+
+def test_the_guard_sets_the_crisis_intent_and_category_but_leaves_other_messages_alone() -> None:
+    guard = CrisisGuard()
+    ranking = [{"name": "greet", "confidence": 0.9}, {"name": "crisis", "confidence": 0.05}]
+    danger = Message(data={TEXT: "my husband hits me", INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    calm = Message(data={TEXT: "I'm dead tired", INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    guard.process([danger, calm])
+    assert danger.get(INTENT)["name"] == "crisis" and danger.get(CRISIS_CATEGORY_KEY) == "VIOLENCE_ABUSE"
+    assert CRISIS_CATEGORY_KEY in danger.as_dict(only_output_properties=True)
+    assert calm.get(INTENT)["name"] == "greet" and calm.get(CRISIS_CATEGORY_KEY) is None
+
+
+def test_the_guard_takes_well_under_a_millisecond_per_message(capsys: pytest.CaptureFixture[str]) -> None:
+    texts = CRISIS_EXAMPLES + OTHER_EXAMPLES
+    start = time.perf_counter()
+    for text in texts:
+        speaks_of_danger(text)
+    per_message = (time.perf_counter() - start) / len(texts)
+    with capsys.disabled():
+        print(f"\nguard: {per_message * 1e6:.0f} µs per message over {len(texts)} training examples")
+    # A generous bound for a shared, busy machine; typically about half a millisecond.
+    assert per_message < 0.005
+
+
+def test_the_regex_net_still_stands_on_its_own() -> None:
+    assert regex_speaks_of_danger("i wnt to die honestly")
+    assert not regex_speaks_of_danger("I'm dead tired")
