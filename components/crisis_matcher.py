@@ -67,14 +67,15 @@ def _options(spec: str) -> list[str]:
     """Alternatives of one pattern token, with word classes spelt out."""
     words: list[str] = []
     for option in spec.split("|"):
-        words.extend(_WORDS_OF[option[1:]] if option.startswith("@") else [option])
+        if option == "$":
+            words.extend(_CLAUSE_END)
+        else:
+            words.extend(_WORDS_OF[option[1:]] if option.startswith("@") else [option])
     return words
 
 
 def _compile_token(spec: str) -> list[list[TokenPattern]]:
     """One notation token → the alternative token sequences it stands for (see crisis_lexicon's docstring)."""
-    if spec == "$":
-        return [[{"LEMMA": {"IN": _CLAUSE_END}}]]
     if spec[0] == "_" and spec[1:].isdigit():
         # An equality, not a set: the Matcher compares values in C, but calls Python for a set on every token.
         return [[{"TAG": _IN_SENTENCE, "OP": "?"} for _ in range(int(spec[1:]))]]
@@ -170,6 +171,9 @@ def _lemmatise(text: str) -> Doc:
     for token in doc:
         norm = token.norm_
         lemma = _LEMMA_OF.get(norm) or _LEMMA_OF.get(token.lower_)
+        if lemma is None and norm.isdigit():
+            # "took 20 tablets" is "took many tablets"; "took 2 tablets" is not.
+            lemma = "many" if len(norm) < 6 and int(norm) >= 10 else norm
         if lemma is None:
             lemma = next((base for prefix, base in LEMMA_PREFIXES if norm.startswith(prefix)), norm)
         token.lemma_ = lemma
