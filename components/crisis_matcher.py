@@ -8,12 +8,14 @@ when it overlaps a figure of speech ("this job is killing me") or is negated rig
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from components.crisis_lexicon import (
     CATEGORY_ORDER,
@@ -35,13 +37,13 @@ _CLAUSE_END = [
 # How common a word is, roughly: a pattern's anchor is its required token with the rarest words.
 _VERY_COMMON = frozenset(
     "i me my you he she they him her them his their it this that a an the to of in on at for with and but or so "
-    "be have do will would can not no what how all us go get".split()
+    "be have do will would can not no what how all us go get if when like up just there now then".split()
 )
 _COMMON = frozenset(
     "want say think feel take here help come let life live home from by into off too much many one around keep end "
-    "stop give leave move line phone money plan point ready better tired sick done sleep run turn send someone "
+    "stop give leave move line phone money plan point better tired sick done sleep run turn send someone "
     "please wish never why out see use care miss away about need try find anyone call way make down without "
-    "myself herself himself themselves".split()
+    "myself herself himself themselves good any down over back again really only time day night way".split()
 )
 
 
@@ -55,12 +57,6 @@ def _commonness(words: list[str]) -> float:
 _IN_SENTENCE = "IN_SENTENCE"
 _LEMMA_OF = {form: base for base, forms in LEMMAS.items() for form in forms.split()}
 _WORDS_OF = {name: words.split() for name, words in CLASSES.items()}
-
-
-@dataclass(frozen=True)
-class _PatternInfo:
-    category: str
-    negatable: bool
 
 
 def _options(spec: str) -> list[str]:
@@ -118,51 +114,79 @@ def _negatable(pattern: str) -> bool:
     return not words & NEGATORS
 
 
-@dataclass
-class _Anchors:
-    """Words of which every danger match contains at least one, so most messages skip the Matcher."""
-
-    lemmas: set[str] = field(default_factory=set)
-    lowers: set[str] = field(default_factory=set)
-
-    def add(self, tokens: list[TokenPattern]) -> None:
-        required = [t for t in tokens if "OP" not in t]
-        lowers = next((t["LOWER"] for t in required if "LOWER" in t), None)
-        if lowers is not None:
-            self.lowers.update([lowers] if isinstance(lowers, str) else lowers["IN"])
-            return
-        choices: list[list[str]] = [
-            [t["LEMMA"]] if isinstance(t["LEMMA"], str) else t["LEMMA"]["IN"]
-            for t in required
-            if isinstance(t.get("LEMMA"), str) or "IN" in t.get("LEMMA", {})
-        ]
-        rarest: list[str] = min(choices, key=_commonness)
-        self.lemmas.update(rarest)
-
-    def present(self, doc: Doc) -> bool:
-        return any(t.lemma_ in self.lemmas or t.lower_ in self.lowers for t in doc)
+@dataclass(frozen=True)
+class _Rule:
+    category: str
+    negatable: bool
+    matcher: Matcher
 
 
-def _build() -> tuple[Any, Matcher, Matcher, dict[str, _PatternInfo], _Anchors]:
+class _DangerRules:
+    """One small Matcher per pattern, run only when the text holds one of the pattern's anchor words.
+
+    A Matcher tries every one of its patterns at every token, so one big Matcher costs about half a
+    millisecond a message. Each pattern's anchor is its required token with the rarest words: every match
+    contains one of them, so most messages run no Matcher at all, and a crisis message only a few.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._vocab = vocab
+        self._rules: list[_Rule] = []
+        self._by_lemma: dict[str, list[int]] = defaultdict(list)
+        self._by_lower: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, category: str, pattern: str) -> None:
+        compiled = compile_pattern(pattern)
+        matcher = Matcher(self._vocab)
+        matcher.add(category, [plain for tokens in compiled for plain in _plain_first_token(tokens)])
+        index = len(self._rules)
+        self._rules.append(_Rule(category, _negatable(pattern), matcher))
+        for tokens in compiled:
+            attr, words = _anchor(tokens)
+            for word in words:
+                (self._by_lower if attr == "LOWER" else self._by_lemma)[word].append(index)
+
+    def matches(self, doc: Doc) -> list[tuple[_Rule, int, int]]:
+        candidates: set[int] = set()
+        for token in doc:
+            candidates.update(self._by_lemma.get(token.lemma_, ()))
+            candidates.update(self._by_lower.get(token.lower_, ()))
+        found: list[tuple[_Rule, int, int]] = []
+        for index in sorted(candidates):
+            rule = self._rules[index]
+            found.extend((rule, start, end) for _, start, end in rule.matcher(doc))
+        return found
+
+
+def _anchor(tokens: list[TokenPattern]) -> tuple[str, list[str]]:
+    """The attribute and words of the pattern's rarest required token."""
+    required = [t for t in tokens if "OP" not in t]
+    lowers = next((t["LOWER"] for t in required if "LOWER" in t), None)
+    if lowers is not None:
+        return "LOWER", [lowers] if isinstance(lowers, str) else lowers["IN"]
+    choices: list[list[str]] = [
+        [t["LEMMA"]] if isinstance(t["LEMMA"], str) else t["LEMMA"]["IN"]
+        for t in required
+        if isinstance(t.get("LEMMA"), str) or "IN" in t.get("LEMMA", {})
+    ]
+    rarest: list[str] = min(choices, key=_commonness)
+    return "LEMMA", rarest
+
+
+def _build() -> tuple[Any, _DangerRules, Matcher]:
     nlp = spacy.blank("en")
-    danger, hyperbole = Matcher(nlp.vocab), Matcher(nlp.vocab)
-    info: dict[str, _PatternInfo] = {}
-    anchors = _Anchors()
+    rules = _DangerRules(nlp.vocab)
     for category, patterns in DANGER.items():
-        for i, pattern in enumerate(patterns):
-            key = f"{category}/{i}"
-            compiled = compile_pattern(pattern)
-            danger.add(key, [plain for tokens in compiled for plain in _plain_first_token(tokens)])
-            info[key] = _PatternInfo(category, _negatable(pattern))
-            for tokens in compiled:
-                anchors.add(tokens)
+        for pattern in patterns:
+            rules.add(category, pattern)
+    hyperbole = Matcher(nlp.vocab)
     for i, pattern in enumerate(HYPERBOLE):
         hyperbole.add(f"HYPERBOLE/{i}", [plain for tokens in compile_pattern(pattern) for plain in _plain_first_token(tokens)])
-    return nlp, danger, hyperbole, info, anchors
+    return nlp, rules, hyperbole
 
 
-# Built once per process: the tokenizer, both matchers, what each pattern means, and the anchor words.
-_NLP, _DANGER, _HYPERBOLE, _INFO, _ANCHORS = _build()
+# Built once per process: the tokenizer, the danger rules and the figures of speech.
+_NLP, _DANGER, _HYPERBOLE = _build()
 
 
 def _lemmatise(text: str) -> Doc:
@@ -195,22 +219,19 @@ def _negated(doc: Doc, start: int, end: int) -> bool:
 def danger_categories(text: str) -> list[str]:
     """The categories of danger the text speaks of, most urgent first; empty when there is none."""
     doc = _lemmatise(text)
-    if not _ANCHORS.present(doc):
-        return []
-    matches = _DANGER(doc)
+    matches = _DANGER.matches(doc)
     if not matches:
         return []
     figures = [(start, end) for _, start, end in _HYPERBOLE(doc)]
     found: set[str] = set()
-    for match_id, start, end in matches:
-        info = _INFO[_NLP.vocab.strings[match_id]]
-        if info.category in found:
+    for rule, start, end in matches:
+        if rule.category in found:
             continue
         if any(start < f_end and f_start < end for f_start, f_end in figures):
             continue
-        if info.negatable and _negated(doc, start, end):
+        if rule.negatable and _negated(doc, start, end):
             continue
-        found.add(info.category)
+        found.add(rule.category)
     return [c for c in CATEGORY_ORDER if c in found]
 
 
@@ -224,8 +245,8 @@ def without_cleared_words(text: str) -> str:
     cleared: set[int] = set()
     for _, start, end in _HYPERBOLE(doc):
         cleared.update(range(start, end))
-    for match_id, start, end in _DANGER(doc):
-        if _INFO[_NLP.vocab.strings[match_id]].negatable and _negated(doc, start, end):
+    for rule, start, end in _DANGER.matches(doc):
+        if rule.negatable and _negated(doc, start, end):
             cleared.update(range(start, end))
     # The last token is the " ." added by _lemmatise.
     return "".join(" " if i in cleared else token.text_with_ws for i, token in enumerate(doc[:-1]))
