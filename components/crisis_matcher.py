@@ -195,7 +195,7 @@ def _lemmatise(text: str) -> Doc:
     for token in doc:
         norm = token.norm_
         lemma = _LEMMA_OF.get(norm) or _LEMMA_OF.get(token.lower_)
-        if lemma is None and norm.isdigit():
+        if lemma is None and norm.isdigit() and norm not in _WORDS_OF["EMERGENCY"]:
             # "took 20 tablets" is "took many tablets"; "took 2 tablets" is not.
             lemma = "many" if len(norm) < 6 and int(norm) >= 10 else norm
         if lemma is None:
