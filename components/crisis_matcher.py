@@ -118,6 +118,8 @@ def _negatable(pattern: str) -> bool:
 class _Rule:
     category: str
     negatable: bool
+    # Whether the last token only looks ahead ("!with|off"): a "not" there negates nothing ("hit me not once").
+    lookahead: bool
     matcher: Matcher
 
 
@@ -140,7 +142,7 @@ class _DangerRules:
         matcher = Matcher(self._vocab)
         matcher.add(category, [plain for tokens in compiled for plain in _plain_first_token(tokens)])
         index = len(self._rules)
-        self._rules.append(_Rule(category, _negatable(pattern), matcher))
+        self._rules.append(_Rule(category, _negatable(pattern), pattern.split()[-1].startswith("!"), matcher))
         for tokens in compiled:
             attr, words = _anchor(tokens)
             for word in words:
@@ -206,9 +208,11 @@ def _lemmatise(text: str) -> Doc:
     return doc
 
 
-def _negated(doc: Doc, start: int, end: int) -> bool:
+def _negated(doc: Doc, rule: _Rule, start: int, end: int) -> bool:
     """A negation inside the match, or right before it with only words like "ever" or "really" between."""
-    if any(doc[i].lemma_ in NEGATORS for i in range(start, end)):
+    if not rule.negatable:
+        return False
+    if any(doc[i].lemma_ in NEGATORS for i in range(start, end - 1 if rule.lookahead else end)):
         return True
     i = start - 1
     while i >= 0 and doc[i].lemma_ in NEGATION_FILLERS:
@@ -229,7 +233,7 @@ def danger_categories(text: str) -> list[str]:
             continue
         if any(start < f_end and f_start < end for f_start, f_end in figures):
             continue
-        if rule.negatable and _negated(doc, start, end):
+        if _negated(doc, rule, start, end):
             continue
         found.add(rule.category)
     return [c for c in CATEGORY_ORDER if c in found]
@@ -246,7 +250,7 @@ def without_cleared_words(text: str) -> str:
     for _, start, end in _HYPERBOLE(doc):
         cleared.update(range(start, end))
     for rule, start, end in _DANGER.matches(doc):
-        if rule.negatable and _negated(doc, start, end):
+        if _negated(doc, rule, start, end):
             cleared.update(range(start, end))
     # The last token is the " ." added by _lemmatise.
     return "".join(" " if i in cleared else token.text_with_ws for i, token in enumerate(doc[:-1]))

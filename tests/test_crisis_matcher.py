@@ -481,6 +481,7 @@ def test_a_negated_danger_is_not_a_crisis(message: str) -> None:
         "he never hit me but he threatens to",
         "I'm not going to kill myself, I'm going to take all my pills",
         "I don't want to hurt myself but I keep doing it",
+        "he hit me not once but twice",
     ],
 )
 def test_negation_cancels_only_what_it_negates(message: str) -> None:
@@ -496,6 +497,8 @@ def test_inflections_and_misspellings_reach_the_same_lemma() -> None:
     for message in ["she overdosed", "she's overdosing", "she od'd", "she ODed"]:
         assert danger_categories(message) == ["MEANS_OVERDOSE"], message
     assert danger_categories("he's been threatning me") == ["VIOLENCE_ABUSE"]
+    for message in ["I wish I was gone", "I'm done with life", "my son is on the train tracks", "he took loads of pills"]:
+        assert danger_categories(message), message
 
 
 def test_the_guard_sets_the_crisis_intent_and_category_but_leaves_other_messages_alone() -> None:
@@ -524,3 +527,21 @@ def test_the_guard_takes_well_under_a_millisecond_per_message(capsys: pytest.Cap
 def test_the_regex_net_still_stands_on_its_own() -> None:
     assert regex_speaks_of_danger("i wnt to die honestly")
     assert not regex_speaks_of_danger("I'm dead tired")
+
+
+def test_patterns_are_written_in_base_forms_so_that_they_can_match() -> None:
+    # The lemma table turns "gone" into "go" before matching, so a pattern word "gone" would never match.
+    from components.crisis_lexicon import DANGER
+    from components.crisis_matcher import _LEMMA_OF, _options
+
+    inflected = {
+        word
+        for patterns in DANGER.values()
+        for pattern in patterns
+        for spec in pattern.lstrip("+").split()
+        if spec[0] not in "=!_"
+        for option in _options(spec.rstrip("?"))
+        for word in option.split("+")
+        if _LEMMA_OF.get(word, word) != word
+    }
+    assert inflected == set()
