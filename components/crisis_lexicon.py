@@ -10,7 +10,12 @@ Patterns are written over lemmas in a small notation, one string per pattern, to
     be+alive        inside an alternation, "+" joins the words of a multi-word option
     _3              up to three tokens of any kind, within the sentence
     $               the end of a clause: punctuation, or a word such as "but", "and", "when", "now"
+                    (also inside an alternation: "$|forever")
     x?              a trailing ? makes that token optional
+
+Word forms the lemma table maps elsewhere ("gone" is "go") never match in a pattern; write the base form
+(a test checks). Each pattern runs only when its rarest required word is in the text, so keep at least one
+uncommon word in every pattern.
 
 A pattern that contains a negation word itself ("not want to live") is never cancelled by negation.
 A leading "+" marks a pattern whose match is never cancelled by a negation in front of it either.
