@@ -65,6 +65,16 @@ def test_a_crisis_message_gets_the_crisis_resources(assistant: Assistant) -> Non
     assert "988" in text and "911" in text and "Domestic Violence Hotline" in text
 
 
+
+def test_a_figure_of_speech_gets_no_crisis_response_and_a_crisis_names_its_category(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex[:8]}"
+    assert "988" not in text_of(assistant.say(sender, "this job is killing me and I'm dead tired"))
+    assert "988" in text_of(assistant.say(sender, "he never hit me but he threatens to"))
+    user_turns = [e for e in assistant.tracker(sender)["events"] if e.get("event") == "user"]
+    assert user_turns[-1]["parse_data"]["intent"]["name"] == "crisis"
+    assert user_turns[-1]["parse_data"]["crisis_category"] == "VIOLENCE_ABUSE"
+    assert "crisis_category" not in user_turns[0]["parse_data"]
+
 def test_the_conversation_carries_on_after_the_server_restarts(assistant: Assistant) -> None:
     sender = f"e2e-{uuid.uuid4().hex[:8]}"
     assistant.say(sender, "my sister keeps refusing counselling")
