@@ -76,6 +76,27 @@ def test_a_conversation_continued_on_another_server_is_read_again(tmp_path: Path
     assert stored_texts(db, "ana") == texts
 
 
+def test_turns_answered_by_another_server_are_added_to_the_copy_in_memory(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    first, second = store_on(db), store_on(db)
+    kept = chat(first, "ana", ["one"])
+    chat(second, "ana", ["two", "three"])
+    again = run_async(first.retrieve("ana"))
+    assert again is kept  # brought up to date, not read afresh
+    assert [e.text for e in again.events if isinstance(e, UserUttered)] == ["one", "two", "three"]
+
+
+def test_a_conversation_deleted_and_started_again_elsewhere_is_read_afresh(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    first, second = store_on(db), store_on(db)
+    chat(first, "ana", ["old one", "old two"])
+    second.delete_conversation("ana")
+    chat(second, "ana", ["new one", "new two", "new three"])
+    again = run_async(first.retrieve("ana"))
+    assert again is not None
+    assert [e.text for e in again.events if isinstance(e, UserUttered)] == ["new one", "new two", "new three"]
+
+
 def test_the_same_conversation_object_is_reused_between_turns(tmp_path: Path) -> None:
     store = store_on(tmp_path / "t.db")
     chat(store, "ana", ["one"])

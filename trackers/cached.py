@@ -5,9 +5,9 @@ the JSON, replay each event), and Rasa then walks the whole history several time
 slower the longer the conversation (bench/run.py: 3.5x slower by turn 200). Here:
 
 - a conversation seen recently is reused as it was left at the end of its last turn, after one cheap
-  check that nobody else wrote to it since (the highest event id for the sender, from the index).
-  Another Rasa server sharing the database, a deletion or the retention job all change that id, and the
-  conversation is then read from the database as before;
+  indexed check of the database (how many events the sender has, and the highest id). If another Rasa
+  server or Sanic worker answered turns since, only those new events are read and applied; if rows were
+  deleted (the privacy endpoint, the retention job), the conversation is read from the database as before;
 - the in-memory copy is cut to its last ``window_turns`` user turns once it holds twice that many
   (trackers/window.py): slot values and the active form are kept, so the dialogue continues the same.
 
@@ -24,6 +24,7 @@ from typing import Any, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -37,11 +38,21 @@ DEFAULT_CACHED_CONVERSATIONS = 256
 DEFAULT_WINDOW_TURNS = 4
 
 
+@dataclass(frozen=True)
+class _Mark:
+    """Where the database stood for a sender: how many events it held, and the highest event id."""
+
+    rows: int
+    last_id: Optional[int]
+    # Ids can be reused once rows are deleted (SQLite does), so the last event's time is part of the mark.
+    last_timestamp: Optional[float]
+
+
 @dataclass
 class _Cached:
     tracker: DialogueStateTracker
     stored_events: int  # how many of tracker.events are in the database
-    last_id: Optional[int]  # the highest event id stored for the sender when we last read or wrote
+    mark: _Mark  # the database when we last read or wrote this conversation
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
@@ -68,15 +79,17 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sa.orm.sessionmaker(bind=pooled)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        cached = self._cache.get(sender_id)
-        if cached is not None:
-            if self._is_current(cached) and self._last_event_id(sender_id) == cached.last_id:
-                self._cache.move_to_end(sender_id)
-                return cached.tracker
-            del self._cache[sender_id]
+        cached = self._cache.pop(sender_id, None)
+        if cached is not None and self._is_current(cached):
+            with self.session_scope() as session:
+                caught_up = self._catch_up(session, sender_id, cached)
+            if caught_up is not None:
+                return caught_up
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
-            tracker = self._remember(sender_id, tracker, len(tracker.events), self._last_event_id(sender_id))
+            with self.session_scope() as session:
+                mark = self._mark(session, sender_id)
+            tracker = self._remember(sender_id, tracker, len(tracker.events), mark)
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -91,9 +104,36 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[already_stored:]]
             if rows:  # one multi-row INSERT, not the ORM's unit of work
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
-            last_id = self._last_event_id(tracker.sender_id, session)
+            mark = self._mark(session, tracker.sender_id)
             session.commit()
-        self._remember(tracker.sender_id, tracker, len(tracker.events), last_id)
+        self._remember(tracker.sender_id, tracker, len(tracker.events), mark)
+
+    def _catch_up(self, session: Any, sender_id: str, cached: _Cached) -> Optional[DialogueStateTracker]:
+        """The cached conversation brought up to date with what others wrote since, or None to read it afresh.
+
+        Another Rasa process (a second server, or another Sanic worker) may have answered the turns in
+        between: apply just those events. Anything else (rows deleted, say) means reading it again.
+        """
+        mark = self._mark(session, sender_id)
+        if mark == cached.mark:
+            self._cache[sender_id] = cached
+            return cached.tracker
+        if mark.last_id is None or cached.mark.last_id is None or mark.last_id < cached.mark.last_id:
+            return None
+        event = self.SQLEvent
+        since = session.execute(  # from the last event we had, which must still be there unchanged
+            sa.select(event.id, event.timestamp, event.data)
+            .where(event.sender_id == sender_id, event.id >= cached.mark.last_id)
+            .order_by(event.id)
+        ).all()
+        if not since or (since[0].id, since[0].timestamp) != (cached.mark.last_id, cached.mark.last_timestamp):
+            return None
+        newer = [row.data for row in since[1:]]
+        if mark.rows != cached.mark.rows + len(newer):
+            return None
+        for event in deserialise_events([json.loads(data) for data in newer]):
+            cached.tracker.update(event)
+        return self._remember(sender_id, cached.tracker, len(cached.tracker.events), mark)
 
     def forget(self, sender_id: str) -> None:
         """Drop the in-memory copy (the database is the truth; call this after deleting rows directly)."""
@@ -116,26 +156,32 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             "data": json.dumps(data),
         }
 
-    def _last_event_id(self, sender_id: str, session: Any = None) -> Optional[int]:
-        query = sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
-        if session is not None:
-            return session.execute(query).scalar()
-        with self.session_scope() as own:
-            return own.execute(query).scalar()
+    def _mark(self, session: Any, sender_id: str) -> _Mark:
+        """One indexed query: how many events the sender has, the highest id, and that event's time."""
+        event = self.SQLEvent
+        counted = (
+            sa.select(sa.func.count(event.id).label("rows"), sa.func.max(event.id).label("last_id"))
+            .where(event.sender_id == sender_id)
+            .subquery()
+        )
+        rows, last_id, last_timestamp = session.execute(
+            sa.select(counted.c.rows, counted.c.last_id, event.timestamp).select_from(
+                counted.outerjoin(event, event.id == counted.c.last_id)
+            )
+        ).one()
+        return _Mark(int(rows), last_id, last_timestamp)
 
     @staticmethod
     def _is_current(cached: _Cached) -> bool:
         # A turn that failed half-way leaves unsaved events on the object: read it again instead.
         return len(cached.tracker.events) == cached.stored_events
 
-    def _remember(
-        self, sender_id: str, tracker: DialogueStateTracker, stored: int, last_id: Optional[int]
-    ) -> DialogueStateTracker:
+    def _remember(self, sender_id: str, tracker: DialogueStateTracker, stored: int, mark: _Mark) -> DialogueStateTracker:
         """Keep ``tracker`` (cut to its recent turns if it grew long); returns what was kept."""
         if self.domain is not None and user_turns(tracker) > 2 * self._window_turns:
             tracker = recent_window(tracker, self.domain, self._window_turns)
             stored = len(tracker.events)  # everything in the window is in the database
-        self._cache[sender_id] = _Cached(tracker, stored, last_id)
+        self._cache[sender_id] = _Cached(tracker, stored, mark)
         self._cache.move_to_end(sender_id)
         while len(self._cache) > self._capacity:
             self._cache.popitem(last=False)
