@@ -422,17 +422,18 @@ def measure_levers(work: Path, turns: int, users: int, each: int, long_turns: in
 
 
 def lever_rows(levers: list[LeverResult], base_solo: list[float], base_crowd: list[float]) -> list[str]:
+    """Table rows; in brackets each p50/p95 as a ratio to the stock assistant's."""
     rows = []
     for lever in levers:
         if lever.skipped:
-            rows.append(f"| {lever.label} | not measured: {lever.skipped} | | | | |")
+            rows.append(f"| {lever.label} | not measured: {lever.skipped} | | | | | |")
             continue
         head = min(10, len(lever.long) // 4)
         first, last = statistics.median(lever.long[:head]), statistics.median(lever.long[-head:])
         rows.append(
             f"| {lever.label} | {percentile(lever.solo, 50):.0f} ({percentile(lever.solo, 50) / percentile(base_solo, 50):.2f}) "
             f"| {percentile(lever.solo, 95):.0f} | {percentile(lever.crowd, 50):.0f} ({percentile(lever.crowd, 50) / percentile(base_crowd, 50):.2f}) "
-            f"| {lever.throughput:.1f} | {first:.0f} → {last:.0f} ({100 * (last / first - 1):+.0f}%) |"
+            f"| {percentile(lever.crowd, 95):.0f} ({percentile(lever.crowd, 95) / percentile(base_crowd, 95):.2f}) | {lever.throughput:.1f} | {first:.0f} → {last:.0f} ({100 * (last / first - 1):+.0f}%) |"
         )
     return rows
 
@@ -491,12 +492,13 @@ def write_report(r, solo, crowd, long, rss, starts, b, o, users, quick, levers) 
         "## Levers and their effect",
         "",
         "Measured in the same run, after the table above: each row is this assistant with one thing changed. "
-        f"Latency in ms; in brackets the ratio to the stock assistant's p50 above. {users} users as above.",
+        f"Latency in ms; in brackets the ratio to the stock assistant's p50 or p95 above. {users} users as above.",
         "",
-        f"| configuration | p50, 1 user | p95, 1 user | p50, {users} users | requests/s, {users} users | turn 1-10 → last 10 |",
-        "|---|---|---|---|---|---|",
+        f"| configuration | p50, 1 user | p95, 1 user | p50, {users} users | p95, {users} users | requests/s, {users} users | turn 1-10 → last 10 |",
+        "|---|---|---|---|---|---|---|",
         f"| {o} | {percentile(solo[o], 50):.0f} ({percentile(solo[o], 50) / percentile(solo[b], 50):.2f}) | {percentile(solo[o], 95):.0f} | "
-        f"{percentile(crowd[o][0], 50):.0f} ({percentile(crowd[o][0], 50) / percentile(crowd[b][0], 50):.2f}) | {crowd[o][1]:.1f} | "
+        f"{percentile(crowd[o][0], 50):.0f} ({percentile(crowd[o][0], 50) / percentile(crowd[b][0], 50):.2f}) | "
+        f"{percentile(crowd[o][0], 95):.0f} ({percentile(crowd[o][0], 95) / percentile(crowd[b][0], 95):.2f}) | {crowd[o][1]:.1f} | "
         f"{first:.0f} → {last:.0f} ({100 * (last / first - 1):+.0f}%) |",
         *lever_rows(levers, solo[b], crowd[b][0]),
         "",
