@@ -69,6 +69,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._capacity = int(cached_conversations)
         self._window_turns = int(window_turns)
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self._mark_query = self._build_mark_query()
         stock: sa.engine.Engine = self.engine  # type: ignore[has-type]
         if stock.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool); keep them open instead.
@@ -156,19 +157,20 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             "data": json.dumps(data),
         }
 
-    def _mark(self, session: Any, sender_id: str) -> _Mark:
-        """One indexed query: how many events the sender has, the highest id, and that event's time."""
+    def _build_mark_query(self) -> Any:
+        """How many events a sender has, the highest id, and that event's time: one indexed query, built once."""
         event = self.SQLEvent
         counted = (
             sa.select(sa.func.count(event.id).label("rows"), sa.func.max(event.id).label("last_id"))
-            .where(event.sender_id == sender_id)
+            .where(event.sender_id == sa.bindparam("sender_id"))
             .subquery()
         )
-        rows, last_id, last_timestamp = session.execute(
-            sa.select(counted.c.rows, counted.c.last_id, event.timestamp).select_from(
-                counted.outerjoin(event, event.id == counted.c.last_id)
-            )
-        ).one()
+        return sa.select(counted.c.rows, counted.c.last_id, event.timestamp).select_from(
+            counted.outerjoin(event, event.id == counted.c.last_id)
+        )
+
+    def _mark(self, session: Any, sender_id: str) -> _Mark:
+        rows, last_id, last_timestamp = session.execute(self._mark_query, {"sender_id": sender_id}).one()
         return _Mark(int(rows), last_id, last_timestamp)
 
     @staticmethod
