@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from actions.db import engine as db
 from actions.db.queries import Removed, delete_sender_data
 from actions.dialogue import MENU
+from actions.vocabulary import ERASE_SLOT
 
 logger = logging.getLogger(__name__)
 
 OFFER = "delete_data"
-ERASE_SLOT = "erase_conversation"  # read by trackers.store.ForgetfulSQLTrackerStore
 
 CONFIRM_BUTTONS = [  # titles within Facebook's 20 characters, so they stay real buttons there
     {"title": "Yes, delete it all", "payload": "/affirm"},

@@ -4,6 +4,8 @@ from __future__ import annotations
 from enum import Enum
 
 ANY = "any"
+# Set by action_delete_my_data; trackers/store.py then deletes the conversation instead of saving it.
+ERASE_SLOT = "erase_conversation"
 
 
 class Kind(str, Enum):

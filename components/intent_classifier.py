@@ -79,7 +79,6 @@ class LinearIntentClassifier(GraphComponent):
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
-        self._pipeline = pipeline
         self._scorer = LinearScorer(pipeline) if pipeline is not None else None
 
     @classmethod
@@ -94,10 +93,10 @@ class LinearIntentClassifier(GraphComponent):
             return self._resource
         texts = [with_concepts(m.get(TEXT)) for m in examples]
         labels = [m.get(INTENT) for m in examples]
-        self._pipeline = build_pipeline(self._config["C"], self._config["random_seed"]).fit(texts, labels)
-        self._scorer = LinearScorer(self._pipeline)
+        pipeline = build_pipeline(self._config["C"], self._config["random_seed"]).fit(texts, labels)
+        self._scorer = LinearScorer(pipeline)
         with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(self._pipeline, directory / MODEL_FILE)
+            joblib.dump(pipeline, directory / MODEL_FILE)
         return self._resource
 
     @classmethod

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -99,10 +100,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             if cached is not None and cached.tracker is tracker:
                 # Our own copy (perhaps cut to a window): we know which of its events are stored.
-                already_stored = cached.stored_events
+                new_events: Iterable[Any] = list(tracker.events)[cached.stored_events:]
             else:
-                already_stored = self._additional_start(session, tracker)
-            rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[already_stored:]]
+                new_events = self._additional_events(session, tracker)
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
             if rows:  # one multi-row INSERT, not the ORM's unit of work
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             mark = self._mark(session, tracker.sender_id)
@@ -139,10 +140,6 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def forget(self, sender_id: str) -> None:
         """Drop the in-memory copy (the database is the truth; call this after deleting rows directly)."""
         self._cache.pop(sender_id, None)
-
-    def _additional_start(self, session: Any, tracker: DialogueStateTracker) -> int:
-        """How many of the tracker's events the database already holds (Rasa's own rule)."""
-        return int(self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count())
 
     @staticmethod
     def _row(sender_id: str, event: Any) -> dict[str, Any]:

@@ -20,11 +20,11 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from actions.vocabulary import ERASE_SLOT
 from trackers.cached import CachedSQLTrackerStore
 
 logger = logging.getLogger(__name__)
 
-ERASE_SLOT = "erase_conversation"
 SECONDS_PER_DAY = 86_400
 
 
