@@ -11,7 +11,6 @@ from typing import Any, Optional
 
 import joblib
 import numpy as np
-import scipy.sparse as sp
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -41,10 +40,12 @@ def build_pipeline(c: float = 30.0, seed: int = 42) -> Pipeline:
 
 
 class LinearScorer:
-    """The trained pipeline's probabilities, computed directly: half the time of ``predict_proba``.
+    """The trained pipeline's probabilities, computed directly: a tenth of the time of ``predict_proba``.
 
-    scikit-learn's FeatureUnion runs each vectoriser through joblib, and the classifier multiplies by a
-    transposed weight matrix on every call; a turn only needs two sparse transforms and one product.
+    scikit-learn's FeatureUnion runs each vectoriser through joblib, and each vectoriser builds sparse
+    matrices, re-checks it is fitted and rebuilds its IDF diagonal on every call. A turn scores one short
+    message: its n-grams are counted in a dict, weighted (sublinear tf x idf, L2-normalised per vectoriser,
+    exactly as ``TfidfVectorizer`` does) and multiplied with the rows of the weight matrix they select.
     tests/test_language.py checks the probabilities equal the pipeline's.
     """
 
@@ -52,18 +53,58 @@ class LinearScorer:
         union: FeatureUnion = pipeline.named_steps["features"]
         if union.transformer_weights:
             raise ValueError("LinearScorer expects an unweighted FeatureUnion")
-        self._vectorizers = [vectorizer for _, vectorizer in union.transformer_list]
         classifier: LogisticRegression = pipeline.named_steps["classifier"]
-        self._weights = np.ascontiguousarray(classifier.coef_.T)
+        weights = np.ascontiguousarray(classifier.coef_.T)
+        self._vectorizers: list[_Vectorizer] = []
+        offset = 0
+        for _, vectorizer in union.transformer_list:
+            size = len(vectorizer.vocabulary_)
+            self._vectorizers.append(_Vectorizer(vectorizer, weights[offset: offset + size]))
+            offset += size
+        if offset != weights.shape[0]:
+            raise ValueError("the vectorisers' vocabularies do not match the classifier's weights")
         self._bias = classifier.intercept_
         self.classes_ = classifier.classes_
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        features = sp.hstack([vectorizer.transform(texts) for vectorizer in self._vectorizers], format="csr")
-        scores = features @ self._weights + self._bias
+        scores = np.tile(self._bias, (len(texts), 1))
+        for row, text in zip(scores, texts, strict=True):
+            for vectorizer in self._vectorizers:
+                row += vectorizer.score(text)
         scores -= scores.max(axis=1, keepdims=True)  # softmax, as multinomial logistic regression does
         exp = np.exp(scores)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+class _Vectorizer:
+    """One fitted ``TfidfVectorizer`` and the weight rows of its features."""
+
+    def __init__(self, vectorizer: TfidfVectorizer, weights: np.ndarray) -> None:
+        if vectorizer.norm != "l2" or not vectorizer.use_idf or vectorizer.binary:
+            raise ValueError("LinearScorer expects TfidfVectorizers with l2 norm, idf and counts")
+        self._analyze = vectorizer.build_analyzer()
+        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self._idf = np.asarray(vectorizer.idf_, dtype=np.float64)
+        self._sublinear = bool(vectorizer.sublinear_tf)
+        self._weights = weights
+        self._zero = np.zeros(weights.shape[1])
+
+    def score(self, text: str) -> np.ndarray:
+        counts: dict[int, int] = {}
+        vocabulary = self._vocabulary
+        for gram in self._analyze(text):
+            index = vocabulary.get(gram)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return self._zero
+        indices = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if self._sublinear:
+            tf = np.log(tf) + 1.0
+        values = tf * self._idf[indices]
+        values /= np.sqrt(values @ values)
+        return values @ self._weights[indices]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
