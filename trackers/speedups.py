@@ -1,10 +1,11 @@
 """Per-turn costs in Rasa 3.6 that do not change what it does, removed (measured in bench/run.py).
 
-A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed two pieces of pure overhead:
+A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed these pieces of pure overhead:
 
 - Every custom action's response is validated with ``jsonschema.validate``, which first re-checks the
   schema itself against the JSON Schema meta-schema: about a quarter of the server's time per turn.
-  We check the schema once and validate each response with that validator, raising the same error.
+  We check the schema once and validate each event against the one branch of the events' ``oneOf`` its
+  type can match; anything that fails goes through the full schema, raising the same error.
 - Each stored event is turned back into an object through ``Event.resolve_by_type``, which walks every
   subclass of ``Event`` (and asks ``inspect`` whether each is abstract) per event: an eighth of the time.
   We remember the class found for each type name.
@@ -12,25 +13,42 @@ A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed tw
   which for a dozen nodes that run one after another costs more than the nodes' own work in places, and
   before each run Rasa formats all inputs into a debug message that is then discarded. We run the same
   nodes in dependency order, each exactly once, with the same inputs and the same errors.
+- Right after each user message the rule policy computed the conversation's states twice, replaying
+  every event each time (``_remember_past_states``).
+- Each tracker and replayed copy copied every slot through ``copy.copy``'s generic path, and the rule
+  policy parsed every rule from JSON for every step back in the conversation on every prediction.
+- Every call to the action server opened a new HTTP client and connection, and encoded the tracker with
+  ``json.dumps`` (``_reuse_http_connections``).
 
-Both are applied once per process, from the modules Rasa loads (``trackers/``, which Rasa imports to load the tracker store).
+All are applied once per process, from the modules Rasa loads (``trackers/``, which Rasa imports to load the tracker store).
 """
 from __future__ import annotations
 
 import functools
+import json
+import os
+import weakref
+from collections.abc import Callable
 from typing import Any, Optional
 
+import ujson
+
 _applied = False
+STOCK: dict[str, Any] = {}  # Rasa's own functions where a test compares them with ours
 
 
 def apply() -> None:
-    """Install the speed-ups; calling it again does nothing."""
+    """Install the speed-ups; calling it again does nothing, and ``RASA_SPEEDUPS=0`` turns them off."""
     global _applied
-    if _applied:
+    if _applied or os.environ.get("RASA_SPEEDUPS", "1").strip() == "0":
         return
     _cache_action_response_validator()
     _cache_event_classes()
     _run_graphs_in_order()
+    _reuse_http_connections()
+    _remember_past_states()
+    _copy_slots_directly()
+    _parse_rules_once()
     _applied = True
 
 
@@ -43,8 +61,11 @@ def _cache_action_response_validator() -> None:
     validator_class = validators.validator_for(schema)
     validator_class.check_schema(schema)
     validator = validator_class(schema)
+    is_valid = _fast_action_response_check(schema, validator_class) or validator.is_valid
 
     def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        if is_valid(result):
+            return True
         error = exceptions.best_match(validator.iter_errors(result))
         if error is None:
             return True
@@ -56,6 +77,56 @@ def _cache_action_response_validator() -> None:
         raise error
 
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+
+
+def _fast_action_response_check(schema: dict[str, Any], validator_class: Any) -> Optional[Callable[[Any], bool]]:
+    """The same verdict as validating against ``schema``, with each event checked against one branch.
+
+    Rasa's event schema is a ``oneOf`` over 23 branches, one per event type, each fixing ``event`` to a
+    constant. An event whose ``event`` is a string can match only the branch with that constant, so
+    "exactly one branch matches" is "its own branch matches": checking one branch instead of all 23 is
+    most of the validation's cost gone. Returns None (use the full schema) if the schema is not shaped
+    like that, as a later Rasa's might not be. tests/test_tracker_store.py compares both verdicts.
+    """
+    try:
+        properties = schema["properties"]
+        if set(schema) != {"type", "properties"} or schema["type"] != "object" or set(properties) != {"events", "responses"}:
+            return None
+        events, responses = properties["events"], properties["responses"]
+        if set(events) != {"type", "items"} or events["type"] != "array":
+            return None
+        event_schema = dict(events["items"])
+        branches = event_schema.pop("oneOf")
+        by_type: dict[str, Any] = {}
+        for branch in branches:
+            name = branch["properties"]["event"]["const"]
+            if not isinstance(name, str) or name in by_type:
+                return None
+            by_type[name] = validator_class({**event_schema, "allOf": [branch]})
+        if event_schema.get("required") != ["event"] or event_schema["properties"]["event"] != {"type": "string"}:
+            return None
+        responses_valid = validator_class(responses).is_valid
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+    def is_valid(result: Any) -> bool:
+        if not isinstance(result, dict):
+            return False
+        if "responses" in result and not responses_valid(result["responses"]):
+            return False
+        if "events" not in result:
+            return True
+        if not isinstance(result["events"], list):
+            return False
+        for event in result["events"]:
+            if not isinstance(event, dict) or not isinstance(event.get("event"), str):
+                return False
+            branch = by_type.get(event["event"])
+            if branch is None or not branch.is_valid(event):
+                return False
+        return True
+
+    return is_valid
 
 
 def _cache_event_classes() -> None:
@@ -109,6 +180,166 @@ def _run_graphs_in_order() -> None:
             raise GraphRunError("Error running runner.") from e
 
     DaskGraphRunner.run = run  # type: ignore[method-assign]
+
+
+def _remember_past_states() -> None:
+    """A tracker's dialogue states are computed once per set of events, not once per policy question.
+
+    Right after a user message the RulePolicy asks for the same states twice (with the last message as
+    text, then as intent), and each time Rasa replays every event of the conversation into fresh tracker
+    copies. We keep the last answer per tracker and arguments, valid while the tracker holds exactly the
+    same event objects (compared by identity, with references kept so an id is never reused), and hand out
+    copies, since the featurisers edit the states they get.
+    """
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    original = DialogueStateTracker.past_states
+
+    def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bool = False,
+                    ignore_rule_only_turns: bool = False, rule_only_data: Optional[dict[str, Any]] = None) -> list[Any]:
+        key = (id(domain), omit_unset_slots, ignore_rule_only_turns, _frozen(rule_only_data))
+        events = tuple(self.events)
+        memo: dict[tuple[Any, ...], tuple[Domain, tuple[Any, ...], list[Any]]] = self.__dict__.setdefault(MEMO_ATTRIBUTE, {})
+        hit = memo.get(key)
+        if hit is not None and hit[0] is domain and len(hit[1]) == len(events) and all(
+                a is b for a, b in zip(hit[1], events, strict=True)):
+            states = hit[2]
+        else:
+            states = original(self, domain, omit_unset_slots=omit_unset_slots,
+                              ignore_rule_only_turns=ignore_rule_only_turns, rule_only_data=rule_only_data)
+            memo[key] = (domain, events, states)
+        return [{name: dict(sub_state) for name, sub_state in state.items()} for state in states]
+
+    DialogueStateTracker.past_states = past_states  # type: ignore[method-assign]
+
+
+MEMO_ATTRIBUTE = "_speedups_past_states"
+
+
+def _copy_slots_directly() -> None:
+    """``copy.copy`` of a slot, as ``copy`` itself does it for a plain object, without the generic detour.
+
+    Every tracker, and every replayed copy of one, copies all the domain's slots; through ``__reduce_ex__``
+    that was a tenth of the server's time. A new object of the same class with the same attribute dict is
+    exactly what ``copy.copy`` builds for a class without ``__slots__``, ``__copy__`` or ``__reduce__``.
+    """
+    from rasa.shared.core.slots import Slot
+
+    classes = [Slot, *_subclasses(Slot)]
+    if any(name in vars(cls) for cls in classes for name in ("__copy__", "__reduce__", "__reduce_ex__", "__slots__",
+                                                                "__getstate__", "__setstate__")):
+        return  # a slot class copies itself its own way: leave it to copy.copy
+
+    def copy_slot(self: Slot) -> Slot:
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
+    Slot.__copy__ = copy_slot  # type: ignore[attr-defined]
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
+
+
+def _parse_rules_once() -> None:
+    """The rule policy parses each rule's states once, not once per rule, turn and prediction.
+
+    Rasa stores learned rules as JSON strings and ``_is_rule_applicable`` ran ``json.loads`` on every rule
+    key for every step back in the conversation, on every prediction. The body below is Rasa 3.6's, with
+    the parsed, reversed states remembered per key (they are only read).
+    """
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    @functools.lru_cache(maxsize=8192)
+    def reversed_states(rule_key: str) -> tuple[Any, ...]:
+        return tuple(reversed(json.loads(rule_key)))
+
+    def is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int, conversation_state: Any) -> bool:
+        reversed_rule_states = reversed_states(rule_key)
+        if turn_index >= len(reversed_rule_states):
+            return True
+        current_previous_action = conversation_state.get(PREVIOUS_ACTION)
+        rule_previous_action = reversed_rule_states[turn_index].get(PREVIOUS_ACTION)
+        if not rule_previous_action and not current_previous_action:
+            return True
+        if not rule_previous_action or not current_previous_action:
+            return False
+        return bool(self._does_rule_match_state(reversed_rule_states[turn_index], conversation_state))
+
+    STOCK["RulePolicy._is_rule_applicable"] = RulePolicy._is_rule_applicable
+    RulePolicy._is_rule_applicable = is_rule_applicable  # type: ignore[method-assign]
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for ``rule_only_data`` (a dict of lists of names)."""
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(item) for item in value)
+    return value
+
+
+def _reuse_http_connections() -> None:
+    """Calls to the action server reuse one HTTP client and its open connections.
+
+    ``EndpointConfig.request`` opens a new aiohttp ``ClientSession`` for every call, so every custom action
+    paid for a new client, a TCP handshake and a new connection on the action server. Here each endpoint
+    configuration (headers, auth) on each event loop keeps one session. Idle connections are closed after
+    ``KEEPALIVE_S``, before a Sanic action server (5 s by default) would close them under a request.
+    """
+    import asyncio
+
+    import aiohttp
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    per_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[Any, ...], aiohttp.ClientSession]]
+    per_loop = weakref.WeakKeyDictionary()
+
+    def session(self: EndpointConfig) -> Any:
+        sessions = per_loop.setdefault(asyncio.get_running_loop(), {})
+        auth = (self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
+        key = (tuple(sorted((str(k), str(v)) for k, v in self.headers.items())), auth)
+        shared = sessions.get(key)
+        if shared is None or shared.closed:
+            shared = sessions[key] = aiohttp.ClientSession(
+                headers=self.headers, auth=aiohttp.BasicAuth(*auth) if auth else None,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT), json_serialize=_dumps,
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
+        return _Borrowed(shared)
+
+    EndpointConfig.session = session  # type: ignore[method-assign]
+
+
+KEEPALIVE_S = 4.0
+
+
+def _dumps(value: Any) -> str:
+    """The request body (the whole tracker, for a custom action) as JSON, with ujson: a few times faster
+    than ``json.dumps``. What ujson refuses (NaN, a type it doesn't know) goes to ``json.dumps`` as before."""
+    try:
+        return str(ujson.dumps(value, ensure_ascii=False, escape_forward_slashes=False))
+    except (TypeError, OverflowError, ValueError):
+        return json.dumps(value)
+
+
+class _Borrowed:
+    """``async with`` a shared session without closing it at the end."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+
+    async def __aenter__(self) -> Any:
+        return self._session
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
 
 
 class _Missing:

@@ -1,0 +1,258 @@
+"""The Rasa speed-ups change how fast, never what: same verdicts, same errors, same answers."""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import jsonschema
+import pytest
+from aiohttp import web
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    AllSlotsReset,
+    BotUttered,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.utils.endpoints import EndpointConfig
+
+from tests.conftest import run_async
+from trackers import speedups
+
+speedups.apply()
+
+VALID_EVENTS = [
+    e.as_dict() for e in (
+        SlotSet("relationship", "partner"), SlotSet("rehearsal_turns", 3), BotUttered("hi", {"buttons": []}),
+        ActionExecuted("utter_greet"), ActiveLoop("rehearsal_form"), ActiveLoop(None), FollowupAction("action_listen"),
+        UserUttered("hello", {"name": "greet", "confidence": 1.0}, [{"entity": "relationship", "value": "partner",
+                                                                     "start": 0, "end": 3}]),
+        AllSlotsReset(), Restarted(), SessionStarted(),
+    )
+]
+VALID = [
+    {}, {"events": [], "responses": []}, {"events": VALID_EVENTS, "responses": [{"text": "hi"}, {"response": "utter_greet"}]},
+    {"responses": [{"text": "only a reply"}]}, {"events": [{"event": "slot", "name": "x", "value": None}]},
+    {"events": [{"event": "bot", "text": None, "timestamp": None, "metadata": None}], "extra": 1},
+]
+INVALID = [
+    [], "events", None, {"events": {}}, {"events": [1]}, {"events": [{}]}, {"events": [{"event": 3}]},
+    {"events": [{"event": "no_such_event"}]}, {"events": [{"event": "slot", "name": 3}]},
+    {"events": [{"event": "user", "text": "hi", "parse_data": {"intent": "greet"}}]},
+    {"events": [{"event": "bot", "timestamp": "yesterday"}]}, {"events": [{"event": "bot", "metadata": []}]},
+    {"responses": ["hi"]}, {"responses": {}}, {"events": VALID_EVENTS + [{"event": "slot", "name": None}]},
+]
+
+
+def full_verdict(result: Any) -> bool:
+    schema = RemoteAction.action_response_format_spec()
+    return bool(jsonschema.validators.validator_for(schema)(schema).is_valid(result))
+
+
+def fast_verdict(result: Any) -> bool:
+    schema = RemoteAction.action_response_format_spec()
+    check = speedups._fast_action_response_check(schema, jsonschema.validators.validator_for(schema))
+    assert check is not None, "the fast check no longer recognises Rasa's action-response schema"
+    return check(result)
+
+
+@pytest.mark.parametrize("result", VALID + INVALID)
+def test_the_one_branch_check_agrees_with_the_full_schema(result: Any) -> None:
+    assert fast_verdict(result) == full_verdict(result)
+
+
+def test_the_cases_above_cover_both_verdicts() -> None:
+    assert all(full_verdict(r) for r in VALID)
+    assert not any(full_verdict(r) for r in INVALID)
+
+
+@pytest.mark.parametrize("result", INVALID[3:])
+def test_an_invalid_response_raises_the_same_error_as_rasa(result: Any) -> None:
+    with pytest.raises(jsonschema.ValidationError) as ours:
+        RemoteAction._validate_action_result(None, copy.deepcopy(result))  # type: ignore[arg-type]
+    with pytest.raises(jsonschema.ValidationError) as stock:
+        jsonschema.validate(result, RemoteAction.action_response_format_spec())
+    assert ours.value.message.startswith(stock.value.message)
+    assert "Failed to validate Action server response" in ours.value.message
+
+
+def test_a_schema_of_another_shape_falls_back_to_full_validation() -> None:
+    schema = RemoteAction.action_response_format_spec()
+    schema["properties"]["events"]["items"] = {"type": "object"}
+    assert speedups._fast_action_response_check(schema, jsonschema.Draft7Validator) is None
+
+
+def test_calls_to_an_endpoint_share_one_connection() -> None:
+    """A real HTTP server counts the connections three calls arrive on: one, kept alive."""
+    peers: list[Any] = []
+
+    async def scenario() -> list[Any]:
+        async def handle(request: web.Request) -> web.Response:
+            peers.append(request.transport.get_extra_info("peername") if request.transport else None)
+            return web.json_response({"echo": await request.json()})
+
+        app = web.Application()
+        app.router.add_post("/webhook", handle)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+        try:
+            answers = [await endpoint.request(json={"n": n}) for n in range(3)]
+            async with endpoint.session() as session:
+                await session.close()  # a closed shared session is replaced, not reused
+            answers.append(await endpoint.request(json={"n": 3}))
+        finally:
+            await runner.cleanup()
+        return answers
+
+    answers = run_async(scenario())
+
+    assert answers == [{"echo": {"n": n}} for n in range(4)]
+    assert len(set(peers[:3])) == 1, f"expected one connection for the first three calls, saw {peers}"
+    assert peers[3] != peers[0]
+
+
+def test_the_tracker_sent_to_the_action_server_decodes_to_the_same_json() -> None:
+    import json
+
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    tracker = DialogueStateTracker.from_dict("ana", VALID_EVENTS + [UserUttered(
+        "mi compañera dice «no» / ✓ 🙂", {"name": "they_refused_help", "confidence": 0.1 + 0.2},
+        metadata={"nan": float("nan")}).as_dict()])
+    state = tracker.current_state(EventVerbosity.ALL)
+    state["odd"] = {1: object.__name__, "big": 2**70, "small": 1e-300}
+
+    ours = speedups._dumps(state)
+
+    assert "NaN" in ours  # as json.dumps writes it; NaN != NaN, so compare with it replaced
+    assert json.loads(ours.replace("NaN", "null")) == json.loads(json.dumps(state).replace("NaN", "null"))
+    with pytest.raises(TypeError):
+        speedups._dumps({"not json": object()})
+
+
+def _conversation() -> Any:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.test_tracker_store import DOMAIN, turn
+
+    tracker = DialogueStateTracker.from_events("ana", [ActionExecuted("action_session_start"), SessionStarted(),
+                                                       ActionExecuted("action_listen")], slots=DOMAIN.slots)
+    turn(tracker, "my wife won't see anyone", SlotSet("relationship", "partner"))
+    turn(tracker, "i am so tired", ActiveLoop("therapy_talk_form"))
+    return tracker
+
+
+def _stock_states(tracker: Any, **kwargs: Any) -> list[Any]:
+    from rasa.shared.core.domain import Domain
+
+    from tests.test_tracker_store import DOMAIN
+
+    return Domain.states_for_tracker_history(DOMAIN, tracker, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"ignore_rule_only_turns": True, "omit_unset_slots": True,
+                                         "rule_only_data": {"slots": ["pending_offer"], "loops": ["therapy_talk_form"]}}])
+def test_remembered_states_are_the_states_rasa_computes(kwargs: dict[str, Any]) -> None:
+    from tests.test_tracker_store import DOMAIN
+
+    tracker = _conversation()
+    first = tracker.past_states(DOMAIN, **kwargs)
+    first[-1].setdefault("user", {})["intent"] = "edited by a featuriser"  # callers edit what they get
+    first[-1].clear()
+    again = tracker.past_states(DOMAIN, **kwargs)
+    assert again == _stock_states(tracker, **kwargs)
+    assert again[-1], "an edit to a returned state leaked into the memo"
+
+    tracker.update(UserUttered("and resentful", {"name": "feel_resentful", "confidence": 1.0}))
+    assert tracker.past_states(DOMAIN, **kwargs) == _stock_states(tracker, **kwargs)
+    assert len(tracker.past_states(DOMAIN, **kwargs)) == len(again)  # a user message adds no action state...
+    tracker.update(ActionExecuted("action_topic_content"))
+    assert tracker.past_states(DOMAIN, **kwargs) == _stock_states(tracker, **kwargs)
+    assert len(tracker.past_states(DOMAIN, **kwargs)) == len(again) + 1  # ...an action does
+
+
+def test_states_are_computed_again_when_the_events_are_replaced_by_equal_copies() -> None:
+    from rasa.shared.core.events import Event
+
+    from tests.test_tracker_store import DOMAIN
+
+    tracker = _conversation()
+    before = tracker.past_states(DOMAIN)
+    copies = [Event.from_parameters(e.as_dict()) for e in tracker.events]
+    copies[-2] = SlotSet("relationship", "friend")  # same length, one event different
+    tracker.events.clear()
+    tracker.events.extend(copies)
+    after = tracker.past_states(DOMAIN)
+    assert after == _stock_states(tracker)
+    assert after != before
+
+
+def test_a_copied_slot_is_an_equal_independent_object() -> None:
+    import copy as copy_module
+
+    from rasa.shared.core.slots import Slot
+
+    from tests.test_tracker_store import DOMAIN
+
+    assert "__copy__" in vars(Slot), "the slot copy speed-up was not installed"
+    for slot in DOMAIN.slots:
+        copied = copy_module.copy(slot)
+        generic = copy_module._reconstruct(slot, None, *slot.__reduce_ex__(4))  # type: ignore[attr-defined]
+        assert type(copied) is type(slot) and copied is not slot
+        assert vars(copied) == vars(generic) == vars(slot)
+        sentinel = object()
+        copied.value = sentinel
+        assert slot.value is not sentinel
+
+
+def test_rule_applicability_is_rasas() -> None:
+    import itertools
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
+
+    from tests.test_tracker_store import DOMAIN
+
+    policy = RulePolicy.__new__(RulePolicy)
+    stock = speedups.STOCK["RulePolicy._is_rule_applicable"]
+    conversation = _conversation().past_states(DOMAIN)
+    start = {"slots": {"relationship": SHOULD_NOT_BE_SET}}
+    rules = [
+        [start, {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}],
+        [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "inform"}}],
+        [{"prev_action": {"action_name": "utter_greet"}, "slots": {"relationship": ["partner"]}}],
+        [{"prev_action": {"action_name": "utter_greet"}, "slots": {"relationship": SHOULD_NOT_BE_SET}}],
+        [{"prev_action": {"action_name": "action_listen"}, "active_loop": {"name": "therapy_talk_form"}}],
+        [*conversation[-3:]], [*conversation[:2]], [{}],
+    ]
+    keys = [json.dumps([{k: {n: list(v) if isinstance(v, tuple) else v for n, v in sub.items()} for k, sub in s.items()}
+                        for s in rule], sort_keys=True) for rule in rules]
+    verdicts = []
+    for key, (index, state) in itertools.product(keys, enumerate(reversed(conversation))):
+        ours, theirs = RulePolicy._is_rule_applicable(policy, key, index, state), stock(policy, key, index, state)
+        assert ours == theirs, (key, index, state)
+        verdicts.append(ours)
+    assert True in verdicts and False in verdicts
+
+
+@pytest.mark.parametrize(("setting", "installed"), [("0", False), ("1", True)])
+def test_rasa_speedups_0_leaves_rasa_as_it_is(setting: str, installed: bool) -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import trackers.store\nfrom rasa.core.policies.rule_policy import RulePolicy\n"
+             "print(RulePolicy._is_rule_applicable.__module__)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "RASA_SPEEDUPS": setting}).stdout.split()
+    assert out[-1] == ("trackers.speedups" if installed else "rasa.core.policies.rule_policy")
