@@ -81,12 +81,19 @@ _CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WOR
 _AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "ex", "using", "drink", "passed", "job", "loss", "numb"}
 
 
-def _first_match(text: str, patterns: dict, short_answer: bool) -> Optional[tuple[str, int, int]]:
+# "her dad", "his sister", "their mum", "my husband's brother": someone else's relative, not the person the
+# user is worried about. The loved one is "my dad", "our son" or just "dad".
+_SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws')\s+$", re.IGNORECASE)
+
+
+def _first_match(text: str, patterns: dict, short_answer: bool, skip_others: bool = False) -> Optional[tuple[str, int, int]]:
     best: Optional[tuple[str, int, int]] = None
     for value, pattern in patterns.items():
         for match in pattern.finditer(text):
             word = match.group(0).lower()
             if word in _AMBIGUOUS and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
+                continue
+            if skip_others and _SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value.value, match.start(), match.end())
@@ -97,7 +104,7 @@ def _first_match(text: str, patterns: dict, short_answer: bool) -> Optional[tupl
 def find_relationship(text: str) -> Optional[tuple[str, int, int]]:
     """The first loved-one mention in ``text`` as (normalised value, start, end)."""
     short = len(text.split()) <= 3
-    found = _first_match(text, _RELATIONSHIP_PATTERNS, short)
+    found = _first_match(text, _RELATIONSHIP_PATTERNS, short, skip_others=True)
     age = _AGE_CHILD.search(text)
     if age and (found is None or age.start() < found[1]):
         return (Relationship.CHILD.value, age.start(), age.end())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.lexicon import classify_resistance, normalise_concern, normalise_relationship
+from actions.lexicon import classify_resistance, find_relationship, normalise_concern, normalise_relationship
 from actions.vocabulary import ResistanceForm
 from components.crisis_guard import speaks_of_danger
 from components.entity_normaliser import normalise_entities
@@ -123,3 +123,20 @@ def test_ordinary_messages_are_not_flagged_as_bad_input(message: str) -> None:
 @pytest.mark.parametrize("message", ["quiero morir", "je veux mourir", "ich will sterben", "mi novio me pega"])
 def test_danger_in_another_language_is_still_caught(message: str) -> None:
     assert speaks_of_danger(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("she's been low since her dad died and won't talk to anyone", None),
+        ("he says therapy is for weak people, his brother said the same", None),
+        ("my husband's mother thinks counselling is nonsense", "partner"),
+        ("my best friend keeps cancelling, her mum is ill", "friend"),
+        ("my dad won't see a doctor since his sister died", "parent"),
+        ("our son refuses to go back to the therapist", "child"),
+        ("their father left and now my sister shuts everyone out", "sibling"),
+    ],
+)
+def test_someone_elses_relative_is_not_taken_for_the_loved_one(message: str, expected: str | None) -> None:
+    found = find_relationship(message)
+    assert (found[0] if found else None) == expected
