@@ -218,7 +218,7 @@ def start_ours(work: Path, variant: Variant = OURS) -> Server:
     # The channels `make run` serves (our REST channel, Socket.IO, the privacy endpoint), as configured here.
     creds = work / "credentials.yml"
     write_credentials(creds, env={k: v for k, v in env.items() if k != "RASA_AUTH_TOKEN"})
-    a = subprocess.Popen([str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(aport)],
+    a = subprocess.Popen([str(BIN / "python"), "-m", "actions.server", "--actions", "actions", "--port", str(aport)],
                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_up(f"http://127.0.0.1:{aport}/health", a)
     r = subprocess.Popen([str(BIN / "rasa"), "run", "--enable-api", "--port", str(rport), "--model", str(model_for(variant, work)),

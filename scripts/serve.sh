@@ -31,7 +31,7 @@ wait_for() {  # name url seconds
 
 # Sanic drops a new connection whose request is not in within KEEP_ALIVE_TIMEOUT (5 s by default); a busy Rasa
 # can take that long to write it, and the action is then lost (tests/e2e/test_load.py).
-SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m actions.server --actions actions --port "$ACTION_PORT" --quiet &
 pids+=($!)
 wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 

@@ -256,3 +256,30 @@ def test_rasa_speedups_0_leaves_rasa_as_it_is(setting: str, installed: bool) -> 
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env={**os.environ, "RASA_SPEEDUPS": setting}).stdout.split()
     assert out[-1] == ("trackers.speedups" if installed else "rasa.core.policies.rule_policy")
+
+
+FREEZE_PROBES = {
+    "the Rasa server, once the model is loaded": (
+        "import gc, trackers.store\nfrom rasa.core.agent import Agent\nbefore = gc.get_freeze_count()\n"
+        "Agent().load_model('models/assistant.tar.gz')\nprint(before, gc.get_freeze_count())"),
+    "the action server, once the actions are registered": (
+        "import gc\nfrom actions.server import freeze_after_registering\nfrom rasa_sdk.executor import ActionExecutor\n"
+        "freeze_after_registering()\nbefore = gc.get_freeze_count()\nexecutor = ActionExecutor()\n"
+        "executor.register_package('actions')\nassert 'action_topic_content' in executor.actions\n"
+        "print(before, gc.get_freeze_count())"),
+}
+
+
+@pytest.mark.parametrize("probe", FREEZE_PROBES.values(), ids=list(FREEZE_PROBES))
+def test_long_lived_objects_are_frozen_after_loading(probe: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from actions.settings import REPO_ROOT
+
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO_ROOT,
+                         env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    before, after = map(int, out.stdout.split()[-2:])
+    assert before == 0 and after > 50_000, (before, after)

@@ -78,7 +78,7 @@ class Assistant:
     def start_actions(self) -> None:
         self._spawn(
             "actions",
-            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [str(BIN / "python"), "-m", "actions.server", "--actions", "actions", "--port", str(self.action_port)],
             f"http://127.0.0.1:{self.action_port}/health",
             {"SANIC_HOST": "127.0.0.1", "SANIC_KEEP_ALIVE_TIMEOUT": ACTION_KEEP_ALIVE_S},
         )
