@@ -5,6 +5,7 @@ import copy
 from typing import Any
 
 import jsonschema
+import numpy as np
 import pytest
 from aiohttp import web
 from rasa.core.actions.action import RemoteAction
@@ -39,6 +40,8 @@ VALID = [
     {}, {"events": [], "responses": []}, {"events": VALID_EVENTS, "responses": [{"text": "hi"}, {"response": "utter_greet"}]},
     {"responses": [{"text": "only a reply"}]}, {"events": [{"event": "slot", "name": "x", "value": None}]},
     {"events": [{"event": "bot", "text": None, "timestamp": None, "metadata": None}], "extra": 1},
+    {"events": [{"event": "slot", "name": "x", "value": [1], "timestamp": 3, "metadata": {}, "extra": True}]},
+    {"events": [{"event": "slot", "name": "", "value": {"a": 1}, "timestamp": 1.5e9}]},
 ]
 INVALID = [
     [], "events", None, {"events": {}}, {"events": [1]}, {"events": [{}]}, {"events": [{"event": 3}]},
@@ -46,6 +49,10 @@ INVALID = [
     {"events": [{"event": "user", "text": "hi", "parse_data": {"intent": "greet"}}]},
     {"events": [{"event": "bot", "timestamp": "yesterday"}]}, {"events": [{"event": "bot", "metadata": []}]},
     {"responses": ["hi"]}, {"responses": {}}, {"events": VALID_EVENTS + [{"event": "slot", "name": None}]},
+    {"events": [{"event": "slot", "name": "x"}]}, {"events": [{"event": "slot", "value": 1}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": True}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "now"}]},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "metadata": "m"}]}, {"responses": [{}, None]},
 ]
 
 
@@ -283,3 +290,71 @@ def test_long_lived_objects_are_frozen_after_loading(probe: str) -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     before, after = map(int, out.stdout.split()[-2:])
     assert before == 0 and after > 50_000, (before, after)
+
+
+@pytest.fixture(scope="module")
+def rule_policy() -> Any:
+    from rasa.core.agent import Agent
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from actions.settings import REPO_ROOT
+
+    agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
+    nodes = agent.processor.graph_runner._instantiated_nodes  # type: ignore[union-attr]
+    return next(node._component for node in nodes.values() if isinstance(getattr(node, "_component", None), RulePolicy))
+
+
+def _after(*intents: str, loop: str | None = None) -> Any:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from tests.test_tracker_store import DOMAIN
+
+    events: list[Any] = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+    for n, intent in enumerate(intents):
+        events.append(UserUttered(f"message {n} about {intent}", {"name": intent, "confidence": 1.0}))
+        if n < len(intents) - 1:
+            events += [ActionExecuted("action_topic_content"), ActionExecuted("action_listen")]
+    if loop:
+        events[-1:-1] = [ActionExecuted(loop), ActiveLoop(loop), ActionExecuted("action_listen")]
+    return DialogueStateTracker.from_events("ana", events, slots=DOMAIN.slots)
+
+
+CONVERSATIONS = [
+    ("greet",), ("they_refused_help",), ("crisis",), ("start_roleplay",), ("feel_resentful", "affirm"),
+    ("how_to_bring_up_therapy", "deny"), ("out_of_scope",), ("delete_my_data", "affirm"), ("nlu_fallback",),
+]
+
+
+@pytest.mark.parametrize("intents", CONVERSATIONS + [("how_to_bring_up_therapy", "inform"), ("start_roleplay", "stop_roleplay")])
+@pytest.mark.parametrize("loop", [None, "therapy_talk_form"])
+def test_rule_predictions_are_rasas_with_the_text_pass_skipped(
+        rule_policy: Any, monkeypatch: pytest.MonkeyPatch, intents: tuple[str, ...], loop: str | None) -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from tests.test_tracker_store import DOMAIN
+
+    ours = rule_policy._predict(_after(*intents, loop=loop), DOMAIN)
+    monkeypatch.setattr(RulePolicy, "_find_action_from_rules", speedups.STOCK["RulePolicy._find_action_from_rules"])
+    stock = rule_policy._predict(_after(*intents, loop=loop), DOMAIN)
+
+    assert ours[1] == stock[1]
+    assert ours[0].probabilities == stock[0].probabilities
+    assert ours[0].events == stock[0].events and ours[0].is_end_to_end_prediction == stock[0].is_end_to_end_prediction
+
+
+def test_our_rules_let_the_text_pass_be_skipped(rule_policy: Any) -> None:
+    """Otherwise the speed-up silently does nothing."""
+    from tests.test_tracker_store import DOMAIN
+
+    tracker = _after("they_refused_help")
+    assert rule_policy._find_action_from_rules(tracker, DOMAIN, True) == (None, None, False)
+    stock = speedups.STOCK["RulePolicy._find_action_from_rules"](rule_policy, tracker, DOMAIN, True)
+    assert stock[0] is None and stock[1] is not None  # the stock pass ran and found nothing
+
+
+def test_the_conversations_above_lead_to_different_rules(rule_policy: Any) -> None:
+    from tests.test_tracker_store import DOMAIN
+
+    predicted = {DOMAIN.action_names_or_texts[int(np.argmax(rule_policy._predict(_after(*c), DOMAIN)[0].probabilities))]
+                 for c in CONVERSATIONS}
+    assert len(predicted) >= 5, predicted

@@ -16,7 +16,8 @@ A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed th
 - Right after each user message the rule policy computed the conversation's states twice, replaying
   every event each time (``_remember_past_states``).
 - Each tracker and replayed copy copied every slot through ``copy.copy``'s generic path, and the rule
-  policy parsed every rule from JSON for every step back in the conversation on every prediction.
+  policy parsed every rule from JSON for every step back in the conversation on every prediction, and
+  searched all rules for one about the message's literal text when no rule is about a text.
 - Full garbage collections walked the half million objects loaded with the model: 170-210 ms pauses
   under load (``_freeze_what_the_model_loaded``).
 - Every call to the action server opened a new HTTP client and connection, and encoded the tracker with
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import json
+import numbers
 import os
 import weakref
 from collections.abc import Callable
@@ -109,6 +111,11 @@ def _fast_action_response_check(schema: dict[str, Any], validator_class: Any) ->
         if event_schema.get("required") != ["event"] or event_schema["properties"]["event"] != {"type": "string"}:
             return None
         responses_valid = validator_class(responses).is_valid
+        if responses == {"type": "array", "items": {"type": "object"}}:  # what jsonschema's type checks test
+            responses_valid = _list_of_dicts
+        if event_schema == _EVENT_FIELDS and {"properties": {"event": {"const": "slot"}, **_SLOT_FIELDS["properties"]},
+                                              "required": _SLOT_FIELDS["required"]} in branches:
+            by_type["slot"] = _SlotSetCheck()  # the event our actions return most, checked in plain Python
     except (KeyError, TypeError, AttributeError):
         return None
 
@@ -130,6 +137,32 @@ def _fast_action_response_check(schema: dict[str, Any], validator_class: Any) ->
         return True
 
     return is_valid
+
+
+_EVENT_FIELDS: dict[str, Any] = {
+    "type": "object",
+    "properties": {"event": {"type": "string"}, "timestamp": {"type": ["number", "null"]}, "metadata": {"type": ["object", "null"]}},
+    "required": ["event"],
+}
+_SLOT_FIELDS: dict[str, Any] = {"properties": {"name": {"type": "string"}, "value": {}}, "required": ["name", "value"]}
+
+
+def _list_of_dicts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+class _SlotSetCheck:
+    """``_EVENT_FIELDS`` with the ``slot`` branch, as jsonschema's type checks read them (a bool is no number)."""
+
+    @staticmethod
+    def is_valid(event: dict[str, Any]) -> bool:
+        timestamp = event.get("timestamp")
+        metadata = event.get("metadata")
+        return (
+            event.get("event") == "slot" and isinstance(event.get("name"), str) and "value" in event
+            and (timestamp is None or (isinstance(timestamp, numbers.Number) and not isinstance(timestamp, bool)))
+            and (metadata is None or isinstance(metadata, dict))
+        )
 
 
 def _cache_event_classes() -> None:
@@ -276,6 +309,56 @@ def _parse_rules_once() -> None:
 
     STOCK["RulePolicy._is_rule_applicable"] = RulePolicy._is_rule_applicable
     RulePolicy._is_rule_applicable = is_rule_applicable  # type: ignore[method-assign]
+    _skip_the_text_pass_no_rule_can_match()
+
+
+def _skip_the_text_pass_no_rule_can_match() -> None:
+    """Right after a user message the rule policy first looks for a rule about the message's *text*, then
+    about its intent. The text pass removes the intent from the last state, so a rule can only match it if
+    its last state follows ``action_listen`` without asking for an intent. When the trained rules hold no
+    such rule (ours don't: no rule is written for a literal text) and no form is active, the pass finds
+    nothing and reports nothing else, and we return its "nothing" at once. The verdict is worked out once
+    per set of learned rules, conservatively: a last state we can't read means the pass runs as before.
+    """
+    from rasa.core.policies.rule_policy import RULES, RulePolicy
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME, PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
+    from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT, INTENT
+
+    original = RulePolicy._find_action_from_rules
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def text_pass_cannot_match(last: Any) -> bool:
+        if not isinstance(last, dict):
+            return False
+        previous = last.get(PREVIOUS_ACTION)
+        if not previous:
+            return True  # a conversation-start state never matches a state after action_listen
+        if not isinstance(previous, dict) or SHOULD_NOT_BE_SET in previous.values():
+            return False
+        if previous.get(ACTION_TEXT) or (previous.get(ACTION_NAME) and previous.get(ACTION_NAME) != ACTION_LISTEN_NAME):
+            return True  # follows another action, and the text pass only runs right after action_listen
+        intent = (last.get(USER) or {}).get(INTENT)
+        return bool(intent) and intent != SHOULD_NOT_BE_SET
+
+    def text_pass_can_find(policy: RulePolicy) -> bool:
+        rules = policy.lookup.get(RULES, {})
+        key = (id(rules), len(rules))
+        if key not in verdicts:
+            try:
+                verdicts[key] = not all(text_pass_cannot_match(json.loads(rule)[-1]) for rule in rules)
+            except (ValueError, TypeError, IndexError, KeyError):
+                verdicts[key] = True
+        return verdicts[key]
+
+    def find_action_from_rules(self: RulePolicy, tracker: Any, domain: Any, use_text_for_last_user_input: bool) -> Any:
+        # With a form active, the text pass also reports whether the form's unhappy path was left, which
+        # Rasa uses even when no rule matched: run it then.
+        if use_text_for_last_user_input and not tracker.active_loop_name and not text_pass_can_find(self):
+            return None, None, False
+        return original(self, tracker, domain, use_text_for_last_user_input)
+
+    STOCK["RulePolicy._find_action_from_rules"] = original
+    RulePolicy._find_action_from_rules = find_action_from_rules  # type: ignore[method-assign]
 
 
 def _frozen(value: Any) -> Any:
