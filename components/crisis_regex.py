@@ -79,7 +79,7 @@ _DANGER = [
     r"|\b(?:he|she|they)(?:'s| is| are) dying\b|\bi think about dying\b|\bexhausted by life\b",
     r"\bleft a note\b|\bw[a-z]{0,3}nt to die\b|\bwhat i might do\b|\bgoodbye everyone\b|\bcontrols everything\b|\binto the wall\b"
     r"|\babout to do something\b|\bso it'?s (?:all )?over\b|\b(?:i'?m|she'?s|he'?s|feel like) a burden\b|\bcut again\b"
-    r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on))|\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
+    r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on|down|through|over|with|into))|\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
     r"|\blocked in\b|\bin the garage\b[^.?!]*\b(?:running|engine)\b|\bledge\b|\bwouldn'?t try to stop it\b|\bin heaven\b"
     r"|\bstopped (?:all )?(?:her|his|my) (?:meds|medication|tablets)\b|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
     r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|\bon the (?:garage |house )?roof\b",
