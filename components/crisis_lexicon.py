@@ -469,6 +469,7 @@ HYPERBOLE: list[str] = [
     "hang out|on|up|in+there|with",
     "live with|together|near|apart|alone|abroad|nearby|close",
     "on the edge of !the|a|that|this",
+    "one|thing|list|article|book|it|that|this|advice|tip|tips|leaflet|website _2 go to help",
 ]
 
 NEGATORS = frozenset({"not", "never", "no"})

@@ -101,7 +101,7 @@ _DANGER = [
     r"\b(?:hurt|hurts|hurting|hit|hits|hitting|punch\w*|slap\w*|kick\w*|push(?:es|ed)?|shov\w*|chok\w*|strangl\w*|beat(?:s|ing)?|attack\w*"
     r"|kill|kills|harm|harms|threaten\w*|grab\w*|pinn\w*|strik\w*|burn) me\b(?! away| off| out| to | into | around)",
     r"\b(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| said (?:he|she|they)'d| says (?:he|she|they)'ll) (?:hurt|kill|harm|hit|beat) (?:me|us|the kids|my)",
-    r"\bi'?m next\b|\bnext time it'?s me\b|\bwith me in it\b|\bburn the house down\b|\bbreak in\b|\bbanging on the door\b",
+    r"\bi'?m next\b|\bnext time it'?s me\b|\bwith me in it\b|\bburn the house down\b|(?<!lunch )(?<!coffee )(?<!tea )(?<!a )(?<!my )(?<!short )(?<!quick )\bbreak in\b|\bbanging on the door\b",
     r"\bhands? (?:round|around) my (?:neck|throat)|\bby the (?:throat|neck|hair)\b|\bpinned me\b|\bholds? me down\b|\bthrew (?:a|the) \w+ at (?:me|my)",
     r"\bcoming at me\b|\bgets? physical\b|\b(?:is|gets|got|has been|been|become|becomes|being) violent\b|\bviolent (?:towards|to|with) me\b|\bviolence\b",
     r"\b(?:abus(?:e|es|ed|ing|ive)|rap(?:e|ed|es)|assault(?:s|ed)? me|sexually assault\w*|forc(?:ed|es|ing) (?:me|himself|herself) on me|forced himself|forced herself|forces me)\b",
