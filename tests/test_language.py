@@ -79,7 +79,7 @@ def test_plain_mentions_of_danger_are_caught_by_the_rules(message: str) -> None:
     ["I'm dead tired", "dying to know how to start this talk", "this situation is killing me",
      "my husband refuses therapy", "he says he'd rather argue than go",
      "no thanks, i'm not ready to go down that road yet", "typing this on my lunch break in the car",
-     "i dont think another list is going to help me right now"],
+     "i dont think another list is going to help me right now", "he acts like the idea is poison"],
 )
 def test_hyperbole_and_ordinary_messages_are_not_crises(message: str) -> None:
     assert not speaks_of_danger(message)
