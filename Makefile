@@ -18,8 +18,8 @@ export WEB_PORT ?= 8080
 export CONTENT_DB_PATH ?= $(CURDIR)/content.db
 export TRACKER_DB ?= $(CURDIR)/tracker.db
 
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-                   $(wildcard components/*.py) actions/lexicon.py actions/vocabulary.py
+TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) kernel/registry.yml $(shell find data -name '*.yml' 2>/dev/null) \
+                   $(wildcard components/*.py) $(wildcard kernel/*.py)
 
 .PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit
 
@@ -60,11 +60,11 @@ web: $(STAMPS)/web ## Web chat: npm ci in web/, and Debian's chromium for the br
 content: $(STAMPS)/runtime ## Migrate the content database and load content/*.yml (idempotent)
 	@echo "==> [setup 3/4] Migrating and seeding the content database"
 	@$(BIN)/alembic upgrade head
-	@$(BIN)/python -m actions.db.loader
+	@$(BIN)/python -m contentdb.loader
 
 $(MODEL): $(TRAINING_INPUTS) | $(STAMPS)/runtime
 	@echo "==> [setup 4/4] Training the assistant (training data or config changed)"
-	@$(BIN)/rasa train --fixed-model-name assistant --out models
+	@$(BIN)/rasa train --domain domain --fixed-model-name assistant --out models
 
 train: $(MODEL) ## Train only if the training data or config changed
 
@@ -75,7 +75,7 @@ shell: content train ## Chat with the assistant in the terminal
 	@scripts/serve.sh --shell
 
 validate: $(STAMPS)/runtime ## rasa data validate (warnings are errors) and crisis responses match the locale
-	@$(BIN)/rasa data validate --fail-on-warnings
+	@$(BIN)/rasa data validate --domain domain --fail-on-warnings
 	@$(BIN)/python scripts/crisis_locale.py --check
 
 retention: $(STAMPS)/runtime ## Remove conversations, rehearsals and ratings older than RETENTION_DAYS (default 30)
@@ -85,7 +85,7 @@ crisis-locale: $(STAMPS)/runtime ## Render the crisis responses for CRISIS_LOCAL
 	@$(BIN)/python scripts/crisis_locale.py --write
 
 lint: $(STAMPS)/dev ## ruff and mypy
-	@$(BIN)/ruff check actions components channels trackers tests scripts migrations web bench
+	@$(BIN)/ruff check actions kernel contentdb components channels trackers tests scripts migrations web bench
 	@$(BIN)/mypy
 
 test-stories: train ## Conversation tests (tests/test_*.yml)
@@ -119,7 +119,7 @@ audit: $(STAMPS)/audit ## pip-audit the pins (AUDIT_SERVICE=pypi|osv); accepted 
 # --- end security audit
 
 nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix in results/nlu
-	@$(BIN)/rasa test nlu --cross-validation --folds 5 --out results/nlu
+	@$(BIN)/rasa test nlu --domain domain --cross-validation --folds 5 --out results/nlu
 	@$(BIN)/python scripts/nlu_summary.py results/nlu
 
 clean: ## Remove the trained model, databases and results

@@ -9,11 +9,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.content_service import Facts, select_items
-from actions.lexicon import normalise_concern, normalise_relationship
 from actions.refusal import NO_CONTENT, facts_from
 from actions.replies import REHEARSE_BUTTONS, Reply, bullet, loved_one, send
-from actions.vocabulary import Kind, Topic
+from contentdb.service import Facts, select_items
+from kernel.lexicon import normalise_concern, normalise_relationship
+from kernel.vocabulary import Kind, Topic
 
 OTHER_CONCERN = "other"
 

@@ -15,10 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.db import engine as db
-from actions.db.queries import Removed, delete_sender_data
 from actions.dialogue import MENU
-from actions.vocabulary import ERASE_SLOT
+from contentdb import engine as db
+from contentdb.queries import Removed, delete_sender_data
+from kernel.vocabulary import ERASE_SLOT
 
 logger = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content_service import Facts, select_items
-from actions.lexicon import classify_resistance
 from actions.replies import REHEARSE_BUTTONS, Reply, bullet, form_buttons, loved_one, send
-from actions.vocabulary import Kind, ResistanceForm, Topic
+from contentdb.service import Facts, select_items
+from kernel.lexicon import classify_resistance
+from kernel.vocabulary import Kind, ResistanceForm, Topic
 
 FORM_BUTTONS = form_buttons(
     "describe_refusal",

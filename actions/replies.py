@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.db.queries import Content
-from actions.vocabulary import ResistanceForm
+from contentdb.queries import Content
+from kernel.vocabulary import ResistanceForm
 
 # Channels whose clients understand our `custom` payload. Rasa hands `custom` straight to a
 # platform's API elsewhere (Slack, Telegram...), where it would break the message.

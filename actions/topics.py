@@ -9,10 +9,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content_service import Facts, select_items
 from actions.refusal import NO_CONTENT, facts_from
 from actions.replies import Reply, bullet, send
-from actions.vocabulary import TOPIC_FOR_INTENT, Kind, Topic
+from contentdb.service import Facts, select_items
+from kernel.vocabulary import TOPIC_FOR_INTENT, Kind, Topic
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ def compose_topic(topic: Topic, facts: Facts, shown: Collection[str]) -> Reply:
 
 def topic_of(tracker: Tracker) -> Optional[Topic]:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return TOPIC_FOR_INTENT.get(str(intent))
+    name = TOPIC_FOR_INTENT.get(str(intent))
+    return Topic(name) if name in Topic._value2member_map_ else None
 
 
 class ActionTopicContent(Action):

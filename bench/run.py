@@ -125,7 +125,7 @@ def build_baseline(work: Path) -> tuple[Path, float]:
 def train_ours(work: Path) -> float:
     copy = work / "ours"
     shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".venv", "models", "results", ".git", "*.db", "node_modules", ".stamps"))
-    return timed([str(BIN / "rasa"), "train", "--force", "--fixed-model-name", "assistant", "--out", "models"], copy, {**ENV, "PYTHONPATH": str(copy)})
+    return timed([str(BIN / "rasa"), "train", "--domain", "domain", "--force", "--fixed-model-name", "assistant", "--out", "models"], copy, {**ENV, "PYTHONPATH": str(copy)})
 
 
 def start_baseline(project: Path) -> Server:
@@ -171,7 +171,7 @@ def model_for(variant: Variant, work: Path) -> Path:
         (work / "memoization").mkdir(exist_ok=True)
         path = work / "memoization" / "config.yml"
         path.write_text(yaml.safe_dump(config, sort_keys=False))
-        timed([str(BIN / "rasa"), "train", "--config", str(path), "--fixed-model-name", "assistant", "--out", str(model.parent)], REPO, ENV)
+        timed([str(BIN / "rasa"), "train", "--domain", "domain", "--config", str(path), "--fixed-model-name", "assistant", "--out", str(model.parent)], REPO, ENV)
     return model
 
 
@@ -199,8 +199,8 @@ def redis_up() -> bool:
 
 
 def start_ours(work: Path, variant: Variant = OURS) -> Server:
-    from actions.db.engine import make_engine
-    from actions.db.loader import load_content
+    from contentdb.engine import make_engine
+    from contentdb.loader import load_content
     from scripts.credentials import write_credentials
     from tests.conftest import migrate
 
@@ -264,10 +264,10 @@ def long_conversation(server: Server, messages: list[str], turns: int) -> list[f
 def lookup_p95(sizes: list[int], work: Path) -> dict[int, float]:
     from sqlalchemy.orm import Session
 
-    from actions.db.engine import make_engine
-    from actions.db.models import ContentItem
-    from actions.db.queries import pick_content
-    from actions.vocabulary import ANY, Kind, Relationship, Topic
+    from contentdb.engine import make_engine
+    from contentdb.models import ContentItem
+    from contentdb.queries import pick_content
+    from kernel.vocabulary import ANY, Kind, Relationship, Topic
     from tests.conftest import migrate
 
     out = {}

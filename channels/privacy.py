@@ -23,8 +23,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.orm import Session
 
-from actions.db import engine as db
-from actions.db.queries import Removed, delete_sender_data
+from contentdb import engine as db
+from contentdb.queries import Removed, delete_sender_data
 from trackers.store import forgetful_store
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.lexicon import find_concern, find_relationship, normalise_concern, normalise_relationship
 from components.rule_component import RuleComponent
+from kernel.lexicon import find_concern, find_relationship, normalise_concern, normalise_relationship
 
 Finder = Callable[[str], Optional[tuple[str, int, int]]]
 Normaliser = Callable[[str], Optional[str]]

@@ -1,13 +1,13 @@
-"""Alembic environment: migrates whatever database actions/settings.py points at."""
+"""Alembic environment: migrates whatever database kernel/settings.py points at."""
 from __future__ import annotations
 
 from logging.config import fileConfig
 
 from alembic import context
 
-from actions.db.engine import make_engine
-from actions.db.models import Base
-from actions.settings import load_settings
+from contentdb.engine import make_engine
+from contentdb.models import Base
+from kernel.settings import load_settings
 
 if context.config.config_file_name is not None:
     fileConfig(context.config.config_file_name)

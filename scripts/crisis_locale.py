@@ -1,7 +1,7 @@
 """Render the domain's crisis responses from safety/crisis_resources.yml for one locale.
 
-    python scripts/crisis_locale.py --check   # domain.yml matches CRISIS_LOCALE (exit 1 if not)
-    python scripts/crisis_locale.py --write   # rewrite the two responses in domain.yml
+    python scripts/crisis_locale.py --check   # domain/safety.yml matches CRISIS_LOCALE (exit 1 if not)
+    python scripts/crisis_locale.py --write   # rewrite the two responses in domain/safety.yml
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 RESOURCES = REPO / "safety" / "crisis_resources.yml"
-DOMAIN = REPO / "domain.yml"
+DOMAIN = REPO / "domain" / "safety.yml"
 RESPONSES = {"utter_crisis": "crisis", "utter_crisis_check": "check"}
 
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         write(texts)
         chosen = args.locale or os.environ.get("CRISIS_LOCALE") or "the default locale"
-        print(f"domain.yml crisis responses now come from {RESOURCES.name} ({chosen}); `make train` picks them up.")
+        print(f"domain/safety.yml crisis responses now come from {RESOURCES.name} ({chosen}); `make train` picks them up.")
         return 0
     if domain_texts() != texts:
         print(f"{DOMAIN}: crisis responses differ from {RESOURCES} for this locale; run `make crisis-locale`.", file=sys.stderr)

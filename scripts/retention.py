@@ -18,8 +18,8 @@ from typing import Optional
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from actions.db.queries import delete_data_older_than
-from actions.settings import REPO_ROOT, load_settings
+from contentdb.queries import delete_data_older_than
+from kernel.settings import REPO_ROOT, load_settings
 from trackers.store import ForgetfulSQLTrackerStore, forgetful_store
 
 
@@ -59,7 +59,7 @@ def tracker_store_from(endpoints: Path) -> ForgetfulSQLTrackerStore:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    from actions.db.engine import get_engine
+    from contentdb.engine import get_engine
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=None, help="retention period in days (default: RETENTION_DAYS, else 30)")

@@ -20,11 +20,11 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from actions.db import engine as engine_module
-from actions.db.engine import make_engine
-from actions.db.loader import load_content
-from actions.db.models import ContentItem, RoleplayLine
-from actions.settings import REPO_ROOT
+from contentdb import engine as engine_module
+from contentdb.engine import make_engine
+from contentdb.loader import load_content
+from contentdb.models import ContentItem, RoleplayLine
+from kernel.settings import REPO_ROOT
 
 T = TypeVar("T")
 

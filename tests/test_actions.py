@@ -8,11 +8,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.engine import Engine
 
 from actions.bring_up import ActionSuggestOpeners, ValidateTherapyTalkForm
-from actions.db.engine import make_engine
 from actions.dialogue import ActionExplainWhy, ActionRespondAffirm, ActionRespondDeny
 from actions.refusal import NO_CONTENT, ActionAcknowledgeRefusal, ActionReframeRefusal
 from actions.topics import RECIPES, ActionTopicContent
-from actions.vocabulary import TOPIC_FOR_INTENT
+from contentdb.engine import make_engine
+from kernel.vocabulary import TOPIC_FOR_INTENT
 from tests.conftest import Run, make_tracker
 
 RunAction = Callable[..., Run]
@@ -97,7 +97,7 @@ def test_every_topic_intent_answers_with_curated_items(actions_db: Engine, run_a
             continue
         result = run_action(ActionTopicContent(), make_tracker("...", intent, slots={"relationship": "friend"}))
         assert result.items, intent
-        assert {item["topic"] for item in result.items} == {topic.value}, intent
+        assert {item["topic"] for item in result.items} == {topic}, intent
         assert len(result.messages[0]["buttons"]) >= 2, intent
 
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from actions.db.engine import make_engine
-from actions.db.loader import ContentError, load_content
-from actions.db.queries import count_by, count_content, get_content, pick_content
-from actions.vocabulary import Kind, Relationship, ResistanceForm, Topic
+from contentdb.engine import make_engine
+from contentdb.loader import ContentError, load_content
+from contentdb.queries import count_by, count_content, get_content, pick_content
+from kernel.vocabulary import Kind, Relationship, ResistanceForm, Topic
 from tests.conftest import CONTENT_DIR, dump, migrate, throwaway_postgres_database
 
 

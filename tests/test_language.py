@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from actions.lexicon import classify_resistance, find_relationship, normalise_concern, normalise_relationship
-from actions.vocabulary import ResistanceForm
 from components.crisis_guard import speaks_of_danger
 from components.entity_normaliser import normalise_entities
+from kernel.lexicon import classify_resistance, find_relationship, normalise_concern, normalise_relationship
+from kernel.vocabulary import ResistanceForm
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from actions.settings import REPO_ROOT
+from kernel.settings import REPO_ROOT
 from tests.conftest import run_async
 
 DEV_SET = REPO_ROOT / "tests" / "data" / "dev_nlu.tsv"

@@ -21,17 +21,17 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session
 
 import actions.privacy as privacy
-from actions.db.engine import make_engine
-from actions.db.models import ContentItem, ItemRating, Rehearsal
 from actions.privacy import ActionAskDeleteMyData, ActionDeleteMyData, ActionKeepMyData
-from actions.settings import REPO_ROOT
+from contentdb.engine import make_engine
+from contentdb.models import ContentItem, ItemRating, Rehearsal
+from kernel.settings import REPO_ROOT
 from scripts.retention import remove_old_data
 from tests.conftest import Run, migrate, run_async, throwaway_postgres_database
 from trackers.store import ERASE_SLOT, ForgetfulSQLTrackerStore
 
 RunAction = Callable[..., Run]
 T = TypeVar("T")
-DOMAIN = Domain.load(str(REPO_ROOT / "domain.yml"))
+DOMAIN = Domain.load(str(REPO_ROOT / "domain"))
 ME, SOMEONE_ELSE = "ana", "ben"
 ITEM = "privacy.test.tip.01"
 

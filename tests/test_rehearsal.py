@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from actions.db.models import Rehearsal as RehearsalRow
 from actions.rehearsal.actions import (
     ActionBeginRoleplay,
     ActionRehearsalProgress,
@@ -25,8 +24,9 @@ from actions.rehearsal.actions import (
 from actions.rehearsal.coding import code
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, advance, reply_stage, rewind
-from actions.settings import REPO_ROOT
-from actions.vocabulary import Stage
+from contentdb.models import Rehearsal as RehearsalRow
+from kernel.settings import REPO_ROOT
+from kernel.vocabulary import Stage
 from tests.conftest import Run, make_tracker
 
 PRESSURE = ["You need to get help, this is ridiculous.", "If you don't go I'm leaving.", "You should just book it, stop being stubborn."]

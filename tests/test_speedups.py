@@ -283,7 +283,7 @@ def test_long_lived_objects_are_frozen_after_loading(probe: str) -> None:
     import subprocess
     import sys
 
-    from actions.settings import REPO_ROOT
+    from kernel.settings import REPO_ROOT
 
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO_ROOT,
                          env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
@@ -297,7 +297,7 @@ def rule_policy() -> Any:
     from rasa.core.agent import Agent
     from rasa.core.policies.rule_policy import RulePolicy
 
-    from actions.settings import REPO_ROOT
+    from kernel.settings import REPO_ROOT
 
     agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
     nodes = agent.processor.graph_runner._instantiated_nodes  # type: ignore[union-attr]

@@ -12,12 +12,12 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.settings import REPO_ROOT
+from kernel.settings import REPO_ROOT
 from tests.conftest import run_async
 from trackers.store import ForgetfulSQLTrackerStore
 from trackers.window import recent_window, user_turns
 
-DOMAIN = Domain.load(str(REPO_ROOT / "domain.yml"))
+DOMAIN = Domain.load(str(REPO_ROOT / "domain"))
 WINDOW = 4
 
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.vocabulary import ERASE_SLOT
+from kernel.vocabulary import ERASE_SLOT
 from trackers.cached import CachedSQLTrackerStore
 
 logger = logging.getLogger(__name__)

@@ -27,8 +27,8 @@ if str(REPO_ROOT) not in sys.path:  # so `python web/server.py` finds the action
 from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from actions.db.engine import get_engine  # noqa: E402
-from actions.db.models import ContentItem, ItemRating  # noqa: E402
+from contentdb.engine import get_engine  # noqa: E402
+from contentdb.models import ContentItem, ItemRating  # noqa: E402
 
 logger = logging.getLogger("web")
 

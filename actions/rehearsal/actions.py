@@ -12,15 +12,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.bring_up import LovedOneSlots
-from actions.content_service import Facts, select_items
-from actions.db import engine as db
-from actions.db.queries import Line, pick_roleplay_line, rehearsal_history, save_rehearsal
-from actions.lexicon import classify_resistance
 from actions.rehearsal.coding import code
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.state import Rehearsal, Turn, advance, reply_stage, rewind
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
-from actions.vocabulary import Kind, ResistanceForm, Stage, Topic
+from contentdb import engine as db
+from contentdb.queries import Line, pick_roleplay_line, rehearsal_history, save_rehearsal
+from contentdb.service import Facts, select_items
+from kernel.lexicon import classify_resistance
+from kernel.vocabulary import Kind, ResistanceForm, Stage, Topic
 
 logger = logging.getLogger(__name__)
 

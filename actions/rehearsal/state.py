@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from actions.rehearsal.coding import Code
-from actions.vocabulary import Stage
+from kernel.vocabulary import Stage
 
 START_OPENNESS = 2.0
 MAX_OPENNESS = 6.0

@@ -15,9 +15,9 @@ from typing import Any, Optional
 import pytest
 import requests
 
-from actions.db.engine import make_engine
-from actions.db.loader import load_content
-from actions.settings import REPO_ROOT
+from contentdb.engine import make_engine
+from contentdb.loader import load_content
+from kernel.settings import REPO_ROOT
 from scripts.credentials import write_credentials
 from tests.conftest import CONTENT_DIR, migrate
 

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import requests
 
-from actions.settings import REPO_ROOT
 from channels.fallback import UNAVAILABLE
+from kernel.settings import REPO_ROOT
 from tests.e2e.conftest import Assistant
 
 pytestmark = pytest.mark.e2e

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from actions.db.engine import make_engine
-from actions.db.queries import get_content
+from contentdb.engine import make_engine
+from contentdb.queries import get_content
 from tests.e2e.conftest import Assistant
 
 pytestmark = pytest.mark.e2e

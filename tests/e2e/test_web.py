@@ -21,9 +21,9 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions.db.engine import make_engine
-from actions.db.models import ItemRating
-from actions.settings import REPO_ROOT
+from contentdb.engine import make_engine
+from contentdb.models import ItemRating
+from kernel.settings import REPO_ROOT
 from tests.e2e.conftest import BIN, Assistant, free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e

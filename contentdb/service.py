@@ -9,9 +9,9 @@ from typing import Optional
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.db import engine as db
-from actions.db.queries import Content, pick_content
-from actions.vocabulary import Kind, Topic
+from contentdb import engine as db
+from contentdb.queries import Content, pick_content
+from kernel.vocabulary import Kind, Topic
 
 logger = logging.getLogger(__name__)
 

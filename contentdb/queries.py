@@ -13,8 +13,8 @@ from sqlalchemy import bindparam, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from actions.db.models import ContentItem, ItemRating, Rehearsal, RoleplayLine
-from actions.vocabulary import ANY, Kind, Topic
+from contentdb.models import ContentItem, ItemRating, Rehearsal, RoleplayLine
+from kernel.vocabulary import ANY, Kind, Topic
 
 
 @dataclass(frozen=True)

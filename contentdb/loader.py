@@ -1,6 +1,6 @@
 """Load the curated YAML content into the database: validated, idempotent, all or nothing.
 
-    python -m actions.db.loader [CONTENT_DIR]
+    python -m contentdb.loader [CONTENT_DIR]
 
 CONTENT_DIR/*.yml hold content items (one topic per file); CONTENT_DIR/roleplay/*.yml hold the
 loved one's lines for rehearsals (one resistance form per file).
@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from actions.db.models import Base, ContentItem, RoleplayLine
-from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Stage, Topic, values
+from contentdb.models import Base, ContentItem, RoleplayLine
+from kernel.vocabulary import ANY, Kind, Relationship, ResistanceForm, Stage, concerns, topics, values
 
 REQUIRED = ("id", "kind", "relationship", "resistance_form", "concern", "text", "reason", "grounding")
 OPTIONAL = ("alternative",)
@@ -28,8 +28,12 @@ ALLOWED = {
     "kind": values(Kind),
     "relationship": [*values(Relationship), ANY],
     "resistance_form": [*values(ResistanceForm), ANY],
-    "concern": [*values(Concern), ANY],
 }
+
+
+def allowed_values() -> dict[str, list[str]]:
+    """The closed vocabularies an item's fields must come from; concerns come from the registry."""
+    return {**ALLOWED, "concern": [*concerns(), ANY]}
 MAX_ID_LENGTH = 120
 EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "text", "reason", "grounding", "alternative", "source")
 ROLEPLAY_EDITABLE = ("resistance_form", "stage", "text", "source")
@@ -116,13 +120,13 @@ def parse_file(path: Path) -> list[dict[str, str]]:
     """Validate one content file and return its items as plain rows."""
     top = _compose(path, ("topic", "items"))
     topic = _scalar(top["topic"], path, "topic")
-    if topic not in values(Topic):
-        raise ContentError(path, top["topic"].start_mark.line + 1, f"topic {topic!r} is not one of {values(Topic)}")
+    if topic not in topics():
+        raise ContentError(path, top["topic"].start_mark.line + 1, f"topic {topic!r} is not one of {topics()} (kernel/registry.yml)")
     items_node = top["items"]
     rows = []
     for node in items_node.value:
         row = _fields(path, node, REQUIRED, OPTIONAL)
-        _check_allowed(path, node, row, ALLOWED)
+        _check_allowed(path, node, row, allowed_values())
         if (row["kind"] == Kind.AVOID.value) != ("alternative" in row):
             raise ContentError(path, node.start_mark.line + 1, "items of kind 'avoid' need an 'alternative', and only they may have one")
         row["topic"] = topic
@@ -203,8 +207,8 @@ def load_content(engine: Engine, content_dir: Path) -> LoadReport:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    from actions.db.engine import get_engine
-    from actions.settings import load_settings
+    from contentdb.engine import get_engine
+    from kernel.settings import load_settings
 
     args = sys.argv[1:] if argv is None else argv
     content_dir = Path(args[0]) if args else load_settings().content_dir

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from actions.vocabulary import Concern, Relationship, ResistanceForm
+from kernel.registry import registry
+from kernel.vocabulary import Relationship, ResistanceForm, concerns
 
 _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
     Relationship.PARTNER: (
@@ -39,31 +40,7 @@ _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
     ),
 }
 
-_CONCERN_WORDS: dict[Concern, tuple[str, ...]] = {
-    Concern.DEPRESSION: (
-        "depression", "depressed", "depressive", "low mood", "down all the time", "hopeless", "sad all the time",
-        "won't get out of bed", "doesn't get out of bed", "barely leaves", "withdrawn", "numb",
-    ),
-    Concern.ANXIETY: (
-        "anxiety", "anxious", "panic", "panic attacks", "worried all the time", "ocd", "nervous", "phobia",
-        "social anxiety", "can't leave the house",
-    ),
-    Concern.SUBSTANCE_USE: (
-        "drinking", "drinks", "drink", "alcohol", "alcoholic", "drunk", "drugs", "drug", "weed", "cannabis",
-        "pills", "gambling", "addiction", "addicted", "using", "substance", "substances", "cocaine", "opioids",
-        "vaping", "booze",
-    ),
-    Concern.TRAUMA: ("trauma", "traumatic", "ptsd", "flashbacks", "nightmares", "abused as a child", "assault", "combat"),
-    Concern.GRIEF: (
-        "grief", "grieving", "bereavement", "bereaved", "died", "passed away", "passed", "death", "loss", "miscarriage",
-        "lost his", "lost her", "lost their",
-    ),
-    Concern.STRESS: (
-        "stress", "stressed", "burnout", "burnt out", "burned out", "overworked", "work stress", "job", "exhausted",
-        "overwhelmed",
-    ),
-    Concern.ANGER: ("anger", "angry", "rage", "temper", "outbursts", "irritable", "snaps", "blows up", "lashes out"),
-}
+_CONCERN_WORDS: dict[str, tuple[str, ...]] = {name: spec.words for name, spec in registry().concerns.items()}
 
 _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*old|years?[\s-]*old)\b", re.IGNORECASE)
 
@@ -74,7 +51,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-_RELATIONSHIP_PATTERNS = {relationship: _pattern(words) for relationship, words in _RELATIONSHIP_WORDS.items()}
+_RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words) for relationship, words in _RELATIONSHIP_WORDS.items()}
 _CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items()}
 # Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "ex" and "using" appear in
 # ordinary sentences); they only count when the text is short or they follow "my".
@@ -86,7 +63,9 @@ _AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "ex", "using", "drink", "p
 _SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws')\s+$", re.IGNORECASE)
 
 
-def _first_match(text: str, patterns: dict, short_answer: bool, skip_others: bool = False) -> Optional[tuple[str, int, int]]:
+def _first_match(
+    text: str, patterns: dict[str, re.Pattern[str]], short_answer: bool, skip_others: bool = False
+) -> Optional[tuple[str, int, int]]:
     best: Optional[tuple[str, int, int]] = None
     for value, pattern in patterns.items():
         for match in pattern.finditer(text):
@@ -96,7 +75,7 @@ def _first_match(text: str, patterns: dict, short_answer: bool, skip_others: boo
             if skip_others and _SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]):
                 continue
             if best is None or match.start() < best[1]:
-                best = (value.value, match.start(), match.end())
+                best = (value, match.start(), match.end())
             break
     return best
 
@@ -126,7 +105,7 @@ def find_concern(text: str) -> Optional[tuple[str, int, int]]:
 
 def normalise_concern(value: str) -> Optional[str]:
     cleaned = value.strip().lower().replace(" ", "_")
-    if cleaned in {member.value for member in Concern}:
+    if cleaned in concerns():
         return cleaned
     found = find_concern(value)
     return found[0] if found else None

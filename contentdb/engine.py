@@ -6,7 +6,7 @@ from functools import cache
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
-from actions.settings import load_settings
+from kernel.settings import load_settings
 
 
 def make_engine(url: str) -> Engine:

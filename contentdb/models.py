@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Column, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import declarative_base
 
-from actions.vocabulary import ANY, Concern, Kind, Relationship, ResistanceForm, Stage, Topic, values
+from kernel.vocabulary import ANY, Kind, Relationship, ResistanceForm, Stage, values
 
 Base = declarative_base()
 
@@ -15,15 +15,17 @@ def _one_of(column: str, allowed: list[str], table: str = "content_items") -> Ch
 
 
 class ContentItem(Base):  # type: ignore[valid-type,misc]
-    """One curated reframe, phrasing, thing to avoid, tip or resource."""
+    """One curated reframe, phrasing, thing to avoid, tip or resource.
+
+    Topic and concern are checked by the loader against the registry (kernel/registry.yml), not by a CHECK
+    constraint, so adding one needs no migration.
+    """
 
     __tablename__ = "content_items"
     __table_args__ = (
         _one_of("kind", values(Kind)),
-        _one_of("topic", values(Topic)),
         _one_of("relationship", [*values(Relationship), ANY]),
         _one_of("resistance_form", [*values(ResistanceForm), ANY]),
-        _one_of("concern", [*values(Concern), ANY]),
         CheckConstraint(
             "(kind = 'avoid') = (alternative IS NOT NULL)",
             name="ck_content_items_avoid_has_alternative",

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from kernel.registry import concern_names, registry, topic_names
+
 ANY = "any"
 # Set by action_delete_my_data; trackers/store.py then deletes the conversation instead of saving it.
 ERASE_SLOT = "erase_conversation"
@@ -33,17 +35,9 @@ class ResistanceForm(str, Enum):
     EMOTIONAL = "emotional"
 
 
-class Concern(str, Enum):
-    DEPRESSION = "depression"
-    ANXIETY = "anxiety"
-    SUBSTANCE_USE = "substance_use"
-    TRAUMA = "trauma"
-    GRIEF = "grief"
-    STRESS = "stress"
-    ANGER = "anger"
-
-
 class Topic(str, Enum):
+    """The topics code refers to by name; the full list is the registry (kernel/registry.yml)."""
+
     REFUSAL = "refusal"
     RESENTMENT = "resentment"
     BRING_UP = "bring_up"
@@ -59,19 +53,8 @@ def values(enum: type[Enum]) -> list[str]:
     return [member.value for member in enum]
 
 
-# Which content topic answers which contract intent.
-TOPIC_FOR_INTENT: dict[str, Topic] = {
-    "they_refused_help": Topic.REFUSAL,
-    "describe_refusal": Topic.REFUSAL,
-    "feel_resentful": Topic.RESENTMENT,
-    "how_to_bring_up_therapy": Topic.BRING_UP,
-    "feel_exhausted": Topic.EXHAUSTION,
-    "set_boundaries": Topic.BOUNDARIES,
-    "why_they_resist": Topic.WHY_RESIST,
-    "worried_enabling": Topic.ENABLING,
-    "find_support": Topic.SUPPORT,
-    "signs_of_progress": Topic.PROGRESS,
-}
+# Which content topic answers which intent: the registry says (kernel/registry.yml).
+TOPIC_FOR_INTENT: dict[str, str] = registry().topic_for_intent()
 
 
 class Stage(str, Enum):
@@ -82,3 +65,13 @@ class Stage(str, Enum):
     SOFTENING = "softening"
     OPEN = "open"
     CONCESSION = "concession"
+
+
+def topics() -> list[str]:
+    """Every content topic, from the registry."""
+    return topic_names()
+
+
+def concerns() -> list[str]:
+    """Every concern (struggle) the assistant knows, from the registry."""
+    return concern_names()

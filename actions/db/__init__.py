@@ -1,1 +1,0 @@
-"""Content database: models, engine and queries."""
