@@ -1,27 +1,43 @@
 """Code what the user says to their loved one into Motivational-Interviewing style codes.
 
-Rule-based over spaCy's blank English tokenizer and sentencizer: nothing is downloaded.
+Hand-written rules over spaCy's blank English tokenizer and sentencizer, combined with a small trained
+`textcat_multilabel` (actions/rehearsal/coder_model.py, built into models/mi_coder by `make models/mi_coder`).
+Nothing is downloaded. If the model is missing, the first call trains it once (a note on stderr); if that fails,
+the rules code alone and a warning is logged.
 
     echo "What worries you most about it?" | python -m actions.rehearsal.coding
     {"text": "What worries you most about it?", "codes": ["open_question"]}
+    echo "So you feel stuck." | python -m actions.rehearsal.coding
+    {"text": "So you feel stuck.", "codes": ["reflection", "simple_reflection"]}
 """
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 import spacy
 from spacy.language import Language
+
+from kernel.settings import REPO_ROOT
+
+log = logging.getLogger(__name__)
+MODEL_DIR = REPO_ROOT / "models" / "mi_coder"
 
 
 class Code(str, Enum):
     OPEN_QUESTION = "open_question"
     CLOSED_QUESTION = "closed_question"
     REFLECTION = "reflection"
+    SIMPLE_REFLECTION = "simple_reflection"  # repeats or rephrases what they said
+    COMPLEX_REFLECTION = "complex_reflection"  # adds meaning or feeling, two-sided, or continues their paragraph
     AFFIRMATION = "affirmation"
     I_STATEMENT = "i_statement"
     AUTONOMY_SUPPORT = "autonomy_support"
@@ -32,6 +48,7 @@ class Code(str, Enum):
 
 ORDER = list(Code)
 QUESTIONS = {Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
+REFLECTION_KINDS = {Code.SIMPLE_REFLECTION, Code.COMPLEX_REFLECTION}
 
 # Texting shorthand, so the rules below only need the standard spelling.
 _SHORTHAND = {
@@ -102,7 +119,9 @@ _CONFRONT = (
     rf"(?:you(?:'re| are)(?: just| being| so| really| acting| honestly| such)* {_LABELS}|"
     r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
-    r"worked so well|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
+    r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|gave|given|sacrificed)|after all the (?:nights|years|times|money)|"
+    r"i (?:gave|have given|'ve given) up (?:everything|so much)|you owe (?:me|us|it to)|i'?ve bent over backwards|the thanks i get|"
+    r"think (?:of|about) what you'?re (?:putting|doing to)|(?:embarrassing|humiliating) (?:it was|watching)|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
     r"moaning|pretending|lying|hiding)|grow up|get over (?:it|yourself)|snap out of it|man up|toughen up|pull yourself together|"
     r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
     r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
@@ -123,7 +142,8 @@ _ULTIMATUM = (
     r"\bif you\b.*\b(?:i'?m|i'll|i will|we'?re)\b (?:leaving|taking|moving|done|finished|out|going|telling|calling|gone)\b|"
     r"\bnext time\b.*\b(?:we'?re|i'?m|i'?ll)\b|\bor you can (?:move|leave|find|go)\b|\bor i (?:go|leave|walk|call)\b|"
     r"\bone more [\w']+(?: \w+)? and\b|\bi'?ll (?:move out|leave|go) if you\b|\blast chance\b|\bfinal warning\b|\beither you\b.*\bor\b|\bkeep (?:this|it) up and\b|\bone more (?:time|chance)\b.*\band\b|"
-    r"\bfind somewhere else to live\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
+    r"\bfind somewhere else to live\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text) (?:your|ur|the|every|dad|mum|mom|him|her|them)\b.*\b(?:if|unless)\b|"
+    r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
     r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent)\b.*\b(?:unless|until)\b|"
     r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b)"
 )
@@ -149,7 +169,15 @@ _ADVICE = (
     r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\bthe answer is (?:to|therapy)\b|"
-    r"\bwhat you need is\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
+    r"\bwhat you (?:really )?need (?:is|to do is)\b|\bthe best thing (?:would be|is|for you)\b|"
+    r"\bi(?:'ve| have)? (?:already |just )?(?:booked you|booked (?:an?|the) (?:appointment|session|place|assessment)|arranged (?:for|a|an|the)|"
+    r"signed you up|made (?:you )?an appointment|put your name down|(?:rung|rang|called|phoned|emailed|messaged|contacted|spoken to|spoke to) "
+    r"(?:the|your|ur|a|his|her) (?:clinic|gp|doctor|dr|surgery|therapist|counsel+or|rehab|helpline|nurse|work|boss|school|pastor|practice)|"
+    r"cancelled your|filled in the form|set up a)\b|"
+    r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:told|warned|spoken to|filled in) (?:your|ur|work|dad|mum|mom|the family|everyone)\b|"
+    r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:asked|got) (?:your |ur )?\w+ to\b|"
+    r"\b(?:he|she|they)(?:'s| is|'re| are|'ll| will) (?:going to|gonna) (?:talk|ring|call|have a word|text|check)\b|"
+    r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
 )
 _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
@@ -285,8 +313,8 @@ def code_sentence(sentence: str) -> set[Code]:
     return codes
 
 
-def code(text: str) -> list[str]:
-    """The MI codes for one thing the user said, in a fixed order."""
+def rule_codes(text: str) -> set[Code]:
+    """The codes the hand-written rules give (no simple/complex split: that needs the model)."""
     found: set[Code] = set()
     for sentence in sentences(text):
         found |= code_sentence(sentence)
@@ -294,6 +322,72 @@ def code(text: str) -> list[str]:
         found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
     if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
         found -= QUESTIONS
+    return found
+
+
+@dataclass(frozen=True)
+class _Trained:
+    nlp: Language
+    combination: dict[str, dict[str, float]]
+
+
+def _train_once(model_dir: Path) -> None:
+    from actions.rehearsal import coder_model
+
+    print(f"MI coder: no trained model in {model_dir}; training it once (about half a minute)...", file=sys.stderr)
+    coder_model.train(model_dir)
+
+
+@lru_cache(maxsize=1)
+def _trained() -> Optional[_Trained]:
+    """The trained part, loaded once per process; trained once if missing; None (rules only) if that fails."""
+    model_dir = Path(os.environ.get("MI_CODER_MODEL", str(MODEL_DIR)))
+    try:
+        if not (model_dir / "combination.json").exists():
+            _train_once(model_dir)
+        combination = json.loads((model_dir / "combination.json").read_text(encoding="utf-8"))
+        return _Trained(spacy.load(model_dir / "pipeline"), combination)
+    except Exception:  # the coder must keep working: the rules alone are a fair fallback
+        log.warning("MI coder: could not load or train %s; coding with the rules only", model_dir, exc_info=True)
+        return None
+
+
+def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
+    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency."""
+    found = set()
+    for label, setting in combination.items():
+        if "weight" not in setting:
+            continue
+        code = Code(label)
+        if cats.get(label, 0.0) + setting["weight"] * (code in rules) >= setting["threshold"]:
+            found.add(code)
+    if QUESTIONS <= found:  # one kind of question: keep the likelier one
+        found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
+    if Code.ULTIMATUM in found:
+        found.discard(Code.AUTONOMY_SUPPORT)
+    if Code.REFLECTION in found:
+        share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
+        found.add(Code.COMPLEX_REFLECTION if share >= combination["complex_reflection"]["threshold"] else Code.SIMPLE_REFLECTION)
+    return found
+
+
+def code(text: str) -> list[str]:
+    """The MI codes for one thing the user said, in a fixed order.
+
+    A reflection also gets exactly one of simple_reflection / complex_reflection (complex by default when only
+    the rules are available, since the rules cannot tell them apart).
+    """
+    rules = rule_codes(text)
+    trained = _trained()
+    if trained is None:
+        found = set(rules)
+        if Code.REFLECTION in found:
+            found.add(Code.COMPLEX_REFLECTION)
+    else:
+        from actions.rehearsal.coder_model import model_text
+
+        cats = trained.nlp(model_text(text, {c.value for c in rules})).cats
+        found = combine(rules, cats, trained.combination)
     return [c.value for c in ORDER if c in found]
 
 
