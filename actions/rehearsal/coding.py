@@ -125,7 +125,7 @@ _CONFRONT = (
     r"moaning|pretending|lying|hiding)|grow up|get over (?:it|yourself)|snap out of it|man up|toughen up|pull yourself together|"
     r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
     r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
-    r"you obviously|you clearly|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
+    r"you obviously|you clearly|you only (?:ever )?(?:think|care)|you lied|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
     r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
     r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
     r"you're using .* as an excuse|excuses|you just want attention|it's in your head|all in your head|"
@@ -149,7 +149,7 @@ _ULTIMATUM = (
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
-    r"your (?:choice|call|decision|life|terms|pace|timing)|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
+    r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
     r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
     r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
     r"no pressure|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
@@ -183,7 +183,9 @@ _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
     r"(?:get|try|go|call|ring|see|book|stop|take|make|talk|start|quit|find|download|join|eat|exercise|sleep|drink|cut|"
     r"give|put|switch|cancel|ask|read|write|sign up|text|email|apply|check|look into|think about|focus|breathe|move|"
-    r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set)\b"
+    r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set|delete|pour|throw|bin|chuck|"
+    r"put|turn|log|lock|hand|stay|avoid|limit|skip|tell|phone|swap|use|wear|walk|run|buy|sell|ditch|dump|block|unfollow|uninstall|count|"
+    r"pack|clean|tidy|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
     r"(?:proud of you|admire|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
@@ -257,6 +259,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
     )
     if not (asked or starts_wh or starts_aux):
         return None
+    if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
+        return None  # "What you need is...", "How you feel matters": a statement, not a question
     if starts_wh:
         if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare):
             return Code.CLOSED_QUESTION if asked else None
