@@ -234,7 +234,8 @@ def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]
                     best = (f1, weight, threshold)
         chosen[label] = {"weight": best[1], "threshold": best[2], "dev_f1": round(best[0], 4)}
     # Simple versus complex: complex when p(complex) / (p(simple) + p(complex)) reaches the threshold.
-    reflections = [(gold, cats) for gold, _rules, cats in scored if "reflection" in gold and len(gold & {"simple_reflection", "complex_reflection"}) == 1]
+    kinds = {"simple_reflection", "complex_reflection"}
+    reflections = [(gold, cats) for gold, _rules, cats in scored if "reflection" in gold and len(gold & kinds) == 1]
     best_split = (-1.0, 0.5)
     for threshold in THRESHOLDS:
         right = sum(
