@@ -223,8 +223,10 @@ def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]
     chosen: dict[str, dict[str, float]] = {}
     for label in DECIDED:
         best: tuple[float, float, float] = (-1.0, 1.0, 1.0)
-        for weight in reversed(WEIGHTS):  # ties go to the rules
-            for threshold in reversed(THRESHOLDS):
+        # Ties go to the rules, then to the model's own 0.5 (rules OR a confident model): what the rules were
+        # tuned on they get right, and on new lines the model's recall is the better bet.
+        for weight in reversed(WEIGHTS):
+            for threshold in sorted(THRESHOLDS, key=lambda t: (abs(t - 0.5), t)):
                 tp = fp = fn = 0
                 for gold, rules, cats in scored:
                     given = cats[label] + weight * (label in rules) >= threshold
