@@ -73,6 +73,11 @@ _OPEN_INVITATION = (
     r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say more|describe|explain|share)|"
     r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why))"
 )
+_FACT_QUESTION = (
+    r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
+    r"when (?:did|was|were|is|will|are|was the last)|which (?:one|days?|nights?|doctor|clinic|pub)|"
+    r"where (?:do|did|does) (?:you|they|he|she) (?:live|work|stay|buy|get)|who (?:lives|is your|was your))\b"
+)
 _ADVICE_QUESTION = (
     r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
     r"couldn'?t you(?: just)?|wouldn'?t it be (?:better|easier)|have you considered just|can'?t you just)\b"
@@ -263,6 +268,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return None
     if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
         return None  # "What you need is...", "How you feel matters": a statement, not a question
+    if starts_wh and re.match(_FACT_QUESTION, bare):
+        return Code.CLOSED_QUESTION  # asks for a number, a time or a fact: closed, as MITI codes it
     if starts_wh:
         if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare):
             return Code.CLOSED_QUESTION if asked else None
