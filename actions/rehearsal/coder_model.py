@@ -51,6 +51,8 @@ LABELS = [
     "i_statement", "autonomy_support", "advice_without_permission", "confront", "ultimatum",
 ]
 SEED = 12
+Scored = list[tuple[set[str], set[str], dict[str, float]]]  # (gold codes, rule codes, model probabilities) per line
+PRESSURE = {"advice_without_permission", "confront", "ultimatum"}
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,30 @@ def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]
         if accuracy > best_split[0] + 1e-9:
             best_split = (accuracy, threshold)
     chosen["complex_reflection"] = {"threshold": best_split[1], "dev_accuracy": round(best_split[0], 4)}
+    chosen["any_pressure"] = _choose_any_pressure(scored, chosen)
     return chosen
+
+
+def _choose_any_pressure(scored: Scored, chosen: dict[str, dict[str, float]]) -> dict[str, float]:
+    """A line with no pressure code yet whose summed pressure probability reaches the threshold gets the likeliest one.
+
+    Pressure missed is the costlier error (issue 12), and the model often spreads it over the three codes.
+    """
+    from actions.rehearsal.coding import Code, combine
+
+    best = (-1.0, 9.0)
+    for threshold in (9.0, *THRESHOLDS, 1.25, 1.5):
+        tp = fp = fn = 0
+        for gold, rules, cats in scored:
+            found = combine({Code(c) for c in rules}, cats, {**chosen, "any_pressure": {"threshold": threshold}})
+            given = bool(PRESSURE & {c.value for c in found})
+            tp += given and bool(PRESSURE & gold)
+            fp += given and not PRESSURE & gold
+            fn += (not given) and bool(PRESSURE & gold)
+        f1 = _f1(tp, fp, fn)
+        if f1 > best[0] + 1e-9:
+            best = (f1, threshold)
+    return {"threshold": best[1], "dev_f1": round(best[0], 4)}
 
 
 def _complex_share(cats: dict[str, float]) -> float:
@@ -323,7 +348,6 @@ def score(lines: list[Line], predict: dict[str, list[str]], labels: list[str]) -
     return Scores(per_code, sum(supported) / max(len(supported), 1), extras)
 
 
-PRESSURE = {"advice_without_permission", "confront", "ultimatum"}
 QUESTION = {"open_question", "closed_question"}
 
 

@@ -49,6 +49,8 @@ class Code(str, Enum):
 ORDER = list(Code)
 QUESTIONS = {Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
 REFLECTION_KINDS = {Code.SIMPLE_REFLECTION, Code.COMPLEX_REFLECTION}
+_PRESSURE = ("advice_without_permission", "confront", "ultimatum")
+_VALUES = {c.value for c in Code}
 
 # Texting shorthand, so the rules below only need the standard spelling.
 _SHORTHAND = {
@@ -373,11 +375,14 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency."""
     found = set()
     for label, setting in combination.items():
-        if "weight" not in setting:
+        if "weight" not in setting or label not in _VALUES:
             continue
         code = Code(label)
         if cats.get(label, 0.0) + setting["weight"] * (code in rules) >= setting["threshold"]:
             found.add(code)
+    pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
+    if not found & {Code(label) for label in _PRESSURE} and sum(pressure.values()) >= combination.get("any_pressure", {}).get("threshold", 9.0):
+        found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     if Code.ULTIMATUM in found:
