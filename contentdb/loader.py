@@ -43,6 +43,7 @@ def allowed_values() -> dict[str, list[str]]:
 
 
 MAX_ID_LENGTH = 120
+MAX_GROUNDING_LENGTH = 200  # the column's width (contentdb/models.py); PostgreSQL would refuse a longer one
 EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "text", "reason", "grounding", "alternative", "source")
 ROLEPLAY_EDITABLE = ("resistance_form", "stage", "text", "source")
 
@@ -115,6 +116,8 @@ def _fields(
     row = {name: _scalar(value, path, name) for name, value in fields.items()}
     if len(row["id"]) > MAX_ID_LENGTH:
         raise ContentError(path, line, f"id is longer than {MAX_ID_LENGTH} characters")
+    if len(row.get("grounding", "")) > MAX_GROUNDING_LENGTH:
+        raise ContentError(path, fields["grounding"].start_mark.line + 1, f"grounding is longer than {MAX_GROUNDING_LENGTH} characters")
     row["source"] = f"{name or path.name}:{line}"
     return row
 

@@ -171,9 +171,10 @@ def test_new_items_fit_on_a_phone(items: list[dict[str, str]]) -> None:
             assert len(fill(item["text"], locale)) <= FILLED_LIMIT, (item["source"], locale)
 
 
-def test_reasons_are_plain_words_without_internal_tags(items: list[dict[str, str]]) -> None:
-    new = [item for item in items if item["source"].startswith(("concerns/", "worried_about_safety.yml"))]
-    assert not [item["source"] for item in new if re.search(r"\b(seed|MI|CRAFT|LEAP):", item["reason"])]
+def test_why_answers_are_plain_words_naming_sources_people_can_look_up(items: list[dict[str, str]]) -> None:
+    assert not [item["source"] for item in items if re.search(r"\b(seed|MI|CRAFT|LEAP):", item["reason"])]
+    tagged = [item["source"] for item in items if re.search(r"(^|; )(seed|MI|CRAFT|LEAP):", item["grounding"])]
+    assert not tagged, f"say which book, article or organisation instead of a tag: {tagged[:5]}"
 
 
 # Promises of privacy or of stepping back must name the one exception (the issue: "safety comes first").
