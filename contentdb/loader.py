@@ -101,7 +101,7 @@ def _compose(path: Path, top_keys: tuple[str, str]) -> dict[str, yaml.Node]:
 
 
 def _fields(
-    path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...], name: str = ""
+    path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...], cited_as: str = ""
 ) -> dict[str, str]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
@@ -118,7 +118,7 @@ def _fields(
         raise ContentError(path, line, f"id is longer than {MAX_ID_LENGTH} characters")
     if len(row.get("grounding", "")) > MAX_GROUNDING_LENGTH:
         raise ContentError(path, fields["grounding"].start_mark.line + 1, f"grounding is longer than {MAX_GROUNDING_LENGTH} characters")
-    row["source"] = f"{name or path.name}:{line}"
+    row["source"] = f"{cited_as or path.name}:{line}"
     return row
 
 
@@ -134,13 +134,13 @@ def _check_placeholders(path: Path, node: yaml.Node, row: dict[str, str]) -> Non
     for name in PLACEHOLDER_FIELDS:
         unknown = unknown_placeholders(row.get(name, ""))
         if unknown:
-            known = "safety/crisis_resources.yml"
             names = ", ".join("{" + each + "}" for each in unknown)
-            raise ContentError(path, fields[name].start_mark.line + 1, f"{name} uses unknown placeholder(s) {names} (see {known})")
+            message = f"{name} uses unknown placeholder(s) {names}; the known ones are in safety/crisis_resources.yml"
+            raise ContentError(path, fields[name].start_mark.line + 1, message)
 
 
-def parse_file(path: Path, name: str = "") -> list[dict[str, str]]:
-    """Validate one content file and return its items as plain rows (``name`` is how sources cite the file)."""
+def parse_file(path: Path, cited_as: str = "") -> list[dict[str, str]]:
+    """Validate one content file and return its items as plain rows (``cited_as``: the file in each row's source)."""
     top = _compose(path, ("topic", "items"))
     topic = _scalar(top["topic"], path, "topic")
     if topic not in topics():
@@ -148,7 +148,7 @@ def parse_file(path: Path, name: str = "") -> list[dict[str, str]]:
     items_node = top["items"]
     rows = []
     for node in items_node.value:
-        row = _fields(path, node, REQUIRED, OPTIONAL, name)
+        row = _fields(path, node, REQUIRED, OPTIONAL, cited_as)
         row.setdefault("topic", topic)
         _check_allowed(path, node, row, allowed_values())
         if (row["kind"] == Kind.AVOID.value) != ("alternative" in row):
