@@ -135,7 +135,7 @@ _CONFRONT = (
     r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
     r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
     r"you obviously(?! (?:care|love|know|want|mean|tried))|you clearly(?! (?:care|love|know|want|mean|tried))|this is how you (?:repay|thank|treat)|how you repay|"
-    r"you can'?t (?:even )?do (?:this|one|that) (?:one )?(?:little )?thing|after all the \w+|nobody else would (?:put up|stay|have|stand)|"
+    r"you can'?t (?:even )?do (?:this|one|that) (?:one )?(?:little )?thing|after all the (?:lifts|chances|help|favours|lies|stress|sacrifices)\b|nobody else would (?:put up|stay|have|stand)|"
     r"you'?re a (?:disgrace|embarrassment|liar|waste|joke|nightmare)|you only (?:ever )?(?:think|care)|you lied|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
     r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
     r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
