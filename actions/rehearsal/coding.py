@@ -399,15 +399,15 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
 def code(text: str) -> list[str]:
     """The MI codes for one thing the user said, in a fixed order.
 
-    A reflection also gets exactly one of simple_reflection / complex_reflection (complex by default when only
-    the rules are available, since the rules cannot tell them apart).
+    A reflection also gets exactly one of simple_reflection / complex_reflection (simple when only the rules are
+    available: they cannot tell the two apart, and MITI says "when in doubt, simple").
     """
     rules = rule_codes(text)
     trained = _trained()
     if trained is None:
         found = set(rules)
         if Code.REFLECTION in found:
-            found.add(Code.COMPLEX_REFLECTION)
+            found.add(Code.SIMPLE_REFLECTION)
     else:
         from actions.rehearsal.coder_model import model_text
 
