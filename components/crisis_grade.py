@@ -48,7 +48,8 @@ class SafetyGrade:
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.I)
+    # Case-sensitive on purpose: callers lower-case the text once, which is faster than re.I on every pattern.
+    return re.compile("|".join(parts))
 
 
 # --- Misspelt danger words --------------------------------------------------------------------------------
@@ -56,7 +57,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _FUZZY_TARGETS = (
     "suicide suicidal suicides overdose overdosed overdosing overdoses unconscious unresponsive paracetamol "
     "acetaminophen naloxone fentanyl painkillers antidepressants ibuprofen strangled strangling himself herself "
-    "myself themselves yourself selfharm breathing threatened threatening poisoning overdosd"
+    "myself themselves yourself selfharm breathing threatened threatening poisoning"
 ).split()
 
 
@@ -78,17 +79,20 @@ def _fuzzy_index() -> dict[str, str]:
     return index
 
 
-_WORD = re.compile(r"[a-z]+", re.I)
+_WORD = re.compile(r"[a-z]{5,}")
 
 
 def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+    """Edits between two words, a swap of neighbouring letters counting as one ("himslef")."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _correct(word: str) -> str:
@@ -104,8 +108,8 @@ def _correct(word: str) -> str:
 
 
 def corrected(text: str) -> str:
-    """The text with misspelt danger words spelt right ("sucide" -> "suicide", "overdosd" -> "overdosed")."""
-    return _WORD.sub(lambda m: _correct(m.group(0)), text)
+    """The text, lower-cased, with misspelt danger words spelt right ("sucide" -> "suicide")."""
+    return _WORD.sub(lambda m: _correct(m.group(0)), text.lower().replace("\u2019", "'"))
 
 
 # --- Cues -------------------------------------------------------------------------------------------------
@@ -117,7 +121,7 @@ _NOW = _rx(
     r"\bhelp now\b|\bneed help\b|\bhappening again\b|\bright away\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|using|injected|od'?d) again\b",
     r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
-    r"\band now (?:he|she|they|his|her|their|it'?s|there'?s)\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
+    r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
     r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
     r"\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
@@ -157,7 +161,7 @@ _ASKING = _rx(
     r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
     r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
     r"\bjust in case\b|\bjust so i know\b|\bin case\b|\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
-    r"\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
+    r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
@@ -166,7 +170,7 @@ _ASKING_DIRECTLY = _rx(
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
 )
-_NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people)\b)[^.?!\"“”]){0,50}"
+_NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(
     r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my life|things)|hurt(?:ing)? myself|"
@@ -229,7 +233,7 @@ _ACUTE = _rx(
     r"\b(?:is|'s|gone) psychotic\b|\bvoices (?:told|tell|are telling)\b|\bmission from god\b|\bneeds? to be destroyed\b|\bthe devil\b",
     r"\bsort me out\b|\bshook the baby\b|\bdo something (?:really |very )?stupid\b|\bfinish it\b|\blast time you'?ll hear from me\b",
     r"\bwith being alive\b|\bgo and be with (?:him|her)\b|\bhow to (?:hang|kill|hurt) (?:yourself|urself|oneself)\b|\bscreaming\b[^.?!]*\bhurt\b",
-    r"\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
+    r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
     r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
 )
@@ -239,12 +243,14 @@ _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
+    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",
 )
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
     r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
     r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|911|999|988|111|ambulance|a&e|police|"
-    r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|hurt (?:himself|herself|themselves))\b",
+    r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
+    r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
 )
 # Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
 _DANGER_WORD = _rx(
