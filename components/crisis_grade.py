@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long regular-expression alternations read better unbroken)
 """Graded safety: is the danger happening now, long past or second-hand, or is the user asking how to help?
 
 The danger rules (components/crisis_matcher.py and crisis_regex.py) say *whether* a message speaks of

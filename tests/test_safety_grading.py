@@ -88,7 +88,9 @@ def test_intense_but_safe_messages_rarely_get_the_emergency_script(
 
 def test_crisis_replies_carry_the_right_category(dev: list[tuple[Row, dict[str, Any]]], capsys: pytest.CaptureFixture[str]) -> None:
     crises = [(row, parsed) for row, parsed in dev if row[0] == CRISIS]
-    wrong = [f"{row[1]} -> {parsed[SAFETY_KEY]['category']}: {row[3]}" for row, parsed in crises if parsed[SAFETY_KEY]["category"] != row[1]]
+    wrong = [
+        f"{row[1]} -> {parsed[SAFETY_KEY]['category']}: {row[3]}" for row, parsed in crises if parsed[SAFETY_KEY]["category"] != row[1]
+    ]
     accuracy = 1 - len(wrong) / len(crises)
     _report(capsys, "crisis category accuracy", accuracy, wrong)
     assert accuracy >= 0.9
@@ -123,7 +125,13 @@ def test_fresh_lines_written_after_tuning_are_graded_right(extra: list[tuple[Row
 
 @pytest.mark.parametrize(
     ("typo", "word"),
-    [("sucide", "suicide"), ("overdosd", "overdosed"), ("unconsious", "unconscious"), ("paracetomol", "paracetamol"), ("himslef", "himself")],
+    [
+        ("sucide", "suicide"),
+        ("overdoesd", "overdosed"),
+        ("unconsious", "unconscious"),
+        ("paracetomol", "paracetamol"),
+        ("himslef", "himself"),
+    ],
 )
 def test_misspelt_danger_words_are_read_as_the_word(typo: str, word: str) -> None:
     assert corrected(f"she {typo} now") == f"she {word} now"
@@ -204,5 +212,6 @@ def test_grading_adds_little_to_the_danger_rules(dev: list[tuple[Row, dict[str, 
         grade_message(text, "they_refused_help", [])
     graded = time.perf_counter() - start
     with capsys.disabled():
-        print(f"\ngraded safety: {graded / len(texts) * 1e6:.0f} µs per message (danger rules alone {rules_only / len(texts) * 1e6:.0f} µs)")
+        per_message, rules_per_message = graded / len(texts) * 1e6, rules_only / len(texts) * 1e6
+        print(f"\ngraded safety: {per_message:.0f} µs per message (danger rules alone {rules_per_message:.0f} µs)")
     assert graded < 2 * rules_only and graded / len(texts) < 0.01
