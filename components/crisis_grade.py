@@ -128,7 +128,7 @@ _NOW = _rx(
     r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
     r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
-    r"\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
+    r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
 )
