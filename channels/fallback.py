@@ -4,8 +4,9 @@ Rasa logs a failed custom action and carries on without its messages, so without
 out could get no answer at all. A frozen action server is worse: the HTTP call would wait Rasa's default
 five minutes. Here the call to the action server gives up after ACTION_TIMEOUT_S (default 4 s), and if the
 whole turn still isn't done by TURN_TIMEOUT_S (default 5 s) the honest "part of me isn't working" reply goes
-out at once while the turn finishes in the background. The crisis response never depends on this: it is a
-domain response triggered by a rule.
+out at once while the turn finishes in the background. The crisis response doesn't depend on this (it is a
+domain response triggered by a rule), but if even that turn hangs (waiting behind an earlier one), the
+crisis reply for the message's category goes out from here instead of the "not working" one.
 
 It also adds the short safety note beside the normal answer when the message spoke of danger that is over
 or someone else's (components/crisis_grade.py's ``past`` level), unless a crisis reply already went out.
@@ -76,6 +77,29 @@ def _spoke_of_past_danger(text: str) -> bool:
         return False
 
 
+def _crisis_category(text: str) -> str | None:
+    """The crisis category of a message whose turn failed or hung, so the crisis reply still goes out."""
+    from components.crisis_grade import CRISIS
+    from components.crisis_guard import grade_message
+
+    try:
+        result = grade_message(text, None, [])[0]
+    except Exception:
+        logger.exception("Grading a message whose turn failed did not work")
+        return None
+    return result.category if result.level == CRISIS else None
+
+
+async def _send_fallback(output: CountingOutput, message: UserMessage) -> None:
+    category = _crisis_category(message.text) if isinstance(message.text, str) else None
+    if category is None:
+        await output._inner.send_text_message(message.sender_id, UNAVAILABLE)
+        return
+    # The same reply and payload the domain's utter_crisis gives for this category.
+    await output._inner.send_text_message(message.sender_id, resources.text(f"crisis_{category}"))
+    await output._inner.send_custom_json(message.sender_id, {"type": "crisis", "category": category})
+
+
 def never_silent(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
     async def handle(message: UserMessage) -> Any:
         output = CountingOutput(message.output_channel)
@@ -93,7 +117,7 @@ def never_silent(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Cal
             _LATE_TURNS.add(turn)
             turn.add_done_callback(_LATE_TURNS.discard)
         if output.sent == 0:
-            await output._inner.send_text_message(message.sender_id, UNAVAILABLE)
+            await _send_fallback(output, message)
         elif not output.crisis_sent and isinstance(message.text, str) and _spoke_of_past_danger(message.text):
             await output._inner.send_text_message(message.sender_id, PAST_NOTE)
         return result

@@ -14,6 +14,8 @@ from tests.conftest import run_async
 
 
 def _handle(on_new_message: Any, text: str) -> tuple[list[dict[str, Any]], float]:
+    # In the Rasa process the crisis layers are loaded long before any turn; load them before timing too.
+    fallback._crisis_category("warm up")
     output = CollectingOutputChannel()
 
     async def go() -> float:
@@ -71,3 +73,15 @@ def test_no_note_after_a_crisis_reply_or_on_an_ordinary_message() -> None:
 
     messages, _ = _handle(answers, "he says he'll book something and never does")
     assert [m.get("text") for m in messages] == ["the normal answer"]
+
+
+def test_a_crisis_message_whose_turn_hangs_still_gets_the_crisis_reply_and_payload(monkeypatch: Any) -> None:
+    monkeypatch.setattr(fallback, "TURN_TIMEOUT_S", 0.5)
+
+    async def hangs(message: UserMessage) -> None:
+        await asyncio.sleep(3)
+
+    messages, elapsed = _handle(hangs, "my husband just hit me and he's coming back")
+    assert elapsed < 1.5
+    assert messages[-1].get("custom") == {"type": "crisis", "category": "user_harmed"}
+    assert "1-800-799-7233" in messages[0]["text"]
