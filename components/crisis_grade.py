@@ -84,7 +84,7 @@ def _fuzzy_index() -> dict[str, str]:
     return index
 
 
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = re.compile(r"\b[a-z]{5,20}\b")  # longer "words" are never danger words, and would be slow to check
 
 
 def _edit_distance(a: str, b: str) -> int:
