@@ -250,6 +250,12 @@ _FIGURES = _rx(
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",
 )
+# A plain question about what the user should do or know (the asking route when no danger word is there).
+_HOW_DO_I = _rx(
+    r"^\s*(?:how (?:do|can|should|would|could) (?:i|we|you)|what (?:should|do|can) (?:i|we)|what (?:are|is) the|what number|what happens|"
+    r"what does|should i|can i|who (?:do|should|can) i|when (?:should|do|is it)|is it (?:ok|okay|true|normal|safe)|are there|is there)\b",
+    r"\bshould i (?:be worried|worry)\b|\bwhat (?:signs|should i (?:look|watch))\b",
+)
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
     r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
@@ -327,7 +333,8 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
         return SafetyGrade(ASKING, asking_directly=True)
     asking = bool(_ASKING.search(text))
     if not (danger_seen or acute(text)):
-        return SafetyGrade(ASKING) if asking and _SAFETY_TOPIC.search(text) else SafetyGrade(NONE)
+        # Without a danger word, only a plain question about what the user should do, on a safety topic.
+        return SafetyGrade(ASKING) if _HOW_DO_I.search(text) and _SAFETY_TOPIC.search(text) else SafetyGrade(NONE)
     now = _says_now(text)
     if not now and _PAST.search(text) and (not user_at_risk or _USER_PAST.search(text)):
         return SafetyGrade(PAST)
