@@ -34,6 +34,8 @@ from kernel.settings import REPO_ROOT
 CORPUS_DIR = REPO_ROOT / "tests" / "data" / "mi_corpus"
 SOURCE_DIR = CORPUS_DIR / "source"
 GOLD_PATH = REPO_ROOT / "tests" / "data" / "coding_gold.tsv"
+# Chat lines written apart from the corpus, after it, to check the chat register generalises; never trained or tuned on.
+HOLDOUT_PATH = CORPUS_DIR / "holdout_chat.tsv"
 MODEL_DIR = REPO_ROOT / "models" / "mi_coder"
 SPLITS = ("train", "dev", "test")
 REGISTERS = ("chat", "counsellor")
@@ -377,6 +379,7 @@ def evaluate(out: Path) -> dict[str, Scores]:
     sets = {
         "test chat": [line for line in test if line.register == "chat"],
         "test counsellor": [line for line in test if line.register == "counsellor"],
+        "holdout_chat.tsv (written apart, never tuned on)": read_gold(HOLDOUT_PATH),
         "dev (tuned on)": read_split("dev"),
         "coding_gold.tsv (the rules were tuned on it)": read_gold(),
     }
@@ -385,8 +388,8 @@ def evaluate(out: Path) -> dict[str, Scores]:
     for name, lines in sets.items():
         for how, coder in (("rules + model", code), ("rules only", lambda t: [c.value for c in rule_codes(t)])):
             predict = {line.text: coder(line.text) for line in lines}
-            labels = LABELS if "gold" not in name and how == "rules + model" else list(DECIDED)
-            if labels is not LABELS:  # the old gold file has no simple/complex split, and the rules alone cannot make it
+            labels = LABELS if "gold" not in name and "holdout" not in name and how == "rules + model" else list(DECIDED)
+            if labels is not LABELS:  # the gold and holdout files have no simple/complex split, and the rules alone cannot make it
                 predict = {t: [c for c in codes if c in DECIDED] for t, codes in predict.items()}
             scores = score(lines, predict, labels)
             results[f"{name} / {how}"] = scores
