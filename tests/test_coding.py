@@ -13,7 +13,9 @@ import time
 import pytest
 
 from actions.rehearsal import coder_model
-from actions.rehearsal.coder_model import DECIDED, LABELS, Line, read_gold, read_source, read_split, score, split_corpus
+from actions.rehearsal.coder_model import (
+    DECIDED, LABELS, Line, extend_splits, read_gold, read_source, read_split, score,
+)
 from actions.rehearsal.coding import Code, code
 from kernel.settings import REPO_ROOT
 
@@ -86,7 +88,8 @@ def test_the_old_gold_file_still_codes_well() -> None:
 
 
 def test_the_committed_splits_match_the_source_and_keep_near_duplicates_apart() -> None:
-    splits = split_corpus(read_source())
+    committed = {name: read_split(name) for name in coder_model.SPLITS}
+    splits = extend_splits(read_source(), committed)
     assert sum(len(lines) for lines in splits.values()) >= 2000
     for name, lines in splits.items():
         assert [(line.text, line.codes) for line in lines] == [(line.text, line.codes) for line in read_split(name)], name
@@ -98,6 +101,12 @@ def test_the_committed_splits_match_the_source_and_keep_near_duplicates_apart() 
 def test_no_corpus_line_is_copied_from_the_old_gold_file() -> None:
     gold = {coder_model._key(line.text) for line in read_gold()}
     assert not [line.text for line in read_source() if coder_model._key(line.text) in gold]
+
+
+def test_no_corpus_line_is_copied_from_the_chat_holdout() -> None:
+    holdout = {coder_model._key(line.text) for line in read_gold(coder_model.HOLDOUT_PATH)}
+    assert len(holdout) >= 250
+    assert not [line.text for line in read_source() if coder_model._key(line.text) in holdout]
 
 
 def test_coding_a_line_takes_about_a_millisecond(test_split: list[Line]) -> None:

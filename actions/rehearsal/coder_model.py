@@ -2,7 +2,7 @@
 
 The corpus is written as blocks in tests/data/mi_corpus/source/*.txt (a line "@ codes" sets the codes for the lines
 below it; chat_*.txt is the family-chat register, counsellor_*.txt the counselling-session register). `split` turns it
-into train/dev/test TSVs (near-duplicates kept in one split); `train` fits the model on train, then picks per-code
+into train/dev/test TSVs (near-duplicates kept in one split; lines already in a split stay there); `train` fits the model on train, then picks per-code
 weights and thresholds for combining it with the rules on out-of-fold train predictions and dev (never on test). `evaluate` scores test.
 
     python -m actions.rehearsal.coder_model split
@@ -129,6 +129,23 @@ def split_corpus(lines: list[Line]) -> dict[str, list[Line]]:
         anchor = _key(lines[root(i)].text)
         bucket = int(hashlib.sha1(anchor.encode()).hexdigest(), 16) % 10
         splits["train" if bucket < 6 else "dev" if bucket < 8 else "test"].append(line)
+    return splits
+
+
+def extend_splits(lines: list[Line], existing: dict[str, list[Line]]) -> dict[str, list[Line]]:
+    """Keep every line already in a split where it is; place only the new ones (as split_corpus would, and a new
+    line that nearly duplicates an old one joins the old one's split), so the scores stay comparable over time."""
+    placed = {_key(line.text): name for name, old in existing.items() for line in old}
+    by_text = {_key(line.text): line for line in lines}
+    splits: dict[str, list[Line]] = {name: [by_text[_key(line.text)] for line in old if _key(line.text) in by_text] for name, old in existing.items()}
+    new = [line for line in lines if _key(line.text) not in placed]
+    old_words = [(_words(line.text), name) for name, old in splits.items() for line in old]
+    fresh = split_corpus(new)
+    for name, group in fresh.items():
+        for line in group:
+            words = _words(line.text)
+            near = next((old_name for old, old_name in old_words if _near_duplicate(words, old)), None)
+            splits[near or name].append(line)
     return splits
 
 
@@ -412,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "split":
-        splits = split_corpus(read_source())
+        existing = {name: read_split(name) for name in SPLITS} if (CORPUS_DIR / "train.tsv").exists() else {}
+        splits = extend_splits(read_source(), existing) if existing else split_corpus(read_source())
         write_splits(splits)
         print(" ".join(f"{name} {len(lines)}" for name, lines in splits.items()))
     elif args.command == "train":

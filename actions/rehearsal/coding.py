@@ -104,7 +104,7 @@ _REFLECTION_START = (
     r"you(?:'ve| have) (?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
     r"you(?:'d| would) (?:rather|prefer|like)|"
     r"part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
-    r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite )*(?:hard|tough|lonely|rough|"
+    r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite |a )*(?:hard|tough|lonely|rough|"
     r"exhausting|a lot|scary|painful|heavy|overwhelming|awful|brutal|frustrating|difficult|isolating|draining)|"
     r"(?:that|this) (?:must|must've|must have) (?:be|been|feel|felt)|"
     r"(?:the|that|your) (?:last|old|first) (?:therapist|counsel+or|doctor|time)|"
@@ -121,10 +121,16 @@ _LABELS = (
     r"impossible to|such a|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
     r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
     r"sick in the head|a nightmare|unbelievable|stupid|lying|killing|the victim|a disgrace|"
-    r"not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us))"
+    r"not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us)|"
+    # names people call a loved one (the thing itself, not the feeling: "you're scared" stays a reflection)
+    r"an? (?:drunk|junkie|druggie|alky|alkie|loser|failure|liability|hypocrite|idiot|waste|liar|terrible|horrible|nasty|"
+    r"bad (?:influence|mum|mom|dad|father|mother|parent|husband|wife|son|daughter|example)|selfish|lazy|spoilt|spoiled)\b|"
+    r"the most (?:selfish|useless|stubborn|lazy|difficult)|hungover|just bored|full of it|kidding yourself|"
+    r"lying to (?:yourself|us|me|everyone)|a laughing stock|all talk|(?:a )?(?:total|complete|utter) (?:hypocrite|stranger|joke|mess|disaster|failure|waste|idiot|liar|nightmare)|"
+    r"as (?:useless|bad|selfish|lazy|stubborn) as|no (?:better|different) (?:than|from))"
 )
 _CONFRONT = (
-    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| really| acting| honestly| such| always)* {_LABELS}|"
+    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| really| acting| honestly| such| always| literally| basically| nothing but)* {_LABELS}|"
     r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
     r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|do|gave|give|given|sacrificed)|i'?ve done (?:so much|everything|all this|all that) for you|"
@@ -143,7 +149,42 @@ _CONFRONT = (
     r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
     r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
     r"you're using .* as an excuse|excuses|you just want attention|it's in your head|all in your head|"
-    r"you're not even trying|you don't even try|enough is enough|you're wasting)"
+    r"you're not even trying|you don't even try|enough is enough|you're wasting|"
+    # sarcasm and passive-aggressive thanks
+    r"\breal (?:mature|grown-up|classy|nice)\b|\bvery (?:mature|responsible|grown-up|nice) of you\b|\bnice of you to\b|must be nice|"
+    r"glad one of us|must be (?:nice|lovely|great)|you look (?:terrible|awful|a state|a mess|like death|disgusting|a wreck)|disappointed in you\b|"
+    r"(?:embarrassed|ashamed|disgusted) (?:by|of|with) (?:the way )?you|(?:sick|tired|fed up) (?:of|with) (?:covering|cleaning|picking|making excuses|lying|carrying)|(?:cheers|thanks|thank you) (?:a lot |so much )?for (?:showing up|embarrassing|ruining|nothing|letting|the support|"
+    r"making|leaving|wrecking|upsetting)|^(?:oh,? )?don'?t mind me\b|(?:^|\W)(?:oh )?(?:brilliant|lovely|fantastic|wonderful|great|perfect)[.,!]+ (?:another|just what)|"
+    r"^(?:yeah,? |oh,? )?as if\b|like that'?s (?:ever )?(?:going to|gonna) happen|pigs might fly|"
+    r"^(?:oh )?yeah,? (?:because|cos)\b|(?:^|\W)sure,? (?:blame|you (?:are|did|will))|"
+    # comparisons with other people
+    r"why can'?t you be (?:more )?like|like (?:a )?normal (?:person|people)|normal people (?:don'?t|do|manage|can)|"
+    r"\bother (?:people|dads|mums|moms|parents|kids|men|women|sons|daughters|husbands|wives) (?:manage|cope|turn up|get up|get out|seem to|can|don'?t need|have (?:jobs|their))|"
+    r"people your age|"
+    r"\b(?:your|ur) (?:brother|sister|cousin|mates?|friends?)(?: \w+)? (?:manages?|managed|copes?|coped|sorted (?:himself|herself|themselves)|"
+    r"has (?:a|his|her) (?:job|life|act|mortgage)|would never|never (?:gave|caused|put|treated|acts?|needed|did))\b|"
+    r"\b\w+'s (?:husband|wife|son|daughter|brother|sister|dad|mum|boyfriend|girlfriend) would never\b|"
+    r"\b(?:same|going the same) way as\b|(?:end|ended) up (?:just )?like (?:your|him|her|them)|turning in (?:his|her) grave|"
+    # rhetorical questions and disbelief
+    r"do you (?:even )?(?:realise|realize)|do you even (?:know|understand|care)|have you (?:got )?any idea (?:how|what)|"
+    r"(?:is it|is that) (?:too much|so hard) to ask|how hard (?:is it|can it be)|why do i (?:even )?bother|i don'?t know why i bother|"
+    r"who (?:even )?are you (?:anymore|now)|what kind of (?:a )?(?:father|mother|dad|mum|mom|parent|son|daughter|husband|wife|friend) (?:does|would|drinks|leaves|says|forgets|misses)|"
+    r"can you not (?:just|even)|what'?s the point (?:in|of) (?:talking|trying|telling)|"
+    r"can'?t (?:even )?be bothered|couldn'?t care less|don'?t give a|see if i care|"
+    # guilt and blame
+    r"if you (?:really )?(?:loved|cared about|cared for|respected) (?:me|us|them|the kids|this family|your)|"
+    r"think (?:of|about) (?:everything|all|what) (?:i|we|your|she|he)\b|\b(?:this|that) is (?:what|all) i get\b|"
+    r"\bi\b[\w' ]{3,60},? and you (?:can'?t|still|won'?t|don'?t even|never|just)\b|"
+    r"every (?:single )?time (?:i|we) [\w' ]*,? you(?:'re| are)? (?:just )?(?:off|drunk|out|gone|never|always|shut|blow|storm|walk|disappear|ignore|lie|let)|"
+    r"(?:^|\W)(?:once|yet) again,? you\b|\byou(?:'ve| have)? \w+ (?:\w+ )?(?:yet|once) again\b|all you (?:ever )?do is|"
+    r"you only (?:ever )?(?:ring|call|text|come|turn up|want)|you don'?t care about|you(?:'ve| have) (?:made my life|made (?:everyone|us|me|this)|broken (?:\w+ )?heart|broken (?:my|your|our|every)|put (?:us|me|this family|everyone) through)|dragging (?:everyone|us|me)|"
+    r"(?:your|ur) (?:own )?(?:stupid )?fault|did this to yourself|yourself to blame|don'?t give me that|spare me|pity party|sob story|"
+    r"\b(?:stop|quit) (?:whinging|whining|moaning|playing|complaining|sulking|being)|cut the drama|"
+    r"(?:talking|load of|what a load of) (?:rubbish|nonsense|crap|bs)|\bjust want (?:attention|sympathy)|"
+    r"my foot\b|(?:^|\W)(?:it'?s|that'?s) (?:just )?(?:an )?excuse|no willpower|too proud to|\bliar\b|shame on you|how dare you|"
+    r"(?:be|feel) (?:ashamed|embarrassed) of yourself|ought to be (?:ashamed|embarrassed)|ashamed of you|laughing stock|"
+    r"(?:everybody|everyone)(?:'s| is) talking|the whole (?:street|family|town|village|world) knows|drink yourself to death|"
+    r"ruin your (?:life|own life)|(?:^|\W)whatever[.,!]|i'?m done caring|(?:^|\W)unreal\b|what a joke)"
 )
 _ULTIMATUM = (
     r"(?:\bif you(?:'re| are)? (?:don'?t|do not|won'?t|will not|refuse|keep|can'?t|aren'?t|say no|still)\b.*\b(?:i'?ll|i will|i'?m|i am|we'?re|"
@@ -164,7 +205,26 @@ _ULTIMATUM = (
     r"\bnot (?:seeing|getting|having|coming)\b.*\b(?:till|until) you\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text) (?:your|ur|the|every|dad|mum|mom|him|her|them)\b.*\b(?:if|unless)\b|"
     r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
     r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent)\b.*\b(?:unless|until)\b|"
-    r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b)"
+    r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b|"
+    # "it's me or the bottle", "us or the drugs", "your family or the pub"
+    r"\b(?:me|us|the kids|your (?:family|kids|children|wife|husband|job)) or (?:the|your|that|those) \w+|\bor me\b[.!?]*$|"
+    r"\bor (?:i'?m|i am|we'?re|we are) (?:\w+ )?(?:gone|done|finished|off|out|leaving|going|over|through|calling|telling|taking|ringing|moving|changing)\b|"
+    r"\bor (?:don'?t|do not) (?:bother|come|expect|call|text)\b|\bor (?:i|we) (?:will|'ll|'m) \w+|\bor (?:move|get|clear|ship) out\b|"
+    r"\bif you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b).*\b(?:i'?m|i am|we'?re) (?:\w+ )?(?:changing|calling|ringing|reporting|taking|moving|leaving|filing|cutting|stopping|going)\b|"
+    r"\bif you\b.*\b(?:that'?s it|we'?re (?:done|finished|through|over))|\bif you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b).*\bi will\b|"
+    r"\b(?:you(?:'ve| have)? got|you have) (?:until|till|til)\b|\byou(?:'ve| have)? got (?:a|one|two) (?:week|month|days?) to\b|\bi'?m giving you\b|"
+    r"\b(?:do it|drink|lie|go|say it|try it) (?:again|one more time) and\b|\bone more \w+(?: \w+)? and (?:i|we|you|that)\b|"
+    r"\b(?:carry on|keep \w+ing|keep (?:this|it) up)\b(?: [\w']+){0,4} and (?:see what happens|i'?ll|i'?m|we'?re|that'?s it|you'?ll (?:lose|be|end|regret))|\bthis is (?:the|your) (?:last|final)\b|"
+    r"\b(?:last|final) (?:chance|warning)\b|\b(?:the|your|that|those) \w+ or (?:me|us|the kids|your family)\b|"
+    r"\bif you (?:don'?t|won'?t|keep|carry on)\b.*\byou (?:won'?t|can'?t|will never|'ll never) (?:see|get|be|have|come)\b|\bone more \w+(?: [\w']+){0,4} and (?:i|we|you|that)\b|"
+    r"\b(?:don'?t|won'?t|not) (?:get|getting|see|seeing|have|having|come|coming|stay|staying)\b[\w' ]*\b(?:till|until|unless) you\b|\bno (?:more )?\w+,? no (?:\w+)\b|"
+    r"\buntil you\b.*\bdon'?t (?:contact|call|text|come|bother|expect)\b|"
+    r"\b(?:not|won'?t|never) (?:be )?(?:\w+ing|\w+) (?:\w+ ){0,4}(?:until|till|til|unless) you\b|"
+    r"\bi'?ll (?:change the locks|report you|take the kids|cut you off|stop covering|stop paying|call the police|ring the police)\b|"
+    r"\bdon'?t make me (?:call|ring|choose|tell|do|leave)\b|\bdon'?t push me\b|"
+    r"\b(?:you'?ll|you will) (?:be (?:out|sleeping|on your own|doing it on your own)|lose (?:me|us|the kids|everything))\b|"
+    r"\bi'?ll (?:tell|ring|call|phone|text|report|post|take|stop|change|leave)\b.*\b(?:if you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b)|unless)|\b(?:we'?re|i'?m) (?:done|gone|out|leaving) if\b|"
+    r"\bi'?ll be telling\b|\bmake your choice\b|^(?:now |so )?choose\b|\bpick one[.!]*$)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
@@ -181,13 +241,22 @@ _AUTONOMY = (
     r"you'?re in charge|you'?re the (?:boss|expert)|your say|totally fine if not|it'?s okay if not|ok if not|"
     r"you don'?t have to (?:decide|do|go|answer|say|talk)|you can take (?:this|it|your time)|take your time|"
     r"i trust you to|i trust your|(?:would you |do you )?mind if i|could i (?:make|offer|add|ask)|no rush|"
-    r"we can leave it|we don'?t have to|if it'?s not for you|only if it feels right|is that okay with you)"
+    r"we can leave it|we don'?t have to|if it'?s not for you|only if it feels right|is that okay with you|all the time you need|"
+    r"you know (?:what you need|what'?s right|your own)|i won'?t (?:nag|pester|keep on)|not (?:going to|gonna) tell you what to do|happy to just listen|"
+    r"ignore (?:this|me|it) if you (?:like|want)|no right or wrong|\bor would you rather\b|^would you rather i\b|do you want me to (?:back off|leave it|drop it))"
 )
 _ADVICE = (
     r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
     r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
-    r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\bthe answer is (?:to|therapy)\b|"
+    r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\byou (?:really |just |honestly |seriously |definitely |absolutely )+(?:should|need to|have to|must|ought to)\b|"
+    r"\byou need (?:a|an|some) (?:proper |real |good )?(?:assessment|break|rest|doctor|therapist|counsel+or|check-?up|holiday|detox|professional)\b|"
+    r"\bwouldn'?t it be (?:better|easier|best)\b|\bfilled (?:in|out) (?:the|a|your) (?:\w+ )?form\b|"
+    r"\bi(?:'ve| have)? (?:asked|got|told) (?:\w+ ){1,3}to (?:call|ring|text|talk|have a word|speak|check|come)\b|"
+    r"\b(?:your|ur|my|the|his|her) \w+(?:'s| is| are|'re|'ll| will) (?:going to |gonna |coming (?:round|over) to |be )?(?:ring|call|text|talk|speak|"
+    r"have a (?:word|talk|chat)|ringing|calling|talking|popping|pop)\b[\w' ]*\b(?:you|sense)\b|\b(?:we|i)(?:'ve| have)? (?:all )?decided (?:that )?you\b|"
+    r"[,;]\s*(?:just |now |please )?(?:go and|go to (?:the|a|your|bed)|get (?:some )?help|see (?:a|someone|somebody)|ring|call|book)\b|"
+    r"\band (?:just )?(?:book|ring|call|go to|see|get|make) (?:the |an? )?(?:appointment|doctor|gp|therapist|counsel+or|help|someone|somebody|clinic|meeting)\b|\bthe answer is (?:to|therapy)\b|"
     r"\bwhat you (?:really )?need (?:right now |now )?(?:is|to do is)\b|(?:^|[,.;!]\s*)(?:and |so |look,? )?you(?:'ve| have) got to\b|\bi'?d (?:suggest|recommend|advise)\b|"
     r"\b(?:the )?best thing (?:would be|is|for you|you can do|to do)\b|\b(?:this|the) (?:\w+ )?(?:has|needs) to stop\b|"
     r"\b(?:\w+(?:'s| is)|they(?:'re| are)|(?:he|she)(?:'s| is|'ll| will)) (?:going to|gonna|coming (?:round|over) to) (?:ring|call|text|talk to|"
@@ -205,7 +274,18 @@ _ADVICE = (
     r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:told|warned|spoken to|filled in) (?:your|ur|work|dad|mum|mom|the family|everyone)\b|"
     r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:asked|got) (?:your |ur )?\w+ to\b|"
     r"\b(?:he|she|they)(?:'s| is|'re| are|'ll| will) (?:going to|gonna) (?:talk|ring|call|have a word|text|check)\b|"
-    r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
+    r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b|"
+    # soft and polite advice
+    r"\bperhaps (?:you|it'?s time|try)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|join|cut|look into)\b|"
+    r"\b(?:might|may|could) be worth\b|\bwould be (?:worth|best) (?:talking|seeing|trying|getting|going|calling|ringing)\b|\bit might help (?:to|if)\b|"
+    r"\b(?:wouldn'?t|won'?t) hurt to\b|\b(?:it'?d|it would) (?:do you good|be (?:better|best|wise) (?:if you|to (?:get|see|stop|talk|go|try|cut|tell)))\b|"
+    r"\bif i (?:were|was) (?:you|in your shoes)\b|\bif it (?:was|were) me,? i'?d\b|\bi'?d just (?:go|ring|call|see|tell|get|book|stop)\b|"
+    r"\bfor (?:god'?s|heaven'?s|goodness|pete'?s|christ'?s) sake\b|\bpromise me you'?ll\b|\bmake sure you\b|"
+    r"\b(?:it'?s|its) (?:about |high )?time (?:you|to)\b|(?:^|[.,!]\s*)time to (?:get|face|see|stop|sort|go|call|ring)\b|"
+    r"\bthe (?:only|sensible|right|obvious) (?:way (?:out|through|forward)|thing (?:to do|would be)|answer is)\b|\bisn'?t it time\b|"
+    r"\b(?:we|everyone|everybody|the (?:whole )?family|all of us) (?:all )?(?:think|agree|reckon|feel) you (?:should|need|have to|must|ought)\b|"
+    r"\bi (?:really )?(?:think|reckon|feel) you (?:should|need to|have to|must|ought to)\b|\bwhether you like it or not\b|\bend of[.!]*$|"
+    r"\bi(?:'ve| have)? (?:hidden|poured|binned|blocked|cancelled) (?:your|ur|all the|the|away)\b|\bi(?:'ve| have)? taken your\b)"
 )
 _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
@@ -216,7 +296,8 @@ _IMPERATIVE = (
     r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
-    r"(?:proud of you|admire|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
+    r"(?:proud of (?:you|how|what|the way)|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
+    r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
     r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
     r"tougher|stronger|braver|capable|smart|clever|honest|loyal)|took (?:guts|courage|a lot|real)|"
     r"you(?:'ve| have) (?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
@@ -236,7 +317,9 @@ _AFFIRM = (
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
     r"not sure|at a loss|frustrated|confused|overwhelmed|sorry|terrified|nervous|worn out|out of ideas|not coping|glad|"
-    r"missing you|desperate|helpless|stuck|gutted|torn|relieved)"
+    r"missing you|desperate|helpless|stuck|gutted|torn|relieved|worried sick|sick with worry|devastated|shattered|furious|angry|"
+    r"disappointed|fed up|embarrassed|ashamed|hurting|drained|knackered|powerless|useless|jealous|guilty|on edge|"
+    r"out of my depth|running on empty|finding (?:it|this|things) (?:really |so |pretty )?(?:hard|tough|difficult))"
 )
 _I_STATEMENT = (
     r"(?:^|[.,;!]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+)"
@@ -246,9 +329,12 @@ _I_STATEMENT = (
     r"can'?t keep|can'?t do this|want (?:my|the old|things)|long for|am (?:so |really |a bit |just |also |getting )?" + _FEELING + r")|"
     r"i'm (?:so |really |a bit |just |also |getting |kind of |kinda |starting to (?:feel|get) |feeling |finding (?:it|this) )?"
     + _FEELING + r"|"
+    r"i'?m finding (?:\w+ ){0,3}(?:really |so )?(?:hard|tough|difficult)|i'?m not (?:sleeping|coping|ok|okay)\b|i'?m that \w+|"
     r"i(?:'ve| have) been (?:so |really )?(?:worried|scared|struggling|lying|feeling|finding|losing|thinking about you|crying|having)|"
     r"it (?:scares|worries|frightens|hurts|breaks|kills) me|that (?:scares|worries|frightens|hurts) me|"
-    r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me)"
+    r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me|"
+    r"i keep (?:feeling|thinking|worrying|wondering)|i'?d love to (?:see|spend|have|hear|talk|get|be)|^miss(?:ing)? (?:you|u)\b|"
+    r"(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home))"
 )
 
 
@@ -283,7 +369,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
     asked = sentence.endswith("?")
     starts_wh = re.match(rf"{_WH}\b", bare)
     starts_aux = re.match(rf"{_AUX}\b", bare) and not (
-        re.match(r"(?:do|don't) (?:not|whatever)\b", bare) or (not asked and re.match(r"(?:don't|do not|never)\b", bare))
+        re.match(r"(?:do|don't) (?:not|whatever)\b", bare)
+        or (not asked and re.match(r"(?:don't|do not|never|do (?:it|that|this))\b", bare))
     )
     if not (asked or starts_wh or starts_aux):
         return None
