@@ -61,6 +61,9 @@ _SHORTHAND = {
     "youve": "you've", "youd": "you'd", "youll": "you'll", "wanna": "want to", "gonna": "going to", "gotta": "got to",
     "pls": "please", "plz": "please", "rn": "right now", "tho": "though", "coz": "because", "cuz": "because",
     "cos": "because", "abt": "about", "w": "with", "bc": "because", "idk": "i don't know",
+    "shud": "should", "shld": "should", "wd": "would", "cud": "could", "n": "and", "ull": "you'll", "no1": "no one",
+    "thx": "thanks", "thnx": "thanks", "wat": "what", "wot": "what", "tmrw": "tomorrow", "tmr": "tomorrow", "sry": "sorry",
+    "rly": "really", "srsly": "seriously", "ppl": "people", "b4": "before", "dnt": "don't", "y": "why", "luv": "love",
 }
 
 _WH = r"(?:what|what's|whats|how|how's|why|where|when|who|whom|which|whose)"
@@ -82,19 +85,19 @@ _FACT_QUESTION = (
 )
 _ADVICE_QUESTION = (
     r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
-    r"couldn'?t you(?: just)?|wouldn'?t it be (?:better|easier)|have you considered just|can'?t you just)\b"
+    r"couldn'?t you(?: just)?|wouldn'?t it be (?:better|easier)|don'?t you think you (?:should|need|ought|have)|have you considered just|can'?t you just)\b"
 )
 _CHALLENGE_QUESTION = (
     r"(?:why (?:won'?t|can'?t|don'?t|do) you (?:just|ever|even|listen|stop|see|get it)|what(?:'s| is) wrong with you|how many times|"
-    r"why are you (?:being|so|always)|what is your problem|what's your problem|are you (?:serious|kidding|crazy|insane)|"
-    r"do you even care|who do you think|seriously\?|how can you be so|can'?t you see|don'?t you care|"
+    r"why are you (?:being|so|always|like this|like that)|what is your problem|what's your problem|are you (?:serious|kidding|crazy|insane)|"
+    r"do you even care|are you even (?:listening|trying|awake|serious|sorry)|do you ever (?:think|stop|consider) (?:about )?(?:how|what|anyone|us|me)|how is (?:that|it|this) (?:my|our) fault|who do you think|seriously\?|how can you be so|can'?t you see|don'?t you care|"
     r"why do you always|why would you do that|what were you thinking)"
 )
 _REFLECTION_START = (
     r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly)\W+)*"
-    r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
+    r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so|rough|hard|awful|tough|grim|horrible|exhausting|scary|lonely|rubbish)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
     r"you(?:'re| are) (?:feeling|saying|telling me|worried|scared|afraid|frightened|tired|exhausted|frustrated|angry|sad|lonely|"
-    r"overwhelmed|stuck|not sure|unsure|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
+    r"overwhelmed|stuck|not sure|unsure|knackered|shattered|drained|gutted|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
     r"dreading|carrying|struggling|really|pretty|kind of|kinda|a bit|quite|so tired|so worried|not convinced|not ready|"
     r"afraid|embarrassed|hoping|trying|thinking|doubting|skeptical|sceptical|annoyed|upset|hurt|disappointed|burnt out|"
     r"burned out|worn out|on your own|alone|still|caught)|"
@@ -103,7 +106,7 @@ _REFLECTION_START = (
     r"can't|couldn't|believe|don't believe|got|had|tried|found|liked|didn't like|haven't|care|love|still)|"
     r"you(?:'ve| have) (?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
     r"you(?:'d| would) (?:rather|prefer|like)|"
-    r"part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
+    r"so (?:\w+ ){1,2}(?:was|were|has been) (?:a |really |pretty )?(?:bad|hard|rough|tough|awful|grim)|you didn'?t (?:sleep|eat|go|want|feel|get)|part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
     r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite |a )*(?:hard|tough|lonely|rough|"
     r"exhausting|a lot|scary|painful|heavy|overwhelming|awful|brutal|frustrating|difficult|isolating|draining)|"
     r"(?:that|this) (?:must|must've|must have) (?:be|been|feel|felt)|"
@@ -126,11 +129,11 @@ _LABELS = (
     r"an? (?:drunk|junkie|druggie|alky|alkie|loser|failure|liability|hypocrite|idiot|waste|liar|terrible|horrible|nasty|"
     r"bad (?:influence|mum|mom|dad|father|mother|parent|husband|wife|son|daughter|example)|selfish|lazy|spoilt|spoiled)\b|"
     r"the most (?:selfish|useless|stubborn|lazy|difficult)|hungover|just bored|full of it|kidding yourself|"
-    r"lying to (?:yourself|us|me|everyone)|a laughing stock|all talk|(?:a )?(?:total|complete|utter) (?:hypocrite|stranger|joke|mess|disaster|failure|waste|idiot|liar|nightmare)|"
+    r"lying to (?:yourself|us|me|everyone)|a laughing stock|an embarrassment|a disgrace|all talk|(?:a )?(?:total|complete|utter) (?:hypocrite|stranger|joke|mess|disaster|failure|waste|idiot|liar|nightmare)|"
     r"as (?:useless|bad|selfish|lazy|stubborn) as|no (?:better|different) (?:than|from))"
 )
 _CONFRONT = (
-    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| really| acting| honestly| such| always| literally| basically| nothing but)* {_LABELS}|"
+    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| such| acting| always| nothing but| a bit| too| very| \w+ly)* {_LABELS}|"
     r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
     r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|do|gave|give|given|sacrificed)|i'?ve done (?:so much|everything|all this|all that) for you|"
@@ -139,20 +142,23 @@ _CONFRONT = (
     r"drinking (?:way |far )?too much|you brought this on yourself|what did you expect|don'?t be (?:silly|stupid|daft|ridiculous)|"
     r"do you want to end up like|i'?m not asking,? i'?m telling|you can'?t (?:keep|go on) (?:doing this|like this|living like this)|you'?re drinking too much|you'?re making a fool|after all the (?:nights|years|times|money)|"
     r"i (?:gave|have given|'ve given) up (?:everything|so much)|you owe (?:me|us|it to)|i'?ve bent over backwards|the thanks i get|"
-    r"think (?:of|about) what you'?re (?:putting|doing to)|(?:embarrassing|humiliating) (?:it was|watching)|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
+    r"think (?:of|about) what you'?re (?:putting|doing to)|(?:embarrassing|humiliating) (?:it was|watching)|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|(?:^|[,.!;]\s*)(?:oh |just |please |so |now )?stop (?:being|acting|making excuses|feeling sorry|whining|"
     r"moaning|pretending|lying|hiding)|grow up|get over (?:it|yourself)|snap out of it|man up|toughen up|pull yourself together|"
     r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
     r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
     r"you obviously(?! (?:care|love|know|want|mean|tried))|you clearly(?! (?:care|love|know|want|mean|tried))|this is how you (?:repay|thank|treat)|how you repay|"
     r"you can'?t (?:even )?do (?:this|one|that) (?:one )?(?:little )?thing|after all the (?:lifts|chances|help|favours|lies|stress|sacrifices)\b|nobody else would (?:put up|stay|have|stand)|"
-    r"you'?re a (?:disgrace|embarrassment|liar|waste|joke|nightmare)|you only (?:ever )?(?:think|care)|you lied|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
+    r"you'?re a (?:disgrace|embarrassment|liar|waste|joke|nightmare)|you only (?:ever )?(?:think|care)|you lied|you don't (?:even )?care|you're ruining|you ruin|you're the problem|^typical\b|typical (?:of )?you\b|you(?:'re| are) (?:always|never) (?:too|so|late|out|drunk|sober|at the|on your|busy|moaning|complaining|angry|in bed|asleep|hungover)\b|"
     r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
     r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
     r"you're using .* as an excuse|excuses|you just want attention|it's in your head|all in your head|"
     r"you're not even trying|you don't even try|enough is enough|you're wasting|"
     # sarcasm and passive-aggressive thanks
     r"\breal (?:mature|grown-up|classy|nice)\b|\bvery (?:mature|responsible|grown-up|nice) of you\b|\bnice of you to\b|must be nice|"
-    r"glad one of us|must be (?:nice|lovely|great)|you look (?:terrible|awful|a state|a mess|like death|disgusting|a wreck)|disappointed in you\b|"
+    r"glad one of us|lying to my face|lie to my face|a grown (?:man|woman|adult)|(?:would|'d) be (?:so )?(?:ashamed|disgusted|embarrassed)|"
+    r"you (?:have|'ve got) no idea (?:what|how)|^shocker\b|what a (?:shock|surprise)\b|no ?one (?:believes|trusts) you|nobody (?:believes|trusts) you|"
+    r"(?:it'?s|its) my fault now|well done (?:on|for) (?:ruining|wrecking|embarrassing|upsetting|another)|^(?:oh )?(?:another|yet another) (?:\w+ ){0,3}(?:lost|wasted|ruined|gone|down the drain|on the sofa|at the pub|in bed)\b|"
+    r"(?:^|\W)talk(?:ing)? (?:rubbish|nonsense|crap|bs)|must be (?:nice|lovely|great)|you look (?:terrible|awful|a state|a mess|like death|disgusting|a wreck)|disappointed in you\b|"
     r"(?:embarrassed|ashamed|disgusted) (?:by|of|with) (?:the way )?you|(?:sick|tired|fed up) (?:of|with) (?:covering|cleaning|picking|making excuses|lying|carrying)|(?:cheers|thanks|thank you) (?:a lot |so much )?for (?:showing up|embarrassing|ruining|nothing|letting|the support|"
     r"making|leaving|wrecking|upsetting)|^(?:oh,? )?don'?t mind me\b|(?:^|\W)(?:oh )?(?:brilliant|lovely|fantastic|wonderful|great|perfect)[.,!]+ (?:another|just what)|"
     r"^(?:yeah,? |oh,? )?as if\b|like that'?s (?:ever )?(?:going to|gonna) happen|pigs might fly|"
@@ -189,7 +195,7 @@ _CONFRONT = (
 _ULTIMATUM = (
     r"(?:\bif you(?:'re| are)? (?:don'?t|do not|won'?t|will not|refuse|keep|can'?t|aren'?t|say no|still)\b.*\b(?:i'?ll|i will|i'?m|i am|we'?re|"
     r"we are|we'?ll|you can|you'?ll|you will|don'?t bother|i won'?t|i can'?t|i'?m done|that'?s it|it'?s over|i don'?t know if i can)\b|"
-    r"\bunless you\b|\buntil you\b.*\b(?:go|get|see|start|call|book|agree|sort)|"
+    r"\bunless you\b|\buntil you\b.*\b(?:go|get|see|start|call|book|agree|sort)\b|"
     r"\bor (?:else|i'?m (?:leaving|done|out|gone|going)|i'?ll (?:leave|go|tell|call|stop|move|take)|we'?re (?:done|finished|over)|"
     r"get out|you can leave|you'?re out|move out|find somewhere|i walk|i leave|i'm moving)\b|"
     r"\bgiving you until\b|\byou have until\b|\bunless (?:something|things|anything) changes?\b|"
@@ -204,7 +210,7 @@ _ULTIMATUM = (
     r"\byou \w+ (?:again|tonight|today|one more time) and (?:i'?m|i'?ll|we'?re)\b|\bthis is the last time (?:i|we)\b|\bdon'?t come crying to me\b|\bi'?m not (?:going to|gonna) keep (?:bailing|covering|paying|lending)\b|\blast warning\b|\bkeep \w+ing and i'?ll\b|\bi'?ll make sure (?:everyone|they|he|she|your)\b|"
     r"\bnot (?:seeing|getting|having|coming)\b.*\b(?:till|until) you\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text) (?:your|ur|the|every|dad|mum|mom|him|her|them)\b.*\b(?:if|unless)\b|"
     r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
-    r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent)\b.*\b(?:unless|until)\b|"
+    r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent|lifts|favours)\b.*\b(?:unless|until|till|til)\b|\bdon'?t (?:call|text|ring|come|contact)(?: \w+)? (?:till|until|unless)\b|"
     r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b|"
     # "it's me or the bottle", "us or the drugs", "your family or the pub"
     r"\b(?:me|us|the kids|your (?:family|kids|children|wife|husband|job)) or (?:the|your|that|those) \w+|\bor me\b[.!?]*$|"
@@ -231,7 +237,7 @@ _AUTONOMY = (
     r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
     r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
     r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
-    r"no pressure|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
+    r"(?:no|zero) pressure|up 2 you|(?:want|do you want|would you like) my (?:honest )?(?:opinion|thoughts|take|advice)|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
     r"if you'?re (?:open|up for|ready|willing)|nobody can make you|no one can make you|i can'?t make you|i won'?t (?:push|force|make you)|"
     r"i'?m not (?:going to|gonna) (?:push|force|make|try)|not (?:going to|gonna) push|i won'?t bring it up again|"
     r"(?:can|could|may) i (?:share|tell you|suggest|ask|offer|give|say|mention|show|send)|"
@@ -255,13 +261,14 @@ _ADVICE = (
     r"\bi(?:'ve| have)? (?:asked|got|told) (?:\w+ ){1,3}to (?:call|ring|text|talk|have a word|speak|check|come)\b|"
     r"\b(?:your|ur|my|the|his|her) \w+(?:'s| is| are|'re|'ll| will) (?:going to |gonna |coming (?:round|over) to |be )?(?:ring|call|text|talk|speak|"
     r"have a (?:word|talk|chat)|ringing|calling|talking|popping|pop)\b[\w' ]*\b(?:you|sense)\b|\b(?:we|i)(?:'ve| have)? (?:all )?decided (?:that )?you\b|"
-    r"[,;]\s*(?:just |now |please )?(?:go and|go to (?:the|a|your|bed)|get (?:some )?help|see (?:a|someone|somebody)|ring|call|book)\b|"
+    r"[,;]\s*(?:just |now |please |so )?(?:cut (?:down|back|it out)|stop \w+ing|go and|go to (?:the|a|your|bed)|get (?:some )?help|see (?:a|someone|somebody)|ring|call|book)\b|"
+    r"\band (?:just )?go (?:to|and see) (?:the|a|your)\b|"
     r"\band (?:just )?(?:book|ring|call|go to|see|get|make) (?:the |an? )?(?:appointment|doctor|gp|therapist|counsel+or|help|someone|somebody|clinic|meeting)\b|\bthe answer is (?:to|therapy)\b|"
-    r"\bwhat you (?:really )?need (?:right now |now )?(?:is|to do is)\b|(?:^|[,.;!]\s*)(?:and |so |look,? )?you(?:'ve| have) got to\b|\bi'?d (?:suggest|recommend|advise)\b|"
+    r"\bi need you to (?:go|see|get|stop|call|ring|book|talk|start|try|quit|cut)\b|\bwhat you (?:really )?need (?:right now |now )?(?:is|to do is)\b|(?:^|[,.;!]\s*)(?:and |so |look,? )?you(?:'ve| have) got to\b|\bi'?d (?:suggest|recommend|advise)\b|"
     r"\b(?:the )?best thing (?:would be|is|for you|you can do|to do)\b|\b(?:this|the) (?:\w+ )?(?:has|needs) to stop\b|"
     r"\b(?:\w+(?:'s| is)|they(?:'re| are)|(?:he|she)(?:'s| is|'ll| will)) (?:going to|gonna|coming (?:round|over) to) (?:ring|call|text|talk to|"
     r"have a (?:word|talk|chat)|bring it up|check on|see) (?:you|it)\b|\b(?:she|he|they)'?ll (?:ring|call|text|talk to|check on) you\b|"
-    r"\bi(?:'ve| have)? (?:told (?!you\b)\w+ (?:what|about|not to|to)|had a (?:word|chat|talk) with (?:your|the|ur)|gave (?:your|ur) (?:number|details|name)|"
+    r"\bi(?:'ve| have)? (?:told (?!you\b)(?:\w+ ){1,3}(?:what|about|not to|to)|had a (?:word|chat|talk) with (?:your|the|ur)|gave (?:your|ur) (?:number|details|name)|"
     r"filled (?:her|him|them) in|explained (?:it all|everything)|rang (?:her|him|them)|hidden (?:the|your)|made a (?:list|plan))\b|"
     r"\bexpect a call\b|\bgo along with it\b|\byou'?re on (?:leave|the list|the waiting list)\b|\b(?:booked|sorted) you\b|\b(?:made|sorted) a (?:plan|place) for you\b|\bi (?:really |just )?(?:want|need|expect) you to (?!know\b|be (?:happy|ok|okay|safe|well)\b)|"
     r"\b(?:it'?s|it is) (?:about |high )?time you\b|\bpromise me you'?ll\b|\bif i (?:were|was) you\b|\bdon'?t you think you should\b|"
@@ -296,7 +303,7 @@ _IMPERATIVE = (
     r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
-    r"(?:proud of (?:you|how|what|the way)|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
+    r"(?:proud of (?:you|how|what|the way)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
     r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
     r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
     r"tougher|stronger|braver|capable|smart|clever|honest|loyal)|took (?:guts|courage|a lot|real)|"
@@ -307,7 +314,7 @@ _AFFIRM = (
     r"that wasn'?t easy|wasn'?t easy (?:to|for)|i (?:really )?appreciate|thank you for (?:telling|sharing|trusting|being|talking|"
     r"listening|opening)|thanks for (?:telling|sharing|trusting|being honest|talking|opening)|good for you|well done|"
     r"you really care|you care so much|you clearly care|you(?:'re| are) a (?:great|good|wonderful|brilliant|fantastic|loving)|"
-    r"you were (?:amazing|great|brilliant|so good|incredible|fantastic)|you did (?:great|well|amazing|brilliantly)|"
+    r"you were (?:amazing|great|brilliant|so good|incredible|fantastic)|you did (?:so |really )?(?:great|well|amazing|brilliantly)|(?:stronger|braver|tougher|better|smarter) than you (?:think|know|realise|realize|give yourself)|"
     r"without complaining|you always show up|you never give up|you'?re doing (?:your best|great|well|so well|better)|"
     r"you(?:'ve| have) got (?:so much|a lot of) (?:strength|courage)|your (?:strength|courage|honesty|kindness) |"
     r"brave of you|(?:a lot of|real|great|good|so much) progress|you'?re doing (?:so much |much |a lot )?better|you(?:'ve| have) been (?:brilliant|amazing|fantastic|so good|incredible)|\bbrave\b.*\bto\b|impressive|says a lot about you|that'?s (?:huge|amazing|brilliant|great)|you kept going|"
@@ -334,7 +341,7 @@ _I_STATEMENT = (
     r"it (?:scares|worries|frightens|hurts|breaks|kills) me|that (?:scares|worries|frightens|hurts) me|"
     r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me|"
     r"i keep (?:feeling|thinking|worrying|wondering)|i'?d love to (?:see|spend|have|hear|talk|get|be)|^miss(?:ing)? (?:you|u)\b|"
-    r"(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home))"
+    r"i (?:just )?want you (?:safe|home|back|well|happy)|(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home))"
 )
 
 
@@ -347,7 +354,10 @@ def _nlp() -> Language:
 
 def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    words = re.split(r"(\W+)", text.lower())
+    # "ur" is "you're" before a state or a description ("ur late", "ur a joke"), "your" before a thing ("ur mum")
+    text = re.sub(r"\bur (?=(?:a|an|the|so|such|just|literally|always|never|not|being|on|at|in|going|gonna|late|drunk|sober|home|ok|okay|"
+                  r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible)\b)", "you're ", text.lower())
+    words = re.split(r"(\W+)", text)
     return "".join(_SHORTHAND.get(word, word) for word in words).strip()
 
 
@@ -372,6 +382,10 @@ def _question_kind(sentence: str) -> Optional[Code]:
         re.match(r"(?:do|don't) (?:not|whatever)\b", bare)
         or (not asked and re.match(r"(?:don't|do not|never|do (?:it|that|this))\b", bare))
     )
+    if not starts_wh and re.match(r"(?:wanna|want|fancy|need) (?:me to|to|a|an|some|anything|grab|get|come|go)\b", bare) and len(bare.split()) <= 10:
+        return Code.CLOSED_QUESTION  # "wanna grab a coffee", "want me to come": a texted yes/no question without its "do you"
+    if re.match(r"you (?:home|up|awake|there|ok|okay|free|coming|around|back|out|eaten|alright)\b", bare) and len(bare.split()) <= 5:
+        return Code.CLOSED_QUESTION  # "u home yet", "u up": a texted "are you...?"
     if not (asked or starts_wh or starts_aux):
         return None
     if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
@@ -411,8 +425,10 @@ def code_sentence(sentence: str) -> set[Code]:
     advice_ok = not (
         (question is Code.OPEN_QUESTION and not re.search(_ADVICE_QUESTION, sentence))
         or re.match(_OPEN_INVITATION, sentence)
-        or re.match(r"(?:stop|never|don't) (?:being|acting|feeling sorry|making excuses|whining|moaning|pretending|lying|hiding)", bare)
-        or re.match(r"take (?:your|all the) time|take care", bare)
+        or re.match(r"(?:stop|never|don't|quit) (?:being|acting|feeling sorry|making excuses|whining|whinging|moaning|pretending|lying|hiding|"
+                    r"talk(?:ing)? (?:rubbish|nonsense|crap)|give me that|playing the)", bare)
+        or re.match(r"take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
+        or re.search(r"\byou (?:should|ought to) be (?:ashamed|embarrassed)", sentence)
         or re.search(r"\b(?:do|did) you (?:think|feel) you (?:should|need)", sentence)
         or Code.ULTIMATUM in codes
     )
@@ -422,7 +438,7 @@ def code_sentence(sentence: str) -> set[Code]:
         codes.add(Code.AUTONOMY_SUPPORT)
     if re.search(_AFFIRM, sentence):
         codes.add(Code.AFFIRMATION)
-    if re.search(_I_STATEMENT, sentence) and not re.search(r"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b", sentence):
+    if re.search(_I_STATEMENT, sentence) and not re.search(r"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b|^i need you to\b", sentence):
         codes.add(Code.I_STATEMENT)
     if (
         question is None
