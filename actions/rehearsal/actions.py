@@ -43,7 +43,10 @@ GOAL_BUTTONS = [
     {"title": "Understand what's stopping them", "payload": "understand what's stopping them"},
     {"title": "Agree one small step", "payload": "agree one small step"},
 ]
-PRACTICE_FOOTER = "(Practice mode. Say “hint”, “how am I doing?”, “let me try that again” or “go back to turn 2”, or “stop practice” for feedback.)"
+PRACTICE_FOOTER = (
+    "(Practice mode. Say “hint”, “how am I doing?”, “let me try that again” or “go back to turn 2”, "
+    "or “stop practice” for feedback.)"
+)
 # Button payloads and typed requests handled inside the practice loop, whatever the intent classifier made of them.
 SWITCH = re.compile(r"^\s*practi[sc]e (?:the )?scenario:?\s*([a-z0-9_-]+)\s*$", re.I)
 GO_BACK = re.compile(r"^\s*(?:go back|rewind|back|return|redo|restart)(?: to)?(?: from)? (?:turn|line|step) (\d{1,2})\s*[.!]?\s*$", re.I)

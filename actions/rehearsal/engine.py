@@ -10,7 +10,7 @@ from typing import Optional
 
 from actions.rehearsal.lines import LineBank, PoolLine, bank, pick
 from actions.rehearsal.scenarios import Scenario
-from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_reflection, may_concede
+from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_reflection, may_concede, stage_for
 from actions.rehearsal.topics import REASONS, classify_topic
 from kernel.vocabulary import Stage
 
@@ -44,7 +44,9 @@ def triggered(scenario: Scenario, text: str, codes: list[str]) -> bool:
     return any(f" {word} " in said for word in scenario.trigger_words)
 
 
-def _line(line: Optional[PoolLine], stage: Stage, kind: str, answers: Optional[str] = None, reveals: Optional[str] = None) -> Optional[Reply]:
+def _line(
+    line: Optional[PoolLine], stage: Stage, kind: str, answers: Optional[str] = None, reveals: Optional[str] = None
+) -> Optional[Reply]:
     if line is None:
         return None
     return Reply(line_id=line.id, text=line.text, stage=stage, kind=kind, answers=answers, reveals=reveals)
@@ -89,11 +91,12 @@ class Responder:
                              reveals=reason if first else None)
         return None
 
-    def about_topic(self, topic: str, stage: Stage, reflecting: bool) -> Reply:
-        """An answer about the topic asked or reflected: deflected, partial or honest depending on the stage."""
+    def about_topic(self, topic: str, stage: Stage, reflecting: bool, was_guarded: bool = False) -> Reply:
+        """An answer about the topic asked or reflected: deflected, partial or honest depending on the stage.
+        A hidden reason stays hidden if they were still guarded when it was raised."""
         theirs = topic in self.scenario.reason_names
         reply: Optional[Reply] = None
-        if stage is Stage.GUARDED:
+        if stage is Stage.GUARDED or (was_guarded and theirs):
             reply = _line(self._pick(self.lines.topics.get((topic, "deflect"), ()), stage), stage, "deflect", topic)
         elif topic in REASONS and theirs:
             reply = self.reveal(topic, stage, prefix="Yeah... " if reflecting else "")
@@ -131,9 +134,10 @@ class Responder:
         if stage is Stage.CONCESSION:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
                          answers=topic)
+        was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
         if topic is not None and (asking or reflecting):
-            return self.about_topic(topic, stage, reflecting)
-        if stage is not Stage.GUARDED and ("open_question" in codes or reflecting):
+            return self.about_topic(topic, stage, reflecting, was_guarded)
+        if not was_guarded and ("open_question" in codes or reflecting):
             reason = self.next_reason()
             if reason is not None:
                 reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "")
@@ -148,7 +152,7 @@ class Responder:
         if "closed_question" in codes:
             return self.act("closed", stage) or self.general(stage)
         if topic is not None:
-            return self.about_topic(topic, stage, reflecting=False)
+            return self.about_topic(topic, stage, reflecting=False, was_guarded=was_guarded)
         return self.general(stage)
 
 

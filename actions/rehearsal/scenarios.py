@@ -81,7 +81,7 @@ def _mapping(path: Path, node: yaml.Node, required: tuple[str, ...], optional: t
     if not isinstance(node, yaml.MappingNode):
         raise ScenarioError(path, _line(node), "expected a mapping")
     fields = {str(k.value): v for k, v in node.value}
-    for key, value in node.value:
+    for key, _ in node.value:
         if key.value not in required and key.value not in optional:
             raise ScenarioError(path, _line(key), f"unknown field {key.value!r}")
     missing = [k for k in required if k not in fields]

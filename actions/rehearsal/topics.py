@@ -34,7 +34,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("past_experience", r"last time|before,? when|(?:in|from) the past|back then|previous\w*|(?:tried|been|went|saw|seen)\s+"
                         r"(?:\w+\s+)?(?:before|already|once)|bad experience|what happened (?:with|when|at)|first time you|"
                         r"used to see|old (?:therapist|counsell?or|doctor)|went wrong|burn(?:ed|t) before|been through it|"
-                        r"(?:tried|been|went|saw|seen|did|had)\b[^.?!]{0,40}\bbefore|back when you|years ago|last (?:doctor|counsell?or|therapist|gp|psychiatrist)|"
+                        r"(?:tried|been|went|saw|seen|did|had)\b[^.?!]{0,40}\bbefore|back when you|years ago|"
+                        r"last (?:doctor|counsell?or|therapist|gp|psychiatrist)|"
                         r"went to (?:a|that|the|see) (?:counsell?or|therapist|doctor|gp|psychiatrist)"),
     ("stigma", r"people (?:would |might |will )?(?:think|say|know|find out|judge)|what (?:would |will )?(?:people|others|"
                r"everyone|they|the neighbou?rs|your (?:mates|friends|colleagues|boss|team)) (?:think|say)|judg\w+|"
@@ -59,7 +60,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
                     r"us|everyone) together|look after|looking after|the strong one|head of|your role|everyone depends|"
                     r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
-    ("independence", r"on your own|by yourself|yourself alone|alone|rel(?:y|ying|iance) on|needing|independen\w+|self-?relian\w+|handle it|sort it|"
+    ("independence", r"on your own|by yourself|yourself alone|alone|rel(?:y|ying|iance) on|needing|"
+                     r"independen\w+|self-?relian\w+|handle it|sort it|"
                      r"cop(?:e|ing)|manage|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|"
                      r"stand on your own|in control|control|ask(?:ing)? for help|your own way|tough it out"),
     ("culture_faith", r"faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|belief|cultur\w+|"
@@ -77,7 +79,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                    r"how (?:would|will) (?:things|life) (?:be|look)|better look like|tomorrow|(?:would|will) be different|got better"),
     ("feelings", r"feel\w*|felt|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
                  r"stress\w*|tired|exhaust\w*|heart|inside|really doing|how are you|how've you been|how have you been|"
-                 r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|miss(?:ing)? (?:her|him|them)|numb|empty|anxious|anxiety|worr\w+"),
+                 r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|miss(?:ing)? (?:her|him|them)|"
+                 r"numb|empty|anxious|anxiety|worr\w+"),
 )
 # Whole words only: "feel" is not "fee", and "you and I've" is not "you and I".
 _COMPILED = tuple((topic, re.compile(rf"(?:^|\b|(?<=\W))(?:{pattern})(?![a-z'])", re.I)) for topic, pattern in _PATTERNS)
