@@ -42,34 +42,34 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|at work (?:know|find)|"
                r"stigma|seen as|look bad|how it looks|"
                r"(?:people|others|everyone|anyone|folks|colleagues|friends|mates|neighbou?rs|the lads|the girls)\b[^.?!]{0,25}"
-               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd out|hear)|say about (?:a person|you|someone|people)"),
+               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know)|say about (?:a person|you|someone|people)"),
     ("labels", r"label\w*|diagnos\w+|call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|"
                r"being (?:called|named)|a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"),
-    ("privacy", r"privacy|private|privat\w+|confidential\w*|find out|who (?:would|might|will) (?:know|see|hear)|"
+    ("privacy", r"privacy|private|privat\w+|confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|"
                 r"records?|notes?|written down|kept secret|kept between|tell (?:anyone|anybody|others)|"
                 r"stranger knowing|on file|share what you say"),
     ("fear_of_feelings", r"opening up|open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) "
                          r"come (?:up|out)|stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|"
                          r"dredg\w+|too much to (?:feel|face)|falling apart|open the lid|lid on"),
+    ("culture_faith", r"faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|belief|cultur\w+|"
+                      r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
+                      r"elders|heritage|raised|brought up|upbringing"),
+    ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
+                    r"us|everyone) together|look after|looking after|the strong one|(?:be|stay|being|staying) strong|strong for|head of|your role|everyone depends|"
+                    r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
+    ("time", r"(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
+             r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|that|them) in|fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
+             r"calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room"),
     ("doubt_it_works", r"work for you|(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|"
                        r"make a difference|do)|help at all|point\w*|worth it|any good|makes? a difference|"
                        r"believe in|trust (?:it|therapy|that)|waste of time|useless|just talking|does(?:n'?t)? help|"
                        r"sceptic\w*|skeptic\w*|evidence|actually help|change anything|fix|worth (?:it|trying|a (?:try|go|shot))|convinc\w+|"
                        r"make (?:a|any|much) difference|"
                        r"(?:wouldn'?t|won'?t|doesn'?t|didn'?t|can'?t|couldn'?t|would|will|could|might) (?:really |actually |ever )?help"),
-    ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
-                    r"us|everyone) together|look after|looking after|the strong one|head of|your role|everyone depends|"
-                    r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
     ("independence", r"on your own|by yourself|yourself alone|alone|rel(?:y|ying|iance) on|needing|"
                      r"independen\w+|self-?relian\w+|handle it|sort it|"
-                     r"cop(?:e|ing)|manage|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|"
+                     r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|"
                      r"stand on your own|in control|control|ask(?:ing)? for help|your own way|tough it out"),
-    ("culture_faith", r"faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|belief|cultur\w+|"
-                      r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
-                      r"elders|heritage|raised|brought up|upbringing"),
-    ("time", r"(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
-             r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|in|that)|"
-             r"calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room"),
     ("the_relationship", r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|"
                          r"me and you|trust me|we(?:'ve| have)? been|"
                          r"us two|the two of us|our family|we used to|closer|distance between"),
