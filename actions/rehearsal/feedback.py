@@ -82,7 +82,8 @@ class Feedback:
 
     def payload(self) -> dict[str, Any]:
         return {
-            "type": "feedback",
+            # Mid-practice check-ins have their own type: the web page ends its practice look on "feedback".
+            "type": "feedback" if self.final else "feedback_so_far",
             "final": self.final,
             "counts": self.counts,
             "score": self.score,

@@ -42,7 +42,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|at work (?:know|find)|"
                r"stigma|seen as|look bad|how it looks|"
                r"(?:people|others|everyone|anyone|folks|colleagues|friends|mates|neighbou?rs|the lads|the girls)\b[^.?!]{0,25}"
-               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know)|say about (?:a person|you|someone|people)"),
+               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know)|"
+               r"say about (?:a person|you|someone|people)"),
     ("labels", r"label\w*|diagnos\w+|call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|"
                r"being (?:called|named)|a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"),
     ("privacy", r"privacy|private|privat\w+|confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|"
@@ -55,10 +56,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                       r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
                       r"elders|heritage|raised|brought up|upbringing"),
     ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
-                    r"us|everyone) together|look after|looking after|the strong one|(?:be|stay|being|staying) strong|strong for|head of|your role|everyone depends|"
+                    r"us|everyone) together|look after|looking after|the strong one|(?:be|stay|being|staying) strong|strong for|"
+                    r"head of|your role|everyone depends|"
                     r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
     ("time", r"(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
-             r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|that|them) in|fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
+             r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|that|them) in|"
+             r"fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
              r"calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room"),
     ("doubt_it_works", r"work for you|(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|"
                        r"make a difference|do)|help at all|point\w*|worth it|any good|makes? a difference|"

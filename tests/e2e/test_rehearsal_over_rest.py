@@ -131,7 +131,8 @@ def test_hidden_reasons_come_out_to_questions_and_reflections_once_past_guarded(
     first = talk.say("What's stopping you from going, do you think?")
     assert first["reveals"] is None  # they were guarded when asked
     revealed = []
-    for line in [*WARM, "What gets in the way, when you think about booking it?", "So part of you wants to, and part of you is dreading it."]:
+    curious = ["What gets in the way, when you think about booking it?", "So part of you wants to, and part of you is dreading it."]
+    for line in [*WARM, *curious]:
         custom = talk.say(line)
         if custom["reveals"]:
             revealed.append(custom["reveals"])
@@ -181,6 +182,7 @@ def test_how_am_i_doing_mid_practice_gives_feedback_so_far_and_a_plan_can_be_ask
     check_in = talk.aside("how am i doing so far?")
     text = " ".join(r.get("text", "") for r in check_in)
     assert "haven't finished" not in text and "so far" in text and "You asked 1 question" in text
+    assert [c["type"] for c in customs(check_in)] == ["feedback_so_far"]  # the page keeps its practice look
     plan = talk.aside("make me a plan")
     cards = [c for c in customs(plan) if c.get("type") == "talk_plan"]
     assert cards and cards[0]["opener"] and len(cards[0]["reflections"]) == 2 and cards[0]["after_no"] and cards[0]["door_open"]
@@ -189,8 +191,9 @@ def test_how_am_i_doing_mid_practice_gives_feedback_so_far_and_a_plan_can_be_ask
     kinds = [c.get("type") for c in customs(end)]
     assert kinds == ["feedback", "talk_plan"]
     feedback = customs(end)[0]
-    assert {"reasons_found", "reasons_total", "reflection_to_question", "open_question_share", "complex_reflection_share",
-            "thresholds", "openness"} <= set(feedback)
+    expected = {"reasons_found", "reasons_total", "reflection_to_question", "open_question_share", "complex_reflection_share",
+                "thresholds", "openness"}
+    assert expected <= set(feedback)
     assert "Your talk plan" in " ".join(r.get("text", "") for r in end)
 
 
