@@ -411,3 +411,15 @@ def test_the_same_character_opens_differently_in_two_rehearsals(run_action: Call
         tracker.events.extend([{"event": "action", "name": "action_listen"}] * events)
         openings.add(run_action(ActionBeginRoleplay(), tracker).messages[1]["custom"]["line_id"])
     assert len(openings) > 1
+
+
+def test_the_user_can_choose_another_scenario_from_the_buttons(run_action: Callable[..., Run]) -> None:
+    begin = run_action(ActionBeginRoleplay(), rehearsal_tracker({"roleplay_goal": "raise it gently"}))
+    buttons = begin.messages[0]["buttons"]
+    assert buttons and all(b["payload"].startswith("practise scenario ") for b in buttons)
+    chosen = buttons[0]["payload"].rsplit(" ", 1)[1]
+    dispatcher = CollectingDispatcher()
+    tracker = rehearsal_tracker({"rp_state": begin.slot("rp_state")}, buttons[0]["payload"], "start_roleplay")
+    result = ValidateRoleplayForm().validate_roleplay_line(buttons[0]["payload"], dispatcher, tracker, {})
+    assert result["rp_state"]["scenario"] == chosen and result["rp_state"]["turns"] == []
+    assert dispatcher.messages[1]["text"].startswith(f"{registry()[chosen].call}: ")
