@@ -62,7 +62,15 @@ def customs(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def in_character(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [reply for reply in replies if (reply.get("custom") or {}).get("type") == "roleplay"]
+    """In-character replies as {"text", "custom"}: REST sends a message's text and its custom payload one after the other."""
+    spoken, last_text = [], ""
+    for reply in replies:
+        if reply.get("text"):
+            last_text = reply["text"]
+        custom = reply.get("custom") or {}
+        if custom.get("type") == "roleplay":
+            spoken.append({"text": reply.get("text") or last_text, "custom": custom})
+    return spoken
 
 
 def start(assistant: Assistant, sender: str) -> list[dict[str, Any]]:
