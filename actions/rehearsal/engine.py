@@ -80,9 +80,11 @@ class Responder:
         hidden = self.scenario.reason(reason)
         if hidden is None:
             return None
-        steps = [("reveal", hidden.reveal)] + ([("honest", hidden.honest)] if stage is not Stage.WARY else [])
-        if reason not in self.rehearsal.revealed() and stage is not Stage.WARY:
-            steps.reverse()
+        # First time at wary: what they let slip; softer: the honest version. Once out, never back to the shallow one.
+        first_time = reason not in self.rehearsal.revealed()
+        steps = [("honest", hidden.honest)] if stage is not Stage.WARY else []
+        if first_time and stage is Stage.WARY:
+            steps = [("reveal", hidden.reveal)]
         for step, text in steps:
             line_id = f"{self.scenario.id}.{reason}.{step}"
             if line_id not in self.used:

@@ -141,6 +141,11 @@ class Feedback:
 
     def _questions_and_reflections(self) -> str:
         said = f"You asked {plural(self.questions, 'question')} and reflected {times(self.reflections)}"
+        if not self.questions:
+            said = f"You didn't ask a question and reflected {times(self.reflections)}"
+            if self.reflections:
+                return said + "; reflections on their own show you're listening. An open question can invite them further."
+            return said + "; try one open question (“what…”, “how…”) and reflect back what you hear."
         if self.reflections >= 2 * max(self.questions, 1):
             return said + "; that's a strong balance: listening more than asking."
         if self.reflections >= self.questions and self.reflections:
