@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from actions.bring_up import LovedOneSlots
 from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
-from actions.rehearsal.feedback import summarise
+from actions.rehearsal.feedback import plural, summarise
 from actions.rehearsal.plan import build_plan
 from actions.rehearsal.scenarios import Scenario, closest, registry
 from actions.rehearsal.state import LADDER, Rehearsal, Turn, rewind
@@ -179,14 +179,14 @@ def rewind_to(dispatcher: CollectingDispatcher, rehearsal: Rehearsal, raw: dict[
         dispatcher.utter_message(text="(Nothing to undo yet. Go ahead with your first line.)")
         return False
     number = len(rehearsal.turns) + 1
+    later = {1: "", 2: " and the one after it"}.get(len(undone), f" and the {len(undone) - 1} after it")
     previous = rehearsal.turns[-1].reply if rehearsal.turns else raw.get("opening", "")
     stage = rehearsal.stage.value
     buttons = [{"title": f"Go back to turn {n}", "payload": f"go back to turn {n}"} for n in range(1, number)][-4:]
     dispatcher.utter_message(
         text=(
-            f"(Rewound to turn {number}. Your line “{undone[0].text}”"
-            f"{f' and {len(undone) - 1} after it' if len(undone) > 1 else ''} "
-            f"{'is' if len(undone) == 1 else 'are'} undone; they're {stage} again, as before it.)\n"
+            f"(Rewound to turn {number}. Your line “{undone[0].text}”{later} {'is' if len(undone) == 1 else 'are'} undone; "
+            f"they're {stage} again, as before it.)\n"
             f"{raw.get('speaker', 'They')} said: {previous}\nTry it another way."
         ),
         buttons=buttons or None,
@@ -408,7 +408,7 @@ class ActionRehearsalProgress(Action):
         elif not history:
             dispatcher.utter_message(text="You haven't finished a rehearsal yet. Say “let's practise” to start one.")
         else:
-            lines = [f"• {h.created_at:%d %b}: {h.score}/100 over {h.turns} lines" for h in history]
+            lines = [f"• {h.created_at:%d %b}: {h.score}/100 over {plural(h.turns, 'line')}" for h in history]
             scores = [h.score for h in history]
             kwargs: dict[str, Any] = {"text": "Your recent rehearsals:\n" + "\n".join(lines) + "\n" + trend_text(scores)}
             if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:

@@ -153,7 +153,8 @@ class Responder:
             return self.act("affirmed", stage) or self.general(stage)
         if "closed_question" in codes:
             return self.act("closed", stage) or self.general(stage)
-        if topic is not None:
+        # "I'm worried about you" is the user's feeling, not a question about theirs.
+        if topic is not None and not ("i_statement" in codes and topic in ("feelings", "the_relationship")):
             return self.about_topic(topic, stage, reflecting=False, was_guarded=was_guarded)
         return self.general(stage)
 
