@@ -27,60 +27,68 @@ TOPIC_NAMES: dict[str, str] = {
 # Checked in this order: specific reasons before the broad topics, so "how do you feel about the
 # pills?" is about medication, not feelings.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("medication", r"medic\w*|meds|pills?|tablets?|antidepressants?|prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|"
+    ("medication", r"medic\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|"
                    r"zombie|sertraline|prozac|dosage|dose"),
-    ("money", r"money|cost\w*|afford\w*|pay(?:ing|s)?|price\w*|expensive|cheap|fees?|insurance|bills?|budget|savings|"
+    ("money", r"money|paid|pay for|cost\w*|afford\w*|pay(?:ing|s)?|price\w*|expensive|cheap|fees?|insurance|bills?|budget|savings|"
               r"broke|financ\w*|\$|£|co-?pay|free (?:service|sessions?|counsel\w*)"),
     ("past_experience", r"last time|before,? when|(?:in|from) the past|back then|previous\w*|(?:tried|been|went|saw|seen)\s+"
                         r"(?:\w+\s+)?(?:before|already|once)|bad experience|what happened (?:with|when|at)|first time you|"
                         r"used to see|old (?:therapist|counsell?or|doctor)|went wrong|burn(?:ed|t) before|been through it|"
                         r"(?:tried|been|went|saw|seen|did|had)\b[^.?!]{0,40}\bbefore|back when you|years ago|"
-                        r"last (?:doctor|counsell?or|therapist|gp|psychiatrist)|"
+                        r"last (?:doctor|counsell?or|therapist|gp|psychiatrist)|as a (?:teenager|kid|child|student)|back in (?:uni|school|college|the day)|"
+                        r"(?:therapist|counsell?or|psychiatrist|psychologist)\b[^.?!]{0,20}\b(?:you had|you saw|you went to|back in)|"
+                        r"remember about|that whole thing|experience with|at (?:school|uni|college)|before\?|"
                         r"went to (?:a|that|the|see) (?:counsell?or|therapist|doctor|gp|psychiatrist)"),
-    ("stigma", r"people (?:would |might |will )?(?:think|say|know|find out|judge)|what (?:would |will )?(?:people|others|"
+    ("culture_faith", r"(?:what|how) you believe|faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|beliefs?|values|cultur\w+|"
+                      r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
+                      r"elders|heritage|raised|brought up|upbringing"),
+    ("stigma", r"(?:would|will|might) (?:your|the|my|his|her) \w+ (?:say|think)|if (?:he|she|they|people|anyone) (?:knew|found out)|people (?:would |might |will )?(?:think|say|know|find out|judge)|what (?:would |will )?(?:people|others|"
                r"everyone|they|the neighbou?rs|your (?:mates|friends|colleagues|boss|team)) (?:think|say)|judg\w+|"
                r"ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|at work (?:know|find)|"
                r"stigma|seen as|look bad|how it looks|"
-               r"(?:people|others|everyone|anyone|folks|colleagues|friends|mates|neighbou?rs|the lads|the girls)\b[^.?!]{0,25}"
-               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know)|"
+               r"(?:people|others|everyone|anyone|folks|colleagues|co-?workers|friends|mates|guys|lads|girls|boss|neighbou?rs|relatives)"
+               r"\b[^.?!]{0,30}"
+               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know|make of)|"
                r"say about (?:a person|you|someone|people)"),
-    ("labels", r"label\w*|diagnos\w+|call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|"
+    ("labels", r"label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|"
                r"being (?:called|named)|a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"),
-    ("privacy", r"privacy|private|privat\w+|confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|"
-                r"records?|notes?|written down|kept secret|kept between|tell (?:anyone|anybody|others)|"
+    ("privacy", r"privacy|private|(?:keep|kept) (?:\w+ )?to (?:yourself|myself)|(?:nobody|no one|no-one) (?:\w+ ){0,3}know|privat\w+|confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|"
+                r"records?|notes?|written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|on (?:your|my|their) records?|tell (?:anyone|anybody|others)|"
                 r"stranger knowing|on file|share what you say"),
-    ("fear_of_feelings", r"opening up|open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) "
+    ("fear_of_feelings", r"opening up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) "
                          r"come (?:up|out)|stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|"
-                         r"dredg\w+|too much to (?:feel|face)|falling apart|open the lid|lid on"),
-    ("culture_faith", r"faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|belief|cultur\w+|"
-                      r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
-                      r"elders|heritage|raised|brought up|upbringing"),
+                         r"dredg\w+|too much to (?:feel|face)|falling apart|open the lid|lid on|let (?:yourself|it) (?:\w+ )?(?:feel|out|go)|"
+                         r"really feel it|feel it all|scariest|hardest part of talking"),
     ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
                     r"us|everyone) together|look after|looking after|the strong one|(?:be|stay|being|staying) strong|strong for|"
                     r"head of|your role|everyone depends|"
                     r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
-    ("time", r"(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
+    ("time", r"juggl\w*|pick-?ups?|school run|rota|(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
              r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|that|them) in|"
              r"fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
-             r"calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room"),
-    ("doubt_it_works", r"work for you|(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|"
+             r"(?:what|which) (?:days?|times?|evenings?|hours?)|calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room|carve out|"
+             r"(?:with|around) (?:work|the kids|everything)|when (?:do you think )?(?:you'?d|you could|would you|could you) (?:be able to )?go"),
+    ("doubt_it_works", r"(?:could|would|can|will|might) (?:actually |really )?do for you|likely|make (?:things|it|you|anything) better|work for you|(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|"
                        r"make a difference|do)|help at all|point\w*|worth it|any good|makes? a difference|"
                        r"believe in|trust (?:it|therapy|that)|waste of time|useless|just talking|does(?:n'?t)? help|"
-                       r"sceptic\w*|skeptic\w*|evidence|actually help|change anything|fix|worth (?:it|trying|a (?:try|go|shot))|convinc\w+|"
-                       r"make (?:a|any|much) difference|"
+                       r"sceptic\w*|skeptic\w*|evidence|actually help|change anything|do (?:anything|any good|much good)|any use|fix|worth (?:it|trying|a (?:try|go|shot))|convinc\w+|"
+                       r"make (?:a|any|much) difference|(?:it|therapy|this|that|talking|counsell?ing) (?:could|would|will|might|can) (?:really |actually )?work|"
+                       r"(?:it|therapy|talking|that|this|counsell?ing|someone|anyone|they|a therapist|a counsell?or) (?:really |actually )?"
                        r"(?:wouldn'?t|won'?t|doesn'?t|didn'?t|can'?t|couldn'?t|would|will|could|might) (?:really |actually |ever )?help"),
-    ("independence", r"on your own|by yourself|yourself alone|alone|rel(?:y|ying|iance) on|needing|"
+    ("independence", r"on your own|by yourself|let (?:someone|anyone|people|others|me) in|yourself alone|alone|rel(?:y|ying|iance) on|needing|accept(?:ing)? (?:help|support)|figure (?:\w+ )?out|(?:it|things|stuff) out yourself|"
+                     r"help from (?:other|others|anyone|someone|people)|"
                      r"independen\w+|self-?relian\w+|handle it|sort it|"
                      r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|"
                      r"stand on your own|in control|control|ask(?:ing)? for help|your own way|tough it out"),
     ("the_relationship", r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|"
-                         r"me and you|trust me|we(?:'ve| have)? been|"
+                         r"me and you|trust me|(?:need|want) from me|(?:can|could|should) i do|we(?:'ve| have)? been|"
                          r"us two|the two of us|our family|we used to|closer|distance between"),
-    ("the_future", r"future|next (?:year|month|few)|years? from now|(?:a|one) year|down the line|long run|"
+    ("the_future", r"future|(?:good|next|this|better) year|look(?:ing)? forward|in (?:a|the next) (?:few|couple of) (?:years|months|weeks)|next few|few years|"
+                   r"years' time|look like (?:in|by|next)|next (?:year|month|few)|years? from now|(?:a|one) year|down the line|long run|"
                    r"where do you see|hope\w*|plans?|what's next|look(?:ing)? ahead|someday|one day|"
                    r"in (?:five|ten|5|10) years|going forward|what would change|if nothing changes|"
                    r"how (?:would|will) (?:things|life) (?:be|look)|better look like|tomorrow|(?:would|will) be different|got better"),
-    ("feelings", r"feel\w*|felt|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
+    ("feelings", r"feel\w*|felt|nights?|sleep\w*|in your head|head ?space|state of mind|going on (?:with|for) you|how(?:'s| are) things|how's life|(?:what's|what has) it been like|how(?:'s| has) it been|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
                  r"stress\w*|tired|exhaust\w*|heart|inside|really doing|how are you|how've you been|how have you been|"
                  r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|miss(?:ing)? (?:her|him|them)|"
                  r"numb|empty|anxious|anxiety|worr\w+"),
@@ -89,12 +97,64 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((topic, re.compile(rf"(?:^|\b|(?<=\W))(?:{pattern})(?![a-z'])", re.I)) for topic, pattern in _PATTERNS)
 
 
+# Looser cue words, weighed when the phrases above find nothing, or only "feelings" (so "how do you feel about the
+# expense?" is about money). A trailing * matches any ending.
+_CUES: dict[str, tuple[str, ...]] = {
+    "money": ("expens*", "cost*", "spend*", "spent", "pay*", "paid", "price*", "fund*", "cash", "wage*", "salary", "afford*",
+              "insur*", "financ*", "fee", "fees", "cheap*", "bill", "bills", "debt*", "rent", "mortgage", "budget*", "quid", "dollars"),
+    "time": ("slot*", "hour*", "diary", "calendar*", "schedul*", "week*", "shift*", "busy", "juggl*", "rota*", "timing", "waitlist*",
+             "appointment*", "evening*", "weekend*", "morning*", "lunch*", "commut*", "deadline*", "time"),
+    "stigma": ("judg*", "asham*", "shame*", "embarrass*", "gossip*", "reputation", "weak*", "stigma*", "neighbour*", "neighbor*",
+               "colleague*", "workmates", "seen", "looks", "image"),
+    "past_experience": ("before", "previous*", "experience*", "history", "ago", "tried", "remember*", "teenager"),
+    "medication": ("medic*", "meds", "pill*", "tablet*", "drug*", "prescri*", "dose*", "antidepress*", "chemic*", "side-effects"),
+    "labels": ("label*", "diagnos*", "illness*", "ill", "disorder*", "condition*", "mental*", "crazy", "mad", "psycho*", "name",
+               "word", "called", "sick", "patient", "case", "alcoholic", "addict*", "broken"),
+    "privacy": ("knowing", "secret*", "confiden*", "private", "privacy", "record*", "notes", "file*", "overhear*"),
+    "fear_of_feelings": ("afraid", "scar*", "fear*", "frighten*", "terrif*", "dread*", "painful", "pain", "raw", "unbearable",
+                         "overwhelm*", "flood*", "dig*", "unravel*", "crumbl*", "cry*", "tears"),
+    "doubt_it_works": ("useful", "useless", "point*", "pointless", "worth*", "difference", "better",
+                       "effective", "evidence", "results", "doubt*", "sceptic*", "skeptic*", "convinc*", "waste", "believe"),
+    "independence": ("yourself", "own", "alone", "independen*", "corner", "rely*", "lean*", "control*", "handl*", "manag*",
+                     "pride", "proud", "strong", "tough", "self-reliant", "capable", "needing", "needy"),
+    "culture_faith": ("faith*", "church*", "mosque*", "temple*", "synagogue*", "god", "allah", "pray*", "relig*", "spiritual*",
+                      "culture*", "cultural*", "tradition*", "community", "heritage", "belief*", "elders", "priest*", "imam*"),
+    "family_role": ("family", "families", "relies", "depend*", "household", "house", "home", "kids", "children", "son", "daughter",
+                    "grandkids", "mum", "mom", "dad", "parents", "everyone", "provid*", "responsib*", "carer", "caring", "eldest"),
+    "the_relationship": ("us", "we", "our", "ours", "understood", "understand", "marriage", "relationship", "friendship",
+                         "together", "closer", "apart", "between"),
+    "the_future": ("future", "picture*", "imagine*", "spring", "summer", "autumn", "winter", "next", "year*", "someday", "hope*",
+                   "plan*", "dream*", "ahead", "later", "eventually", "goal*", "forward"),
+}
+# Cue words specific enough to outweigh "feel" in a line.
+_SPECIFIC = frozenset({"money", "medication", "labels", "culture_faith", "stigma"})
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def _cue_topic(text: str, exclude: frozenset[str] = frozenset()) -> Optional[str]:
+    words = _WORD.findall(text.lower())
+    best, best_score = None, 0
+    for topic, _ in _PATTERNS:
+        if topic in exclude or topic not in _CUES:
+            continue
+        score = sum(
+            1 for word in words for cue in _CUES[topic]
+            if (word.startswith(cue[:-1]) if cue.endswith("*") else word == cue)
+        )
+        if score > best_score:
+            best, best_score = topic, score
+    return best
+
+
 def classify_topic(text: str) -> Optional[str]:
-    """The topic a line is about, or None: the first topic in priority order whose words appear."""
+    """The topic a line is about, or None: the first topic in priority order whose phrases appear, else the topic
+    whose cue words appear most."""
     for topic, pattern in _COMPILED:
         if pattern.search(text):
+            if topic == "feelings":
+                return _cue_topic(text, frozenset(_CUES) - _SPECIFIC) or topic
             return topic
-    return None
+    return _cue_topic(text)
 
 # An open question that invites each hidden reason out, for hints and talk plans.
 REASON_PROMPTS: dict[str, str] = {
