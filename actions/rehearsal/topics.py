@@ -27,71 +27,129 @@ TOPIC_NAMES: dict[str, str] = {
 # Checked in this order: specific reasons before the broad topics, so "how do you feel about the
 # pills?" is about medication, not feelings.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("medication", r"medic\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|"
-                   r"zombie|sertraline|prozac|dosage|dose"),
-    ("money", r"money|paid|pay for|cost\w*|afford\w*|pay(?:ing|s)?|price\w*|expensive|cheap|fees?|insurance|bills?|budget|savings|"
-              r"broke|financ\w*|\$|£|co-?pay|free (?:service|sessions?|counsel\w*)"),
-    ("past_experience", r"last time|before,? when|(?:in|from) the past|back then|previous\w*|(?:tried|been|went|saw|seen)\s+"
-                        r"(?:\w+\s+)?(?:before|already|once)|bad experience|what happened (?:with|when|at)|first time you|"
-                        r"used to see|old (?:therapist|counsell?or|doctor)|went wrong|burn(?:ed|t) before|been through it|"
-                        r"(?:tried|been|went|saw|seen|did|had)\b[^.?!]{0,40}\bbefore|back when you|years ago|"
-                        r"last (?:doctor|counsell?or|therapist|gp|psychiatrist)|as a (?:teenager|kid|child|student)|back in (?:uni|school|college|the day)|"
-                        r"(?:therapist|counsell?or|psychiatrist|psychologist)\b[^.?!]{0,20}\b(?:you had|you saw|you went to|back in)|"
-                        r"remember about|that whole thing|experience with|at (?:school|uni|college)|before\?|"
-                        r"went to (?:a|that|the|see) (?:counsell?or|therapist|doctor|gp|psychiatrist)"),
-    ("culture_faith", r"(?:what|how) you believe|faith|church|mosque|temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|beliefs?|values|cultur\w+|"
-                      r"community|tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|"
-                      r"elders|heritage|raised|brought up|upbringing"),
-    ("stigma", r"(?:would|will|might) (?:your|the|my|his|her) \w+ (?:say|think)|if (?:he|she|they|people|anyone) (?:knew|found out)|people (?:would |might |will )?(?:think|say|know|find out|judge)|what (?:would |will )?(?:people|others|"
-               r"everyone|they|the neighbou?rs|your (?:mates|friends|colleagues|boss|team)) (?:think|say)|judg\w+|"
-               r"ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|at work (?:know|find)|"
-               r"stigma|seen as|look bad|how it looks|"
-               r"(?:people|others|everyone|anyone|folks|colleagues|co-?workers|friends|mates|guys|lads|girls|boss|neighbou?rs|relatives)"
-               r"\b[^.?!]{0,30}"
-               r"\b(?:think|say|judge|react|see you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know|make of)|"
-               r"say about (?:a person|you|someone|people)"),
-    ("labels", r"label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|"
-               r"being (?:called|named)|a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"),
-    ("privacy", r"privacy|private|(?:keep|kept) (?:\w+ )?to (?:yourself|myself)|(?:nobody|no one|no-one) (?:\w+ ){0,3}know|privat\w+|confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|"
-                r"records?|notes?|written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|on (?:your|my|their) records?|tell (?:anyone|anybody|others)|"
-                r"stranger knowing|on file|share what you say"),
-    ("fear_of_feelings", r"opening up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) "
-                         r"come (?:up|out)|stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|"
-                         r"dredg\w+|too much to (?:feel|face)|falling apart|open the lid|lid on|let (?:yourself|it) (?:\w+ )?(?:feel|out|go)|"
-                         r"really feel it|feel it all|scariest|hardest part of talking"),
-    ("family_role", r"the family|family|the kids|children|grandkids|provider|provid\w+|hold(?:ing)? (?:it|everything|"
-                    r"us|everyone) together|look after|looking after|the strong one|(?:be|stay|being|staying) strong|strong for|"
-                    r"head of|your role|everyone depends|"
-                    r"depend on you|let (?:us|them|everyone) down|eldest|oldest|your job|responsib\w+|carer|caring for"),
-    ("time", r"juggl\w*|pick-?ups?|school run|rota|(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|time (?:for|off|to go|to see)|"
-             r"busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|when would you|fit (?:it|that|them) in|"
-             r"fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
-             r"(?:what|which) (?:days?|times?|evenings?|hours?)|calendar|diary|day off|evenings|lunch ?break|too much on|time-?consuming|every week|your week|squeeze|make room|carve out|"
-             r"(?:with|around) (?:work|the kids|everything)|when (?:do you think )?(?:you'?d|you could|would you|could you) (?:be able to )?go"),
-    ("doubt_it_works", r"(?:could|would|can|will|might) (?:actually |really )?do for you|likely|make (?:things|it|you|anything) better|work for you|(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|"
-                       r"make a difference|do)|help at all|point\w*|worth it|any good|makes? a difference|"
-                       r"believe in|trust (?:it|therapy|that)|waste of time|useless|just talking|does(?:n'?t)? help|"
-                       r"sceptic\w*|skeptic\w*|evidence|actually help|change anything|do (?:anything|any good|much good)|any use|fix|worth (?:it|trying|a (?:try|go|shot))|convinc\w+|"
-                       r"make (?:a|any|much) difference|(?:it|therapy|this|that|talking|counsell?ing) (?:could|would|will|might|can) (?:really |actually )?work|"
-                       r"(?:it|therapy|talking|that|this|counsell?ing|someone|anyone|they|a therapist|a counsell?or) (?:really |actually )?"
-                       r"(?:wouldn'?t|won'?t|doesn'?t|didn'?t|can'?t|couldn'?t|would|will|could|might) (?:really |actually |ever )?help"),
-    ("independence", r"on your own|by yourself|let (?:someone|anyone|people|others|me) in|yourself alone|alone|rel(?:y|ying|iance) on|needing|accept(?:ing)? (?:help|support)|figure (?:\w+ )?out|(?:it|things|stuff) out yourself|"
-                     r"help from (?:other|others|anyone|someone|people)|"
-                     r"independen\w+|self-?relian\w+|handle it|sort it|"
-                     r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|"
-                     r"stand on your own|in control|control|ask(?:ing)? for help|your own way|tough it out"),
-    ("the_relationship", r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|"
-                         r"me and you|trust me|(?:need|want) from me|(?:can|could|should) i do|we(?:'ve| have)? been|"
-                         r"us two|the two of us|our family|we used to|closer|distance between"),
-    ("the_future", r"future|(?:good|next|this|better) year|look(?:ing)? forward|in (?:a|the next) (?:few|couple of) (?:years|months|weeks)|next few|few years|"
-                   r"years' time|look like (?:in|by|next)|next (?:year|month|few)|years? from now|(?:a|one) year|down the line|long run|"
-                   r"where do you see|hope\w*|plans?|what's next|look(?:ing)? ahead|someday|one day|"
-                   r"in (?:five|ten|5|10) years|going forward|what would change|if nothing changes|"
-                   r"how (?:would|will) (?:things|life) (?:be|look)|better look like|tomorrow|(?:would|will) be different|got better"),
-    ("feelings", r"feel\w*|felt|nights?|sleep\w*|in your head|head ?space|state of mind|going on (?:with|for) you|how(?:'s| are) things|how's life|(?:what's|what has) it been like|how(?:'s| has) it been|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
-                 r"stress\w*|tired|exhaust\w*|heart|inside|really doing|how are you|how've you been|how have you been|"
-                 r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|miss(?:ing)? (?:her|him|them)|"
-                 r"numb|empty|anxious|anxiety|worr\w+"),
+    ("medication", (
+        r"medicat\w*|medicine\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
+        r"prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|zombie|sertraline|prozac|dosage|dose"
+    )),
+    ("money", (
+        r"money|fork(?:ing)? out|shell(?:ing)? out|paid|pay for|cost\w*|afford\w*|pay(?:ing|s)?|price\w*|"
+        r"expensive|cheap|fees?|insurance|bills?|budget|savings|broke|financ\w*|\$|£|co-?pay|"
+        r"free (?:service|sessions?|counsel\w*)"
+    )),
+    ("past_experience", (
+        r"last time|before,? when|(?:in|from) the past|back then|previous\w*|"
+        r"(?:tried|been|went|saw|seen)\s+(?:\w+\s+)?(?:before|already|once)|bad experience|"
+        r"what happened (?:with|when|at)|first time you|used to see|old (?:therapist|counsell?or|doctor)|"
+        r"went wrong|burn(?:ed|t) before|been through it|"
+        r"(?:tried|been|went|saw|seen|did|had)\b[^.?!]{0,40}\bbefore|back when you|years ago|"
+        r"last (?:doctor|counsell?or|therapist|gp|psychiatrist)|as a (?:teenager|kid|child|student)|"
+        r"back in (?:uni|school|college|the day)|"
+        r"(?:therapist|counsell?or|psychiatrist|psychologist)\b[^.?!]{0,20}\b(?:you had|you saw|you went to|back in)|"
+        r"remember about|that whole thing|that (?:counsell?or|therapist|doctor|psychiatrist|psychologist)|"
+        r"experience with|at (?:school|uni|college)|before\?|"
+        r"went to (?:a|that|the|see) (?:counsell?or|therapist|doctor|gp|psychiatrist)"
+    )),
+    ("culture_faith", (
+        r"(?:what|how) you believe|faith(?! (?:do you have|that|in (?:it|therapy|talking|them)))|church|mosque|"
+        r"temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|beliefs?|values|cultur\w+|community|"
+        r"tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|elders|heritage|"
+        r"background|where you're from|roots|raised|brought up|upbringing"
+    )),
+    ("stigma", (
+        r"(?!i\b|you\b|it\b)\b\w+ (?:would|might|will) (?:react|judge|think)|how it (?:would|might|will) look|"
+        r"(?:would|will|might) (?:your|the|my|his|her) \w+ (?:say|think)|"
+        r"if (?:he|she|they|people|anyone) (?:knew|found out)|"
+        r"people (?:would |might |will )?(?:think|say|know|find out|judge)|"
+        r"what (?:would |will )?(?:people|others|everyone|they|the neighbou?rs|your (?:mates|friends|colleagues|boss|team)) (?:think|say)|"
+        r"judg\w+|ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|"
+        r"at work (?:know|find)|stigma|seen as|look bad|how it looks|"
+        r"(?:people|others|everyone|anyone|folks|colleagues|co-?workers|friends|mates|guys|lads|girls|boss|neighbou?rs|relatives)"
+        r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see you|saw you|seeing you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know|"
+        r"make of)|"
+        r"say about (?:a person|you|someone|people)"
+    )),
+    ("labels", (
+        r"label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|"
+        r"call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|being (?:called|named)|"
+        r"a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"
+    )),
+    ("privacy", (
+        r"privacy|private|f(?:ou|i)nds? out|(?:won'?t|will|might|would) get out|gets? out|"
+        r"(?:keep|kept) (?:\w+ )?to (?:yourself|myself)|(?:nobody|no one|no-one) (?:\w+ ){0,3}know|privat\w+|"
+        r"confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|records?|notes?|"
+        r"written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|"
+        r"on (?:your|my|their) records?|tell (?:anyone|anybody|others)|stranger knowing|on file|"
+        r"share what you say"
+    )),
+    ("fear_of_feelings", (
+        r"opening up|surface|bubble up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|"
+        r"open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) come (?:up|out)|"
+        r"stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|dredg\w+|"
+        r"too much to (?:feel|face)|falling apart|open the lid|lid on|"
+        r"let (?:yourself|it) (?:\w+ )?(?:feel|out|go)|really feel it|feel it all|scariest|"
+        r"hardest part of talking"
+    )),
+    ("family_role", (
+        r"pick up the slack|step(?:ped)? back|take over|the family|family|the kids|children|grandkids|provider|"
+        r"provid\w+|hold(?:ing)? (?:it|everything|us|everyone) together|look after|looking after|"
+        r"the strong one|(?:be|stay|being|staying) strong|strong for|head of|your role|everyone depends|"
+        r"depend on you|let (?:us|them|everyone) down|eldest|oldest|responsib\w+|carer|caring for"
+    )),
+    ("time", (
+        r"(?:with|around) (?:your|my) (?:job|work)|room for|need to give|make space|juggl\w*|pick-?ups?|"
+        r"school run|rota|(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|"
+        r"time (?:for|off|to go|to see)|busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|"
+        r"when would you|fit (?:it|that|them) in|"
+        r"fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
+        r"(?:what|which) (?:days?|times?|evenings?|hours?)|calendar|diary|day off|evenings|lunch ?break|"
+        r"too much on|time-?consuming|every week|your week|squeeze|make room|carve out|"
+        r"(?:with|around) (?:work|the kids|everything)|"
+        r"when (?:do you think )?(?:you'?d|you could|would you|could you) (?:be able to )?go"
+    )),
+    ("doubt_it_works", (
+        r"(?:it|therapy|talking|counsell?ing|that) helps|faith (?:do you have|that|in)|"
+        r"(?:could|would|can|will|might) (?:actually |really )?do for you|likely|"
+        r"make (?:things|it|you|anything) better|work for you|"
+        r"(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|make a difference|do)|"
+        r"help at all|point\w*|worth it|any good|makes? a difference|believe in|trust (?:it|therapy|that)|"
+        r"waste of time|useless|just talking|does(?:n'?t)? help|sceptic\w*|skeptic\w*|evidence|actually help|"
+        r"change anything|do (?:anything|any good|much good)|any use|fix|worth (?:it|trying|a (?:try|go|shot))|"
+        r"convinc\w+|make (?:a|any|much) difference|"
+        r"(?:it|therapy|this|that|talking|counsell?ing) (?:could|would|will|might|can) (?:really |actually )?work|"
+        r"(?:it|therapy|talking|that|this|counsell?ing|someone|anyone|they|a therapist|a counsell?or) (?:really |actually )?"
+        r"(?:wouldn'?t|won'?t|doesn'?t|didn'?t|can'?t|couldn'?t|would|will|could|might) (?:really |actually |ever )?help"
+    )),
+    ("independence", (
+        r"on your own|by yourself|without (?:anyone|anybody|help|support)|sort (?:things|it|stuff) out|"
+        r"let (?:someone|anyone|people|others|me) in|yourself alone|alone|rel(?:y|ying|iance) on|needing|"
+        r"accept(?:ing)? (?:help|support)|figure (?:\w+ )?out|(?:it|things|stuff) out yourself|"
+        r"help from (?:other|others|anyone|someone|people)|independen\w+|self-?relian\w+|handle it|sort it|"
+        r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|stand on your own|"
+        r"in control|control|ask(?:ing)? (?:\w+ )?for help|your own way|tough it out"
+    )),
+    ("the_relationship", (
+        r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|me and you|"
+        r"trust me|from me|(?:can|could|should) i do|we(?:'ve| have)? been|us two|the two of us|our family|"
+        r"we used to|closer|distance between"
+    )),
+    ("the_future", (
+        r"future|turn(?:ing|s)? out|end up|where (?:this|things|it) (?:is|are) going|"
+        r"(?:good|next|this|better) year|look(?:ing)? forward|"
+        r"in (?:a|the next) (?:few|couple of) (?:years|months|weeks)|next few|few years|years' time|"
+        r"look like (?:in|by|next)|next (?:year|month|few)|years? from now|(?:a|one) year|down the line|"
+        r"long run|where do you see|hope\w*|plans?|what's next|look(?:ing)? ahead|someday|one day|"
+        r"in (?:five|ten|5|10) years|going forward|what would change|if nothing changes|"
+        r"how (?:would|will) (?:things|life) (?:be|look)|better look like|tomorrow|(?:would|will) be different|"
+        r"got better"
+    )),
+    ("feelings", (
+        r"feel\w*|felt|your day|worst part|nights?|sleep\w*|in your head|head ?space|state of mind|"
+        r"going on (?:with|for) you|how(?:'s| are) things|how's life|(?:what's|what has) it been like|"
+        r"how(?:'s| has) it been|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
+        r"stress\w*|tired|exhaust\w*|heart|inside|really doing|how are you|how've you been|how have you been|"
+        r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|"
+        r"miss(?:ing)? (?:her|him|them)|numb|empty|anxious|anxiety|worr\w+"
+    )),
 )
 # Whole words only: "feel" is not "fee", and "you and I've" is not "you and I".
 _COMPILED = tuple((topic, re.compile(rf"(?:^|\b|(?<=\W))(?:{pattern})(?![a-z'])", re.I)) for topic, pattern in _PATTERNS)
