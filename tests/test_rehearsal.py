@@ -22,6 +22,7 @@ from actions.rehearsal.actions import (
     ActionRoleplayRetry,
     ValidateRoleplayForm,
     ValidateRoleplaySetupForm,
+    hint_text,
     requested_turn,
     suicide_question_reply,
 )
@@ -32,7 +33,7 @@ from actions.rehearsal.lines import bank
 from actions.rehearsal.plan import build_plan
 from actions.rehearsal.scenarios import Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, Turn, advance, rewind
-from actions.rehearsal.topics import REASONS, TOPICS, classify_topic
+from actions.rehearsal.topics import REASON_PROMPTS, REASONS, TOPICS, classify_topic
 from contentdb.models import Rehearsal as RehearsalRow
 from kernel.registry import concern_names
 from kernel.settings import REPO_ROOT
@@ -423,3 +424,17 @@ def test_the_user_can_choose_another_scenario_from_the_buttons(run_action: Calla
     result = ValidateRoleplayForm().validate_roleplay_line(buttons[0]["payload"], dispatcher, tracker, {})
     assert result["rp_state"]["scenario"] == chosen and result["rp_state"]["turns"] == []
     assert dispatcher.messages[1]["text"].startswith(f"{registry()[chosen].call}: ")
+
+
+def test_hints_fit_the_stage_and_point_at_a_reason_still_hidden() -> None:
+    talk = Conversation("partner-drinking-direct")
+    assert "guarded" in hint_text(talk.rehearsal, talk.scenario)
+    talk.say(WARM[1])
+    assert talk.rehearsal.stage is Stage.WARY
+    assert REASON_PROMPTS["stigma"] in hint_text(talk.rehearsal, talk.scenario)
+    talk.say("What would people think, do you reckon, if you went to see someone?")
+    assert talk.rehearsal.revealed() == ["stigma"]
+    later = hint_text(talk.rehearsal, talk.scenario)
+    assert REASON_PROMPTS["stigma"] not in later and REASON_PROMPTS["family_role"] in later
+    talk.say("If you don't stop, I'm leaving.")
+    assert "raised their guard" in hint_text(talk.rehearsal, talk.scenario)
