@@ -95,8 +95,8 @@ def create_app() -> Sanic:
             body = body.replace(NOSCRIPT_MARKER.encode(), noscript_resources().encode())
         return raw(body, content_type=content_type, headers=HEADERS)
 
-    for path in STATIC:
-        app.add_route(static_file, path, methods=["GET", "HEAD"], name=f"static_{STATIC[path][0].replace('/', '_').replace('.', '_')}_{len(path)}")
+    for number, path in enumerate(STATIC):
+        app.add_route(static_file, path, methods=["GET", "HEAD"], name=f"static_{number}")
 
     @app.get("/config.js")
     async def config_js(request: Request) -> HTTPResponse:
