@@ -560,6 +560,55 @@ def test_the_web_server_only_serves_the_widget_and_writes_nothing(web: Web) -> N
     assert requests.post(f"{web.url}ratings", json=rating, timeout=5).status_code in (404, 405)
 
 
+# A stand-in for the Socket.IO client, so the page can be shown exactly the messages a test wants.
+FAKE_SOCKET_JS = """
+window.io = function () {
+  const on = {};
+  const later = (fn, ms) => setTimeout(fn, ms || 0);
+  const socket = {
+    on(event, fn) { on[event] = fn; return socket; },
+    emit(event, data) {
+      if (event === 'session_request') later(() => on.session_confirm({session_id: data.session_id}));
+      if (event === 'user_uttered') (window.fakeReplies[data.message] || [{text: 'Okay.'}])
+        .forEach((reply, i) => later(() => on.bot_uttered(reply), 20 * (i + 1)));
+    },
+    connect() { later(() => on.connect()); },
+    disconnect() {},
+  };
+  later(() => on.connect());
+  return socket;
+};
+window.fakeReplies = {
+  '/greet': [{text: 'Hi, I can help you think it through.'}],
+  'practise': [{text: 'Mom: I am fine, really.'}, {custom: {type: 'roleplay', stage: 'precontemplation'}}],
+  'news': [{text: 'On the news they said call 911 or 988 if anyone is in danger; the hotline is 1-800-799-7233.'}],
+  'danger': [{text: 'Please get help right now.'}, {custom: {type: 'crisis', category: 'overdose'}}],
+};
+"""
+
+
+def test_the_page_knows_a_crisis_reply_by_its_payload_never_by_its_text(browser: Any, web: Web) -> None:
+    with _open(browser, web.url, viewport=PHONE, is_mobile=True, has_touch=True) as chat:
+        page = chat.page
+        page.add_init_script(FAKE_SOCKET_JS)
+        page.goto(web.url)
+        chat.wait_for_replies(0)
+        chat.say("practise")
+        assert chat.in_practice()
+        chat.say("news")  # numbers in the text, no crisis payload: no crisis card
+        assert page.locator(".sr-msg-crisis, .sr-crisis-card").count() == 0
+        chat.say("practise")
+        chat.say("danger")  # the payload: the card, with every resource of the locale as a link, and practice ends
+        assert not chat.in_practice()
+        assert page.locator(".sr-msg-crisis").get_attribute("data-category") == "overdose"
+        links = page.locator(".sr-crisis-card a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        help_links = page.locator("#sr-help a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert links == help_links and all(h.startswith(("tel:", "sms:")) for h in links)
+        assert len(page.locator(".sr-crisis-card .sr-res").all()) == len(resources.locale()["resources"])
+        _screenshot(chat, "web-phone-crisis-card.png")
+        assert not chat.errors, chat.errors
+
+
 def test_the_help_panel_follows_the_configured_locale(
     browser: Any, assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
