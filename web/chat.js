@@ -389,13 +389,19 @@
 
     var oldRating = node.querySelector(".sr-rate");
     if (oldRating) oldRating.remove();
-    if (entry.items && entry.items.length) node.appendChild(ratingBox(entry));
+    if (entry.items && entry.items.length) {
+      var rating = ratingBox(entry);
+      if (rating) node.appendChild(rating);
+    }
   }
 
   function ratingBox(entry) {
     if (entry.rating === true || entry.rating === false) {
       return el("p", { className: "sr-rate sr-rated", text: entry.rating ? "You said this helped." : "You said this didn't help." });
     }
+    // Only the latest reply can be rated: the answer is a message, and later in the conversation (a question
+    // being asked, a rehearsal) it would land where it doesn't belong.
+    if (entry.expired) return null;
     var question = el("span", { className: "sr-rate-question", text: "Was this helpful?" });
     var box = el("div", { className: "sr-rate", role: "group", "aria-label": "Was this helpful?" }, [question]);
     [["Yes", true], ["No", false]].forEach(function (choice) {
@@ -507,10 +513,16 @@
     message = String(message || "").trim();
     if (!message) return;
     state.entries.forEach(function (entry) {
+      var changed = false;
       if (entry.replies && entry.replies.length && !entry.answered) {
         entry.answered = true;
-        decorate(entry);
+        changed = true;
       }
+      if (entry.items && entry.items.length && !entry.expired) {
+        entry.expired = true;
+        changed = true;
+      }
+      if (changed) decorate(entry);
     });
     status.textContent = "";
     clearTimeout(turn.settle);
