@@ -441,6 +441,8 @@ def test_start_over_asks_first_works_from_the_keyboard_and_keeps_my_rehearsals_r
     dialog = page.get_by_role("alertdialog", name="Start a new conversation?")
     assert dialog.is_visible()
     assert "how am I doing?" in dialog.inner_text() and "delete my data" in dialog.inner_text()
+    assert chat.focused_id() == "" and page.get_by_role("button", name="Keep this one").evaluate("b => b === document.activeElement")
+    _screenshot(chat, "web-start-over.png")
     page.keyboard.press("Escape")
     assert dialog.is_hidden()
     assert page.evaluate("document.activeElement === document.querySelector('.sr-restart')"), "the focus did not come back"
