@@ -300,7 +300,7 @@
 
   // ---------------------------------------------------------------- scrolling: read each reply from its start
 
-  var turn = { first: null, sawRoleplay: false, settle: null };
+  var turn = { first: null, sawRoleplay: false, settle: null, pending: null };
 
   function nearBottom() {
     return log.scrollHeight - log.scrollTop - log.clientHeight <= NEAR_BOTTOM_PX;
@@ -435,6 +435,11 @@
     if (entry.who === "bot") {
       if (!turn.first) turn.first = node;
       followReply();
+      if (turn.pending) {
+        var pending = turn.pending;
+        turn.pending = null;
+        onCustom(pending);
+      }
     } else {
       scrollDown();
     }
@@ -526,7 +531,7 @@
     });
     status.textContent = "";
     clearTimeout(turn.settle);
-    turn = { first: null, sawRoleplay: false, settle: null };
+    turn = { first: null, sawRoleplay: false, settle: null, pending: null };
     add({ who: "user", text: shown || message });
     emitSilently(message);
   }
@@ -561,23 +566,30 @@
     if (custom.type === "roleplay") {
       turn.sawRoleplay = true;
       setPractice(true);
-      if (target) { target.kind = "roleplay"; target.stage = custom.stage ? String(custom.stage) : null; }
-    } else if (custom.type === "feedback") {
-      setPractice(false);
-      if (target) target.kind = "feedback";
-    } else if (custom.type === "crisis") {
+    } else if (custom.type === "feedback" || custom.type === "crisis") {
       // Safety steps out of practice at once, and the card under the reply links the locale's resources.
       setPractice(false);
-      if (target) { target.kind = "crisis"; target.category = custom.category ? String(custom.category) : null; }
+    }
+    if (!target) {
+      // A payload that came before its text (a response may be ordered either way): it marks the next bubble.
+      if (custom.type === "roleplay" || custom.type === "feedback" || custom.type === "crisis") turn.pending = custom;
+      return;
+    }
+    if (custom.type === "roleplay") {
+      target.kind = "roleplay";
+      target.stage = custom.stage ? String(custom.stage) : null;
+    } else if (custom.type === "feedback") {
+      target.kind = "feedback";
+    } else if (custom.type === "crisis") {
+      target.kind = "crisis";
+      target.category = custom.category ? String(custom.category) : null;
     } else if (custom.type === "content" && Array.isArray(custom.items)) {
       var ids = custom.items.map(function (item) { return item && item.id; }).filter(function (id) { return typeof id === "string"; });
-      if (target && ids.length) target.items = (target.items || []).concat(ids);
+      if (ids.length) target.items = (target.items || []).concat(ids);
     }
-    if (target) {
-      decorate(target);
-      save();
-      followReply();
-    }
+    decorate(target);
+    save();
+    followReply();
   }
 
   function connect() {
@@ -650,7 +662,7 @@
     ready = false;
     setTyping(false);
     clearTimeout(turn.settle);
-    turn = { first: null, sawRoleplay: false, settle: null };
+    turn = { first: null, sawRoleplay: false, settle: null, pending: null };
     var collapsed = state.collapsed;
     state = freshState(state.session);
     state.collapsed = collapsed;

@@ -585,6 +585,7 @@ window.fakeReplies = {
   'practise': [{text: 'Mom: I am fine, really.'}, {custom: {type: 'roleplay', stage: 'precontemplation'}}],
   'news': [{text: 'On the news they said call 911 or 988 if anyone is in danger; the hotline is 1-800-799-7233.'}],
   'danger': [{text: 'Please get help right now.'}, {custom: {type: 'crisis', category: 'overdose'}}],
+  'payload first': [{custom: {type: 'crisis', category: 'user_harmed'}}, {text: 'Please get somewhere safe.'}],
 };
 """
 
@@ -608,6 +609,8 @@ def test_the_page_knows_a_crisis_reply_by_its_payload_never_by_its_text(browser:
         assert links == help_links and all(h.startswith(("tel:", "sms:")) for h in links)
         assert len(page.locator(".sr-crisis-card .sr-res").all()) == len(resources.locale()["resources"])
         _screenshot(chat, "web-phone-crisis-card.png")
+        chat.say("payload first")  # the payload may come before its text: it marks the bubble that follows
+        assert page.locator(".sr-msg-crisis").last.get_attribute("data-category") == "user_harmed"
         assert not chat.errors, chat.errors
 
 
