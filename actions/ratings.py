@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -116,15 +116,26 @@ def rated_items(item_ids: list[str]) -> list[Content]:
         return [item for item in (get_content(session=session, item_id=i) for i in item_ids) if item is not None]
 
 
+@dataclass(frozen=True)
+class RegistryTopic:
+    """A topic only the registry knows (kernel/registry.yml), e.g. one added without code; selection reads .value."""
+
+    value: str
+
+
+def topic_named(name: str) -> Topic:
+    try:
+        return Topic(name)
+    except ValueError:
+        return cast(Topic, RegistryTopic(name))
+
+
 def something_else(rated: list[Content], facts: Facts, shown: Collection[str]) -> Reply:
     """One unseen item on the rated item's topic, of the same kind if there is one, else of any kind."""
     if not rated:
         return Reply(text=NOTHING_ELSE)
     first = rated[0]
-    try:
-        topic = Topic(first.topic)
-    except ValueError:  # a topic only the registry knows: no recipe to pick from
-        return Reply(text=NOTHING_ELSE)
+    topic = topic_named(first.topic)
     kinds = [Kind(first.kind)] + [kind for kind in Kind if kind.value != first.kind]
     for kind in kinds:
         (found,), selection = select_items(facts, shown, [(topic, kind, 1)])

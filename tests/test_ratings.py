@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from actions.ratings import ASK_REASON, NOT_SHOWN, REASONS, THANKS_HELPFUL, ActionRateItem
-from contentdb.models import ItemRating
+from contentdb.models import ContentItem, ItemRating
 from tests.conftest import Run, make_tracker
 
 RunAction = Callable[..., Run]
@@ -89,3 +89,13 @@ def test_typed_feedback_asks_about_the_last_suggestion_with_buttons(actions_db: 
     assert stored(actions_db) == []
     payloads = [json.loads(b["payload"].removeprefix("/rate_item")) for b in result.messages[0]["buttons"]]
     assert payloads == [{"item_id": [SHOWN], "helpful": "yes"}, {"item_id": [SHOWN], "helpful": "no"}]
+
+
+def test_no_on_a_topic_only_the_registry_knows_still_offers_something_else(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    with Session(actions_db) as session:
+        ids = session.scalars(select(ContentItem.id).where(ContentItem.topic == "worried_about_safety").order_by(ContentItem.id)).all()
+    assert len(ids) >= 2
+    result = run_action(ActionRateItem(), rating({"item_id": [ids[0]], "helpful": "no"}, [ids[0]]))
+    assert result.items and result.items[0]["topic"] == "worried_about_safety" and result.items[0]["id"] != ids[0]
