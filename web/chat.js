@@ -256,7 +256,9 @@
     className: "sr-log", id: "sr-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
     "aria-label": "Conversation", tabindex: "0",
   });
-  var pill = el("button", { type: "button", className: "sr-button sr-new-pill", hidden: true, text: "New messages below ↓" });
+  var pill = el("button", { type: "button", className: "sr-button sr-new-pill", hidden: true }, [
+    txt("New messages "), el("span", { "aria-hidden": "true", text: "↓" }),
+  ]);
   var logWrap = el("div", { className: "sr-log-wrap" }, [log, pill]);
   var typing = el("div", { className: "sr-typing", hidden: true }, [
     el("span", { className: "sr-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")]),

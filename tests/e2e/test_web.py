@@ -377,15 +377,14 @@ def _thirty_turns(chat: Chat, web: Web, viewport: str) -> None:
     layout = chat.layout()
     assert layout["chrome"] <= limit * layout["viewport"], f"the headers take too much of the screen: {layout}"
 
-    # The 30th turn: danger. A crisis reply (by its payload) gets the locale's resources as links.
+    # The 30th turn: danger. The crisis reply (known by its payload) gets the same resources as the help panel.
     chat.say("my mom told me she wants to kill herself")
     assert not chat.in_practice()
-    card = page.locator(".sr-msg-crisis")
-    if card.count():  # the crisis payload: the card under the reply lists every resource as a link
-        links = page.locator(".sr-crisis-card a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert len(links) >= len(resources.locale()["resources"]) and all(h.startswith(("tel:", "sms:")) for h in links)
-    assert page.locator(".sr-msg-bot").last.locator("a[href^='tel:']").count() or card.count(), \
-        "the crisis reply has no number to tap"
+    page.locator(".sr-crisis-card").last.wait_for(timeout=5000)
+    assert page.locator(".sr-msg-crisis").last.get_attribute("data-category"), "the crisis payload carries no category"
+    links = page.locator(".sr-crisis-card").last.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    help_links = page.locator("#sr-help a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert links == help_links and all(h.startswith(("tel:", "sms:")) for h in links), "the crisis card and help panel differ"
     assert chat.turns >= 30 and chat.multi_bubble_replies >= 2, (chat.turns, chat.multi_bubble_replies)
     _screenshot(chat, f"web-{viewport}.png")
 
