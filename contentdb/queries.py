@@ -189,3 +189,29 @@ def delete_data_older_than(*, session: Session, cutoff: datetime) -> Removed:
     rehearsals = session.execute(delete(Rehearsal).where(Rehearsal.created_at < cutoff))
     ratings = session.execute(delete(ItemRating).where(ItemRating.created_at < cutoff))
     return Removed(rehearsals=int(rehearsals.rowcount or 0), item_ratings=int(ratings.rowcount or 0))  # type: ignore[attr-defined]
+
+
+def save_ratings(*, session: Session, sender_id: str, item_ids: Collection[str], helpful: bool) -> int:
+    """One "was this helpful?" row per known item; unknown ids are skipped. Returns how many were stored.
+    The caller commits."""
+    known = set(session.scalars(select(ContentItem.id).where(ContentItem.id.in_(list(item_ids)))))
+    rows = [ItemRating(item_id=item, sender_id=sender_id, helpful=int(helpful)) for item in item_ids if item in known]
+    session.add_all(rows)
+    return len(rows)
+
+
+def set_rating_reason(*, session: Session, sender_id: str, item_ids: Collection[str], reason: str) -> int:
+    """Attach ``reason`` to this sender's latest rating of each item. Returns how many ratings changed.
+    The caller commits."""
+    changed = 0
+    for item in item_ids:
+        latest = session.scalars(
+            select(ItemRating)
+            .where(ItemRating.sender_id == sender_id, ItemRating.item_id == item)
+            .order_by(ItemRating.created_at.desc(), ItemRating.id.desc())
+            .limit(1)
+        ).first()
+        if latest is not None:
+            latest.reason = reason
+            changed += 1
+    return changed
