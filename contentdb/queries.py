@@ -4,12 +4,13 @@ from __future__ import annotations
 import functools
 import json
 import random
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import bindparam, case, delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -49,52 +50,67 @@ def _to_content(row: ContentItem) -> Content:
 def pick_content(
     *,
     session: Session,
-    topic: Topic,
-    kind: Kind,
+    topic: Topic | str,
+    kind: Kind | str,
     relationship: Optional[str] = None,
     resistance_form: Optional[str] = None,
     concern: Optional[str] = None,
     exclude: Collection[str] = (),
     limit: int = 1,
+    seed: str = "",
 ) -> list[Content]:
-    """Items that fit the conversation, the most specific first.
+    """Items that fit the conversation, the most specific first, rotated per conversation.
 
-    An item fits when each of its facets is either ``any`` or equal to what we know.
-    A facet we don't know only matches ``any`` items. Matching the relationship
-    outweighs matching the resistance form, which outweighs the concern.
+    An item fits when each of its facets is either ``any`` or equal to what we know. A facet we
+    don't know only matches ``any`` items. The struggle and the form of refusal weigh as much as the
+    relationship, so a husband who drinks hears about drinking, not only about husbands. Among items
+    equally specific, ``seed`` (the conversation) decides the order, so two people don't get the
+    same items in id order.
     """
     facets = (relationship, resistance_form, concern)
     known = tuple(bool(value) and value != ANY for value in facets)
-    params: dict[str, object] = {"topic": topic.value, "kind": kind.value, "exclude": list(exclude)}
+    params: dict[str, object] = {"topic": _value(topic), "kind": _value(kind), "exclude": list(exclude)}
     for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
         params[name] = value if is_known else ANY
-    query = _pick_statement(known, limit)  # type: ignore[arg-type]
-    return [_to_content(row) for row in session.scalars(query, params)]
+    rows = list(session.scalars(_pick_statement(known), params))
+    ranked = sorted(rows, key=lambda row: (-_specificity(row, params, known), _rotation(seed, row.id)))
+    return [_to_content(row) for row in ranked[:limit]]
 
 
-_FACETS = (("relationship", 4), ("resistance_form", 2), ("concern", 1))
+def _value(member: object) -> str:
+    return str(getattr(member, "value", member))
 
 
-@functools.lru_cache(maxsize=64)
-def _pick_statement(known: tuple[bool, bool, bool], limit: int) -> Select:
+def _rotation(seed: str, item_id: str) -> int:
+    return zlib.crc32(f"{seed}:{item_id}".encode())
+
+
+_FACETS = (("relationship", 3), ("resistance_form", 3), ("concern", 3))
+
+
+def _specificity(row: ContentItem, params: dict[str, object], known: tuple[bool, ...]) -> int:
+    return sum(
+        weight for (name, weight), is_known in zip(_FACETS, known, strict=True) if is_known and getattr(row, name) == params[name]
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _pick_statement(known: tuple[bool, ...]) -> Select:
     """One statement per combination of known facets, with the values as bound parameters.
 
     Reusing the statement object lets SQLAlchemy skip building it and computing its cache key on every
-    lookup, which was most of the action server's time per turn (py-spy).
+    lookup, which was most of the action server's time per turn (py-spy). The ranking happens in Python:
+    a topic and kind hold a few dozen items at most.
     """
     item = ContentItem
     query = select(item).where(item.topic == bindparam("topic"), item.kind == bindparam("kind"))
-    specificity = []
-    for (name, weight), is_known in zip(_FACETS, known, strict=True):
+    for (name, _), is_known in zip(_FACETS, known, strict=True):
         column = getattr(item, name)
         if is_known:
             query = query.where(or_(column == bindparam(name), column == ANY))
-            specificity.append(case((column == bindparam(name), weight), else_=0))
         else:
             query = query.where(column == bindparam(name))
-    query = query.where(item.id.not_in(bindparam("exclude", expanding=True)))
-    score = sum(specificity) if specificity else 0
-    return query.order_by(score.desc() if specificity else item.id, item.id).limit(limit)  # type: ignore[union-attr]
+    return query.where(item.id.not_in(bindparam("exclude", expanding=True)))
 
 
 def get_content(*, session: Session, item_id: str) -> Optional[Content]:

@@ -30,11 +30,12 @@ class Selection:
     """Items picked for one reply; ``exclude`` grows so one reply never repeats itself either."""
 
     facts: Facts
+    seed: str = ""
     exclude: set[str] = field(default_factory=set)
     items: list[Content] = field(default_factory=list)
     failed: bool = False
 
-    def take(self, session: Session, topic: Topic, kind: Kind, count: int = 1) -> list[Content]:
+    def take(self, session: Session, topic: Topic | str, kind: Kind | str, count: int = 1) -> list[Content]:
         found = pick_content(
             session=session,
             topic=topic,
@@ -44,6 +45,7 @@ class Selection:
             concern=self.facts.concern,
             exclude=self.exclude,
             limit=count,
+            seed=self.seed,
         )
         self.exclude.update(item.id for item in found)
         self.items.extend(found)
@@ -51,10 +53,15 @@ class Selection:
 
 
 def select_items(
-    facts: Facts, shown: Collection[str], wanted: list[tuple[Topic, Kind, int]]
+    facts: Facts, shown: Collection[str], wanted: list[tuple[Topic | str, Kind | str, int]], seed: str = ""
 ) -> tuple[list[list[Content]], Selection]:
-    """For each (topic, kind, count) wanted, the best unseen items; [] where the database fails."""
-    selection = Selection(facts=facts, exclude=set(shown))
+    """For each (topic, kind, count) wanted, the best unseen items; [] where the database fails.
+
+    ``seed`` (the conversation id) rotates items that fit equally well.
+    """
+    selection = Selection(facts=facts, seed=seed, exclude=set(shown))
+    if facts.concern == "other":  # "something else" narrows nothing; general items fit
+        selection.facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
     try:
         with Session(db.get_engine()) as session:
             groups = [selection.take(session, topic, kind, count) for topic, kind, count in wanted]
@@ -63,3 +70,16 @@ def select_items(
         selection.failed = True
         groups = [[] for _ in wanted]
     return groups, selection
+
+
+def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str]) -> bool:
+    """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
+    if facts.concern == "other":
+        facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
+    probe = Selection(facts=facts, exclude=set(shown))
+    try:
+        with Session(db.get_engine()) as session:
+            return any(probe.take(session, topic, kind, 1) for kind in kinds)
+    except SQLAlchemyError:
+        logger.exception("Content database unavailable; no 'more' offered")
+        return False
