@@ -49,6 +49,7 @@ FORM_BUTTONS = form_buttons(
         ResistanceForm.EMOTIONAL: "Got overwhelmed or joked it off",
     },
 )
+NO_CONTENT = "I don't have something specific for that yet, so I won't make it up."
 FORM_QUESTION = "How did the no show up? Pick the closest, or tell me in your own words."
 
 # Which kinds of item answer a topic, first reply first; "more" walks on through the list.
@@ -239,6 +240,8 @@ class Responder:
                *, closing: Optional[str] = None) -> Reply:
         """Join the reply, keep it phone-sized (dropping items, never the reflection), and offer more."""
         head = [part for part in parts if part]
+        if topic in KINDS and not items and closing is None and not any(NO_CONTENT in part for part in head):
+            head.append(NO_CONTENT)
         while True:
             text = "\n\n".join(head + self.body(items) + ([closing] if closing else []))
             if len(text) <= MAX_CHARS or not items:
