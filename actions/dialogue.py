@@ -19,7 +19,13 @@ MENU = [
 ]
 
 # A real request to stop practising; "got any words I could use with him?" is not one.
-_STOP = re.compile(r"\b(?:stop|enough|end|quit|exit|finish|done|pause|out of (?:practice|role)|break character)\b", re.IGNORECASE)
+_STOP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|hmm|alright|yeah)\W+)?(?:stop|enough|end|quit|exit|pause|finish)\b|\bstop (?:the )?(?:practi|"
+    r"role|rehears|this|there|now|it)|"
+    r"\b(?:that'?s|thats) enough\b|\bi'?ll stop\b|\bend (?:the )?(?:practi|role|rehears|session)|\bbreak character\b|"
+    r"\bout of (?:practice|role)\b",
+    re.IGNORECASE,
+)
 
 
 class ActionStopRoleplay(Action):

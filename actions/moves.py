@@ -24,6 +24,7 @@ class Move:
     kind: str
     topic: Optional[str] = None
     focus: Optional[str] = None
+    from_intent: bool = False  # only the intent classifier says so; the user's words named nothing
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -77,7 +78,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"parents|families|people)|"
         r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
         r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
-        r"\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|\bget some support\b|\bonly one going through\b|"
+        r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
+        r"\bget some support\b|\bonly one going through\b|"
         r"\bshould i get a therapist\b"
     )),
     ("enabling", _rx(
@@ -103,16 +105,6 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhow (?:will|can|would|do) i (?:know|tell) if (?:anything|what|it|this)|\bsmall things\b|\bfirst time in\b|"
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
     )),
-    ("exhaustion", _rx(
-        r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bnot sleeping\b|\bcan'?t sleep\b|"
-        r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
-        r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
-        r"\bleaning on me\b|\bcan'?t go through that again\b"
-    )),
-    ("resentment", _rx(
-        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
-        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
-    )),
     ("bring_up", _rx(
         r"\bwhat (?:can|could|should|would|do|might) (?:i|we) (?:even |actually |possibly )?(?:say|write|text|tell)\b|"
         r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:bring|raise|talk|say|ask|mention|"
@@ -127,6 +119,17 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"might )?say\b|\bfrom a distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
         r"\bsay (?:it|that) to (?:him|her|them)\b"
+    )),
+    ("exhaustion", _rx(
+        r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
+        r"\bi (?:can'?t|cannot) sleep\b|"
+        r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
+        r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
+        r"\bleaning on me\b|\bcan'?t go through that again\b"
+    )),
+    ("resentment", _rx(
+        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
+        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
     )),
 )
 _AVOID = _rx(r"\b(?:avoid|not say|shouldn'?t i say|what not to|should i not|NOT say|bad to|a mistake|too harsh|wrong)\b")
@@ -155,12 +158,13 @@ def topic_cue(text: str) -> Optional[str]:
 def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     """What the user wants from this reply."""
     lowered = text.lower().replace("’", "'").strip()
-    if _WHY_US.search(lowered) or intent == "ask_why" and not _WHY_THEM.search(lowered):
+    if _WHY_US.search(lowered):
         return Move("why_us", last_topic)
     if _DIFFERENT.search(lowered) and last_topic:
         return Move("different", last_topic)
     if _MORE.search(lowered) or intent == "ask_more":
-        return Move("more", last_topic or "bring_up")
+        wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase)\b", lowered)
+        return Move("more", "bring_up" if wants_words else last_topic or "bring_up")
     if _NEXT_NO.search(lowered):
         return Move("next_no", "boundaries" if last_topic == "boundaries" else "refusal")
     if _WHY_THEM.search(lowered):
@@ -174,17 +178,19 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     if _ACK.search(lowered) and not is_question:
         return Move("ack")
     if intent in REFUSAL_INTENTS:
-        return Move("topic", "refusal")
+        return Move("topic", "refusal", from_intent=True)
     if intent == "why_they_resist":
-        return Move("why_them", "why_resist")
+        return Move("why_them", "why_resist", from_intent=True)
     if intent == "how_to_bring_up_therapy":
-        return Move("topic", "bring_up", "avoid" if _AVOID.search(text) else None)
+        return Move("topic", "bring_up", "avoid" if _AVOID.search(text) else None, from_intent=True)
     if intent in TOPIC_FOR_INTENT:
-        return Move("topic", TOPIC_FOR_INTENT[intent])
+        return Move("topic", TOPIC_FOR_INTENT[intent], from_intent=True)
     if intent in {"thank", "affirm"} and not is_question:
         return Move("ack")
     if intent == "deny" and not is_question:
         return Move("feeling") if _FEELING.search(lowered) else Move("ack")
+    if intent == "ask_why" and len(lowered.split()) <= 4:
+        return Move("why_us", last_topic)
     if intent == "out_of_scope" and not is_question:
         return Move("out_of_scope")
     return Move("open", last_topic if is_question else None)

@@ -29,6 +29,7 @@ class Situation:
     concern: Optional[str] = None
     resistance_form: Optional[str] = None
     word: Optional[str] = None  # the user's own word: "husband", "mum"
+    pronoun: Optional[str] = None  # "he" or "she" when the user's words make it clear
     duration: Optional[str] = None
     together: Optional[bool] = None
     user_state: Optional[str] = None
@@ -37,11 +38,11 @@ class Situation:
     def who(self) -> str:
         if self.word:
             return f"your {self.word}"
-        return DEFAULT_WHO.get(self.relationship or "", "them")
+        return DEFAULT_WHO.get(self.relationship or "", "your loved one")
 
     @property
     def they(self) -> str:
-        return PRONOUN.get(self.word or "", "they")
+        return PRONOUN.get(self.word or "", self.pronoun or "they")
 
     @property
     def them(self) -> str:
@@ -119,6 +120,7 @@ _STATE_LINES: dict[str, tuple[str, ...]] = {
     "angry": ("That anger makes sense after everything you've given.",
               "Being angry at someone you love, who is struggling, is a hard place to be."),
     "alone": ("It sounds lonely, carrying this without much back-up.",),
+    "grieving": ("You're grieving too, and trying to hold someone else up through it. That's a lot for one person.",),
     "scared": ("You sound frightened, and that's a natural response to what you're seeing.",),
 }
 _TOGETHER_LINES = {

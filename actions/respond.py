@@ -78,7 +78,7 @@ WHY_FORM = {
     "direct": "A sharp no is usually protection: the suggestion can land as 'something is wrong with you', and anger keeps "
     "that feeling out.",
     "intellectual": "Arguing it away keeps a painful subject at a thinking distance, where {they} can stay in control of it.",
-    "emotional": "Tears, jokes or silence usually mean the subject feels too big to hold right now, not that {they} don't care.",
+    "emotional": "Tears, jokes or silence usually mean the subject feels too big to hold right now; it isn't a sign of not caring.",
 }
 NEXT_NO = "If it's no again, that's not the end of it. Stay warm, don't argue the point, and leave the door open for another day."
 SOURCES = {
@@ -125,6 +125,7 @@ class Memory:
     duration: Optional[str] = None
     together: Optional[bool] = None
     user_state: Optional[str] = None
+    pronoun: Optional[str] = None
     last_items: list[str] = field(default_factory=list)
     last_asked: Optional[str] = None
 
@@ -167,6 +168,8 @@ def update_situation(
                 memory.word = picture.word
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
+    if memory.pronoun is None and picture.pronoun:
+        memory.pronoun = picture.pronoun
     for name in ("duration", "together", "user_state"):
         heard_value = getattr(picture, name)
         if heard_value is not None and heard_value != getattr(memory, name):
@@ -309,6 +312,13 @@ class Responder:
                                        "Want to look at it from another side?"], [], self._buttons("why_resist", "bring_up", "support"))
         return self.finish(topic, [lead], items, self._buttons("why_resist", "bring_up", practice=topic == "bring_up"))
 
+    def carry_on(self, topic: str) -> Reply:
+        if topic == "refusal":
+            return self.refusal()
+        items = self.pick(topic, count=1)
+        return self.finish(topic, [self.opening(topic), "With that in mind:" if items else None], items,
+                           self._buttons("bring_up", "why_resist", "support"))
+
     def next_no(self, topic: str) -> Reply:
         if topic == "boundaries":
             items = self.pick("boundaries", first="phrasing", count=2)
@@ -377,6 +387,9 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
         move.kind != "topic" or move.topic == "refusal"
     ):
         return responder.refusal()
+    # A description of how they said no, with nothing else asked, is about the refusal whatever the classifier guessed.
+    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"}):
+        return responder.refusal()
     if move.kind == "why_us":
         return responder.why_us(shown_items)
     if move.kind in {"more", "different"}:
@@ -395,6 +408,8 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
         return responder.refusal()
     if move.topic:  # a question that carries on the thread
         return responder.more(move.topic)
+    if memory.topic and responder.new:  # a detail that changes the picture: carry on, fitted to it
+        return responder.carry_on(memory.topic)
     if responder.new & {"relationship", "concern"}:
         return responder.refusal() if memory.topic is None else responder.topic(memory.topic)
     return responder.open(out_of_scope=move.kind == "out_of_scope")
@@ -424,7 +439,7 @@ def answer(tracker: Tracker) -> tuple[Reply, list[EventType]]:
     slots.update(values)
     situation = Situation(
         relationship=slots["relationship"], concern=slots["concern"], resistance_form=slots["resistance_form"], word=memory.word,
-        duration=memory.duration, together=memory.together, user_state=memory.user_state,
+        duration=memory.duration, together=memory.together, user_state=memory.user_state, pronoun=memory.pronoun,
     )
     move = read_move(text, intent, memory.topic) if not text.startswith("/") else _payload_move(intent, memory.topic)
     responder = Responder(situation, memory, tracker.get_slot("shown_items") or [], seed=tracker.sender_id or "", new=new,

@@ -19,7 +19,7 @@ _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
         "ex", "ex-husband", "ex-wife", "common-law partner",
     ),
     Relationship.PARENT: (
-        "mom", "mum", "mommy", "mummy", "mama", "mam", "ma", "mother", "dad", "daddy", "papa", "pa", "father",
+        "mom", "mum", "mums", "moms", "dads", "mommy", "mummy", "mama", "mam", "ma", "mother", "dad", "daddy", "papa", "pa", "father",
         "stepmom", "stepmum", "step-mom", "step-mum", "stepmother", "stepdad", "step-dad", "stepfather", "parent",
         "parents", "mother-in-law", "father-in-law", "mother in law", "father in law", "grandma", "grandmother",
         "grandad", "granddad", "grandpa", "grandfather", "nan", "nana", "gran", "granny", "folks", "old man",
@@ -284,7 +284,12 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
     _, value, word = min(owned or candidates)
     if not word:  # "my 19-year-old son": keep the user's word for them
         word = next((w for _, v, w in sorted(candidates) if v == value and w), "")
-    return value, word
+    return value, _WORD_FOR.get(word, word)
+
+
+# The user's word as we say it back: "my mums an alcoholic" -> "your mum", "my bf" -> "your boyfriend".
+_WORD_FOR = {"mums": "mum", "moms": "mom", "dads": "dad", "bf": "boyfriend", "gf": "girlfriend", "hubs": "husband",
+             "so": "partner", "ma": "mum", "pa": "dad", "bro": "brother", "sis": "sister", "kid": "child", "kids": "children"}
 
 
 # What else the user tells us about the situation, used to reflect it back.
@@ -305,7 +310,8 @@ _USER_STATE = {
     r"frazzled|drained|ragged)\b", re.I),
     "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"
     r"sister|brother|person))\b", re.I),
-    "angry": re.compile(r"\b(?:so angry|furious|resent|fed up|used\b|sick of|makes me (?:so )?angry)\b", re.I),
+    "angry": re.compile(r"\b(?:so angry|furious|resent|fed up|feel(?:ing)? used|sick of|makes me (?:so )?angry)\b", re.I),
+    "grieving": re.compile(r"\b(?:i'?m|i am) (?:grieving|mourning|heartbroken)\b", re.I),
     "alone": re.compile(r"\b(?:on my own|alone|only one|no one|nobody)\b", re.I),
     "scared": re.compile(r"\b(?:scared|frightened|terrified|worried sick|out of my depth)\b", re.I),
 }
@@ -324,6 +330,7 @@ class Picture:
     tried: bool = False
     user_state: Optional[str] = None
     correction: bool = False
+    pronoun: Optional[str] = None
 
 
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
@@ -344,4 +351,16 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         tried=bool(_TRIED.search(lowered)),
         user_state=state,
         correction=is_correction(lowered),
+        pronoun=_pronoun(lowered),
     )
+
+
+def _pronoun(text: str) -> Optional[str]:
+    """"he" or "she" when the message clearly uses one of them (and not the other)."""
+    he = len(re.findall(r"\b(?:he|him|his|he'?s|he'?d|he'?ll)\b", text))
+    she = len(re.findall(r"\b(?:she|her|hers|she'?s|she'?d|she'?ll)\b", text))
+    if he and not she:
+        return "he"
+    if she and not he:
+        return "she"
+    return None
