@@ -115,10 +115,14 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
         r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnagging\b|\bmake it about\b|"
-        r"\bgood idea\b|\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
+        r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
         r"might )?say\b|\bfrom a distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
         r"\bsay (?:it|that) to (?:him|her|them)\b"
+    )),
+    ("resentment", _rx(
+        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
+        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
     )),
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
@@ -126,10 +130,6 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
         r"\bleaning on me\b|\bcan'?t go through that again\b"
-    )),
-    ("resentment", _rx(
-        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
-        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
     )),
 )
 _AVOID = _rx(r"\b(?:avoid|not say|shouldn'?t i say|what not to|should i not|NOT say|bad to|a mistake|too harsh|wrong)\b")

@@ -300,6 +300,7 @@ class Responder:
 
     def more(self, topic: str, different: bool = False) -> Reply:
         last = self.memory.kinds[-1] if self.memory.kinds else None
+        lead: Optional[str]
         if different:
             order = [kind for kind in KINDS.get(topic, ()) if kind not in self.memory.kinds]
             items = self.pick(topic, first=order[0] if order else None, count=2)
@@ -388,7 +389,9 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
     ):
         return responder.refusal()
     # A description of how they said no, with nothing else asked, is about the refusal whatever the classifier guessed.
-    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"}):
+    first = memory.topic is None
+    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"} or
+                                               first and move.kind == "why_them"):
         return responder.refusal()
     if move.kind == "why_us":
         return responder.why_us(shown_items)

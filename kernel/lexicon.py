@@ -162,7 +162,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\banger\b", 1), (r"\byell", 2),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
-        (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 1), (r"\bnot mad\b", 1), (r"\bstorm", 2), (r"\bslam", 3),
+        (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
+        (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
         (r"\bfurious\b", 1), (r"\bmad\b", 1),
         (r"\bsaid no\b", 1), (r"\bsays? no\b", 1), (r"\bnot going\b", 1), (r"\bwon'?t go\b", 1), (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
         (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
@@ -183,6 +184,17 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
     since "agreed, then cancelled" is more telling than a bare "no".
     """
     lowered = text.lower().replace("’", "'")
+    # How they reacted usually follows the suggestion ("she's low, cries a lot; I said see the GP and she said
+    # 'I'm not mad'"), so the words after the first mention of help are read first.
+    help_at = _HELP_CONTEXT.search(lowered)
+    if help_at and help_at.start() > 0:
+        found = _strongest_form(lowered[help_at.start():])
+        if found is not None:
+            return found
+    return _strongest_form(lowered)
+
+
+def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
     scores = {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
     best = max(scores.values())
     if best == 0:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from actions.bring_up import LovedOneSlots
 from actions.dialogue import ActionOfferPractice, ActionStopRoleplay
-from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, Memory, Responder
 from actions.reflections import Situation
+from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, Memory, Responder
 from contentdb.models import ContentItem
 from contentdb.queries import Content, _to_content
 from tests.conftest import Run, make_tracker
