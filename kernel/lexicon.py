@@ -163,7 +163,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
         (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
-        (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
+        (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
+        r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
         (r"\bfurious\b", 1), (r"\bmad\b", 1),
         (r"\bsaid no\b", 1), (r"\bsays? no\b", 1), (r"\bnot going\b", 1), (r"\bwon'?t go\b", 1), (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
         (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
