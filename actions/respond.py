@@ -253,6 +253,11 @@ class Responder:
             self.shown.remove(dropped.id)
         if len(text) > MAX_CHARS and closing:
             text = "\n\n".join(head + self.body(items))
+        previous = self.memory.topic
+        buttons = [button for button in buttons if button is not TOPIC_BUTTONS.get(topic or "")]
+        if topic and previous and previous != topic and previous in TOPIC_BUTTONS:  # a way back to where we were
+            back = TOPIC_BUTTONS[previous]
+            buttons = [{"title": f"Back to: {back['title']}", "payload": back["payload"]}] + [b for b in buttons if b is not back]
         if topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
             buttons = [MORE_BUTTON, *buttons]
         if items:
@@ -263,7 +268,7 @@ class Responder:
         return Reply(text=text, items=items, buttons=buttons[:4], topic=topic)
 
     def _buttons(self, *topics: str, practice: bool = False) -> list[dict[str, str]]:
-        buttons = [TOPIC_BUTTONS[name] for name in topics if name in TOPIC_BUTTONS and name != self.memory.topic]
+        buttons = [TOPIC_BUTTONS[name] for name in topics if name in TOPIC_BUTTONS]
         return ([PRACTICE_BUTTON] if practice else []) + buttons
 
     # -- replies

@@ -218,3 +218,13 @@ def test_practice_set_up_reads_stepdad_as_a_parent_and_asks_again_for_a_stranger
     dispatcher = CollectingDispatcher()
     assert LovedOneSlots().validate_relationship(answer, dispatcher, make_tracker(), {}) == {"relationship": expected}
     assert bool(dispatcher.messages) is (expected is None)
+
+
+def test_a_change_of_topic_offers_a_way_back_to_where_we_were(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("what could i say to my dad about his drinking", "how_to_bring_up_therapy")
+    detour = chat.say("honestly i'm exhausted by all of it", "feel_exhausted")
+    assert topic_of(detour) == "exhaustion"
+    back = [b for b in detour.messages[0]["buttons"] if b["title"].startswith("Back to")]
+    assert back and back[0]["payload"] == "/how_to_bring_up_therapy"
+    assert topic_of(chat.say(back[0]["payload"], "how_to_bring_up_therapy")) == "bring_up"
