@@ -112,7 +112,8 @@ def normalise_concern(value: str) -> Optional[str]:
     return found[0] if found else None
 
 
-# How the no showed up, from the user's own description. Each cue has a weight: loud, physical acts
+# How the no showed up, from the user's own description. A bare "refuses" or "said no" says there was a no,
+# not how it showed up, so it is no cue at all (we ask instead). Each cue has a weight: loud, physical acts
 # ("slammed the door", "screamed") say more than a passing word, so they outweigh a stray argument.
 _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.PASSIVE: (
@@ -158,7 +159,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bgo through it again\b", 1), (r"\bdoes a (?:whole )?bit\b", 1), (r"\bmakes? a joke\b", 2), (r"\bplays? it down\b", 1),
     ),
     ResistanceForm.DIRECT: (
-        (r"\bflat(?:ly)? out\b", 1), (r"\brefus", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
+        (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b", 1), (r"\byell", 2),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
@@ -166,7 +167,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
         r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
         (r"\bfurious\b", 1), (r"\bmad\b", 1),
-        (r"\bsaid no\b", 1), (r"\bsays? no\b", 1), (r"\bnot going\b", 1), (r"\bwon'?t go\b", 1), (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
+        (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
         (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2), (r"\bnasty\b", 2),

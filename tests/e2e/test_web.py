@@ -267,8 +267,9 @@ def test_a_reload_continues_the_conversation(chat: Chat) -> None:
     page.wait_for_function("() => window.SRChat && window.SRChat.connected", timeout=REPLY_S * 1000)
     assert page.locator(".sr-log .sr-msg").all_inner_texts() == before
     assert chat.stored()["session"] == session
-    # The server still knows it is her sister: the bring-up form goes straight to what she struggles with.
-    assert "struggling with" in " ".join(chat.say("how could I bring it up with her?"))
+    # The server still knows it is her sister: openers come at once, without asking who it is.
+    openers = " ".join(chat.say("how could I bring it up with her?"))
+    assert "Something you could say" in openers and "who is it" not in openers
 
     page.get_by_role("button", name="Start over").click()
     chat.wait_for_replies(0)  # the log is cleared, and a new conversation greets me
