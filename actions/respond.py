@@ -240,7 +240,7 @@ class Responder:
         return lines
 
     def finish(self, topic: Optional[str], parts: list[Optional[str]], items: list[Content], buttons: list[dict[str, str]],
-               *, closing: Optional[str] = None) -> Reply:
+               *, closing: Optional[str] = None, asking: bool = False) -> Reply:
         """Join the reply, keep it phone-sized (dropping items, never the reflection), and offer more."""
         head = [part for part in parts if part]
         if topic in KINDS and not items and closing is None and not any(NO_CONTENT in part for part in head):
@@ -253,12 +253,14 @@ class Responder:
             self.shown.remove(dropped.id)
         if len(text) > MAX_CHARS and closing:
             text = "\n\n".join(head + self.body(items))
-        previous = self.memory.topic
+        previous = None if asking else self.memory.topic
         buttons = [button for button in buttons if button is not TOPIC_BUTTONS.get(topic or "")]
         if topic and previous and previous != topic and previous in TOPIC_BUTTONS:  # a way back to where we were
             back = TOPIC_BUTTONS[previous]
             buttons = [{"title": f"Back to: {back['title']}", "payload": back["payload"]}] + [b for b in buttons if b is not back]
-        if topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
+        if asking:  # the buttons are the answers to our question; nothing else goes with them
+            pass
+        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
             buttons = [MORE_BUTTON, *buttons]
         if items:
             self.memory.kinds = [item.kind for item in items]
@@ -278,7 +280,7 @@ class Responder:
             self.memory.asked.append("resistance_form")
             self.memory.last_asked = "resistance_form"
             items = self.items("refusal", ["reframe"])
-            reply = self.finish("refusal", [self.opening("refusal")], items, FORM_BUTTONS, closing=FORM_QUESTION)
+            reply = self.finish("refusal", [self.opening("refusal")], items, FORM_BUTTONS, closing=FORM_QUESTION, asking=True)
             return reply
         items = self.pick("refusal", count=2)
         summary = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM and "form_summary" not in self.memory.used else None
