@@ -140,9 +140,10 @@ class Memory:
 
 
 def _button_entity(tracker: Tracker, name: str) -> Optional[str]:
-    """A value set by a button payload (entities with no extractor), which always wins."""
+    """A value set by a button payload (`/intent{"slot":"value"}`), which always wins. Words in a message are
+    read by the lexicon with the conversation in view instead, so the normaliser's own finds are skipped."""
     for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == name and not entity.get("extractor"):
+        if entity.get("entity") == name and entity.get("extractor") in (None, "RegexMessageHandler"):
             return str(entity.get("value"))
     return None
 
