@@ -180,12 +180,18 @@ def update_situation(
 
 
 def _plain_sources(items: Collection[Content]) -> list[str]:
-    names = []
+    """The approaches behind the items, named so people can look them up ("CRAFT (Meyers & Wolfe, ...)").
+
+    A grounding lists its sources separated by ";", each as "Source: the idea used". Our own seed articles
+    are left out: nobody can look those up.
+    """
+    names: list[str] = []
     for item in items:
         for part in item.grounding.split(";"):
-            key = part.split(":")[0].strip()
-            if key in SOURCES and SOURCES[key] not in names:
-                names.append(SOURCES[key])
+            source = part.split(":")[0].strip()
+            source = SOURCES.get(source, source)
+            if source and not source.lower().startswith(("seed", "the seed")) and source not in names:
+                names.append(source)
     return names
 
 
