@@ -21,7 +21,7 @@ from actions.moves import Move, read_move
 from actions.reflections import Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
 from contentdb.queries import Content
-from contentdb.service import Facts, has_more, select_items
+from contentdb.service import Facts, has_more, select_in_order
 from kernel.lexicon import Picture, read_message
 from kernel.resources import fill
 from kernel.vocabulary import Kind, ResistanceForm
@@ -216,9 +216,8 @@ class Responder:
         return line
 
     def items(self, topic: str, kinds: list[str]) -> list[Content]:
-        wanted: list[tuple[str, str, int]] = [(topic, kind, 1) for kind in kinds]
-        groups, selection = select_items(self.facts, self.shown, wanted, seed=self.seed)  # type: ignore[arg-type]
-        found = [item for group in groups for item in group]
+        """One unseen item of each kind, in order."""
+        found = select_in_order(self.facts, self.shown, topic, kinds, count=len(kinds), seed=self.seed)
         self.shown.extend(item.id for item in found)
         return found
 
@@ -231,11 +230,8 @@ class Responder:
         if first in order:
             order.remove(first)
             order.insert(0, first)
-        found: list[Content] = []
-        for kind in order:
-            if len(found) >= count:
-                break
-            found += self.items(topic, [kind])
+        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed)
+        self.shown.extend(item.id for item in found)
         return found
 
     def body(self, items: list[Content]) -> list[str]:

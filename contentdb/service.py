@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from contentdb import engine as db
-from contentdb.queries import Content, pick_content
+from contentdb.queries import Content, any_unseen, pick_content, pick_in_order
 from kernel.vocabulary import Kind, Topic
 
 logger = logging.getLogger(__name__)
@@ -72,14 +72,29 @@ def select_items(
     return groups, selection
 
 
-def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str]) -> bool:
-    """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
-    if facts.concern == "other":
-        facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
-    probe = Selection(facts=facts, exclude=set(shown))
+def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: list[str], count: int, seed: str = "") -> list[Content]:
+    """``count`` unseen items of ``topic``, one per kind in the order given; [] where the database fails."""
+    concern = None if facts.concern == "other" else facts.concern
     try:
         with Session(db.get_engine()) as session:
-            return any(probe.take(session, topic, kind, 1) for kind in kinds)
+            return pick_in_order(
+                session=session, topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
+                resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed,
+            )
+    except SQLAlchemyError:
+        logger.exception("Content database unavailable; answering without curated items")
+        return []
+
+
+def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str]) -> bool:
+    """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
+    concern = None if facts.concern == "other" else facts.concern
+    try:
+        with Session(db.get_engine()) as session:
+            return any_unseen(
+                session=session, topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
+                relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
+            )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; no 'more' offered")
         return False
