@@ -91,7 +91,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bjust find one\b"
     )),
     ("boundaries", _rx(
-        r"\bboundar|\blimit\b|\brule like\b|\bwon'?t (?:pick up|cover|pay|answer)|\bstop paying\b|\bnot (?:go|going) round\b|"
+        r"\bboundar|\bforgive (?:him|her|them)\b|\blimit\b|\brule like\b|\bwon'?t (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
         r"\bmy place to\b|\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
