@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.moves import Move, read_move
 from actions.reflections import Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
+from actions.safety_screen import needs_screen, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, select_in_order
 from kernel.lexicon import Picture, read_message
@@ -438,8 +439,19 @@ def load_items(ids: Collection[str]) -> list[Content]:
         return [item for item in (get_content(session=session, item_id=item_id) for item_id in ids) if item is not None]
 
 
-def answer(tracker: Tracker) -> tuple[Reply, list[EventType]]:
-    """The reply to the latest message and the slot events that keep the picture and the thread."""
+SCREEN_LEAD = {
+    "boundaries": "Boundaries can help a lot here. First, though, one question.",
+    "enabling": "Stepping back can help a lot here. First, though, one question.",
+}
+
+
+def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[EventType]]:
+    """The reply to the latest message and the slot events that keep the picture and the thread.
+
+    ``resume``: a topic whose advice waited for the safety question (actions/safety_screen.py), now answered.
+    Advice that could ask the user to step back or hold a limit waits, the first time, for that question:
+    the reply is then a short lead-in and the events ask it (CRAFT screens for violence first).
+    """
     memory = Memory.load(tracker.get_slot("memory"))
     text = str(tracker.latest_message.get("text") or "")
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
@@ -455,6 +467,8 @@ def answer(tracker: Tracker) -> tuple[Reply, list[EventType]]:
         duration=memory.duration, together=memory.together, user_state=memory.user_state, pronoun=memory.pronoun,
     )
     move = read_move(text, intent, memory.topic) if not text.startswith("/") else _payload_move(intent, memory.topic)
+    if resume:
+        move = Move("topic", resume)
     responder = Responder(situation, memory, tracker.get_slot("shown_items") or [], seed=tracker.sender_id or "", new=new,
                           corrected=picture.correction and bool(slots_before["relationship"]))
     shown_items = load_items(memory.last_items) if move.kind == "why_us" and memory.last_items else []
@@ -467,6 +481,9 @@ def answer(tracker: Tracker) -> tuple[Reply, list[EventType]]:
     if memory.last_asked == was_asked:
         memory.last_asked = None
     events: list[EventType] = [SlotSet(name, value) for name, value in values.items()]
+    if not resume and reply.topic and needs_screen(tracker, reply.topic):
+        # Ask first; the advice (and the thread's memory of it) waits for the answer.
+        return Reply(text=SCREEN_LEAD.get(reply.topic, "First, one question."), topic=reply.topic), events + screen(reply.topic)
     events.append(SlotSet("memory", memory.dump()))
     return reply, events
 
@@ -486,7 +503,24 @@ class ActionRespond(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         reply, events = answer(tracker)
-        return events + send(dispatcher, tracker, reply)
+        return _ordered(events + send(dispatcher, tracker, reply))
+
+
+class ActionTopicContent(Action):
+    """The name the safety rules use for "the advice": the worried-about-safety guide, and the advice that
+    waited for the safety question once it is answered."""
+
+    def name(self) -> str:
+        return "action_topic_content"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        reply, events = answer(tracker, resume=resume_topic(tracker))
+        return _ordered(events + send(dispatcher, tracker, reply))
+
+
+def _ordered(events: list[EventType]) -> list[EventType]:
+    """A follow-up action goes last, after the reply's own events."""
+    return [e for e in events if e.get("event") != "followup"] + [e for e in events if e.get("event") == "followup"]
 
 
 KNOWN_KINDS = {kind.value for kind in Kind}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from actions.bring_up import LovedOneSlots
 from actions.dialogue import ActionOfferPractice, ActionStopRoleplay
 from actions.reflections import Situation
-from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, Memory, Responder
+from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, ActionTopicContent, Memory, Responder
 from contentdb.models import ContentItem
 from contentdb.queries import Content, _to_content
 from tests.conftest import Run, make_tracker
@@ -228,3 +228,16 @@ def test_a_change_of_topic_offers_a_way_back_to_where_we_were(actions_db: Engine
     back = [b for b in detour.messages[0]["buttons"] if b["title"].startswith("Back to")]
     assert back and back[0]["payload"] == "/how_to_bring_up_therapy"
     assert topic_of(chat.say(back[0]["payload"], "how_to_bring_up_therapy")) == "bring_up"
+
+
+def test_the_first_boundary_advice_waits_for_the_safety_question_and_a_no_brings_it(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    asked = chat.say("can i tell him he can't drink in the house any more", "set_boundaries")
+    assert any(e.get("event") == "followup" and e.get("name") == "utter_safety_screen" for e in asked.events)
+    assert asked.items == [] and topic_of(asked) == "boundaries"
+    advice = chat.say("no", "deny", action=ActionTopicContent())
+    assert topic_of(advice) == "boundaries" and advice.items
+    later = chat.say("is it ok to stop lending him money", "set_boundaries")
+    assert not any(e.get("event") == "followup" for e in later.events) and later.items
