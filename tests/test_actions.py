@@ -172,7 +172,7 @@ def test_messaging_platforms_get_plain_text_without_a_custom_payload(actions_db:
 
 def test_when_nothing_fits_the_reply_says_so(empty_db: Engine, use_db: Callable[[Engine], None], run_action: RunAction) -> None:
     use_db(empty_db)
-    result = Chat(run_action).say("how do i set a boundary with him", "set_boundaries")
+    result = Chat(run_action).say("what could i say to him", "how_to_bring_up_therapy")
     assert NO_CONTENT in result.text and result.items == []
 
 
