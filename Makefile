@@ -21,7 +21,8 @@ export TRACKER_DB ?= $(CURDIR)/tracker.db
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) kernel/registry.yml $(shell find data -name '*.yml' 2>/dev/null) \
                    $(wildcard components/*.py) $(wildcard kernel/*.py)
 
-.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit journeys
+.PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit \
+        mi-coder-report journeys
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,7 +67,22 @@ $(MODEL): $(TRAINING_INPUTS) | $(STAMPS)/runtime
 	@echo "==> [setup 4/4] Training the assistant (training data or config changed)"
 	@$(BIN)/rasa train --domain domain --fixed-model-name assistant --out models
 
-train: $(MODEL) ## Train only if the training data or config changed
+# --- MI coder (actions/rehearsal/coding.py): rules + a spaCy textcat_multilabel trained on tests/data/mi_corpus.
+MI_CODER        := models/mi_coder/combination.json
+MI_CODER_INPUTS := $(wildcard tests/data/mi_corpus/*.tsv) tests/data/coding_gold.tsv \
+                   actions/rehearsal/coding.py actions/rehearsal/coder_model.py
+
+$(MI_CODER): $(MI_CODER_INPUTS) | $(STAMPS)/runtime
+	@echo "==> Training the MI coder (models/mi_coder; under a minute)"
+	@$(BIN)/python -m actions.rehearsal.coder_model train
+
+models/mi_coder: $(MI_CODER)
+
+mi-coder-report: $(MI_CODER) ## MI coder per-code scores on its test split -> results/mi_coder.md
+	@$(BIN)/python -m actions.rehearsal.coder_model evaluate
+# --- end MI coder
+
+train: $(MODEL) $(MI_CODER) ## Train only if the training data or config changed
 
 run: content train web ## Set everything up and serve Rasa (5005), actions (5055), web chat (8080)
 	@scripts/serve.sh
@@ -126,7 +142,7 @@ nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix 
 	@$(BIN)/python scripts/nlu_summary.py results/nlu
 
 clean: ## Remove the trained model, databases and results
-	rm -rf models/*.tar.gz results content.db tracker.db $(STAMPS)
+	rm -rf models/*.tar.gz models/mi_coder results content.db tracker.db $(STAMPS)
 
 bench: $(STAMPS)/dev content train ## Benchmark against the stock rasa init assistant; writes results/bench.md and plots
 	@$(BIN)/python bench/run.py

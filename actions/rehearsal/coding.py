@@ -1,27 +1,43 @@
 """Code what the user says to their loved one into Motivational-Interviewing style codes.
 
-Rule-based over spaCy's blank English tokenizer and sentencizer: nothing is downloaded.
+Hand-written rules over spaCy's blank English tokenizer and sentencizer, combined with a small trained
+`textcat_multilabel` (actions/rehearsal/coder_model.py, built into models/mi_coder by `make models/mi_coder`).
+Nothing is downloaded. If the model is missing, the first call trains it once (a note on stderr); if that fails,
+the rules code alone and a warning is logged.
 
     echo "What worries you most about it?" | python -m actions.rehearsal.coding
     {"text": "What worries you most about it?", "codes": ["open_question"]}
+    echo "So you feel stuck." | python -m actions.rehearsal.coding
+    {"text": "So you feel stuck.", "codes": ["reflection", "simple_reflection"]}
 """
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 import spacy
 from spacy.language import Language
+
+from kernel.settings import REPO_ROOT
+
+log = logging.getLogger(__name__)
+MODEL_DIR = REPO_ROOT / "models" / "mi_coder"
 
 
 class Code(str, Enum):
     OPEN_QUESTION = "open_question"
     CLOSED_QUESTION = "closed_question"
     REFLECTION = "reflection"
+    SIMPLE_REFLECTION = "simple_reflection"  # repeats or rephrases what they said
+    COMPLEX_REFLECTION = "complex_reflection"  # adds meaning or feeling, two-sided, or continues their paragraph
     AFFIRMATION = "affirmation"
     I_STATEMENT = "i_statement"
     AUTONOMY_SUPPORT = "autonomy_support"
@@ -32,6 +48,9 @@ class Code(str, Enum):
 
 ORDER = list(Code)
 QUESTIONS = {Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
+REFLECTION_KINDS = {Code.SIMPLE_REFLECTION, Code.COMPLEX_REFLECTION}
+_PRESSURE = ("advice_without_permission", "confront", "ultimatum")
+_VALUES = {c.value for c in Code}
 
 # Texting shorthand, so the rules below only need the standard spelling.
 _SHORTHAND = {
@@ -55,6 +74,11 @@ _OPEN_INVITATION = (
     r"(?:tell me|help me understand|walk me through|talk me through|describe|say more|fill me in|"
     r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say more|describe|explain|share)|"
     r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why))"
+)
+_FACT_QUESTION = (
+    r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
+    r"when (?:did|was|were|is|will|are|was the last)|which (?:one|days?|nights?|doctor|clinic|pub)|"
+    r"where (?:do|did|does) (?:you|they|he|she) (?:live|work|stay|buy|get)|who (?:lives|is your|was your))\b"
 )
 _ADVICE_QUESTION = (
     r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
@@ -96,17 +120,26 @@ _LABELS = (
     r"in denial|a mess|a wreck|a coward|weak|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
     r"impossible to|such a|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
     r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
-    r"sick in the head|not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us))"
+    r"sick in the head|a nightmare|unbelievable|stupid|lying|killing|the victim|a disgrace|"
+    r"not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us))"
 )
 _CONFRONT = (
-    rf"(?:you(?:'re| are)(?: just| being| so| really| acting| honestly| such)* {_LABELS}|"
+    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| really| acting| honestly| such| always)* {_LABELS}|"
     r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
-    r"worked so well|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
+    r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|do|gave|give|given|sacrificed)|i'?ve done (?:so much|everything|all this|all that) for you|"
+    r"you'?re embarrassing (?:me|us|yourself)|you(?:'ve| have) (?:wrecked|ruined|destroyed)|as bad as your|you could at least|sick of your|"
+    r"you(?:'ve| have) always been (?:weak|useless|lazy|selfish|a)|do you have any idea how|not taking (?:this|it) seriously|you know that'?s not true|"
+    r"drinking (?:way |far )?too much|you brought this on yourself|what did you expect|don'?t be (?:silly|stupid|daft|ridiculous)|"
+    r"do you want to end up like|i'?m not asking,? i'?m telling|you can'?t (?:keep|go on) (?:doing this|like this|living like this)|you'?re drinking too much|you'?re making a fool|after all the (?:nights|years|times|money)|"
+    r"i (?:gave|have given|'ve given) up (?:everything|so much)|you owe (?:me|us|it to)|i'?ve bent over backwards|the thanks i get|"
+    r"think (?:of|about) what you'?re (?:putting|doing to)|(?:embarrassing|humiliating) (?:it was|watching)|(?:^|\W)sure,? because|yeah right|pathetic|excuse\b|your (?:own )?fault|it's all on you|stop (?:being|acting|making excuses|feeling sorry|whining|"
     r"moaning|pretending|lying|hiding)|grow up|get over (?:it|yourself)|snap out of it|man up|toughen up|pull yourself together|"
     r"everyone (?:can see|thinks|says|knows|is sick|is tired)|nobody (?:wants|can stand|likes)|"
     r"i'?m (?:sick|tired) of (?:you|this|your|watching|hearing)|do whatever you want|fine,? (?:be|stay) like that|"
-    r"you obviously|you clearly|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
+    r"you obviously(?! (?:care|love|know|want|mean|tried))|you clearly(?! (?:care|love|know|want|mean|tried))|this is how you (?:repay|thank|treat)|how you repay|"
+    r"you can'?t (?:even )?do (?:this|one|that) (?:one )?(?:little )?thing|after all the (?:lifts|chances|help|favours|lies|stress|sacrifices)\b|nobody else would (?:put up|stay|have|stand)|"
+    r"you'?re a (?:disgrace|embarrassment|liar|waste|joke|nightmare)|you only (?:ever )?(?:think|care)|you lied|you don't (?:even )?care|you're ruining|you ruin|you're the problem|typical\b|"
     r"you're making (?:everyone|everything|us|me)|what(?:'s| is) wrong with you|how many times|what is your problem|"
     r"this is (?:ridiculous|pathetic|a joke)|no wonder|you only care about yourself|"
     r"you're using .* as an excuse|excuses|you just want attention|it's in your head|all in your head|"
@@ -123,13 +156,19 @@ _ULTIMATUM = (
     r"\bif you\b.*\b(?:i'?m|i'll|i will|we'?re)\b (?:leaving|taking|moving|done|finished|out|going|telling|calling|gone)\b|"
     r"\bnext time\b.*\b(?:we'?re|i'?m|i'?ll)\b|\bor you can (?:move|leave|find|go)\b|\bor i (?:go|leave|walk|call)\b|"
     r"\bone more [\w']+(?: \w+)? and\b|\bi'?ll (?:move out|leave|go) if you\b|\blast chance\b|\bfinal warning\b|\beither you\b.*\bor\b|\bkeep (?:this|it) up and\b|\bone more (?:time|chance)\b.*\band\b|"
-    r"\bfind somewhere else to live\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
+    r"\bfind somewhere else to live\b|\bif you\b.*\bdon'?t (?:call|bother|come|text|speak|talk)\b|"
+    r"\bno (?:rehab|therapy|help|meds|treatment|doctor|counsel+ing|appointment|change),? no\b|\bi'?ll cut you off\b|"
+    r"\bone more (?:night|time|drink|day|excuse|lie|binge)(?: like that)? and\b|\beither\b.*\bor (?:i|we)\b|\byou either\b.*\bor\b|"
+    r"\bi'?ll (?:put it on|post it|let everyone know)\b.*\bif you\b|\bif you\b.*\byou'?re not (?:coming|welcome|seeing|staying|getting|living)\b|"
+    r"\byou \w+ (?:again|tonight|today|one more time) and (?:i'?m|i'?ll|we'?re)\b|\bthis is the last time (?:i|we)\b|\bdon'?t come crying to me\b|\bi'?m not (?:going to|gonna) keep (?:bailing|covering|paying|lending)\b|\blast warning\b|\bkeep \w+ing and i'?ll\b|\bi'?ll make sure (?:everyone|they|he|she|your)\b|"
+    r"\bnot (?:seeing|getting|having|coming)\b.*\b(?:till|until) you\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text) (?:your|ur|the|every|dad|mum|mom|him|her|them)\b.*\b(?:if|unless)\b|"
+    r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
     r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent)\b.*\b(?:unless|until)\b|"
     r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
-    r"your (?:choice|call|decision|life|terms|pace|timing)|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
+    r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
     r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
     r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
     r"no pressure|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
@@ -149,13 +188,32 @@ _ADVICE = (
     r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\bthe answer is (?:to|therapy)\b|"
-    r"\bwhat you need is\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
+    r"\bwhat you (?:really )?need (?:right now |now )?(?:is|to do is)\b|(?:^|[,.;!]\s*)(?:and |so |look,? )?you(?:'ve| have) got to\b|\bi'?d (?:suggest|recommend|advise)\b|"
+    r"\b(?:the )?best thing (?:would be|is|for you|you can do|to do)\b|\b(?:this|the) (?:\w+ )?(?:has|needs) to stop\b|"
+    r"\b(?:\w+(?:'s| is)|they(?:'re| are)|(?:he|she)(?:'s| is|'ll| will)) (?:going to|gonna|coming (?:round|over) to) (?:ring|call|text|talk to|"
+    r"have a (?:word|talk|chat)|bring it up|check on|see) (?:you|it)\b|\b(?:she|he|they)'?ll (?:ring|call|text|talk to|check on) you\b|"
+    r"\bi(?:'ve| have)? (?:told (?!you\b)\w+ (?:what|about|not to|to)|had a (?:word|chat|talk) with (?:your|the|ur)|gave (?:your|ur) (?:number|details|name)|"
+    r"filled (?:her|him|them) in|explained (?:it all|everything)|rang (?:her|him|them)|hidden (?:the|your)|made a (?:list|plan))\b|"
+    r"\bexpect a call\b|\bgo along with it\b|\byou'?re on (?:leave|the list|the waiting list)\b|\b(?:booked|sorted) you\b|\b(?:made|sorted) a (?:plan|place) for you\b|\bi (?:really |just )?(?:want|need|expect) you to (?!know\b|be (?:happy|ok|okay|safe|well)\b)|"
+    r"\b(?:it'?s|it is) (?:about |high )?time you\b|\bpromise me you'?ll\b|\bif i (?:were|was) you\b|\bdon'?t you think you should\b|"
+    r"\bshouldn'?t you (?:be|just|go|get|see|call|stop)\b|\byou'?re going (?:to (?:the|see|that|a)|tomorrow|whether)\b|\bend of (?:discussion|story)\b|"
+    r"\bwe'?re (?:going to|gonna) get you\b|\blet'?s get you (?:booked|in|seen|to)\b|\bthis (?:has|needs) to stop\b|(?:^|[,.;!]\s*)something (?:has|needs) to change\b|\bthe best thing (?:would be|is|for you)\b|"
+    r"\b(?:i|we)(?:'ve| have)? (?:already |just )?(?:booked you|booked (?:an?|the|your) (?:\w+ )?(?:appointment|session|place|assessment|gp|doctor|slot)|booked \w+ for you|arranged (?:for|a|an|the)|"
+    r"signed you up|made (?:you )?an appointment|put your name down|(?:rung|rang|called|phoned|emailed|messaged|contacted|spoken to|spoke to) "
+    r"(?:the|your|ur|a|his|her) (?:clinic|gp|doctor|dr|surgery|therapist|counsel+or|rehab|helpline|nurse|work|boss|school|pastor|practice)|"
+    r"cancelled your|filled in the form|set up a)\b|\bi(?:'ve| have)? (?:printed|left|put|written) (?:out )?(?:the|some|a|you)\b.*\b(?:leaflets?|numbers?|times|details|list|forms?)\b|"
+    r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:told|warned|spoken to|filled in) (?:your|ur|work|dad|mum|mom|the family|everyone)\b|"
+    r"\b(?:i(?:'ve| have)?|we(?:'ve| have)?) (?:asked|got) (?:your |ur )?\w+ to\b|"
+    r"\b(?:he|she|they)(?:'s| is|'re| are|'ll| will) (?:going to|gonna) (?:talk|ring|call|have a word|text|check)\b|"
+    r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b)"
 )
 _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
     r"(?:get|try|go|call|ring|see|book|stop|take|make|talk|start|quit|find|download|join|eat|exercise|sleep|drink|cut|"
     r"give|put|switch|cancel|ask|read|write|sign up|text|email|apply|check|look into|think about|focus|breathe|move|"
-    r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set)\b"
+    r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set|delete|pour|throw|bin|chuck|"
+    r"put|turn|log|lock|hand|stay|avoid|limit|skip|tell|phone|swap|use|wear|walk|run|buy|sell|ditch|dump|block|unfollow|uninstall|count|"
+    r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
     r"(?:proud of you|admire|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
@@ -171,14 +229,14 @@ _AFFIRM = (
     r"you were (?:amazing|great|brilliant|so good|incredible|fantastic)|you did (?:great|well|amazing|brilliantly)|"
     r"without complaining|you always show up|you never give up|you'?re doing (?:your best|great|well|so well|better)|"
     r"you(?:'ve| have) got (?:so much|a lot of) (?:strength|courage)|your (?:strength|courage|honesty|kindness) |"
-    r"brave of you|\bbrave\b.*\bto\b|impressive|says a lot about you|that'?s (?:huge|amazing|brilliant|great)|you kept going|"
+    r"brave of you|(?:a lot of|real|great|good|so much) progress|you'?re doing (?:so much |much |a lot )?better|you(?:'ve| have) been (?:brilliant|amazing|fantastic|so good|incredible)|\bbrave\b.*\bto\b|impressive|says a lot about you|that'?s (?:huge|amazing|brilliant|great)|you kept going|"
     r"you(?:'ve| have) always been the one|a really \w+ person|a (?:great|good|wonderful|brilliant) (?:listener|friend|dad|mum|mom|"
     r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
     r"not sure|at a loss|frustrated|confused|overwhelmed|sorry|terrified|nervous|worn out|out of ideas|not coping|glad|"
-    r"missing you|desperate|helpless|stuck|gutted|torn)"
+    r"missing you|desperate|helpless|stuck|gutted|torn|relieved)"
 )
 _I_STATEMENT = (
     r"(?:^|[.,;!]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+)"
@@ -229,6 +287,10 @@ def _question_kind(sentence: str) -> Optional[Code]:
     )
     if not (asked or starts_wh or starts_aux):
         return None
+    if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
+        return None  # "What you need is...", "How you feel matters": a statement, not a question
+    if starts_wh and re.match(_FACT_QUESTION, bare):
+        return Code.CLOSED_QUESTION  # asks for a number, a time or a fact: closed, as MITI codes it
     if starts_wh:
         if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare):
             return Code.CLOSED_QUESTION if asked else None
@@ -285,8 +347,8 @@ def code_sentence(sentence: str) -> set[Code]:
     return codes
 
 
-def code(text: str) -> list[str]:
-    """The MI codes for one thing the user said, in a fixed order."""
+def rule_codes(text: str) -> set[Code]:
+    """The codes the hand-written rules give (no simple/complex split: that needs the model)."""
     found: set[Code] = set()
     for sentence in sentences(text):
         found |= code_sentence(sentence)
@@ -294,6 +356,75 @@ def code(text: str) -> list[str]:
         found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
     if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
         found -= QUESTIONS
+    return found
+
+
+@dataclass(frozen=True)
+class _Trained:
+    nlp: Language
+    combination: dict[str, dict[str, float]]
+
+
+def _train_once(model_dir: Path) -> None:
+    from actions.rehearsal import coder_model
+
+    print(f"MI coder: no trained model in {model_dir}; training it once (about half a minute)...", file=sys.stderr)
+    coder_model.train(model_dir)
+
+
+@lru_cache(maxsize=1)
+def _trained() -> Optional[_Trained]:
+    """The trained part, loaded once per process; trained once if missing; None (rules only) if that fails."""
+    model_dir = Path(os.environ.get("MI_CODER_MODEL", str(MODEL_DIR)))
+    try:
+        if not (model_dir / "combination.json").exists():
+            _train_once(model_dir)
+        combination = json.loads((model_dir / "combination.json").read_text(encoding="utf-8"))
+        return _Trained(spacy.load(model_dir / "pipeline"), combination)
+    except Exception:  # the coder must keep working: the rules alone are a fair fallback
+        log.warning("MI coder: could not load or train %s; coding with the rules only", model_dir, exc_info=True)
+        return None
+
+
+def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
+    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency."""
+    found = set()
+    for label, setting in combination.items():
+        if "weight" not in setting or label not in _VALUES:
+            continue
+        code = Code(label)
+        if cats.get(label, 0.0) + setting["weight"] * (code in rules) >= setting["threshold"]:
+            found.add(code)
+    pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
+    if not found & {Code(label) for label in _PRESSURE} and sum(pressure.values()) >= combination.get("any_pressure", {}).get("threshold", 9.0):
+        found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
+    if QUESTIONS <= found:  # one kind of question: keep the likelier one
+        found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
+    if Code.ULTIMATUM in found:
+        found.discard(Code.AUTONOMY_SUPPORT)
+    if Code.REFLECTION in found:
+        share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
+        found.add(Code.COMPLEX_REFLECTION if share >= combination["complex_reflection"]["threshold"] else Code.SIMPLE_REFLECTION)
+    return found
+
+
+def code(text: str) -> list[str]:
+    """The MI codes for one thing the user said, in a fixed order.
+
+    A reflection also gets exactly one of simple_reflection / complex_reflection (simple when only the rules are
+    available: they cannot tell the two apart, and MITI says "when in doubt, simple").
+    """
+    rules = rule_codes(text)
+    trained = _trained()
+    if trained is None:
+        found = set(rules)
+        if Code.REFLECTION in found:
+            found.add(Code.SIMPLE_REFLECTION)
+    else:
+        from actions.rehearsal.coder_model import model_text
+
+        cats = trained.nlp(model_text(text, {c.value for c in rules})).cats
+        found = combine(rules, cats, trained.combination)
     return [c.value for c in ORDER if c in found]
 
 

@@ -1,0 +1,131 @@
+"""The MI coder: covert pressure, simple and complex reflections, and per-code scores on a test split never tuned on.
+
+The floors sit a little under what was measured (results/mi_coder.md, written by
+`python -m actions.rehearsal.coder_model evaluate`).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from actions.rehearsal import coder_model
+from actions.rehearsal.coder_model import DECIDED, LABELS, Line, read_gold, read_source, read_split, score, split_corpus
+from actions.rehearsal.coding import Code, code
+from kernel.settings import REPO_ROOT
+
+PRESSURE = {Code.ADVICE_WITHOUT_PERMISSION.value, Code.CONFRONT.value, Code.ULTIMATUM.value}
+
+
+@pytest.fixture(scope="module")
+def test_split() -> list[Line]:
+    return read_split("test")
+
+
+def _scores(lines: list[Line], labels: list[str] = LABELS) -> coder_model.Scores:
+    predict = {line.text: [c for c in code(line.text) if c in labels] for line in lines}
+    return score(lines, predict, labels)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I've booked you in for Tuesday.",
+        "I told your sister, she'll talk to you too.",
+        "After everything I've done for you.",
+        "If you don't go I'll tell your mum.",
+        "What you need is a proper rest.",
+        "The best thing would be to ring them tomorrow.",
+    ],
+)
+def test_covert_pressure_is_coded_as_pressure(line: str) -> None:
+    assert PRESSURE & set(code(line)), code(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("So you feel stuck.", "simple_reflection"),
+        ("You don't like the new tablets.", "simple_reflection"),
+        ("Part of you wants to stop, and part of you is scared of who you'd be without it.", "complex_reflection"),
+    ],
+)
+def test_a_reflection_says_whether_it_is_simple_or_complex(line: str, kind: str) -> None:
+    assert code(line) == ["reflection", kind]
+
+
+def test_every_reflection_gets_exactly_one_kind_and_only_reflections_get_one(test_split: list[Line]) -> None:
+    for line in test_split:
+        codes = set(code(line.text))
+        kinds = codes & {"simple_reflection", "complex_reflection"}
+        assert len(kinds) == ("reflection" in codes), (line.text, codes)
+
+
+def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: list[Line]) -> None:
+    chat = [line for line in test_split if line.register == "chat"]
+    scores = _scores(chat, DECIDED)
+    assert scores.macro_f1 >= 0.87, scores.per_code  # measured 0.893
+    assert scores.extras["pressure_recall"] >= 0.80  # measured 0.833 (issue 12 asks 0.95 on its hidden set: not reached here)
+
+
+def test_counsellor_utterances_questions_and_reflections_on_the_untouched_test_split(test_split: list[Line]) -> None:
+    counsellor = [line for line in test_split if line.register == "counsellor"]
+    scores = _scores(counsellor)
+    assert scores.extras["question_f1"] >= 0.95  # measured 0.979
+    assert scores.extras["open_vs_closed_accuracy"] >= 0.95  # measured 1.000
+    assert scores.per_code["reflection"][2] >= 0.88  # measured 0.91 (rules alone 0.71)
+    assert scores.extras["simple_vs_complex_accuracy"] >= 0.90  # measured 0.947
+
+
+def test_the_old_gold_file_still_codes_well() -> None:
+    scores = _scores(read_gold(), DECIDED)
+    assert scores.macro_f1 >= 0.94, scores.per_code  # measured 0.966
+
+
+def test_the_committed_splits_match_the_source_and_keep_near_duplicates_apart() -> None:
+    splits = split_corpus(read_source())
+    assert sum(len(lines) for lines in splits.values()) >= 2000
+    for name, lines in splits.items():
+        assert [(line.text, line.codes) for line in lines] == [(line.text, line.codes) for line in read_split(name)], name
+    words = {name: [coder_model._words(line.text) for line in lines] for name, lines in splits.items()}
+    for a in words["test"]:
+        assert not any(coder_model._near_duplicate(a, b) for b in words["train"] + words["dev"])
+
+
+def test_no_corpus_line_is_copied_from_the_old_gold_file() -> None:
+    gold = {coder_model._key(line.text) for line in read_gold()}
+    assert not [line.text for line in read_source() if coder_model._key(line.text) in gold]
+
+
+def test_coding_a_line_takes_about_a_millisecond(test_split: list[Line]) -> None:
+    code("warm up")
+    lines = [line.text for line in test_split[:200]]
+    started = time.perf_counter()
+    for text in lines:
+        code(text)
+    per_line = (time.perf_counter() - started) / len(lines)
+    assert per_line < 0.01  # ~1-2 ms measured; generous for a busy shared machine
+
+
+def test_the_cli_prints_the_codes_of_each_line_as_json() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "actions.rehearsal.coding"],
+        input="So you feel stuck.\n\nI've booked you in for Tuesday.\n",
+        capture_output=True, text=True, cwd=REPO_ROOT, timeout=300, check=True,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows == [
+        {"text": "So you feel stuck.", "codes": ["reflection", "simple_reflection"]},
+        {"text": "I've booked you in for Tuesday.", "codes": ["advice_without_permission"]},
+    ]
+
+
+def test_without_a_trained_model_the_rules_still_code_and_call_reflections_simple(monkeypatch: pytest.MonkeyPatch) -> None:
+    from actions.rehearsal import coding
+
+    monkeypatch.setattr(coding, "_trained", lambda: None)
+    assert code("It sounds like you feel nobody would get it.") == ["reflection", "simple_reflection"]
+    assert code("I've booked you in for Tuesday.") == ["advice_without_permission"]
