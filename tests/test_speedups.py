@@ -322,6 +322,7 @@ def _after(*intents: str, loop: str | None = None) -> Any:
 CONVERSATIONS = [
     ("greet",), ("they_refused_help",), ("crisis",), ("start_roleplay",), ("feel_resentful", "affirm"),
     ("how_to_bring_up_therapy", "deny"), ("out_of_scope",), ("delete_my_data", "affirm"), ("nlu_fallback",),
+    ("bot_challenge",), ("goodbye",),
 ]
 
 
