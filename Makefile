@@ -22,7 +22,7 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) kernel/registry.yml $(she
                    $(wildcard components/*.py) $(wildcard kernel/*.py)
 
 .PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit \
-        mi-coder-report
+        mi-coder-report journeys
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -109,6 +109,9 @@ test-stories: train ## Conversation tests (tests/test_*.yml)
 
 pytest: $(STAMPS)/dev web train
 	@$(BIN)/pytest
+
+journeys: $(STAMPS)/dev content train ## Play the dev conversations against the real servers; print every failing turn
+	@$(BIN)/pytest -q -s -p no:cacheprovider tests/e2e/test_conversation_dev_set.py
 
 test: $(STAMPS)/dev web lint validate content train test-stories pytest ## Set everything up and run every test
 

@@ -272,7 +272,7 @@ FREEZE_PROBES = {
     "the action server, once the actions are registered": (
         "import gc\nfrom actions.server import freeze_after_registering\nfrom rasa_sdk.executor import ActionExecutor\n"
         "freeze_after_registering()\nbefore = gc.get_freeze_count()\nexecutor = ActionExecutor()\n"
-        "executor.register_package('actions')\nassert 'action_topic_content' in executor.actions\n"
+        "executor.register_package('actions')\nassert 'action_respond' in executor.actions\n"
         "print(before, gc.get_freeze_count())"),
 }
 
@@ -322,6 +322,7 @@ def _after(*intents: str, loop: str | None = None) -> Any:
 CONVERSATIONS = [
     ("greet",), ("they_refused_help",), ("crisis",), ("start_roleplay",), ("feel_resentful", "affirm"),
     ("how_to_bring_up_therapy", "deny"), ("out_of_scope",), ("delete_my_data", "affirm"), ("nlu_fallback",),
+    ("bot_challenge",), ("goodbye",),
 ]
 
 

@@ -474,6 +474,9 @@ def test_a_reload_continues_the_conversation(chat: Chat) -> None:
     page.wait_for_function("() => window.SRChat && window.SRChat.connected", timeout=REPLY_S * 1000)
     assert page.locator(".sr-log .sr-msg").all_inner_texts() == before
     assert chat.stored()["session"] == session
+    # The server still knows it is her sister: openers come at once, without asking who it is.
+    openers = " ".join(chat.say("how could I bring it up with her?"))
+    assert "Something you could say" in openers and "who is it" not in openers
 
 
 def test_markup_in_a_message_is_shown_as_text_while_the_typing_indicator_shows(chat: Chat) -> None:
