@@ -10,32 +10,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from kernel.settings import REPO_ROOT
-from tests.conftest import run_async
+from tests.conftest import answered_turn as turn
+from tests.conftest import repo_domain, run_async
 from trackers.cached import UnknownStoredEvents
 from trackers.store import ForgetfulSQLTrackerStore
 from trackers.window import recent_window, user_turns
 
-DOMAIN = Domain.load(str(REPO_ROOT / "domain"))
+DOMAIN = repo_domain()
 WINDOW = 4
 
 
 def store_on(db: Path) -> ForgetfulSQLTrackerStore:
     return ForgetfulSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db), window_turns=WINDOW)
-
-
-def turn(tracker: DialogueStateTracker, text: str, *extra: SlotSet | ActiveLoop) -> None:
-    """One answered user turn, as Rasa appends it."""
-    tracker.update(UserUttered(text, {"name": "inform", "confidence": 1.0}))
-    tracker.update(ActionExecuted("utter_greet"))
-    tracker.update(BotUttered(f"reply to {text}"))
-    for event in extra:
-        tracker.update(event)
-    tracker.update(ActionExecuted("action_listen"))
 
 
 def chat(store: ForgetfulSQLTrackerStore, sender: str, texts: list[str]) -> DialogueStateTracker:

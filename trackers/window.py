@@ -4,7 +4,7 @@ Rasa rebuilds the dialogue state from every event of a conversation several time
 featurisation, copies before each action, the state sent to the action server), so a long conversation
 got slower with every turn. A tracker cut to its last turns keeps what the dialogue policies look at
 (memoisation's ``max_history`` and our rules span a few turns) and the slot values and active form as
-they stand, so the next prediction is the same: tests/test_tracker_window.py compares both on long
+they stand, so the next prediction is the same: tests/e2e/test_tracker_window.py compares both on long
 conversations.
 """
 from __future__ import annotations

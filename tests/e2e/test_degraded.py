@@ -1,6 +1,6 @@
 """With the action server down, nobody meets silence, and the crisis response still works.
 
-Named to run last: it stops and restarts the session's action server.
+Marked `runs_last` (tests/conftest.py runs those after the rest): it stops and restarts the session's action server.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from channels.fallback import UNAVAILABLE
 from tests.e2e.conftest import Assistant
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
 
 
 def test_with_the_action_server_down_replies_are_honest_and_crisis_still_works(assistant: Assistant) -> None:
