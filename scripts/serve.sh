@@ -29,19 +29,21 @@ wait_for() {  # name url seconds
   echo " up after ${waited}s"
 }
 
-# Sanic drops a new connection whose request is not in within KEEP_ALIVE_TIMEOUT (5 s by default); a busy Rasa
-# can take that long to write it, and the action is then lost (tests/e2e/test_load.py).
-SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m actions.server --actions actions --port "$ACTION_PORT" --quiet &
-pids+=($!)
-wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
-
 # The HTTP API (everything but the channels' webhooks) and the privacy endpoint need a token:
 # RASA_AUTH_TOKEN, or one made once and kept in .rasa_token (git-ignored).
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
   RASA_AUTH_TOKEN=$(cat .rasa_token)
 fi
-export RASA_AUTH_TOKEN  # credentials.yml hands it to the privacy endpoint (channels/privacy.py)
+# credentials.yml hands it to Rasa's privacy endpoint (channels/privacy.py), which sends it to the action server's
+# (actions/privacy_endpoint.py) to delete rehearsals and ratings: both servers get it.
+export RASA_AUTH_TOKEN
+
+# Sanic drops a new connection whose request is not in within KEEP_ALIVE_TIMEOUT (5 s by default); a busy Rasa
+# can take that long to write it, and the action is then lost (tests/e2e/test_load.py).
+SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m actions.server --actions actions --port "$ACTION_PORT" --quiet &
+pids+=($!)
+wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 
 # The credentials Rasa reads: credentials.yml with each messaging platform on only when its
 # environment variables are set (see credentials.yml and README "Messaging platforms").

@@ -100,6 +100,10 @@ class Assistant:
             f"{self.url}/",
             {},
         )
+        # rasa_patches.run says in the log whether the patches are on; RASA_SPEEDUPS=0 (make test's second run) turns them off.
+        log = (self.workdir / f"{self.name}.log").read_text(errors="replace")
+        expected = "not applied (RASA_SPEEDUPS=0)" if self.env.get("RASA_SPEEDUPS", "1").strip() == "0" else "Rasa patches applied"
+        assert expected in log, f"{self.name}: no {expected!r} in its log"
 
     def stop(self, name: str, kill: bool = False) -> None:
         process = self.processes.pop(name, None)
