@@ -19,8 +19,10 @@ if lines and lines[-1] == "":
     lines.pop()
 if lines[0] != "level\tcategory\tmode\ttext":
     errors.append(f"bad header: {lines[0]!r}")
-levels, cats, modes = collections.Counter(), collections.Counter(), collections.Counter()
-seen = {}
+levels: collections.Counter[str] = collections.Counter()
+cats: collections.Counter[str] = collections.Counter()
+modes: collections.Counter[tuple[str, str]] = collections.Counter()
+seen: dict[str, int] = {}
 for n, line in enumerate(lines[1:], start=2):
     f = line.split("\t")
     if len(f) != 4:

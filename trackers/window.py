@@ -16,7 +16,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, AllSlotsReset, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-
 # In the metadata of the events a cut tracker starts with (the carried slots and form): they are not in the
 # database, and a store that meets them on a tracker it knows nothing about must not count-slice it.
 CARRIED = "carried_into_window"
