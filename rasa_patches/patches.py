@@ -155,9 +155,16 @@ def run_graphs_in_order() -> None:
         if schema is None:
             schema = schemas[tuple(run_targets)] = self._graph_schema.minimal_graph_schema(run_targets)
         given = inputs or {}
-        clash = set(given) & set(schema.nodes)
-        if clash:
-            raise GraphRunError(f"Input values {sorted(clash)} clash with node names in the graph schema.")
+        # As DaskGraphRunner._add_inputs_to_graph: a string input equal to a node name (or an earlier input's)
+        # is refused with Rasa's error; an input named like a node replaces that node.
+        keys = set(schema.nodes)
+        for name, value in given.items():
+            if isinstance(value, str) and value in keys:
+                raise GraphRunError(
+                    f"Input value '{value}' clashes with a node name. Make sure that none of the input names passed to "
+                    f"the `run` method are the same as node names in the graph schema."
+                )
+            keys.add(name)
         # What dask passes between nodes: (name, value) pairs, inputs included.
         results: dict[str, Any] = {name: (name, value) for name, value in given.items()}
 
