@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
-import skops.io as sio
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -115,8 +114,20 @@ class _Vectorizer:
         return values @ self._weights[indices]
 
 
+def _skops_io() -> Any:
+    """skops.io, imported when first needed (as Rasa's own classifiers do). Importing it sets the root logger back
+    to WARNING, which silenced every INFO line a running Rasa server logs after loading the model: put it back."""
+    root = logging.getLogger()
+    level = root.level
+    import skops.io
+
+    root.setLevel(level)
+    return skops.io
+
+
 def load_pipeline(path: Path) -> Pipeline:
     """The pipeline ``train`` saved; raises ValueError if the file holds a type we do not trust."""
+    sio = _skops_io()
     unknown = set(sio.get_untrusted_types(file=path))
     if not unknown <= TRUSTED_TYPES:
         raise ValueError(f"{path.name} holds types that are not trusted: {sorted(unknown - TRUSTED_TYPES)}")
@@ -161,7 +172,7 @@ class LinearIntentClassifier(GraphComponent):
         pipeline = build_pipeline(self._config["C"], self._config["random_seed"]).fit(texts, labels)
         self._scorer = LinearScorer(pipeline)
         with self._model_storage.write_to(self._resource) as directory:
-            sio.dump(pipeline, directory / MODEL_FILE)  # skops, as Rasa's own classifiers persist: no pickle
+            _skops_io().dump(pipeline, directory / MODEL_FILE)  # skops, as Rasa's own classifiers persist: no pickle
         return self._resource
 
     @classmethod

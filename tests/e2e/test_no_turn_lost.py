@@ -98,10 +98,11 @@ def test_reading_the_story_and_tracker_while_turns_run_loses_no_turn(server: Ass
                     response = http.get(f"{server.url}/conversations/{sender}/{path}", params={"token": server.token}, timeout=30)
                     reads.append(response.status_code)
 
+    talk(server, sender, TURNS[:1])  # before its first turn the conversation has no story (404)
     reader = threading.Thread(target=read_while_talking)
     reader.start()
     try:
-        talk(server, sender, TURNS)
+        talk(server, sender, TURNS[1:])
     finally:
         done.set()
         reader.join()
