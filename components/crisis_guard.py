@@ -1,19 +1,40 @@
-"""A rule layer under the statistical intent classifier: danger is never left to chance.
+"""The last NLU step: graded safety, decided here so that no reply to danger needs the action server.
 
-If a message speaks of suicide, self-harm, danger to the loved one (an overdose, a means, talk of ending
-their life), violence or abuse toward the user, or an emergency happening now, the intent becomes
-``crisis`` whatever the classifier guessed. Two rule layers decide, and either is enough: spaCy matchers
-over lemmas with scoped negation and hyperbole (components/crisis_matcher.py), and the older
-regular-expression net (components/crisis_regex.py). Hyperbole such as "dead tired" is left alone.
+Two rule layers say whether a message speaks of danger, and either is enough: spaCy matchers over lemmas
+with scoped negation and hyperbole (components/crisis_matcher.py) and the older regular-expression net
+(components/crisis_regex.py). Misspelt danger words are spelt right first (components/crisis_grade.py).
+The classifier's own "crisis" guess only counts when the message holds a word of danger, so a plain
+refusal story never becomes an emergency. components/crisis_grade.py then grades what was found:
+
+- ``crisis``: the intent becomes ``crisis``; the entity ``crisis_category`` fills the slot of that name,
+  which picks the crisis reply (loved_one_at_risk, overdose, user_harmed, user_at_risk, general);
+- ``asking``: the intent becomes ``worried_about_safety`` (the worried-not-an-emergency guide); a question
+  put to the loved one ("are you thinking about killing yourself?") also sets the entity
+  ``safety_asking_directly`` = "true", which the practice rules use to step out of character briefly;
+- ``past``: the classifier's intent stands (the normal answer), with the entity ``safety_level`` = "past";
+- ``none``: nothing changes.
+
+The parse data always carries ``safety``: {"level", "category", "asking_directly"}.
 """
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.crisis_grade import (
+    ASKING,
+    CRISIS,
+    PAST,
+    SafetyGrade,
+    corrected,
+    grade,
+    speaks_of_danger_word,
+    without_figures,
+)
 from components.crisis_matcher import danger_categories, without_cleared_words
 from components.crisis_regex import regex_speaks_of_danger
 from components.rule_component import RuleComponent
@@ -21,23 +42,36 @@ from components.rule_component import RuleComponent
 logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
-# Set on the parse data when the crisis intent is forced; says which rule fired, never the text.
+WORRIED_INTENT = "worried_about_safety"
+FALLBACK_INTENT = "nlu_fallback"
+# Parse-data keys: which rule layer fired (never the text), and the graded result.
 CRISIS_CATEGORY_KEY = "crisis_category"
-# When only the regular-expression net or the unsure classifier saw danger.
+SAFETY_KEY = "safety"
+# Entities (and slots of the same names) the dialogue acts on.
+CATEGORY_ENTITY = "crisis_category"
+LEVEL_ENTITY = "safety_level"
+ASKING_DIRECTLY_ENTITY = "safety_asking_directly"
+# When only the regular-expression net or the classifier saw danger.
 REGEX_ONLY = "REGEX_NET"
-UNSURE_CLASSIFIER = "UNSURE_CLASSIFIER"
-# If the classifier gave crisis at least this much and nothing was confident, treat it as crisis.
+CLASSIFIER = "CLASSIFIER"
+# If the classifier gave crisis at least this much and nothing was confident, it may be crisis (if a danger
+# word is there).
 UNSURE_CRISIS_THRESHOLD = 0.2
+# Below this, a replacement intent is no better than a fallback (config.yml's FallbackClassifier threshold).
+FALLBACK_THRESHOLD = 0.3
+
+
+def rule_danger(text: str) -> tuple[list[str], bool]:
+    """The spaCy layer's categories (most urgent first), and whether the regular-expression net agrees."""
+    categories = danger_categories(text)
+    net = not categories and regex_speaks_of_danger(text) and regex_speaks_of_danger(without_cleared_words(text))
+    return categories, bool(net)
 
 
 def danger_category(text: str) -> str | None:
-    """The most urgent kind of danger the text speaks of, or None: the spaCy layer first, then the net."""
-    categories = danger_categories(text)
-    if categories:
-        return categories[0]
-    if regex_speaks_of_danger(text) and regex_speaks_of_danger(without_cleared_words(text)):
-        return REGEX_ONLY
-    return None
+    """The most urgent kind of danger the rule layers see in the text, or None."""
+    categories, net = rule_danger(without_figures(corrected(text)))
+    return categories[0] if categories else REGEX_ONLY if net else None
 
 
 def speaks_of_danger(text: str) -> bool:
@@ -45,30 +79,81 @@ def speaks_of_danger(text: str) -> bool:
     return danger_category(text) is not None
 
 
+def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, Any]]) -> tuple[SafetyGrade, str | None]:
+    """The graded level of one message and the layer that saw danger (None when none did)."""
+    fixed = corrected(text)
+    categories, net = rule_danger(without_figures(fixed))
+    layer: str | None = categories[0] if categories else REGEX_ONLY if net else None
+    if (
+        layer is None
+        and _classifier_says_crisis(intent_name, ranking)
+        and speaks_of_danger_word(without_cleared_words(without_figures(fixed)))
+    ):
+        layer = CLASSIFIER
+    return grade(fixed, categories, layer is not None), layer
+
+
+def _classifier_says_crisis(intent_name: str | None, ranking: list[dict[str, Any]]) -> bool:
+    if intent_name == CRISIS_INTENT:
+        return True
+    if intent_name != FALLBACK_INTENT:
+        return False
+    return any(r.get("name") == CRISIS_INTENT and r.get("confidence", 0.0) >= UNSURE_CRISIS_THRESHOLD for r in ranking)
+
+
+def _entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": 0, "confidence_entity": 1.0, "extractor": "CrisisGuard"}
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisGuard(RuleComponent):
-    """Forces the ``crisis`` intent when the rules see danger (runs last, after the fallback)."""
+    """Grades every message for safety and sets the intent and entities to match (runs last)."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            category = danger_category(message.get(TEXT) or "")
-            if category is None and _unsure_but_maybe_crisis(message):
-                category = UNSURE_CLASSIFIER
-            if category is not None:
-                logger.debug("Crisis intent forced (%s).", category)
-                forced = {"name": CRISIS_INTENT, "confidence": 1.0}
-                others = [
-                    {**r, "confidence": 0.0} for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT
-                ]
-                message.set(INTENT, forced, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
-                message.set(CRISIS_CATEGORY_KEY, category, add_to_output=True)
+            intent = message.get(INTENT) or {}
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            result, layer = grade_message(message.get(TEXT) or "", intent.get("name"), ranking)
+            message.set(SAFETY_KEY, result.as_dict(), add_to_output=True)
+            entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in _OURS]
+            if result.level == CRISIS:
+                logger.debug("Crisis intent forced (%s, %s).", layer, result.category)
+                _force(message, CRISIS_INTENT, ranking)
+                message.set(CRISIS_CATEGORY_KEY, layer, add_to_output=True)
+                entities.append(_entity(CATEGORY_ENTITY, str(result.category)))
+            elif result.level == ASKING:
+                _force(message, WORRIED_INTENT, ranking)
+                if result.asking_directly:
+                    entities.append(_entity(ASKING_DIRECTLY_ENTITY, "true"))
+            else:
+                if result.level == PAST:
+                    entities.append(_entity(LEVEL_ENTITY, PAST))
+                if intent.get("name") == CRISIS_INTENT or (
+                    intent.get("name") == FALLBACK_INTENT and _classifier_says_crisis(intent.get("name"), ranking)
+                ):
+                    _demote_crisis(message, ranking)
+            message.set(ENTITIES, entities, add_to_output=True)
         return messages
 
 
-def _unsure_but_maybe_crisis(message: Message) -> bool:
-    """When the classifier is unsure, a real chance of crisis wins over asking to rephrase."""
-    if (message.get(INTENT) or {}).get("name") != "nlu_fallback":
-        return False
-    ranking = message.get(INTENT_RANKING_KEY) or []
-    return any(r.get("name") == CRISIS_INTENT and r.get("confidence", 0.0) >= UNSURE_CRISIS_THRESHOLD for r in ranking)
+_OURS = {CATEGORY_ENTITY, LEVEL_ENTITY, ASKING_DIRECTLY_ENTITY}
+
+
+def _force(message: Message, name: str, ranking: list[dict[str, Any]]) -> None:
+    forced = {"name": name, "confidence": 1.0}
+    others = [{**r, "confidence": 0.0} for r in ranking if r.get("name") != name]
+    message.set(INTENT, forced, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
+
+
+def _demote_crisis(message: Message, ranking: list[dict[str, Any]]) -> None:
+    """The classifier said crisis but nothing in the words does: its next guess, or a fallback if weak."""
+    others = [r for r in ranking if r.get("name") not in (CRISIS_INTENT, FALLBACK_INTENT)]
+    best = max(others, key=lambda r: r.get("confidence", 0.0), default=None)
+    if best is None or best.get("confidence", 0.0) < FALLBACK_THRESHOLD:
+        chosen = {"name": FALLBACK_INTENT, "confidence": 1.0 - FALLBACK_THRESHOLD}
+    else:
+        chosen = {"name": best["name"], "confidence": best.get("confidence", 0.0)}
+    message.set(INTENT, chosen, add_to_output=True)
+    rest = [r for r in ranking if r.get("name") not in (chosen["name"], CRISIS_INTENT)]
+    message.set(INTENT_RANKING_KEY, [chosen, *rest, {"name": CRISIS_INTENT, "confidence": 0.0}], add_to_output=True)

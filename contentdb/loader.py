@@ -2,8 +2,10 @@
 
     python -m contentdb.loader [CONTENT_DIR]
 
-CONTENT_DIR/*.yml hold content items (one topic per file); CONTENT_DIR/roleplay/*.yml hold the
-loved one's lines for rehearsals (one resistance form per file).
+CONTENT_DIR/*.yml hold content items (one topic per file). CONTENT_DIR/concerns/*.yml hold the items for one
+struggle (one concern per file, by convention); there the file's ``topic`` is the default and an item may name its
+own ``topic``. CONTENT_DIR/roleplay/*.yml hold the loved one's lines for rehearsals (one resistance form per file).
+Texts may use the locale placeholders of safety/crisis_resources.yml ("{crisis_line}"); unknown ones are refused.
 
 A bad file is refused with its path and line, and the database is left as it was.
 """
@@ -20,10 +22,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from contentdb.models import Base, ContentItem, RoleplayLine
+from kernel.resources import unknown_placeholders
 from kernel.vocabulary import ANY, Kind, Relationship, ResistanceForm, Stage, concerns, topics, values
 
 REQUIRED = ("id", "kind", "relationship", "resistance_form", "concern", "text", "reason", "grounding")
-OPTIONAL = ("alternative",)
+OPTIONAL = ("alternative", "topic")
+# Fields a reader sees (filled per locale when shown), so only known placeholders may appear in them.
+PLACEHOLDER_FIELDS = ("text", "alternative", "reason")
+CONCERN_DIR = "concerns"
 ALLOWED = {
     "kind": values(Kind),
     "relationship": [*values(Relationship), ANY],
@@ -32,9 +38,12 @@ ALLOWED = {
 
 
 def allowed_values() -> dict[str, list[str]]:
-    """The closed vocabularies an item's fields must come from; concerns come from the registry."""
-    return {**ALLOWED, "concern": [*concerns(), ANY]}
+    """The closed vocabularies an item's fields must come from; concerns and topics come from the registry."""
+    return {**ALLOWED, "concern": [*concerns(), ANY], "topic": topics()}
+
+
 MAX_ID_LENGTH = 120
+MAX_GROUNDING_LENGTH = 200  # the column's width (contentdb/models.py); PostgreSQL would refuse a longer one
 EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "text", "reason", "grounding", "alternative", "source")
 ROLEPLAY_EDITABLE = ("resistance_form", "stage", "text", "source")
 
@@ -91,7 +100,9 @@ def _compose(path: Path, top_keys: tuple[str, str]) -> dict[str, yaml.Node]:
     return top
 
 
-def _fields(path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, str]:
+def _fields(
+    path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...], cited_as: str = ""
+) -> dict[str, str]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(path, line, "each entry must be a mapping")
@@ -105,7 +116,9 @@ def _fields(path: Path, node: yaml.Node, required: tuple[str, ...], optional: tu
     row = {name: _scalar(value, path, name) for name, value in fields.items()}
     if len(row["id"]) > MAX_ID_LENGTH:
         raise ContentError(path, line, f"id is longer than {MAX_ID_LENGTH} characters")
-    row["source"] = f"{path.name}:{line}"
+    if len(row.get("grounding", "")) > MAX_GROUNDING_LENGTH:
+        raise ContentError(path, fields["grounding"].start_mark.line + 1, f"grounding is longer than {MAX_GROUNDING_LENGTH} characters")
+    row["source"] = f"{cited_as or path.name}:{line}"
     return row
 
 
@@ -116,8 +129,18 @@ def _check_allowed(path: Path, node: yaml.Node, row: dict[str, str], allowed: di
             raise ContentError(path, fields[name].start_mark.line + 1, f"{name} {row[name]!r} is not one of {choices}")
 
 
-def parse_file(path: Path) -> list[dict[str, str]]:
-    """Validate one content file and return its items as plain rows."""
+def _check_placeholders(path: Path, node: yaml.Node, row: dict[str, str]) -> None:
+    fields = {key.value: value for key, value in node.value}
+    for name in PLACEHOLDER_FIELDS:
+        unknown = unknown_placeholders(row.get(name, ""))
+        if unknown:
+            names = ", ".join("{" + each + "}" for each in unknown)
+            message = f"{name} uses unknown placeholder(s) {names}; the known ones are in safety/crisis_resources.yml"
+            raise ContentError(path, fields[name].start_mark.line + 1, message)
+
+
+def parse_file(path: Path, cited_as: str = "") -> list[dict[str, str]]:
+    """Validate one content file and return its items as plain rows (``cited_as``: the file in each row's source)."""
     top = _compose(path, ("topic", "items"))
     topic = _scalar(top["topic"], path, "topic")
     if topic not in topics():
@@ -125,11 +148,12 @@ def parse_file(path: Path) -> list[dict[str, str]]:
     items_node = top["items"]
     rows = []
     for node in items_node.value:
-        row = _fields(path, node, REQUIRED, OPTIONAL)
+        row = _fields(path, node, REQUIRED, OPTIONAL, cited_as)
+        row.setdefault("topic", topic)
         _check_allowed(path, node, row, allowed_values())
         if (row["kind"] == Kind.AVOID.value) != ("alternative" in row):
             raise ContentError(path, node.start_mark.line + 1, "items of kind 'avoid' need an 'alternative', and only they may have one")
-        row["topic"] = topic
+        _check_placeholders(path, node, row)
         rows.append(row)
     return rows
 
@@ -161,16 +185,21 @@ def _unique(path_rows: list[tuple[Path, list[dict[str, str]]]]) -> None:
             seen[row["id"]] = row["source"]
 
 
+def _display_name(content_dir: Path, path: Path) -> str:
+    """``refusal.yml`` or ``concerns/grief.yml``: the file as its author finds it under the content folder."""
+    return path.relative_to(content_dir).as_posix()
+
+
 def parse_directory(content_dir: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], dict[str, int]]:
     """Every content item and every role-play line under ``content_dir``, validated."""
-    files = sorted(content_dir.glob("*.yml"))
+    files = sorted(content_dir.glob("*.yml")) + sorted((content_dir / CONCERN_DIR).glob("*.yml"))
     if not files:
         raise ContentError(content_dir, 0, "no *.yml content files found")
-    parsed = [(path, parse_file(path)) for path in files]
+    parsed = [(path, parse_file(path, _display_name(content_dir, path))) for path in files]
     roleplay = [(path, parse_roleplay_file(path)) for path in sorted((content_dir / "roleplay").glob("*.yml"))]
     _unique(parsed)
     _unique(roleplay)
-    per_file = {path.name: len(rows) for path, rows in parsed}
+    per_file = {_display_name(content_dir, path): len(rows) for path, rows in parsed}
     per_file.update({f"roleplay/{path.name}": len(rows) for path, rows in roleplay})
     return [r for _, rows in parsed for r in rows], [r for _, rows in roleplay for r in rows], per_file
 

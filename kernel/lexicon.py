@@ -52,7 +52,8 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words) for relationship, words in _RELATIONSHIP_WORDS.items()}
-_CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items()}
+# A concern without words ("other") is chosen, never matched: an empty pattern would match any text.
+_CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items() if words}
 # Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "ex" and "using" appear in
 # ordinary sentences); they only count when the text is short or they follow "my".
 _AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "ex", "using", "drink", "passed", "job", "loss", "numb"}

@@ -52,3 +52,23 @@ def fill(text: str, locale_: Optional[str] = None) -> str:
     """``text`` with every known placeholder replaced by the locale's wording."""
     values = placeholders(locale_)
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def template_names() -> list[str]:
+    return [str(name) for name in _data().get("templates") or {}]
+
+
+def text(name: str, locale_: Optional[str] = None) -> str:
+    """One user-facing safety text (a key of ``templates``), in the locale's wording and numbers.
+
+    A locale's ``texts`` may replace a template outright; otherwise the shared template is filled with the
+    locale's placeholders. Folded YAML joins lines with spaces; a literal \\n marks a real line break.
+    """
+    chosen = locale(locale_)
+    raw = (chosen.get("texts") or {}).get(name) or _data()["templates"][name]
+    joined = str(raw).replace("\\n ", "\n").replace("\\n", "\n").strip()
+    return fill(joined, locale_)
+
+
+def locale_names() -> list[str]:
+    return sorted(str(name) for name in _data()["locales"])

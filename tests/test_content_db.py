@@ -140,6 +140,35 @@ def test_retrieval_never_returns_an_excluded_item(content_db: Engine) -> None:
     assert not {item.id for item in first} & {item.id for item in second}
 
 
+def test_a_topic_unknown_to_the_registry_in_a_concern_file_is_refused_with_its_line(empty_db: Engine, tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    path = content / "concerns" / "anxiety.yml"
+    lines = path.read_text().splitlines()
+    topic_line = next(i for i, line in enumerate(lines) if line.strip().startswith("topic:") and line.startswith("    "))
+    lines[topic_line] = "    topic: pep_talks"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ContentError) as error:
+        load_content(empty_db, content)
+    assert f"{path}:{topic_line + 1}:" in str(error.value) and "pep_talks" in str(error.value)
+    assert dump(empty_db) == []
+
+
+def test_someone_worried_about_an_eating_problem_sees_that_advice_first(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        items = pick_content(session=session, topic=Topic.BRING_UP, kind=Kind.AVOID, concern="eating", limit=5)
+    assert items[0].concern == "eating"
+    assert "weight" in items[0].text
+
+
+def test_advice_for_one_struggle_never_shows_for_another(content_db: Engine) -> None:
+    with Session(content_db) as session:
+        items = pick_content(session=session, topic=Topic.SUPPORT, kind=Kind.RESOURCE, concern="grief", limit=100)
+        unknown = pick_content(session=session, topic=Topic.SUPPORT, kind=Kind.RESOURCE, limit=100)
+    assert {item.concern for item in items} == {"grief", "any"}
+    assert items[0].concern == "grief"
+    assert {item.concern for item in unknown} == {"any"}
+
+
 def test_an_unknown_relationship_only_gets_generic_items(content_db: Engine) -> None:
     with Session(content_db) as session:
         items = pick_content(session=session, topic=Topic.BRING_UP, kind=Kind.PHRASING, limit=50)

@@ -403,7 +403,9 @@ AMBIGUOUS_KEPT_AS_CRISIS = [
 def _examples() -> tuple[list[str], list[str]]:
     data = load_data(str(NLU_DIR))
     crisis = [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) == "crisis"]
-    other = [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) != "crisis"]
+    # Questions about how to help (worried_about_safety) and doubts after a crisis reply name danger on purpose;
+    # the guard grades them (components/crisis_grade.py, tests/test_safety_grading.py), so they are not counted here.
+    other = [m.get(TEXT) for m in data.intent_examples if m.get(INTENT) not in ("crisis", "worried_about_safety", "crisis_doubt")]
     return crisis, other
 
 

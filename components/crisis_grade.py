@@ -1,0 +1,343 @@
+# ruff: noqa: E501  (long regular-expression alternations read better unbroken)
+"""Graded safety: is the danger happening now, long past or second-hand, or is the user asking how to help?
+
+The danger rules (components/crisis_matcher.py and crisis_regex.py) say *whether* a message speaks of
+danger. This module says *what kind of answer fits*:
+
+- ``crisis``: danger now. The crisis reply by category (loved_one_at_risk, overdose, user_harmed,
+  user_at_risk, general).
+- ``past``: danger that is over, or someone else's (years ago, a film, the news). A short safety note
+  beside the normal answer, never the emergency script.
+- ``asking``: a question about how to help (warning signs, asking directly, means safety, what to say
+  on the phone), or, in practice, the user asking the loved one directly about suicide
+  (``asking_directly``).
+- ``none``.
+
+When unsure, it says crisis: a past or asking cue only lowers the level when nothing says "now".
+All of it is regular expressions and a small deletion index (misspelt danger words), so it costs well
+under a millisecond a message.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+CRISIS = "crisis"
+PAST = "past"
+ASKING = "asking"
+NONE = "none"
+
+LOVED_ONE_AT_RISK = "loved_one_at_risk"
+OVERDOSE = "overdose"
+USER_HARMED = "user_harmed"
+USER_AT_RISK = "user_at_risk"
+GENERAL = "general"
+CATEGORIES = (LOVED_ONE_AT_RISK, OVERDOSE, USER_HARMED, USER_AT_RISK, GENERAL)
+
+
+@dataclass(frozen=True)
+class SafetyGrade:
+    level: str
+    category: Optional[str] = None
+    # The user, in practice, asks the loved one directly about suicide or self-harm.
+    asking_directly: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {"level": self.level, "category": self.category, "asking_directly": self.asking_directly}
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    # Case-sensitive on purpose: callers lower-case the text once, which is faster than re.I on every pattern.
+    return re.compile("|".join(parts))
+
+
+# --- Misspelt danger words --------------------------------------------------------------------------------
+# Long words only, whose near neighbours are not ordinary English: one edit up to 9 letters, two from 10.
+_FUZZY_TARGETS = (
+    "suicide suicidal suicides overdose overdosed overdosing overdoses unconscious unresponsive paracetamol "
+    "acetaminophen naloxone fentanyl painkillers antidepressants ibuprofen strangled strangling himself herself "
+    "myself themselves yourself selfharm breathing threatened threatening poisoning"
+).split()
+
+
+# Ordinary words one edit from a danger word ("she overdoes it with the caffeine").
+_ENGLISH_NEIGHBOURS = frozenset("overdoes overdone overdoing overdo mysel breathing".split())
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for target in _FUZZY_TARGETS:
+        for variant in _deletes(target, 2 if len(target) >= 10 else 1):
+            index.setdefault(variant, target)
+    return index
+
+
+_WORD = re.compile(r"\b[a-z]{5,20}\b")  # longer "words" are never danger words, and would be slow to check
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Edits between two words, a swap of neighbouring letters counting as one ("himslef")."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _correct(word: str) -> str:
+    lower = word.lower()
+    if len(lower) < 5 or lower in _FUZZY_TARGETS or lower in _ENGLISH_NEIGHBOURS:
+        return word
+    index = _fuzzy_index()
+    for variant in _deletes(lower, 2 if len(lower) >= 9 else 1):
+        target = index.get(variant)
+        if target is not None and _edit_distance(lower, target) <= (2 if len(target) >= 10 else 1):
+            return target
+    return word
+
+
+def corrected(text: str) -> str:
+    """The text, lower-cased, with misspelt danger words spelt right ("sucide" -> "suicide")."""
+    return _WORD.sub(lambda m: _correct(m.group(0)), text.lower().replace("\u2019", "'"))
+
+
+# --- Cues -------------------------------------------------------------------------------------------------
+# Danger happening now or very recently. Any of these keeps a message at crisis.
+_NOW = _rx(
+    r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
+    r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|\bat the moment\b|\bcurrently\b|\bas we speak\b",
+    r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
+    r"\bhelp now\b|\bneed help\b|\bhappening again\b|\bright away\b",
+    r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|using|injected|od'?d) again\b",
+    r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
+    r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
+    r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
+    r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
+    r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
+    r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
+)
+# "What do I do?" says now, unless the message is about "if it ever happens".
+_WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)")
+_HYPOTHETICAL = _rx(r"\bif (?:he|she|they|my \w+|someone|a person|i) (?:ever|says?|tells?|starts?|tries|does)\b|\bever\b|\bjust in case\b|\bwhat if\b")
+# "She's fine now", "he's 34 now": a "now" that says the danger is over, checked before _NOW.
+_OVER_NOW = _rx(
+    r"\b(?:fine|well|ok|okay|safe|better|good|stable|sober|clean|great|happy|recovered|\d+|over it|out of it) now\b",
+)
+# Danger that is over, or someone else's (a film, the news, a friend of a friend).
+_PAST = _rx(
+    r"\b(?:\d+|a few|few|many|several|ten|twenty|two|three|five) (?:years?|yrs?|decades?) (?:ago|back|later)\b|\byears ago\b|\blong (?:ago|time ago)\b",
+    r"\blong in the past\b|\bback (?:in|when)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
+    r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
+    r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
+    r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
+    r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
+    r"\b(?:been|is|was|stayed|staying) (?:clean|sober|stable|well|fine|good|ok|okay|better|safe)\b|\bhasn'?t (?:since|in)\b",
+    r"\bsurvived\b|\bgot through\b|\bgot help\b|\brecovered\b|\bthat was\b|\bafter (?:his|her|my|their) (?:first|divorce)\b",
+    # Second-hand: fiction, news, statistics, someone outside the family.
+    r"\b(?:film|movie|tv show|series|episode|documentary|book|novel|character|news|article|podcast|story|singer|"
+    r"celebrity|actor|song|statistics?|headline|reasons why)\b",
+    r"\bwatched\b|\bheard about\b|\bread (?:a|an|that|about)\b|\bsupport group\b|\bcolleague\b|\bfriend of a friend\b",
+    r"\b(?:guy|man|woman|girl|boy|someone|person) (?:at|from|in) (?:my|our|the) (?:work|office|school|town|group)\b",
+    r"\bour (?:town|school|area)\b|\bthere was a suicide\b|\bmore likely\b|\bmy (?:best )?friend from school\b",
+    r"\b(?:friend|cousin|neighbou?r|uncle|aunt|grandad|grandfather|grandma|gran|colleague)'?s? (?:\w+ )?(?:died|killed|od'?d|overdosed)\b",
+    r"\bdied (?:by|of|from) (?:suicide|an overdose)\b|\b(?:killed|hanged) (?:himself|herself|themselves)\b",
+)
+# A question about how to help, not a report of danger.
+_ASKING = _rx(
+    r"^\s*(?:how|what|when|where|which|should i|is it|is there|are there|can i|can you|do i|do you|does)\b|\b(?:would|will) you (?:let|give|keep|call|tell|come)\b",
+    r"\bhow (?:do|can|should|would|could) (?:i|you|we|people|someone)\b|\bhow to\b",
+    r"\bwhat (?:should|do|can|would) (?:i|we|you) (?:say|do|ask|tell|look)\b|\bwhat to (?:say|do|look)\b",
+    r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
+    r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
+    r"\bjust in case\b|\bjust so i know\b|\bin case\b|\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
+    r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
+)
+# The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
+_ASKING_DIRECTLY = _rx(
+    r"\b(?:are|have|were|do|did|would|will|could|is) (?:you|u|ya)\b[^.?!]{0,60}\b(?:kill(?:ing)? (?:yourself|urself)|suicid\w*|"
+    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|"
+    r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
+    r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
+)
+_NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
+# The user speaks of their own danger: never an "asking" question, and its own category.
+_USER_AT_RISK = _rx(
+    r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my life|things)|hurt(?:ing)? myself|"
+    r"harm(?:ing)? myself|cut(?:ting)? myself|burn(?:ed|t)? myself|hang(?:ing)? myself|unalive myself|kms|"
+    r"(?:want|wanna|going) to die|be (?:dead|gone)|rather be dead|(?:taking|take|swallow\w*) (?:all |all of )?(?:my|his|her|the|them|those) (?:\w+ )?(?:pills|tablets|meds)|swallow\w* everything)",
+    r"\b(?:i'?m|im|i am|i feel|i'?ve been|feeling) (?:so |really |very )?suicidal\b|\b(?:i|i'?ve)\b" + _NO_THIRD_PERSON + r"\bthinking about suicide\b",
+    r"\b(?:i|i'?m|im)\b[^.?!]{0,30}\b(?:don'?t|do not|dont) want to (?:be here|live|be alive|wake up|exist)\b",
+    r"\bi (?:just )?want to (?:disappear|die|not exist|go to sleep and not)\b|\bwith being alive\b|\bkeep myself safe\b",
+    r"\b(?:i'?m|im|i am) (?:the one|standing|sat|sitting|on the)\b[^.?!]{0,60}\b(?:pills?|tablets?|bridge|edge|rope|die|ledge)\b",
+    r"\bmy own (?:pills|tablets|rope)\b|\bi (?:have|'ve got|got) (?:the|a) (?:rope|gun|pills)\b|\b(?:i'?ve|i have) written a note\b",
+    r"\b(?:scratching|cutting|hurting|burning) my (?:wrists?|arms?|legs?|skin)\b|\bi'?ve been (?:cutting|self[- ]?harming)\b",
+    r"\bi'?m not (?:gonna|going to) be (?:around|here)\b|\bwould be better off (?:if|without) (?:i|me)\b|\bbetter off if i\b",
+    r"\bi'?m the one\b|\bi (?:looked up|searched|googled)\b[^.?!]{0,40}\b(?:how many|ways? to|how to)\b|\bto kill me\b(?=[^.?!]*\b(?:how many|tablets|pills|would take)\b)|\bbe with (?:him|her) again\b|\bgo and be with (?:him|her)\b",
+    r"\bthinking about (?:driving|jumping|crashing|swallowing|taking)\b|\bno way out for me\b|\bwould anyone notice\b",
+    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever)\b",
+)
+# Something was taken: an overdose, happening or just happened.
+_OVERDOSE = _rx(
+    r"\boverdos(?:ed|ing|d)\b|\bod'?d\b|\bo\.d\.?'?d?\b|\balcohol poisoning\b|\bnarcan\b|\bnaloxone\b",
+    r"\b(?:took|taken|swallowed|downed|necked|injected|snorted|mixed|smoked)\b[^.?!]{0,50}\b(?:pills?|tablets?|paracetamol|tylenol|"
+    r"xanax|codeine|lithium|insulin|methadone|heroin|fentanyl|coke|cocaine|something|them|painkillers|antidepressants|"
+    r"meds|medication|bottle|packet|strip|load|lot|edibles|too much|\d+)\b",
+    r"\b(?:empty|pill) (?:blister packs?|pill bottles?|bottles?|packets?|organi[sz]er)\b(?=[^.?!]*\b(?:drowsy|mumbling|wake|breath|collapsed|floor|unconscious)\b)",
+    r"\bpill bottles\b|\bblister packs\b|\bneedle\b|\bused? again\b[^.?!]*\b(?:unconscious|breath|blue|grey|gray)\b",
+    r"\binjected\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny)\b|\blips (?:are |look )?(?:\w+ )?blue\b",
+)
+# Violence, threats or abuse toward the user or the children at home.
+_USER_HARMED = _rx(
+    r"\b(?:hit|hits|hitting|punched|slapped|kicked|choked|strangled|shoved|pushed|threw|bit|grabbed|pinned|attacked|beat|beats|"
+    r"smacked|clawed|shook|threatening|threatened|threatens|pins|locked)\b[^.?!]{0,25}\b(?:me|us|my|our|the baby|the kids|him)\b",
+    r"(?<!take to )\b(?:kill|hurt|stab|shoot|destroy|sort) (?:me|us)\b(?! to (?:see|hear|say|know|think|watch))|\bi'?m next\b|\bim next\b",
+    r"\bcame at me\b|\bcome (?:round|over|after|for) (?:me|us)\b|\bwon'?t let me (?:leave|go|out)\b|\bhands? (?:round|around) my\b",
+    r"\bwith us in it\b|\btake the kids\b|\bthe baby\b|\bmy kids are\b|\bbelt\b|\bpunching the (?:door|wall)\b",
+    r"\bbroke in\b|\boutside my (?:bedroom|door|house|flat)\b|\bneed to be destroyed\b|\bthreaten\w* (?:me|to (?:stab|kill|hurt))\b",
+)
+# Talk of suicide or self-harm by someone else.
+_LOVED_ONE_WORDS = _rx(
+    r"\b(?:him|her|them)sel(?:f|ves)\b|\bsuicid\w*\b|\b(?:his|her|their) (?:own )?life\b|\bself[- ]?harm\w*\b|\bunalive\b|\bkms\b",
+    r"\b(?:better off|end it|not (?:be |being )?(?:around|here)|wake up|point in living|goodbye|note|letters?|sorry for everything|on purpose)\b",
+    r"\b(?:rope|noose|bridge|balcony|ledge|garage|razor|pills|tablets|jump)\b",
+)
+_WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychotic|voices|screaming|smashed|kicking off)\b")
+
+# Danger now in words the lemma rules don't hold: something taken and the body failing, a weapon out,
+# violence in the room. Each is enough on its own (the past and asking cues still apply).
+_ACUTE = _rx(
+    r"\b(?:took|taken|snorted|injected|smoked|swallowed|mixed|drank|downed)\b[^.?!]{0,50}\b(?:all of them|them all|way too much|too much|"
+    r"a load of|loads of|a bunch of|a lot of|most of a bottle|a whole)\b",
+    r"\b(?:took|taken|snorted|injected|smoked|mixed)\b[^.?!]{0,40}\b(?:something|pills|tablets|edibles|coke|heroin|meds)\b"
+    r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up)\b)",
+    r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
+    r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|\bunresponsive\b|\bunconscious\b|\bnot responding\b",
+    r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|\blips (?:are |look |kind of |gone )*blue\b|\bchest pains?\b",
+    r"\bheart (?:is )?(?:racing|going crazy|pounding)\b|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
+    r"\b(?:someone|somebody|one of us|anyone)(?:'s| is)? (?:going to|gonna|about to) (?:get hurt|end up dead|die|get killed)\b|\b(?:isn'?t|not) going to make it\b",
+    r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|\bsmashing (?:things|stuff|the)\b",
+    r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
+    r"\b(?:got|has|holding|waving|with|loaded|grabbed|pulled|picked up)\b[^.?!]{0,20}\b(?:a |the |his |her |my )?(?:kitchen )?(?:knife|machete|gun|rifle|shotgun|"
+    r"baseball bat|bat|axe|hammer|belt|broken bottle|crowbar)\b(?! of)",
+    r"\b(?:is|'s|gone) psychotic\b|\bvoices (?:told|tell|are telling)\b|\bmission from god\b|\bneeds? to be destroyed\b|\bthe devil\b",
+    r"\bsort me out\b|\bshook the baby\b|\bdo something (?:really |very )?stupid\b|\bfinish it\b|\blast time you'?ll hear from me\b",
+    r"\bwith being alive\b|\bgo and be with (?:him|her)\b|\bhow to (?:hang|kill|hurt) (?:yourself|urself|oneself)\b|\bscreaming\b[^.?!]*\bhurt\b",
+    r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
+    r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
+    r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
+)
+# Figures of speech the lemma rules still take for danger; blanked before those rules look.
+_FIGURES = _rx(
+    r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    r"\b(?:joke|that|it|this|you|film|episode|line|story|show) (?:literally |actually |honestly )?killed (?:me|us)\b",
+    r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
+    r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
+    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",
+)
+# A plain question about what the user should do or know (the asking route when no danger word is there).
+_HOW_DO_I = _rx(
+    r"^\s*(?:how (?:do|can|should|would|could) (?:i|we|you)|what (?:should|do|can) (?:i|we)|what (?:are|is) the|what number|what happens|"
+    r"what does|should i|can i|who (?:do|should|can) i|when (?:should|do|is it)|is it (?:ok|okay|true|normal|safe)|are there|is there)\b",
+    r"\bshould i (?:be worried|worry)\b|\bwhat (?:signs|should i (?:look|watch))\b",
+)
+# With an asking cue, a question about safety even when no danger word is there.
+_SAFETY_TOPIC = _rx(
+    r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
+    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|911|999|988|111|ambulance|a&e|police|"
+    r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
+    r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
+)
+# Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
+_DANGER_WORD = _rx(
+    r"\b(?:suicid\w*|overdos\w*|od'?d|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
+    r"unresponsive|breathing|collapsed|seizure|poison\w*|emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
+    r"violent|violence|abus(?:e|ed|ing|ive)|rape\w*|kill (?:himself|herself|myself|themselves)|end (?:it|my life|his life|her life)|"
+    r"hurt (?:me|himself|herself|myself)|want(?:s)? to die|not safe|in danger)\b",
+)
+
+
+def speaks_of_danger_word(text: str) -> bool:
+    """A word of acute danger anywhere (after spelling correction): the gate for the classifier's guess."""
+    return bool(_DANGER_WORD.search(text))
+
+
+def without_figures(text: str) -> str:
+    """The text with figures of speech the lemma rules would misread blanked out."""
+    return _FIGURES.sub(" ", text)
+
+
+def acute(text: str) -> bool:
+    return bool(_ACUTE.search(text))
+
+
+# The user's own danger, over: "I used to self-harm", "I had suicidal thoughts years ago".
+_USER_PAST = _rx(r"\bi used to\b|\bi had\b|\byears ago\b|\bwhen i was\b|\bin my (?:teens|twenties|20s)\b|\bback in\b")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def _says_now(text: str) -> bool:
+    if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
+        return True
+    return bool(_NOW.search(_OVER_NOW.sub(" ", text)))
+
+
+def _user_at_risk(text: str) -> bool:
+    # Quoted words are someone else's ("she said "i want to end it all""), so they don't count here.
+    return bool(_USER_AT_RISK.search(_QUOTED.sub(" ", text)))
+
+
+def category_of(text: str, rule_categories: list[str]) -> str:
+    """Which crisis reply fits: the most specific of the five categories the text supports."""
+    if _OVERDOSE.search(text):
+        return OVERDOSE
+    if _USER_HARMED.search(text):
+        return USER_HARMED
+    if _user_at_risk(text):
+        return USER_AT_RISK
+    loved_one_words = bool(_LOVED_ONE_WORDS.search(text))
+    if "VIOLENCE_ABUSE" in rule_categories and not loved_one_words:
+        return USER_HARMED
+    if loved_one_words or {"SUICIDE", "SELF_HARM", "LOVED_ONE_DANGER"} & set(rule_categories):
+        if loved_one_words or not _WEAPON_ONLY.search(text):
+            return LOVED_ONE_AT_RISK
+    if "MEANS_OVERDOSE" in rule_categories and not _WEAPON_ONLY.search(text):
+        return LOVED_ONE_AT_RISK
+    return GENERAL
+
+
+def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGrade:
+    """The level of a message, with its category when crisis.
+
+    ``text`` should already be spelling-corrected; ``danger_seen`` says whether the danger layers (or the
+    classifier, with a danger word) saw danger. Only a past or asking cue with nothing that says "now"
+    lowers a danger message from crisis; the user's own danger never becomes a question.
+    """
+    user_at_risk = _user_at_risk(text)
+    if _ASKING_DIRECTLY.search(text) and not user_at_risk:
+        return SafetyGrade(ASKING, asking_directly=True)
+    asking = bool(_ASKING.search(text))
+    if not (danger_seen or acute(text)):
+        # Without a danger word, only a plain question about what the user should do, on a safety topic.
+        return SafetyGrade(ASKING) if _HOW_DO_I.search(text) and _SAFETY_TOPIC.search(text) else SafetyGrade(NONE)
+    now = _says_now(text)
+    if not now and _PAST.search(text) and (not user_at_risk or _USER_PAST.search(text)):
+        return SafetyGrade(PAST)
+    if not now and not user_at_risk and asking:
+        return SafetyGrade(ASKING)
+    return SafetyGrade(CRISIS, category_of(text, rule_categories))
