@@ -22,7 +22,7 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) kernel/registry.yml $(she
                    $(wildcard components/*.py) $(wildcard kernel/*.py)
 
 .PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit \
-        mi-coder-report
+        mi-coder-report journeys
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -101,7 +101,7 @@ crisis-locale: $(STAMPS)/runtime ## Render the crisis responses for CRISIS_LOCAL
 	@$(BIN)/python scripts/crisis_locale.py --write
 
 lint: $(STAMPS)/dev ## ruff and mypy
-	@$(BIN)/ruff check actions kernel contentdb components channels trackers tests scripts migrations web bench
+	@$(BIN)/ruff check actions kernel contentdb components channels trackers rasa_patches tests scripts migrations web bench
 	@$(BIN)/mypy
 
 test-stories: train ## Conversation tests (tests/test_*.yml)
@@ -109,6 +109,11 @@ test-stories: train ## Conversation tests (tests/test_*.yml)
 
 pytest: $(STAMPS)/dev web train
 	@$(BIN)/pytest
+	@echo "==> The end-to-end conversation and rehearsal tests again, on Rasa without its patches (RASA_SPEEDUPS=0)"
+	@RASA_SPEEDUPS=0 $(BIN)/pytest -q tests/e2e/test_rest_conversation.py tests/e2e/test_rehearsal_over_rest.py
+
+journeys: $(STAMPS)/dev content train ## Play the dev conversations against the real servers; print every failing turn
+	@$(BIN)/pytest -q -s -p no:cacheprovider tests/e2e/test_conversation_dev_set.py
 
 test: $(STAMPS)/dev web lint validate content train test-stories pytest ## Set everything up and run every test
 

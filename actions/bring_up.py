@@ -1,49 +1,16 @@
-"""Bringing up therapy: learn who and what, then openers tailored to them and what to avoid."""
+"""Asking who the loved one is and what they struggle with, for the forms that need to know (practice set-up)."""
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.refusal import NO_CONTENT, facts_from
-from actions.replies import REHEARSE_BUTTONS, Reply, bullet, loved_one, send
-from contentdb.service import Facts, select_items
 from kernel.lexicon import normalise_concern, normalise_relationship
-from kernel.vocabulary import Kind, Topic
 
 OTHER_CONCERN = "other"
-
-
-def compose_openers(facts: Facts, shown: Collection[str]) -> Reply:
-    if facts.concern == OTHER_CONCERN:
-        facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
-    (openers, avoid), selection = select_items(
-        facts, shown, [(Topic.BRING_UP, Kind.PHRASING, 3), (Topic.BRING_UP, Kind.AVOID, 2)]
-    )
-    who = loved_one(facts.relationship)
-    lines = []
-    if openers:
-        lines.append(f"A few ways to open it with {who}, in your own words:\n" + "\n".join(bullet(i) for i in openers))
-    if avoid:
-        lines.append("What tends to backfire:\n" + "\n".join(bullet(i) for i in avoid))
-    if not lines:
-        lines.append(NO_CONTENT)
-    lines.append("Pick a calm moment, say it once, and then let it rest. Want to practise it first? I can play them.")
-    return Reply(text="\n\n".join(lines), items=selection.items, buttons=REHEARSE_BUTTONS, pending_offer="rehearse")
-
-
-class ActionSuggestOpeners(Action):
-    def name(self) -> str:
-        return "action_suggest_openers"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        return send(dispatcher, tracker, compose_openers(facts_from(tracker), tracker.get_slot("shown_items") or []))
 
 
 RELATIONSHIP_BUTTONS = [
@@ -61,6 +28,8 @@ CONCERN_BUTTONS = [
     {"title": "Grief", "payload": '/inform{"concern":"grief"}'},
     {"title": "Stress or burnout", "payload": '/inform{"concern":"stress"}'},
     {"title": "Anger", "payload": '/inform{"concern":"anger"}'},
+    {"title": "Eating problems", "payload": '/inform{"concern":"eating"}'},
+    {"title": "Psychosis or bipolar", "payload": '/inform{"concern":"psychosis"}'},
     {"title": "Not sure / something else", "payload": '/inform{"concern":"other"}'},
 ]
 
@@ -108,8 +77,3 @@ class LovedOneSlots:
         # An answer we can't map is still an answer: keep the advice general rather than ask again.
         normalised = normalise_concern(str(value)) if value else None
         return {"concern": normalised or OTHER_CONCERN}
-
-
-class ValidateTherapyTalkForm(LovedOneSlots, FormValidationAction):
-    def name(self) -> str:
-        return "validate_therapy_talk_form"

@@ -1,11 +1,16 @@
-"""Small conversational moves: "why?", yes and no to an offer, leaving practice."""
+"""Messages the practice rules send here outside practice: a "stop" that isn't one, a line that is a feeling."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.moves import read_move
+from actions.replies import Reply, send
+from actions.respond import Memory, answer
 
 MENU = [
     {"title": "They refused help", "payload": "/they_refused_help"},
@@ -13,47 +18,14 @@ MENU = [
     {"title": "Looking after myself", "payload": "/feel_exhausted"},
 ]
 
-
-class ActionExplainWhy(Action):
-    def name(self) -> str:
-        return "action_explain_why"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        reason = tracker.get_slot("last_why")
-        if reason:
-            dispatcher.utter_message(text=reason)
-        else:
-            dispatcher.utter_message(
-                text="I haven't suggested anything yet to explain. Tell me what's going on and I'll say why I suggest what I do."
-            )
-        return []
-
-
-class ActionRespondAffirm(Action):
-    def name(self) -> str:
-        return "action_respond_affirm"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        dispatcher.utter_message(text="Okay. What would you like to look at?", buttons=MENU)
-        return []
-
-
-class ActionRespondDeny(Action):
-    def name(self) -> str:
-        return "action_respond_deny"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        if tracker.get_slot("pending_offer"):
-            dispatcher.utter_message(text="That's fine, no pressure. Is there something else you'd like to think through?", buttons=MENU)
-        else:
-            dispatcher.utter_message(text="Okay. Tell me more whenever you're ready, or pick a topic.", buttons=MENU)
-        return [SlotSet("pending_offer", None)]
+# A real request to stop practising; "got any words I could use with him?" is not one.
+_STOP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|hmm|alright|yeah)\W+)?(?:stop|enough|end|quit|exit|pause|finish)\b|\bstop (?:the )?(?:practi|"
+    r"role|rehears|this|there|now|it)|"
+    r"\b(?:that'?s|thats) enough\b|\bi'?ll stop\b|\bend (?:the )?(?:practi|role|rehears|session)|\bbreak character\b|"
+    r"\bout of (?:practice|role)\b",
+    re.IGNORECASE,
+)
 
 
 class ActionStopRoleplay(Action):
@@ -63,6 +35,10 @@ class ActionStopRoleplay(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if text and not text.startswith("/") and not _STOP.search(text):
+            reply, events = answer(tracker)
+            return events + send(dispatcher, tracker, reply)
         dispatcher.utter_message(
             text="Practice mode is off; I'm me, not your loved one. Say “let's practise” whenever you want to rehearse."
         )
@@ -70,7 +46,8 @@ class ActionStopRoleplay(Action):
 
 
 class ActionOfferPractice(Action):
-    """Someone typed what they'd say to their loved one: offer to rehearse it."""
+    """A line that sounds meant for the loved one: offer to rehearse it, unless it's a feeling told to us
+    or the user already said no to practising."""
 
     def name(self) -> str:
         return "action_offer_practice"
@@ -78,8 +55,15 @@ class ActionOfferPractice(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(
+        text = str(tracker.latest_message.get("text") or "")
+        memory = Memory.load(tracker.get_slot("memory"))
+        move = read_move(text, "practice_line", memory.topic)
+        if move.kind != "open" or "practice_declined" in memory.used:
+            reply, events = answer(tracker)
+            return events + send(dispatcher, tracker, reply)
+        reply = Reply(
             text="That sounds like something you might say to them. Want to practise it? I'll play them and give you feedback.",
             buttons=[{"title": "Yes, let's practise", "payload": "/start_roleplay"}, {"title": "Not now", "payload": "/deny"}],
+            pending_offer="rehearse",
         )
-        return [SlotSet("pending_offer", "rehearse")]
+        return send(dispatcher, tracker, reply)

@@ -52,30 +52,21 @@ class Reply:
     items: list[Content] = field(default_factory=list)
     buttons: list[dict[str, str]] = field(default_factory=list)
     pending_offer: Optional[str] = None
-
-
-def why_text(items: list[Content]) -> Optional[str]:
-    if not items:
-        return None
-    reasons = [f"• {_short(item.text)}: {item.reason} (grounded in {item.grounding})" for item in items]
-    return "Here's the thinking behind what I suggested:\n" + "\n".join(reasons)
-
-
-def _short(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    topic: Optional[str] = None  # the advice topic the reply is about, for the client and the dev-set runner
 
 
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[EventType]:
-    """Utter the reply and remember what was shown, so nothing repeats and "why?" can answer."""
+    """Utter the reply and remember what was shown, so nothing repeats."""
     kwargs: dict[str, Any] = {"text": reply.text}
     if reply.buttons:
         kwargs["buttons"] = reply.buttons
-    if reply.items and tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+    if (reply.items or reply.topic) and tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
         kwargs["json_message"] = {
             "type": "content",
+            "topic": reply.topic,
             "items": [
-                {"id": item.id, "kind": item.kind, "topic": item.topic, "relationship": item.relationship}
+                {"id": item.id, "kind": item.kind, "topic": item.topic, "relationship": item.relationship,
+                 "concern": item.concern, "resistance_form": item.resistance_form}
                 for item in reply.items
             ],
         }
@@ -84,5 +75,4 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> li
     if reply.items:
         shown = list(tracker.get_slot("shown_items") or [])
         events.append(SlotSet("shown_items", shown + [item.id for item in reply.items]))
-        events.append(SlotSet("last_why", why_text(reply.items)))
     return events

@@ -145,14 +145,14 @@ class Variant:
     label: str
     tracker_store: str = "trackers.store.ForgetfulSQLTrackerStore"
     workers: int = 1  # Sanic workers; more than one needs a lock store other than memory (Redis)
-    speedups: bool = True  # trackers/speedups.py (RASA_SPEEDUPS=0 turns them off)
+    speedups: bool = True  # rasa_patches/ (RASA_SPEEDUPS=0 turns them off)
     memoization: bool = False  # MemoizationPolicy next to the RulePolicy (a model trained for it)
 
 
 OURS = Variant("this assistant (as `make run` serves it)")
 LEVERS = [
     Variant("with Rasa's stock SQL tracker store (no memory between turns, no cut, no speed-ups)", tracker_store="SQL"),
-    Variant("without the Rasa speed-ups (`trackers/speedups.py`, RASA_SPEEDUPS=0)", speedups=False),
+    Variant("without the Rasa speed-ups (`rasa_patches/`, RASA_SPEEDUPS=0)", speedups=False),
     Variant("with MemoizationPolicy (max_history 4) next to the RulePolicy", memoization=True),
     Variant("with 2 Sanic workers and a Redis lock store", workers=2),
 ]
@@ -221,7 +221,9 @@ def start_ours(work: Path, variant: Variant = OURS) -> Server:
     a = subprocess.Popen([str(BIN / "python"), "-m", "actions.server", "--actions", "actions", "--port", str(aport)],
                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_up(f"http://127.0.0.1:{aport}/health", a)
-    r = subprocess.Popen([str(BIN / "rasa"), "run", "--enable-api", "--port", str(rport), "--model", str(model_for(variant, work)),
+    # As `make run`: Rasa through rasa_patches.run, which applies the patches (RASA_SPEEDUPS=0: none) and runs Rasa's CLI.
+    r = subprocess.Popen([str(BIN / "python"), "-m", "rasa_patches.run", "run", "--enable-api", "--port", str(rport),
+                          "--model", str(model_for(variant, work)),
                           "--endpoints", str(endpoints_for(variant, work)), "--credentials", str(creds)],
                          cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Server("this assistant" if variant == OURS else variant.label, f"http://127.0.0.1:{rport}", [r, a])
@@ -527,11 +529,11 @@ def write_report(r, solo, crowd, long, rss, starts, b, o, users, quick, levers) 
         "database's last event id, so several servers can share it), cut to their last 4 user turns with slots and form "
         "carried over (`trackers/window.py`); one multi-row INSERT per turn; pooled SQLite connections in WAL mode. "
         "Without it every turn re-reads and replays the whole conversation, so turns slow down as a conversation grows.",
-        "- Rasa speed-ups (`trackers/speedups.py`, each found with py-spy on the running server, none changes a result; "
-        "tests/test_speedups.py compares each with Rasa's own): action responses validated against the one branch of the "
+        "- Rasa speed-ups (`rasa_patches/`, applied by `python -m rasa_patches.run`, each found with py-spy on the running server, "
+        "none changes a result; tests/test_rasa_patches.py compares each with Rasa's own): action responses validated against the one branch of the "
         "event schema they can match, with the schema checked once; event classes looked up once per type name; the model "
         "graph run in order instead of through dask; the dialogue states computed once per set of events instead of once "
-        "per policy question; slots copied directly; rules parsed from JSON once; one kept-alive HTTP client for the action "
+        "per policy question; slots copied directly; the rule policy's text pass skipped when no rule is about a text; one kept-alive HTTP client for the action "
         "server, encoding with ujson.",
         "- Selective domain (`enable_selective_domain` in endpoints.yml): only the form validators receive the domain.",
         "- Intent scoring computes the trained pipeline's probabilities directly (n-grams counted in a dict, the weight rows "

@@ -144,7 +144,7 @@ class SignedFacebookInput(FacebookInput):
             await messenger.handle(request.json, self.get_metadata(request))
             return response.text("success")
 
-        return fb_webhook
+        return self.buttons.attach(fb_webhook)
 
     def get_output_channel(self) -> MessengerReplies:
         return MessengerReplies(messenger_client(self.fb_access_token, self.api_url), self.buttons)

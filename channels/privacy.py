@@ -2,7 +2,10 @@
 
 Removes the conversation (every event in the tracker store), the sender's rehearsals and their
 "was this helpful?" answers, and answers 200 with how many of each were removed (0s for a sender we
-never saw). It needs the HTTP API token (`auth_token`, i.e. RASA_AUTH_TOKEN) as `?token=` or as
+never saw). The rehearsals and answers live in the action server's database, so they are deleted by the
+action server's own endpoint (actions/privacy_endpoint.py), called with the same token; if it can't be
+reached, nothing is deleted and the answer is 503, so the request can simply be sent again.
+It needs the HTTP API token (`auth_token`, i.e. RASA_AUTH_TOKEN) as `?token=` or as
 `Authorization: Bearer <token>`: 401 without one, 403 with a wrong one. credentials.yml turns this
 channel on only when RASA_AUTH_TOKEN is set, so it is never open without a token.
 
@@ -16,15 +19,15 @@ import hmac
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Optional
+from urllib.parse import quote
 
+import aiohttp
 from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.utils.endpoints import EndpointConfig
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.orm import Session
 
-from contentdb import engine as db
-from contentdb.queries import Removed, delete_sender_data
 from trackers.store import forgetful_store
 
 logger = logging.getLogger(__name__)
@@ -38,9 +41,28 @@ def _provided_token(request: Request) -> Optional[str]:
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
 
 
-def _delete_content_data(sender_id: str) -> Removed:
-    with Session(db.get_engine()) as session, session.begin():
-        return delete_sender_data(session=session, sender_id=sender_id)
+ACTION_SERVER_TIMEOUT_S = 30
+
+
+class ActionServerDidNotDelete(Exception):
+    """The action server could not be reached, or refused to delete."""
+
+
+async def delete_on_the_action_server(action_endpoint: Optional[EndpointConfig], sender_id: str, token: str) -> dict[str, int]:
+    """Asks the action server to delete the sender's rehearsals and ratings; returns its counts."""
+    if action_endpoint is None or not action_endpoint.url:
+        raise ActionServerDidNotDelete("no action endpoint is configured")
+    base = action_endpoint.url.rstrip("/").removesuffix("/webhook")
+    url = f"{base}/privacy/senders/{quote(sender_id, safe='')}"
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=ACTION_SERVER_TIMEOUT_S)) as http:
+            async with http.delete(url, headers={"Authorization": f"Bearer {token}"}) as answer:
+                if answer.status != 200:
+                    raise ActionServerDidNotDelete(f"it answered HTTP {answer.status}")
+                deleted = (await answer.json()).get("deleted") or {}
+                return {"rehearsals": int(deleted["rehearsals"]), "item_ratings": int(deleted["item_ratings"])}
+    except (aiohttp.ClientError, TimeoutError, ValueError, KeyError) as error:
+        raise ActionServerDidNotDelete(f"{type(error).__name__}") from error
 
 
 class PrivacyInput(InputChannel):
@@ -86,13 +108,15 @@ class PrivacyInput(InputChannel):
                 return response.json({"error": "This server's tracker store cannot delete conversations."}, status=500)
             loop = asyncio.get_running_loop()
             async with agent.lock_store.lock(sender_id):
-                removed = await loop.run_in_executor(None, _delete_content_data, sender_id)
+                try:
+                    removed = await delete_on_the_action_server(agent.action_endpoint, sender_id, self.auth_token)
+                except ActionServerDidNotDelete as error:
+                    logger.error("The privacy endpoint deleted nothing: the action server did not delete (%s)", error)
+                    return response.json({"error": "Could not delete everything right now; nothing was deleted. Please try again."},
+                                         status=503)
                 events = await loop.run_in_executor(None, store.delete_conversation, sender_id)
             logger.info("Deleted through the privacy endpoint: %d events, %d rehearsals, %d ratings",
-                        events, removed.rehearsals, removed.item_ratings)
-            return response.json(
-                {"sender_id": sender_id, "deleted": {"events": events, "rehearsals": removed.rehearsals,
-                                                     "item_ratings": removed.item_ratings}}
-            )
+                        events, removed["rehearsals"], removed["item_ratings"])
+            return response.json({"sender_id": sender_id, "deleted": {"events": events, **removed}})
 
         return privacy

@@ -68,7 +68,7 @@ class ConfigurableSlackInput(SlackInput):
         self.buttons = ButtonMemory()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(picking_buttons(self.buttons, on_new_message))
+        return self.buttons.attach(super().blueprint(picking_buttons(self.buttons, on_new_message)))
 
     def get_output_channel(self, channel: Optional[str] = None, thread_id: Optional[str] = None) -> OutputChannel:
         return SlackReplies(self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_url, self.buttons)

@@ -147,7 +147,7 @@ class OfflineSafeTelegramInput(TelegramInput):
             await self._acknowledge_tap(request)
             return None
 
-        return webhook
+        return self.buttons.attach(webhook)
 
     async def _acknowledge_tap(self, request: Request) -> None:
         """Answers a button tap, so the user's Telegram stops showing it as loading (Rasa's connector does not)."""

@@ -164,7 +164,7 @@ class VerifiedTwilioInput(TwilioInput):
                 return response.text(f"Missing or invalid {SIGNATURE_HEADER}", status=403)
             return None
 
-        return webhook
+        return self.buttons.attach(webhook)
 
     def get_output_channel(self) -> TwilioReplies:
         return TwilioReplies(self.account_sid, self.auth_token, self.twilio_number, self.api_url, self.buttons)

@@ -61,7 +61,7 @@ _DANGER = [
     r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
     r"\bburden (?:to everyone|to you all|to my family|much longer)\b|\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
     r"\bbetter (?:off|without (?:me|him|her))\b[^.?!]{0,20}\b(?:gone|without|once|dead)\b|\bworld would be (?:better|lighter) without\b",
-    r"\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk))|\b(?:set|picked) (?:a|the) date\b|\btonight'?s the night\b",
+    r"(?<!can i )(?<!could i )(?<!can we )(?<!could we )(?<!may i )\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk|print|save|share|bring|raise|the talk|the conversation|our talk))|\b(?:set|picked) (?:a|the) date\b|\btonight'?s the night\b",
     r"\b(?:know|decided|thought about) (?:exactly )?how (?:i'?m|he'?s|she'?s|he'?d|she'?d|i'?d) (?:going to )?do it\b|\bmade up my mind\b|\bgot it all planned\b",
     r"\b(?:saving|hoarding|stash(?:ing)?|collecting|stockpil\w*|saved up)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|antidepressants|insulin)\b",
     r"\b(?:pills|tablets)\b[^.?!]{0,15}\b(?:ready|lined up|hidden|under (?:her|his|my) pillow|in the cupboard)\b|\benough pills\b|\bevery pill\b"

@@ -7,9 +7,9 @@ exactly where linear models shine.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Optional
 
-import joblib
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,7 +25,10 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from components.concepts import with_concepts
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = "intent_classifier.joblib"
+MODEL_FILE = "intent_classifier.skops"
+# skops refuses to load a type it doesn't know is safe. The fitted TF-IDF vectorisers keep their idf as a sparse
+# diagonal matrix: the one type we trust beyond skops' defaults. Any other unknown type and the model is refused.
+TRUSTED_TYPES = frozenset({"scipy.sparse._csr.csr_matrix"})
 
 
 def build_pipeline(c: float = 30.0, seed: int = 42) -> Pipeline:
@@ -46,7 +49,7 @@ class LinearScorer:
     matrices, re-checks it is fitted and rebuilds its IDF diagonal on every call. A turn scores one short
     message: its n-grams are counted in a dict, weighted (sublinear tf x idf, L2-normalised per vectoriser,
     exactly as ``TfidfVectorizer`` does) and multiplied with the rows of the weight matrix they select.
-    tests/test_language.py checks the probabilities equal the pipeline's.
+    tests/test_intent_classifier.py checks the probabilities equal the pipeline's.
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
@@ -54,7 +57,11 @@ class LinearScorer:
         if union.transformer_weights:
             raise ValueError("LinearScorer expects an unweighted FeatureUnion")
         classifier: LogisticRegression = pipeline.named_steps["classifier"]
-        weights = np.ascontiguousarray(classifier.coef_.T)
+        coef, intercept = classifier.coef_, classifier.intercept_
+        if len(classifier.classes_) == 2 and coef.shape[0] == 1:
+            # Two intents: one weight column, P(second) = sigmoid(z), which is a softmax over (0, z).
+            coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+        weights = np.ascontiguousarray(coef.T)
         self._vectorizers: list[_Vectorizer] = []
         offset = 0
         for _, vectorizer in union.transformer_list:
@@ -63,7 +70,7 @@ class LinearScorer:
             offset += size
         if offset != weights.shape[0]:
             raise ValueError("the vectorisers' vocabularies do not match the classifier's weights")
-        self._bias = classifier.intercept_
+        self._bias = intercept
         self.classes_ = classifier.classes_
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
@@ -107,6 +114,29 @@ class _Vectorizer:
         return values @ self._weights[indices]
 
 
+def _skops_io() -> Any:
+    """skops.io, imported when first needed (as Rasa's own classifiers do). Importing it sets the root logger back
+    to WARNING, which silenced every INFO line a running Rasa server logs after loading the model: put it back."""
+    root = logging.getLogger()
+    level = root.level
+    import skops.io
+
+    root.setLevel(level)
+    return skops.io
+
+
+def load_pipeline(path: Path) -> Pipeline:
+    """The pipeline ``train`` saved; raises ValueError if the file holds a type we do not trust."""
+    sio = _skops_io()
+    unknown = set(sio.get_untrusted_types(file=path))
+    if not unknown <= TRUSTED_TYPES:
+        raise ValueError(f"{path.name} holds types that are not trusted: {sorted(unknown - TRUSTED_TYPES)}")
+    pipeline = sio.load(path, trusted=sorted(unknown))
+    if not isinstance(pipeline, Pipeline):
+        raise ValueError(f"{path.name} holds a {type(pipeline).__name__}, not a Pipeline")
+    return pipeline
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent):
     """Predicts the intent with calibrated-enough probabilities for the fallback threshold."""
@@ -123,6 +153,11 @@ class LinearIntentClassifier(GraphComponent):
         self._scorer = LinearScorer(pipeline) if pipeline is not None else None
 
     @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> Optional[str]:
+        # Rasa's training cache keys on config and data, not code: a new file format must not reuse an old output.
+        return MODEL_FILE
+
+    @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> LinearIntentClassifier:
         return cls(config, model_storage, resource)
@@ -137,7 +172,7 @@ class LinearIntentClassifier(GraphComponent):
         pipeline = build_pipeline(self._config["C"], self._config["random_seed"]).fit(texts, labels)
         self._scorer = LinearScorer(pipeline)
         with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(pipeline, directory / MODEL_FILE)
+            _skops_io().dump(pipeline, directory / MODEL_FILE)  # skops, as Rasa's own classifiers persist: no pickle
         return self._resource
 
     @classmethod
@@ -145,9 +180,9 @@ class LinearIntentClassifier(GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
         try:
             with model_storage.read_from(resource) as directory:
-                pipeline = joblib.load(directory / MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            logger.warning("No trained intent classifier in the model; every message will fall back.")
+                pipeline = load_pipeline(directory / MODEL_FILE)
+        except (ValueError, FileNotFoundError) as error:
+            logger.warning("No usable intent classifier in the model (%s); every message will fall back.", error)
             pipeline = None
         return cls(config, model_storage, resource, pipeline)
 

@@ -82,7 +82,10 @@ class Rehearsal(Base):  # type: ignore[valid-type,misc]
 
 
 class ItemRating(Base):  # type: ignore[valid-type,misc]
-    """A "was this helpful?" answer for one content item."""
+    """A "was this helpful?" answer for one content item, from the conversation that was shown it.
+
+    ``reason`` is what was wrong with it, when the person said (``actions/ratings.py`` REASONS).
+    """
 
     __tablename__ = "item_ratings"
     __table_args__ = (
@@ -95,4 +98,5 @@ class ItemRating(Base):  # type: ignore[valid-type,misc]
     item_id = Column(String(120), ForeignKey("content_items.id", ondelete="CASCADE"), nullable=False)
     sender_id = Column(String(255), nullable=False)
     helpful = Column(Integer, nullable=False)
+    reason = Column(String(32), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())

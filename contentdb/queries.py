@@ -4,12 +4,13 @@ from __future__ import annotations
 import functools
 import json
 import random
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional
 
-from sqlalchemy import bindparam, case, delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -49,52 +50,144 @@ def _to_content(row: ContentItem) -> Content:
 def pick_content(
     *,
     session: Session,
-    topic: Topic,
-    kind: Kind,
+    topic: Topic | str,
+    kind: Kind | str,
     relationship: Optional[str] = None,
     resistance_form: Optional[str] = None,
     concern: Optional[str] = None,
     exclude: Collection[str] = (),
     limit: int = 1,
+    seed: str = "",
 ) -> list[Content]:
-    """Items that fit the conversation, the most specific first.
+    """Items that fit the conversation, the most specific first, rotated per conversation.
 
-    An item fits when each of its facets is either ``any`` or equal to what we know.
-    A facet we don't know only matches ``any`` items. Matching the relationship
-    outweighs matching the resistance form, which outweighs the concern.
+    An item fits when each of its facets is either ``any`` or equal to what we know. A facet we
+    don't know only matches ``any`` items. The struggle and the form of refusal weigh as much as the
+    relationship, so a husband who drinks hears about drinking, not only about husbands. Among items
+    equally specific, ``seed`` (the conversation) decides the order, so two people don't get the
+    same items in id order.
     """
     facets = (relationship, resistance_form, concern)
     known = tuple(bool(value) and value != ANY for value in facets)
-    params: dict[str, object] = {"topic": topic.value, "kind": kind.value, "exclude": list(exclude)}
+    params: dict[str, object] = {"topic": _value(topic), "kind": _value(kind), "exclude": list(exclude)}
     for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
         params[name] = value if is_known else ANY
-    query = _pick_statement(known, limit)  # type: ignore[arg-type]
-    return [_to_content(row) for row in session.scalars(query, params)]
+    # Rank light (id, facets) rows, then load only the chosen items: building ORM objects for every
+    # candidate was most of the cost of a turn.
+    rows = session.execute(_pick_statement(known), params).all()
+    ranked = sorted(rows, key=lambda row: (-_specificity(row, params, known), _rotation(seed, row.id)))
+    chosen = [row.id for row in ranked[:limit]]
+    found = {row.id: row for row in session.scalars(select(ContentItem).where(ContentItem.id.in_(chosen)))} if chosen else {}
+    return [_to_content(found[item_id]) for item_id in chosen if item_id in found]
 
 
-_FACETS = (("relationship", 4), ("resistance_form", 2), ("concern", 1))
+def _value(member: object) -> str:
+    return str(getattr(member, "value", member))
 
 
-@functools.lru_cache(maxsize=64)
-def _pick_statement(known: tuple[bool, bool, bool], limit: int) -> Select:
+def _rotation(seed: str, item_id: str) -> int:
+    return zlib.crc32(f"{seed}:{item_id}".encode())
+
+
+_FACETS = (("relationship", 3), ("resistance_form", 3), ("concern", 3))
+
+
+def _specificity(row: Any, params: dict[str, object], known: tuple[bool, ...]) -> int:
+    return sum(
+        weight for (name, weight), is_known in zip(_FACETS, known, strict=True) if is_known and getattr(row, name) == params[name]
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _pick_statement(known: tuple[bool, ...]) -> Select:
     """One statement per combination of known facets, with the values as bound parameters.
 
     Reusing the statement object lets SQLAlchemy skip building it and computing its cache key on every
-    lookup, which was most of the action server's time per turn (py-spy).
+    lookup, which was most of the action server's time per turn (py-spy). The ranking happens in Python:
+    a topic and kind hold a few dozen items at most.
     """
     item = ContentItem
-    query = select(item).where(item.topic == bindparam("topic"), item.kind == bindparam("kind"))
-    specificity = []
-    for (name, weight), is_known in zip(_FACETS, known, strict=True):
+    query = select(item.id, item.relationship, item.resistance_form, item.concern).where(
+        item.topic == bindparam("topic"), item.kind == bindparam("kind")
+    )
+    for (name, _), is_known in zip(_FACETS, known, strict=True):
         column = getattr(item, name)
         if is_known:
             query = query.where(or_(column == bindparam(name), column == ANY))
-            specificity.append(case((column == bindparam(name), weight), else_=0))
         else:
             query = query.where(column == bindparam(name))
-    query = query.where(item.id.not_in(bindparam("exclude", expanding=True)))
-    score = sum(specificity) if specificity else 0
-    return query.order_by(score.desc() if specificity else item.id, item.id).limit(limit)  # type: ignore[union-attr]
+    return query.where(item.id.not_in(bindparam("exclude", expanding=True)))
+
+
+def pick_in_order(
+    *,
+    session: Session,
+    topic: str,
+    kinds: list[str],
+    count: int,
+    relationship: Optional[str] = None,
+    resistance_form: Optional[str] = None,
+    concern: Optional[str] = None,
+    exclude: Collection[str] = (),
+    seed: str = "",
+) -> list[Content]:
+    """Up to ``count`` items of a topic, one per kind in the order given, each the best fit of its kind.
+
+    One light query ranks every candidate of the topic, a second loads the chosen items: a reply costs two
+    queries however many kinds it walks through.
+    """
+    facets = (relationship, resistance_form, concern)
+    known = tuple(bool(value) and value != ANY for value in facets)
+    params: dict[str, object] = {"topic": topic, "kinds": list(kinds), "exclude": list(exclude)}
+    for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
+        params[name] = value if is_known else ANY
+    rows = session.execute(_in_order_statement(known), params).all()
+    chosen: list[str] = []
+    for kind in kinds:
+        if len(chosen) >= count:
+            break
+        of_kind = [row for row in rows if row.kind == kind and row.id not in chosen]
+        if of_kind:
+            best = min(of_kind, key=lambda row: (-_specificity(row, params, known), _rotation(seed, row.id)))
+            chosen.append(best.id)
+    if not chosen:
+        return []
+    found = {row.id: row for row in session.scalars(_BY_IDS, {"ids": chosen})}
+    return [_to_content(found[item_id]) for item_id in chosen if item_id in found]
+
+
+_BY_IDS = select(ContentItem).where(ContentItem.id.in_(bindparam("ids", expanding=True)))
+
+
+@functools.lru_cache(maxsize=16)
+def _in_order_statement(known: tuple[bool, ...]) -> Select:
+    """Light rows of a topic's candidates for the kinds asked, built once per combination of known facets."""
+    item = ContentItem
+    query = select(item.id, item.kind, item.relationship, item.resistance_form, item.concern).where(
+        item.topic == bindparam("topic"),
+        item.kind.in_(bindparam("kinds", expanding=True)),
+        item.id.not_in(bindparam("exclude", expanding=True)),
+    )
+    for (name, _), is_known in zip(_FACETS, known, strict=True):
+        column = getattr(item, name)
+        query = query.where(or_(column == bindparam(name), column == ANY) if is_known else column == bindparam(name))
+    return query
+
+
+def any_unseen(*, session: Session, topic: str, kinds: Collection[str], relationship: Optional[str], resistance_form: Optional[str],
+               concern: Optional[str], exclude: Collection[str]) -> bool:
+    """Whether any item of these kinds fits and is still unseen (one light query)."""
+    facets = (relationship, resistance_form, concern)
+    known = tuple(bool(value) and value != ANY for value in facets)
+    params: dict[str, object] = {"topic": topic, "kinds": list(kinds), "exclude": list(exclude)}
+    for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
+        params[name] = value if is_known else ANY
+    return session.execute(_first_unseen_statement(known), params).first() is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _first_unseen_statement(known: tuple[bool, ...]) -> Select:
+    return _in_order_statement(known).limit(1)
 
 
 def get_content(*, session: Session, item_id: str) -> Optional[Content]:
@@ -189,3 +282,29 @@ def delete_data_older_than(*, session: Session, cutoff: datetime) -> Removed:
     rehearsals = session.execute(delete(Rehearsal).where(Rehearsal.created_at < cutoff))
     ratings = session.execute(delete(ItemRating).where(ItemRating.created_at < cutoff))
     return Removed(rehearsals=int(rehearsals.rowcount or 0), item_ratings=int(ratings.rowcount or 0))  # type: ignore[attr-defined]
+
+
+def save_ratings(*, session: Session, sender_id: str, item_ids: Collection[str], helpful: bool) -> int:
+    """One "was this helpful?" row per known item; unknown ids are skipped. Returns how many were stored.
+    The caller commits."""
+    known = set(session.scalars(select(ContentItem.id).where(ContentItem.id.in_(list(item_ids)))))
+    rows = [ItemRating(item_id=item, sender_id=sender_id, helpful=int(helpful)) for item in item_ids if item in known]
+    session.add_all(rows)
+    return len(rows)
+
+
+def set_rating_reason(*, session: Session, sender_id: str, item_ids: Collection[str], reason: str) -> int:
+    """Attach ``reason`` to this sender's latest rating of each item. Returns how many ratings changed.
+    The caller commits."""
+    changed = 0
+    for item in item_ids:
+        latest = session.scalars(
+            select(ItemRating)
+            .where(ItemRating.sender_id == sender_id, ItemRating.item_id == item)
+            .order_by(ItemRating.created_at.desc(), ItemRating.id.desc())
+            .limit(1)
+        ).first()
+        if latest is not None:
+            latest.reason = reason
+            changed += 1
+    return changed

@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from contentdb import engine as db
-from contentdb.queries import Content, pick_content
+from contentdb.queries import Content, any_unseen, pick_content, pick_in_order
 from kernel.vocabulary import Kind, Topic
 
 logger = logging.getLogger(__name__)
@@ -30,11 +30,12 @@ class Selection:
     """Items picked for one reply; ``exclude`` grows so one reply never repeats itself either."""
 
     facts: Facts
+    seed: str = ""
     exclude: set[str] = field(default_factory=set)
     items: list[Content] = field(default_factory=list)
     failed: bool = False
 
-    def take(self, session: Session, topic: Topic, kind: Kind, count: int = 1) -> list[Content]:
+    def take(self, session: Session, topic: Topic | str, kind: Kind | str, count: int = 1) -> list[Content]:
         found = pick_content(
             session=session,
             topic=topic,
@@ -44,6 +45,7 @@ class Selection:
             concern=self.facts.concern,
             exclude=self.exclude,
             limit=count,
+            seed=self.seed,
         )
         self.exclude.update(item.id for item in found)
         self.items.extend(found)
@@ -51,10 +53,15 @@ class Selection:
 
 
 def select_items(
-    facts: Facts, shown: Collection[str], wanted: list[tuple[Topic, Kind, int]]
+    facts: Facts, shown: Collection[str], wanted: list[tuple[Topic | str, Kind | str, int]], seed: str = ""
 ) -> tuple[list[list[Content]], Selection]:
-    """For each (topic, kind, count) wanted, the best unseen items; [] where the database fails."""
-    selection = Selection(facts=facts, exclude=set(shown))
+    """For each (topic, kind, count) wanted, the best unseen items; [] where the database fails.
+
+    ``seed`` (the conversation id) rotates items that fit equally well.
+    """
+    selection = Selection(facts=facts, seed=seed, exclude=set(shown))
+    if facts.concern == "other":  # "something else" narrows nothing; general items fit
+        selection.facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
     try:
         with Session(db.get_engine()) as session:
             groups = [selection.take(session, topic, kind, count) for topic, kind, count in wanted]
@@ -63,3 +70,31 @@ def select_items(
         selection.failed = True
         groups = [[] for _ in wanted]
     return groups, selection
+
+
+def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: list[str], count: int, seed: str = "") -> list[Content]:
+    """``count`` unseen items of ``topic``, one per kind in the order given; [] where the database fails."""
+    concern = None if facts.concern == "other" else facts.concern
+    try:
+        with Session(db.get_engine()) as session:
+            return pick_in_order(
+                session=session, topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
+                resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed,
+            )
+    except SQLAlchemyError:
+        logger.exception("Content database unavailable; answering without curated items")
+        return []
+
+
+def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str]) -> bool:
+    """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
+    concern = None if facts.concern == "other" else facts.concern
+    try:
+        with Session(db.get_engine()) as session:
+            return any_unseen(
+                session=session, topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
+                relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
+            )
+    except SQLAlchemyError:
+        logger.exception("Content database unavailable; no 'more' offered")
+        return False

@@ -6,6 +6,7 @@ free-text answers), so "my hubby", "stepdad" and "my 19-year-old" all land on on
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from kernel.registry import registry
@@ -18,7 +19,7 @@ _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
         "ex", "ex-husband", "ex-wife", "common-law partner",
     ),
     Relationship.PARENT: (
-        "mom", "mum", "mommy", "mummy", "mama", "mam", "ma", "mother", "dad", "daddy", "papa", "pa", "father",
+        "mom", "mum", "mums", "moms", "dads", "mommy", "mummy", "mama", "mam", "ma", "mother", "dad", "daddy", "papa", "pa", "father",
         "stepmom", "stepmum", "step-mom", "step-mum", "stepmother", "stepdad", "step-dad", "stepfather", "parent",
         "parents", "mother-in-law", "father-in-law", "mother in law", "father in law", "grandma", "grandmother",
         "grandad", "granddad", "grandpa", "grandfather", "nan", "nana", "gran", "granny", "folks", "old man",
@@ -112,32 +113,69 @@ def normalise_concern(value: str) -> Optional[str]:
     return found[0] if found else None
 
 
-_FORM_CUES: dict[ResistanceForm, tuple[str, ...]] = {
+# How the no showed up, from the user's own description. A bare "refuses" or "said no" says there was a no,
+# not how it showed up, so it is no cue at all (we ask instead). Each cue has a weight: loud, physical acts
+# ("slammed the door", "screamed") say more than a passing word, so they outweigh a stray argument.
+_FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.PASSIVE: (
-        r"\bsaid (?:he|she|they)(?:'d| would| will)\b", r"\bagree[ds]?\b", r"\bnever (?:did|does|booked|called|went|follow)",
-        r"\bcancel", r"\bfollow(?:s|ed)? through\b", r"\bkeeps? putting (?:it )?off\b", r"\bput(?:s|ting)? it off\b",
-        r"\bnext week\b", r"\bsays? yes\b", r"\bpromis", r"\bforgot\b", r"\bdidn'?t (?:go|call|book|show)",
-        r"\bwent once\b", r"\bone session\b", r"\bno[- ]show\b", r"\bgoes? through the motions\b", r"\blater\b",
+        (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"\bagree[ds]?\b", 2),
+        (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
+        (r"\bcancel", 1), (r"\bfollow(?:s|ed)? through\b", 1), (r"\bkeeps? putting (?:it )?off\b", 2), (r"\bput(?:s|ting)? it off\b", 2),
+        (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),
+        (r"\bdidn'?t (?:go|call|book|show)", 1),
+        (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
+        (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort)", 2), (r"\bthink about it\b", 2),
+        (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bstill (?:hasn'?t|haven'?t|not|looking)\b", 2),
+        (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
+        (r"\bwhen things (?:calm|settle|quiet)", 2), (r"\bafter (?:this|the) (?:project|busy|holiday|wedding|christmas)", 2),
+        (r"\bon the fridge\b", 1), (r"\bmaybe\b", 1), (r"\bsoon\b", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
-        r"\bargu", r"\breasons?\b", r"\bexplain", r"\bdoesn'?t work\b", r"\bwon'?t work\b", r"\bwaste of (?:money|time)\b",
-        r"\bscam\b", r"\bpointless\b", r"\bresearch", r"\bstudies\b", r"\bdebate", r"\blogic", r"\bexcuse",
-        r"\btoo expensive\b", r"\bcosts?\b", r"\bjust want (?:your )?money\b", r"\bdon'?t know (?:me|him|her)\b",
-        r"\bcan (?:handle|fix) it (?:himself|herself|themselves|on (?:his|her|their) own)\b", r"\bpsychobabble\b",
-        r"\bnonsense\b", r"\bwhat'?s the point\b", r"\bcome up with\b", r"\banaly[sz]",
+        (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
+        (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpointless\b", 2), (r"\bresearch", 1), (r"\bstudies\b", 1),
+        (r"\bdebate", 1),
+        (r"\blogic", 1), (r"\bexcuse", 1), (r"\btoo expensive\b", 1), (r"\bcosts?\b", 1), (r"\bjust want (?:your )?money\b", 1),
+        (r"\bdon'?t know (?:me|him|her)\b", 1), (r"\bcan (?:handle|fix|stop) (?:it|whenever)", 2), (r"\bpsychobabble\b", 2),
+        (r"\bnonsense\b", 2),
+        (r"\bwhat'?s the point\b", 1), (r"\bcome up with\b", 1), (r"\banaly[sz]", 1),
+        (r"\bis (?:just )?for (?:people|weak|junkies|teenage|crazy|nutters)", 2),
+        (r"\bcan'?t (?:change|therapy|fix)\b", 2), (r"\bjust (?:who (?:he|she) is|work stress|a phase|stress|how (?:he|she) is)\b", 2),
+        (r"\b(?:always been|everyone(?:'s| is| on)|everybody)\b", 1), (r"\bbig pharma\b", 2), (r"\bmedicine\b", 1),
+        (r"\bno different\b", 2),
+        (r"\bdoesn'?t need\b", 1), (r"\bdon'?t need\b", 1), (r"\bnot (?:an? )?(?:addict|alcoholic|problem)\b", 1),
+        (r"\bit'?s (?:fine|normal|legal|prescribed)\b", 1),
+        (r"\bbetter than ever\b", 2), (r"\bdulls?\b", 1), (r"\btried (?:everything|it)\b", 2), (r"\bdoctors? (?:are|is|don'?t)\b", 1),
+        (r"\btrend\b", 1), (r"\bisn'?t an? (?:illness|disease)\b", 2), (r"\bwhy would (?:he|she|i|they) need\b", 2),
+        (r"\bnot his problem\b|\bnot her problem\b", 2), (r"\bidiots?\b", 1), (r"\bdealt with wors", 2), (r"\bdoesn'?t have time\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
-        r"\bjok", r"\blaugh", r"\bchanges? the subject\b", r"\bchanging the subject\b", r"\bcr(?:y|ies|ied|ying)\b",
-        r"\bshuts? down\b", r"\bshut down\b", r"\boverwhelm", r"\bhopeless", r"\bfreez", r"\bpanic", r"\bdeflect",
-        r"\b(?:i'?m|he'?s|she'?s|they'?re|says? (?:he'?s|she'?s|they'?re|i'?m)) fine\b", r"\bwalks? off\b",
-        r"\bgoes? quiet\b", r"\bsilent\b", r"\bwithdraw", r"\bwon'?t talk\b", r"\bavoid", r"\bbrush(?:es)? it off\b",
-        r"\bnothing (?:will|can) help\b", r"\btears?\b", r"\bupset\b", r"\bsarcas",
+        (r"\bjok", 2), (r"\blaugh", 2), (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
+        (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
+        (r"\bfreez", 1), (r"\bpanic", 1),
+        (r"\bdeflect", 2), (r"\b(?:i'?m|he'?s|she'?s|they'?re|says? (?:he'?s|she'?s|they'?re|i'?m)) fine\b", 1), (r"\bwalks? off\b", 1),
+        (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
+        (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
+        (r"\btears?\b", 2),
+        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1), (r"\bi can'?t\b", 1), (r"\bclams? up\b", 2),
+        (r"\bgo through it again\b", 1), (r"\bdoes a (?:whole )?bit\b", 1), (r"\bmakes? a joke\b", 2), (r"\bplays? it down\b", 1),
     ),
     ResistanceForm.DIRECT: (
-        r"\bflat(?:ly)? out\b", r"\brefus", r"\bflat no\b", r"\bno way\b", r"\bangry\b", r"\banger\b", r"\byell",
-        r"\bshout", r"\bscream", r"\bsnap", r"\bblew up\b", r"\bblows up\b", r"\bdrop it\b", r"\bmind (?:my|your) own\b",
-        r"\bleave (?:me|him|her) alone\b", r"\bnot crazy\b", r"\bstorm", r"\bslam", r"\bfurious\b", r"\bmad\b",
-        r"\bsaid no\b", r"\bsays? no\b", r"\bnot going\b", r"\bwon'?t go\b", r"\bbut out\b", r"\bbusiness\b",
+        (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
+        (r"\banger\b", 1), (r"\byell", 2),
+        (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
+        (r"\bmind (?:my|your) own\b", 2),
+        (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
+        (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
+        r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
+        (r"\bfurious\b", 1), (r"\bmad\b", 1),
+        (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
+        (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
+        (r"\bwalked out\b|\bstormed out\b", 2),
+        (r"\bget out\b", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2), (r"\bnasty\b", 2),
+        (r"\bnothing wrong with (?:me|him|her)\b", 2),
+        (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
+        (r"\bkicked off\b", 2),
+        (r"\bbright red\b", 1), (r"\bcut me off\b", 1), (r"\bstay out of\b", 2), (r"\bdefensive\b", 1), (r"\battack", 1),
     ),
 }
 
@@ -145,12 +183,199 @@ _FORM_CUES: dict[ResistanceForm, tuple[str, ...]] = {
 def classify_resistance(text: str) -> Optional[ResistanceForm]:
     """Which of the four refusal forms a description sounds like, or None when unclear.
 
-    The form with the most cues wins; on a tie the earlier one in this order wins,
+    The form with the highest weight of cues wins; on a tie the earlier one in this order wins,
     since "agreed, then cancelled" is more telling than a bare "no".
     """
     lowered = text.lower().replace("’", "'")
-    scores = {form: sum(1 for cue in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
+    # How they reacted usually follows the suggestion ("she's low, cries a lot; I said see the GP and she said
+    # 'I'm not mad'"), so the words after the first mention of help are read first.
+    help_at = _HELP_CONTEXT.search(lowered)
+    if help_at and help_at.start() > 0:
+        found = _strongest_form(lowered[help_at.start():])
+        if found is not None:
+            return found
+    return _strongest_form(lowered)
+
+
+def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
+    scores = {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
     best = max(scores.values())
     if best == 0:
         return None
     return next(form for form in _FORM_CUES if scores[form] == best)
+
+
+# Words that say the message is about asking for help and how it went, so a form read from it is about the
+# refusal, not about an argument over the bins.
+_HELP_CONTEXT = re.compile(
+    r"\b(?:therap|counsel|gp\b|doctor|dr\b|psychiatr|psycholog|shrink|professional|appointment|clinic|referral|treatment|rehab|"
+    r"meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
+    r"talk(?:ing)? to (?:someone|somebody|a |the )|get help|bring (?:it|this|that) up|brought (?:it|this) up|mention|suggest|"
+    r"said something|"
+    r"asked|raise[ds]?\b|tried to (?:talk|say)|when i (?:say|said|ask)|leaflet|number for|anger management|memory clinic|"
+    r"early intervention|"
+    r"service|scheme|eap\b|hotline|charity|support group|see (?:a|someone|somebody)|seeing (?:a|someone|somebody)|get assessed)",
+    re.IGNORECASE,
+)
+
+
+def mentions_help(text: str) -> bool:
+    return bool(_HELP_CONTEXT.search(text))
+
+
+# "actually it's my sister", "sorry, I meant my brother", "ok I'll be honest, she's my girlfriend".
+_CORRECTION = re.compile(
+    r"\b(?:actually|i meant|i mean|not my|sorry|i lied|to be honest|be honest|correction|wait)\b|"
+    r"\b(?:she|he|they|it)(?:'s| is| are|'re) (?:actually )?(?:my|our)\b",
+    re.IGNORECASE,
+)
+
+
+def is_correction(text: str) -> bool:
+    return bool(_CORRECTION.search(text))
+
+
+# The user describing themselves: "i'm so angry", "i'm exhausted", "i'm grieving too" are about the user.
+_ABOUT_ME = re.compile(
+    r"\b(?:i'?m|i am|im|i feel|i've been|ive been|i get|makes me|made me|i was|me)\s+(?:so\s+|really\s+|just\s+|too\s+|pretty\s+|"
+    r"absolutely\s+|completely\s+|totally\s+|quite\s+|a bit\s+|kind of\s+|getting\s+|feeling\s+|also\s+|honestly\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def find_concern_of_loved_one(text: str) -> Optional[str]:
+    """The loved one's struggle named in ``text``, skipping words the user uses about themselves."""
+    short = len(text.split()) <= 3
+    best: Optional[tuple[str, int]] = None
+    for value, pattern in _CONCERN_PATTERNS.items():
+        for match in pattern.finditer(text):
+            word = match.group(0).lower()
+            before = text[: match.start()]
+            if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
+                continue
+            if _ABOUT_ME.search(before[-60:]):
+                continue
+            if best is None or match.start() < best[1]:
+                best = (value, match.start())
+            break
+    return best[0] if best else None
+
+
+# Other people's relatives said in passing ("our mum doesn't know", "his sister noticed") and the loved one
+# named by the user ("my brother", "my 19-year-old", or "mum" at the start).
+_SHARED_PARENT = re.compile(r"\bour\s+$", re.IGNORECASE)
+
+
+def find_loved_one(text: str) -> Optional[str]:
+    """Who the user is worried about, or None; "our mum" (a parent the user shares) is not them."""
+    found = loved_one_mention(text)
+    return found[0] if found else None
+
+
+def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
+    """(relationship, the user's own word for them), e.g. ("partner", "husband"); the word is "" for an age."""
+    lowered = text.lower().replace("’", "'")
+    candidates: list[tuple[int, str, str]] = []
+    age = _AGE_CHILD.search(lowered)
+    if age:
+        candidates.append((age.start(), Relationship.CHILD.value, ""))
+    short = len(lowered.split()) <= 3
+    for value, pattern in _RELATIONSHIP_PATTERNS.items():
+        for match in pattern.finditer(lowered):
+            word = match.group(0).lower()
+            before = lowered[max(0, match.start() - 40): match.start()]
+            if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
+                continue
+            if _SOMEONE_ELSES.search(before):
+                continue
+            if value == Relationship.PARENT.value and _SHARED_PARENT.search(before):
+                continue
+            candidates.append((match.start(), value, word))
+            break
+    if not candidates:
+        return None
+    # "my X" outranks a bare mention: "mum doesn't know, but my sister..." is about the sister.
+    owned = [c for c in candidates if re.search(r"\b(?:my|our)\s+(?:\w+\s+)?$", lowered[max(0, c[0] - 20): c[0]], re.I)]
+    _, value, word = min(owned or candidates)
+    if not word:  # "my 19-year-old son": keep the user's word for them
+        word = next((w for _, v, w in sorted(candidates) if v == value and w), "")
+    return value, _WORD_FOR.get(word, word)
+
+
+# The user's word as we say it back: "my mums an alcoholic" -> "your mum", "my bf" -> "your boyfriend".
+_WORD_FOR = {"mums": "mum", "moms": "mom", "dads": "dad", "bf": "boyfriend", "gf": "girlfriend", "hubs": "husband",
+             "so": "partner", "ma": "mum", "pa": "dad", "bro": "brother", "sis": "sister", "kid": "child", "kids": "children"}
+
+
+# What else the user tells us about the situation, used to reflect it back.
+_DURATION = re.compile(
+    r"\b(?:for|about|nearly|almost|over|since)\s+(?:about\s+|like\s+|nearly\s+|almost\s+|over\s+)?"
+    r"((?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?)|ages|years|months|"
+    r"lockdown|(?:last|this) (?:year|summer|spring|winter|autumn|christmas)|college|uni|the (?:summer|spring|winter|autumn))\b|"
+    r"\b((?:\d+|two|three|four|five|six|eight|ten)\s+(?:years?|months?|weeks?))\s+(?:now|ago)\b",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(r"\b(?:lives? (?:with (?:me|us)|at home|in (?:our|my))|under one roof|(?:our|my) (?:basement|spare room|"
+    r"flat|house)|flatmate|housemate|roommate|we live)\b", re.I)
+_APART = re.compile(r"\b(?:lives? (?:\w+ )?(?:hours?|miles|away|abroad|in [a-z]+)|i moved out|from a distance|(?:two|2|"
+    r"\d) hours away|on the phone)\b", re.I)
+_TRIED = re.compile(r"\b(?:i(?:'ve| have)? (?:tried|asked|suggested|mentioned|said|gave|offered)|we (?:tried|suggested))\b", re.I)
+_USER_STATE = {
+    "exhausted": re.compile(r"\b(?:exhausted|tired|shattered|knackered|running on empty|not sleeping|can'?t sleep|worn out|"
+    r"frazzled|drained|ragged)\b", re.I),
+    "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"
+    r"sister|brother|person))\b", re.I),
+    "angry": re.compile(r"\b(?:so angry|furious|resent|fed up|feel(?:ing)? used|sick of|makes me (?:so )?angry)\b", re.I),
+    "grieving": re.compile(r"\b(?:i'?m|i am) (?:grieving|mourning|heartbroken)\b", re.I),
+    "alone": re.compile(r"\b(?:on my own|alone|only one|no one|nobody)\b", re.I),
+    "scared": re.compile(r"\b(?:scared|frightened|terrified|worried sick|out of my depth)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What one message adds to the picture of the situation."""
+
+    relationship: Optional[str] = None
+    word: Optional[str] = None
+    concern: Optional[str] = None
+    resistance_form: Optional[str] = None
+    duration: Optional[str] = None
+    together: Optional[bool] = None
+    tried: bool = False
+    user_state: Optional[str] = None
+    correction: bool = False
+    pronoun: Optional[str] = None
+
+
+def read_message(text: str, *, expecting_form: bool = False) -> Picture:
+    """Everything a message says about the situation; the form only where it is about asking for help."""
+    lowered = text.lower().replace("’", "'")
+    form = classify_resistance(lowered) if (expecting_form or mentions_help(lowered)) else None
+    duration = _DURATION.search(lowered)
+    together: Optional[bool] = True if _TOGETHER.search(lowered) else (False if _APART.search(lowered) else None)
+    state = next((name for name, pattern in _USER_STATE.items() if pattern.search(lowered)), None)
+    mention = loved_one_mention(lowered)
+    return Picture(
+        relationship=mention[0] if mention else None,
+        word=mention[1] or None if mention else None,
+        concern=find_concern_of_loved_one(lowered),
+        resistance_form=form.value if form else None,
+        duration=(duration.group(1) or duration.group(2)) if duration else None,
+        together=together,
+        tried=bool(_TRIED.search(lowered)),
+        user_state=state,
+        correction=is_correction(lowered),
+        pronoun=_pronoun(lowered),
+    )
+
+
+def _pronoun(text: str) -> Optional[str]:
+    """"he" or "she" when the message clearly uses one of them (and not the other)."""
+    he = len(re.findall(r"\b(?:he|him|his|he'?s|he'?d|he'?ll)\b", text))
+    she = len(re.findall(r"\b(?:she|her|hers|she'?s|she'?d|she'?ll)\b", text))
+    if he and not she:
+        return "he"
+    if she and not he:
+        return "she"
+    return None

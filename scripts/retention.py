@@ -9,12 +9,15 @@ configures (SQLite or PostgreSQL); the content database is CONTENT_DB_PATH or DA
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Optional
 
+from rasa.core.lock_store import LockStore
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -37,14 +40,26 @@ class RetentionReport:
         )
 
 
-def remove_old_data(store: ForgetfulSQLTrackerStore, content: Engine, days: int, now: Optional[datetime] = None) -> RetentionReport:
+def remove_old_data(
+    store: ForgetfulSQLTrackerStore, content: Engine, days: int, lock_store: LockStore, now: Optional[datetime] = None
+) -> RetentionReport:
+    """``lock_store``: the one the Rasa servers use (endpoints.yml's lock_store), so that a conversation is
+    never deleted while one of its turns is being answered."""
     if days < 1:
         raise ValueError(f"The retention period must be at least one day, got {days}")
     cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
-    conversations, events = store.delete_older_than(days)
+    with ThreadPoolExecutor(max_workers=1) as own_loop:  # asyncio.run in a thread: callable from inside a running loop too
+        conversations, events = own_loop.submit(asyncio.run, store.delete_older_than(days, lock_store)).result()
     with Session(content) as session, session.begin():
         removed = delete_data_older_than(session=session, cutoff=cutoff)
     return RetentionReport(conversations, events, removed.rehearsals, removed.item_ratings)
+
+
+def lock_store_from(endpoints: Path) -> LockStore:
+    """endpoints.yml's lock store (Redis when several Rasa servers share the database, else in memory)."""
+    from rasa.core.utils import read_endpoints_from_path
+
+    return LockStore.create(read_endpoints_from_path(endpoints).lock_store)
 
 
 def tracker_store_from(endpoints: Path) -> ForgetfulSQLTrackerStore:
@@ -66,7 +81,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--endpoints", type=Path, default=REPO_ROOT / "endpoints.yml")
     args = parser.parse_args(argv)
     days = args.days if args.days is not None else load_settings().retention_days
-    report = remove_old_data(tracker_store_from(args.endpoints), get_engine(), days)
+    report = remove_old_data(tracker_store_from(args.endpoints), get_engine(), days, lock_store_from(args.endpoints))
     print(f"Retention ({days} days): removed {report}.")
     return 0
 

@@ -29,19 +29,21 @@ wait_for() {  # name url seconds
   echo " up after ${waited}s"
 }
 
-# Sanic drops a new connection whose request is not in within KEEP_ALIVE_TIMEOUT (5 s by default); a busy Rasa
-# can take that long to write it, and the action is then lost (tests/e2e/test_load.py).
-SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m actions.server --actions actions --port "$ACTION_PORT" --quiet &
-pids+=($!)
-wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
-
 # The HTTP API (everything but the channels' webhooks) and the privacy endpoint need a token:
 # RASA_AUTH_TOKEN, or one made once and kept in .rasa_token (git-ignored).
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
   RASA_AUTH_TOKEN=$(cat .rasa_token)
 fi
-export RASA_AUTH_TOKEN  # credentials.yml hands it to the privacy endpoint (channels/privacy.py)
+# credentials.yml hands it to Rasa's privacy endpoint (channels/privacy.py), which sends it to the action server's
+# (actions/privacy_endpoint.py) to delete rehearsals and ratings: both servers get it.
+export RASA_AUTH_TOKEN
+
+# Sanic drops a new connection whose request is not in within KEEP_ALIVE_TIMEOUT (5 s by default); a busy Rasa
+# can take that long to write it, and the action is then lost (tests/e2e/test_load.py).
+SANIC_KEEP_ALIVE_TIMEOUT=60 SANIC_HOST="$ACTION_HOST" "$BIN/python" -m actions.server --actions actions --port "$ACTION_PORT" --quiet &
+pids+=($!)
+wait_for "the action server on $ACTION_HOST:$ACTION_PORT" "http://$ACTION_HOST:$ACTION_PORT/health" 60
 
 # The credentials Rasa reads: credentials.yml with each messaging platform on only when its
 # environment variables are set (see credentials.yml and README "Messaging platforms").
@@ -49,13 +51,14 @@ CREDENTIALS=$(mktemp "${TMPDIR:-/tmp}/credentials.XXXXXX.yml")
 "$BIN/python" scripts/credentials.py --out "$CREDENTIALS"
 
 if [ "$MODE" = "--shell" ]; then
-  "$BIN/rasa" shell --model models/assistant.tar.gz --endpoints endpoints.yml --credentials "$CREDENTIALS" --port "$RASA_PORT"
+  "$BIN/python" -m rasa_patches.run shell --model models/assistant.tar.gz --endpoints endpoints.yml --credentials "$CREDENTIALS" --port "$RASA_PORT"
   exit 0
 fi
 
 
 # CORS: only the origins in CORS_ORIGINS (space-separated; default the web page's own origin).
-"$BIN/rasa" run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
+# rasa_patches.run is Rasa's own command line with the speed-ups applied first (rasa_patches/; RASA_SPEEDUPS=0: none).
+"$BIN/python" -m rasa_patches.run run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
   --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors ${CORS_ORIGINS:-"http://localhost:$WEB_PORT"} &
 pids+=($!)
 wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
@@ -13,6 +14,9 @@ from typing import Any, Optional, TypeVar
 import pytest
 from alembic import command
 from alembic.config import Config
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import create_engine, select, text
@@ -29,6 +33,28 @@ from kernel.settings import REPO_ROOT
 T = TypeVar("T")
 
 CONTENT_DIR = REPO_ROOT / "content"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``runs_last`` (they stop or kill the session's servers) run after all the others,
+    whatever their file names; the rest keep their order."""
+    items.sort(key=lambda item: item.get_closest_marker("runs_last") is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def repo_domain() -> Domain:
+    """The assistant's domain (domain/), loaded once per test run."""
+    return Domain.load(str(REPO_ROOT / "domain"))
+
+
+def answered_turn(tracker: DialogueStateTracker, text: str, *extra: SlotSet | ActiveLoop) -> None:
+    """One answered user turn, as Rasa appends it to a tracker."""
+    tracker.update(UserUttered(text, {"name": "inform", "confidence": 1.0}))
+    tracker.update(ActionExecuted("utter_greet"))
+    tracker.update(BotUttered(f"reply to {text}"))
+    for event in extra:
+        tracker.update(event)
+    tracker.update(ActionExecuted("action_listen"))
 
 
 def migrate(url: str) -> None:

@@ -1,156 +1,243 @@
-"""Custom actions against a real SQLite content database (they do not run inside test stories)."""
+"""The listening action against a real SQLite content database, turn by turn (no Rasa server).
+
+Each conversation feeds the slots an action set back into the next turn, as Rasa would.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Optional
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
-from actions.bring_up import ActionSuggestOpeners, ValidateTherapyTalkForm
-from actions.dialogue import ActionExplainWhy, ActionRespondAffirm, ActionRespondDeny
-from actions.refusal import NO_CONTENT, ActionAcknowledgeRefusal, ActionReframeRefusal
-from actions.topics import RECIPES, ActionTopicContent
-from contentdb.engine import make_engine
-from kernel.vocabulary import TOPIC_FOR_INTENT
+from actions.bring_up import LovedOneSlots
+from actions.dialogue import ActionOfferPractice, ActionStopRoleplay
+from actions.reflections import Situation
+from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, ActionTopicContent, Memory, Responder
+from contentdb.models import ContentItem
+from contentdb.queries import Content, _to_content
 from tests.conftest import Run, make_tracker
 
 RunAction = Callable[..., Run]
+CONTRACT = ("relationship", "concern", "resistance_form")
 
 
-def test_a_refusal_from_a_husband_is_acknowledged_with_a_partner_reframe_and_the_four_forms(
+class Chat:
+    """One conversation with the action: slots carry over between turns."""
+
+    def __init__(self, run_action: RunAction, channel: str = "rest") -> None:
+        self.run_action = run_action
+        self.channel = channel
+        self.slots: dict[str, Any] = {}
+        self.texts: list[str] = []
+
+    def say(self, text: str, intent: str = "inform", action: Any = None, entities: Optional[list[dict[str, Any]]] = None) -> Run:
+        tracker = make_tracker(text, intent, entities=entities, slots=dict(self.slots), channel=self.channel)
+        result = self.run_action(action or ActionRespond(), tracker)
+        for event in result.events:
+            if event.get("event") == "slot":
+                self.slots[event["name"]] = event["value"]
+        self.texts.append(result.text)
+        return result
+
+    def known(self) -> dict[str, Any]:
+        return {name: self.slots.get(name) for name in CONTRACT}
+
+
+def topic_of(result: Run) -> Optional[str]:
+    customs = [m.get("custom") or {} for m in result.messages]
+    return next((custom.get("topic") for custom in customs if custom.get("topic")), None)
+
+
+def test_a_rich_first_message_fills_the_picture_and_goes_straight_to_the_reframe(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    result = chat.say("my daughter's 19, barely eats since the breakup, and when I mention a counsellor she slams her door",
+                      "they_refused_help")
+    assert chat.known() == {"relationship": "child", "concern": "eating", "resistance_form": "direct"}
+    assert topic_of(result) == "refusal" and result.items
+    assert "How did the no show up" not in result.text
+    assert "your daughter" in result.text
+
+
+def test_an_answer_in_the_users_own_words_counts_and_the_question_is_never_asked_twice(
     actions_db: Engine, run_action: RunAction
 ) -> None:
-    tracker = make_tracker("my husband flat out refuses to see a therapist", "they_refused_help",
-                           slots={"relationship": "partner"})
-    result = run_action(ActionAcknowledgeRefusal(), tracker)
+    chat = Chat(run_action)
+    first = chat.say("my brother won't get help", "they_refused_help")
+    assert "How did the no show up" in first.text
+    second = chat.say("he just walked off and went quiet", "inform")
+    assert chat.slots["resistance_form"] == "emotional"
+    assert topic_of(second) == "refusal" and "How did the no show up" not in second.text
+    third = chat.say("what if he says no again", "they_refused_help")
+    assert "How did the no show up" not in third.text
+    assert topic_of(third) == "refusal"
 
-    assert "your partner" in result.text
-    assert result.items and result.items[0]["relationship"] == "partner"
-    buttons = result.messages[0]["buttons"]
-    assert [b["payload"].split('"')[-2] for b in buttons] == ["direct", "passive", "intellectual", "emotional"]
-    assert result.slot("shown_items") == result.item_ids
 
-
-def test_changing_the_subject_is_read_as_overwhelm_and_gets_a_partner_reframe_and_a_next_step(
+def test_another_relative_in_passing_keeps_the_loved_one_but_a_correction_changes_it(
     actions_db: Engine, run_action: RunAction
 ) -> None:
-    tracker = make_tracker("he just says he's fine and changes the subject", "describe_refusal",
-                           slots={"relationship": "partner"})
-    result = run_action(ActionReframeRefusal(), tracker)
-
-    assert result.slot("resistance_form") == "emotional"
-    kinds = [item["kind"] for item in result.items]
-    assert kinds == ["reframe", "phrasing"]
-    assert result.items[0]["relationship"] == "partner"
-    assert "rehearse" in result.text and result.slot("pending_offer") == "rehearse"
-    assert "thinking behind" in result.slot("last_why")
+    chat = Chat(run_action)
+    chat.say("my son is 22 and smokes weed all day, when i bring up seeing someone he laughs", "they_refused_help")
+    chat.say("his dad thinks i'm overreacting and my sister agrees with him", "inform")
+    assert chat.slots["relationship"] == "child"
+    result = chat.say("sorry, actually it's my brother i mean, not my son", "inform")
+    assert chat.slots["relationship"] == "sibling"
+    assert "your brother" in result.text
 
 
-def test_a_button_choice_of_form_wins_over_the_words(actions_db: Engine, run_action: RunAction) -> None:
-    tracker = make_tracker("/describe_refusal", "describe_refusal",
-                           entities=[{"entity": "resistance_form", "value": "passive"}])
-    result = run_action(ActionReframeRefusal(), tracker)
-    assert result.slot("resistance_form") == "passive"
+def test_another_one_gives_more_of_the_same_kind_and_topic_never_the_same_items(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    openers = chat.say("what could i say to my wife about her drinking", "how_to_bring_up_therapy")
+    more = chat.say("another one?", "affirm")
+    assert topic_of(openers) == topic_of(more) == "bring_up"
+    assert more.items and not set(more.item_ids) & set(openers.item_ids)
+    assert openers.text != more.text
 
 
-def test_an_unclear_description_asks_which_form_instead_of_guessing(actions_db: Engine, run_action: RunAction) -> None:
-    result = run_action(ActionReframeRefusal(), make_tracker("it's complicated", "describe_refusal"))
-    assert "closest" in result.text
-    assert len(result.messages[0]["buttons"]) == 4
-    assert result.items == []
+def test_why_would_he_explains_the_loved_one_and_why_do_you_explains_us_in_plain_words(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    chat.say("my dad says therapy is a scam and a waste of money", "they_refused_help")
+    them = chat.say("why would he do that", "ask_why")
+    assert topic_of(them) == "why_resist"
+    us = chat.say("why do you suggest that?", "ask_why")
+    assert "thinking behind" in us.text
+    assert "grounded in" not in us.text and "seed:" not in us.text
+    assert "which you can look up" in us.text or "families in this position" in us.text
 
 
-def test_the_same_item_is_never_shown_twice_in_a_conversation(actions_db: Engine, run_action: RunAction) -> None:
-    shown: list[str] = []
-    for _ in range(3):
-        tracker = make_tracker("she said she'd book it and never did", "describe_refusal",
-                               slots={"relationship": "parent", "shown_items": shown})
-        result = run_action(ActionReframeRefusal(), tracker)
-        assert not set(result.item_ids) & set(shown)
-        shown = result.slot("shown_items")
-    assert len(shown) == len(set(shown)) >= 4
+def test_feelings_are_answered_as_feelings_and_practice_is_not_offered_again(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("my son is depressed and goes quiet whenever i mention a therapist", "they_refused_help")
+    guilt = chat.say("I feel guilty, maybe it's my fault", "practice_line", action=ActionOfferPractice())
+    assert "practise" not in guilt.text.lower() and chat.slots.get("pending_offer") is None
+    assert "guilt" in guilt.text.lower() or "fault" in guilt.text.lower()
+    again = chat.say("no, I'm telling you how I feel", "deny")
+    assert "practise" not in again.text.lower()
+    assert again.text != guilt.text
+
+
+def test_words_to_use_with_him_are_not_mistaken_for_stopping_practice(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    result = chat.say("got any words I could use with him?", "stop_roleplay", action=ActionStopRoleplay())
+    assert "Practice mode is off" not in result.text
+    assert topic_of(result) == "bring_up"
+    assert "Practice mode is off" in chat.say("stop the role play", "stop_roleplay", action=ActionStopRoleplay()).text
+
+
+def test_support_for_me_and_is_it_working_reach_their_topics(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    assert topic_of(chat.say("is there any support for me", "find_support")) == "support"
+    assert topic_of(chat.say("how can I tell if what I'm doing is working?", "nlu_fallback")) == "progress"
+
+
+def test_advice_fits_a_phone_offers_more_and_names_the_struggle_and_form_of_each_item(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    result = chat.say("my husband drinks every night and keeps promising he'll book the gp and never does", "they_refused_help")
+    assert len(result.text) <= MAX_CHARS
+    assert any(button["payload"] == "/ask_more" for button in result.messages[0]["buttons"])
+    assert all({"concern", "resistance_form", "topic", "kind"} <= set(item) for item in result.items)
+    assert any(item["concern"] == "substance_use" or item["resistance_form"] == "passive" for item in result.items)
+
+
+def test_replies_never_repeat_across_a_conversation_of_thanks_and_oks(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("my sister has anxiety and changes the subject when i mention therapy", "they_refused_help")
+    for text, intent in [("thanks", "thank"), ("ok", "affirm"), ("ok thanks", "thank"), ("cheers", "thank"), ("ok", "affirm")]:
+        chat.say(text, intent)
+    assert len(chat.texts) == len(set(chat.texts))
+
+
+def test_items_rotate_between_conversations_instead_of_coming_in_id_order(actions_db: Engine) -> None:
+    firsts = set()
+    for seed in ("alice", "bob", "carol", "dan", "erin"):
+        responder = Responder(Situation(relationship="friend"), Memory(), [], seed=seed, new=())
+        firsts.add(responder.pick("bring_up", first="phrasing", count=1)[0].id)
+    assert len(firsts) > 1
 
 
 def test_messaging_platforms_get_plain_text_without_a_custom_payload(actions_db: Engine, run_action: RunAction) -> None:
-    tracker = make_tracker("my sister refuses", "they_refused_help", slots={"relationship": "sibling"}, channel="slack")
-    result = run_action(ActionAcknowledgeRefusal(), tracker)
-    assert result.text
-    assert all(not message.get("custom") for message in result.messages)
-    assert result.slot("shown_items")
-
-
-def test_openers_for_a_parent_mix_three_phrasings_with_what_to_avoid(actions_db: Engine, run_action: RunAction) -> None:
-    tracker = make_tracker("depression", "inform", slots={"relationship": "parent", "concern": "depression"})
-    result = run_action(ActionSuggestOpeners(), tracker)
-
-    kinds = [item["kind"] for item in result.items]
-    assert kinds.count("phrasing") == 3 and kinds.count("avoid") == 2
-    assert {item["relationship"] for item in result.items} <= {"parent", "any"}
-    assert "Instead:" in result.text
-    assert result.slot("pending_offer") == "rehearse"
-
-
-def test_every_topic_intent_answers_with_curated_items(actions_db: Engine, run_action: RunAction) -> None:
-    for intent, topic in TOPIC_FOR_INTENT.items():
-        if topic not in RECIPES:
-            continue
-        result = run_action(ActionTopicContent(), make_tracker("...", intent, slots={"relationship": "friend"}))
-        assert result.items, intent
-        assert {item["topic"] for item in result.items} == {topic}, intent
-        assert len(result.messages[0]["buttons"]) >= 2, intent
-
-
-def test_asking_why_returns_the_reason_behind_the_last_suggestion(actions_db: Engine, run_action: RunAction) -> None:
-    first = run_action(ActionTopicContent(), make_tracker("", "worried_enabling"))
-    why = run_action(ActionExplainWhy(), make_tracker("why?", "ask_why", slots={"last_why": first.slot("last_why")}))
-    assert "thinking behind" in why.text
-    assert "grounded in" in why.text
-
-
-def test_asking_why_before_any_suggestion_says_so_honestly(run_action: RunAction) -> None:
-    assert "haven't suggested anything yet" in run_action(ActionExplainWhy(), make_tracker("why", "ask_why")).text
-
-
-def test_yes_with_nothing_offered_asks_what_to_look_at(run_action: RunAction) -> None:
-    result = run_action(ActionRespondAffirm(), make_tracker("yes", "affirm"))
-    assert "What would you like" in result.text and result.messages[0]["buttons"]
-
-
-def test_no_to_an_offer_is_accepted_without_pressure(run_action: RunAction) -> None:
-    result = run_action(ActionRespondDeny(), make_tracker("no", "deny", slots={"pending_offer": "rehearse"}))
-    assert "no pressure" in result.text
-    assert result.slot("pending_offer") is None
+    chat = Chat(run_action, channel="slack")
+    result = chat.say("my sister refuses to see anyone", "they_refused_help")
+    assert result.text and all(not message.get("custom") for message in result.messages)
+    assert chat.slots["shown_items"]
 
 
 def test_when_nothing_fits_the_reply_says_so(empty_db: Engine, use_db: Callable[[Engine], None], run_action: RunAction) -> None:
     use_db(empty_db)
-    result = run_action(ActionReframeRefusal(), make_tracker("he argues it's a scam", "describe_refusal"))
-    assert NO_CONTENT in result.text
-    assert result.items == []
+    result = Chat(run_action).say("what could i say to him", "how_to_bring_up_therapy")
+    assert NO_CONTENT in result.text and result.items == []
 
 
 def test_an_unreachable_database_gives_an_honest_reply_not_an_error(
     tmp_path: Path, use_db: Callable[[Engine], None], run_action: RunAction
 ) -> None:
-    use_db(make_engine(f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}"))
-    result = run_action(ActionTopicContent(), make_tracker("", "feel_exhausted"))
-    assert NO_CONTENT in result.text
-    assert result.items == []
+    use_db(__import__("contentdb.engine", fromlist=["make_engine"]).make_engine(f"sqlite:///{tmp_path / 'missing' / 'nowhere.db'}"))
+    result = Chat(run_action).say("i'm exhausted", "feel_exhausted")
+    assert NO_CONTENT in result.text and result.items == []
 
 
-def test_the_form_reads_stepdad_as_a_parent_and_asks_again_for_a_stranger() -> None:
-    form = ValidateTherapyTalkForm()
+def _conversation_reaching(item: Content) -> list[str]:
+    """Ask about the item's topic as someone it was written for, then "more" until nothing is left."""
+    facets = {name: (None if getattr(item, name) == "any" else getattr(item, name)) for name in CONTRACT}
+    situation = Situation(**facets)
+    memory = Memory()
+    shown: list[str] = []
+    responder = Responder(situation, memory, shown, seed="reach", new=())
+    reply = responder.topic(item.topic)
+    shown += [i.id for i in reply.items]
+    for _ in range(60):
+        if item.id in shown:
+            break
+        responder = Responder(situation, memory, shown, seed="reach", new=())
+        reply = responder.more(item.topic)
+        if not reply.items:
+            break
+        shown += [i.id for i in reply.items]
+    return shown
+
+
+def test_every_content_item_is_reachable_in_a_conversation(actions_db: Engine) -> None:
+    with Session(actions_db) as session:
+        items = [_to_content(row) for row in session.scalars(select(ContentItem))]
+    assert items
+    unreachable = [item.id for item in items if item.topic in KINDS and item.id not in _conversation_reaching(item)]
+    assert unreachable == []
+    assert {item.topic for item in items} <= set(KINDS)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("my stepdad", "parent"), ("the postman", None)])
+def test_practice_set_up_reads_stepdad_as_a_parent_and_asks_again_for_a_stranger(answer: str, expected: Optional[str]) -> None:
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker()
-    assert form.validate_relationship("my stepdad", dispatcher, tracker, {}) == {"relationship": "parent"}
-    assert dispatcher.messages == []
-    assert form.validate_relationship("the postman", dispatcher, tracker, {}) == {"relationship": None}
-    assert "partner, a parent" in dispatcher.messages[0]["text"]
+    assert LovedOneSlots().validate_relationship(answer, dispatcher, make_tracker(), {}) == {"relationship": expected}
+    assert bool(dispatcher.messages) is (expected is None)
 
 
-def test_the_form_keeps_an_unrecognised_struggle_general_instead_of_looping() -> None:
-    form = ValidateTherapyTalkForm()
-    tracker = make_tracker()
-    assert form.validate_concern("he drinks every night", CollectingDispatcher(), tracker, {}) == {"concern": "substance_use"}
-    assert form.validate_concern("she's just not herself", CollectingDispatcher(), tracker, {}) == {"concern": "other"}
+def test_a_change_of_topic_offers_a_way_back_to_where_we_were(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("what could i say to my dad about his drinking", "how_to_bring_up_therapy")
+    detour = chat.say("honestly i'm exhausted by all of it", "feel_exhausted")
+    assert topic_of(detour) == "exhaustion"
+    back = [b for b in detour.messages[0]["buttons"] if b["title"].startswith("Back to")]
+    assert back and back[0]["payload"] == "/how_to_bring_up_therapy"
+    assert topic_of(chat.say(back[0]["payload"], "how_to_bring_up_therapy")) == "bring_up"
+
+
+def test_the_first_boundary_advice_waits_for_the_safety_question_and_a_no_brings_it(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    asked = chat.say("can i tell him he can't drink in the house any more", "set_boundaries")
+    assert any(e.get("event") == "followup" and e.get("name") == "utter_safety_screen" for e in asked.events)
+    assert asked.items == [] and topic_of(asked) == "boundaries"
+    advice = chat.say("no", "deny", action=ActionTopicContent())
+    assert topic_of(advice) == "boundaries" and advice.items
+    later = chat.say("is it ok to stop lending him money", "set_boundaries")
+    assert not any(e.get("event") == "followup" for e in later.events) and later.items

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Optional, TypeVar
 
 import pytest
+from rasa.core.lock_store import InMemoryLockStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -256,7 +257,7 @@ def test_retention_removes_old_conversations_rehearsals_and_ratings_and_keeps_re
     add_content_rows(stores.content, "old-sender", created_at=now - timedelta(days=45))
     add_content_rows(stores.content, "recent-sender", created_at=now - timedelta(days=2))
 
-    report = remove_old_data(stores.trackers, stores.content, days=30)
+    report = remove_old_data(stores.trackers, stores.content, days=30, lock_store=InMemoryLockStore())
 
     assert (report.conversations, report.rehearsals, report.item_ratings) == (1, 1, 1)
     assert report.events == len(conversation("old-sender").events)
@@ -271,7 +272,7 @@ def test_a_conversation_still_going_is_kept_even_if_it_started_long_ago(tmp_path
     tracker.update(UserUttered("still here", intent={"name": "greet", "confidence": 1.0}))  # now
     save(stores.trackers, tracker)
 
-    assert remove_old_data(stores.trackers, stores.content, days=30).conversations == 0
+    assert remove_old_data(stores.trackers, stores.content, days=30, lock_store=InMemoryLockStore()).conversations == 0
     assert rows_for(stores, ME)["events"] == len(tracker.events)
 
 
@@ -302,4 +303,4 @@ def test_make_retention_on_real_sqlite_files_prints_what_it_removed(tmp_path: Pa
 def test_retention_refuses_a_period_under_one_day(tmp_path: Path) -> None:
     stores = sqlite_stores(tmp_path)
     with pytest.raises(ValueError, match="at least one day"):
-        remove_old_data(stores.trackers, stores.content, days=0)
+        remove_old_data(stores.trackers, stores.content, days=0, lock_store=InMemoryLockStore())

@@ -1,10 +1,11 @@
-"""Rehearsal: coding what the user says, how openness moves, rewinds, feedback and saved progress."""
+"""Rehearsal: scenarios, replies that answer, honest pacing, rewinds, feedback on skills, talk plans and saved progress."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,16 +18,26 @@ from actions.rehearsal.actions import (
     ActionRehearsalProgress,
     ActionRoleplayFeedback,
     ActionRoleplayHint,
+    ActionRoleplayPlan,
     ActionRoleplayRetry,
     ValidateRoleplayForm,
     ValidateRoleplaySetupForm,
+    hint_text,
+    requested_turn,
+    suicide_question_reply,
 )
 from actions.rehearsal.coding import code
+from actions.rehearsal.engine import opening, take_turn
 from actions.rehearsal.feedback import summarise
-from actions.rehearsal.state import START_OPENNESS, Rehearsal, advance, reply_stage, rewind
+from actions.rehearsal.lines import bank
+from actions.rehearsal.plan import build_plan
+from actions.rehearsal.scenarios import Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry
+from actions.rehearsal.state import START_OPENNESS, Rehearsal, Turn, advance, rewind
+from actions.rehearsal.topics import REASON_PROMPTS, REASONS, TOPICS, classify_topic
 from contentdb.models import Rehearsal as RehearsalRow
+from kernel.registry import concern_names
 from kernel.settings import REPO_ROOT
-from kernel.vocabulary import Stage
+from kernel.vocabulary import Relationship, ResistanceForm, Stage, values
 from tests.conftest import Run, make_tracker
 
 PRESSURE = ["You need to get help, this is ridiculous.", "If you don't go I'm leaving.", "You should just book it, stop being stubborn."]
@@ -35,6 +46,30 @@ OPENING = [
     "It sounds like you're scared people would judge you.",
     "It's completely your call, and I'm here either way.",
 ]
+WARM = ["I love you, and I've missed you lately.", "It sounds like things have been really heavy for you."]
+ORDER = ["guarded", "wary", "softening", "open", "concession"]
+REFLECTION_CODES = {"reflection", "simple_reflection", "complex_reflection"}
+
+
+def normalised(codes: list[str]) -> list[str]:
+    """The coder may split reflections into simple and complex; these tests only care that it is a reflection."""
+    return sorted({"reflection" if c in REFLECTION_CODES else c for c in codes})
+
+
+class Conversation:
+    """A rehearsal driven through the engine, as the action does, remembering every line said."""
+
+    def __init__(self, scenario_id: str, seed: str = "test") -> None:
+        self.scenario = registry()[scenario_id]
+        self.rehearsal = Rehearsal()
+        first = opening(self.scenario, seed)
+        self.seed, self.used, self.replies = seed, [first.line_id], [first]
+
+    def say(self, text: str):  # type: ignore[no-untyped-def]
+        turn, reply = take_turn(self.scenario, self.rehearsal, text, code(text), self.used, self.seed)
+        self.used.append(reply.line_id)
+        self.replies.append(reply)
+        return reply
 
 
 def play(lines: list[str]) -> Rehearsal:
@@ -44,6 +79,9 @@ def play(lines: list[str]) -> Rehearsal:
     return rehearsal
 
 
+# --- the coder, as the practice partner consumes it -------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -51,80 +89,251 @@ def play(lines: list[str]) -> Rehearsal:
         ("Did you call them?", ["closed_question"]),
         ("It sounds like you feel nobody would get it.", ["reflection"]),
         ("I'm scared when I see you this tired.", ["i_statement"]),
-        ("Would it be okay if I shared something I read?", ["closed_question", "autonomy_support"]),
         ("You should see a therapist.", ["advice_without_permission"]),
-        ("You're being crazy about this.", ["confront"]),
         ("If you don't go, I'm leaving.", ["ultimatum"]),
-        ("You've been holding everything together for months.", ["affirmation"]),
     ],
 )
 def test_each_kind_of_line_gets_its_motivational_interviewing_code(line: str, expected: list[str]) -> None:
-    assert code(line) == expected
+    assert normalised(code(line)) == expected
 
 
 def test_the_coder_reads_stdin_and_prints_one_json_object_per_line() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "actions.rehearsal.coding"],
-        input="What scares you about it?\nYou need help.\n",
+        input="What scares you about it?\n",
         capture_output=True, text=True, cwd=REPO_ROOT, timeout=120, check=True,
     )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert rows == [
-        {"text": "What scares you about it?", "codes": ["open_question"]},
-        {"text": "You need help.", "codes": ["advice_without_permission"]},
+    assert rows == [{"text": "What scares you about it?", "codes": ["open_question"]}]
+
+
+# --- scenarios as data ----------------------------------------------------------------------------------------------
+
+
+def test_the_scenario_registry_covers_every_relationship_form_and_enough_concerns() -> None:
+    scenarios = list(registry().values())
+    assert len(scenarios) >= 24
+    assert {s.relationship for s in scenarios} == set(values(Relationship))
+    assert {s.form for s in scenarios} == set(values(ResistanceForm))
+    concerns = {s.concern for s in scenarios}
+    assert len(concerns) >= 6 and {"substance_use", "grief"} <= concerns and concerns <= set(concern_names())
+    for s in scenarios:
+        assert 2 <= len(s.reasons) <= 3 and set(s.reason_names) <= set(REASONS), s.id
+        assert s.scene and s.small_yes and s.trigger_line and s.call and s.name, s.id
+        assert s.trigger_words or s.trigger_moves, s.id
+        assert s.suicide_kind in ("relief", "denial", "honest_yes") and s.suicide_line, s.id
+        assert all(r.reveal and r.honest and r.answer for r in s.reasons), s.id
+
+
+def test_every_hidden_reason_and_topic_has_shared_lines_to_answer_with() -> None:
+    lines = bank()
+    for topic in TOPICS:
+        assert lines.topics[(topic, "deflect")], topic
+        depths = ("not_it", "more") if topic in REASONS else ("partial", "honest")
+        assert all(lines.topics[(topic, depth)] for depth in depths), topic
+    ids = [line.id for pool in (*lines.general.values(), *lines.topics.values(), *lines.acts.values()) for line in pool]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_broken_scenario_file_is_reported_with_its_path_and_line(tmp_path: Path) -> None:
+    good = (REPO_ROOT / "content/roleplay/scenarios/partner-drinking-direct.yml").read_text()
+    bad = tmp_path / "partner-drinking-direct.yml"
+    bad.write_text(good.replace("  - reason: stigma", "  - reason: astrology"))
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario(bad)
+    line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "astrology" in text)
+    assert f"{bad}:{line}:" in str(error.value) and "astrology" in str(error.value)
+    (tmp_path / "partner-drinking-direct.yml").write_text(good.replace("small_yes:", "smal_yes:"))
+    with pytest.raises(ScenarioError, match="unknown field 'smal_yes'"):
+        load_scenarios(tmp_path)
+
+
+def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
+    dad = closest("parent", "substance_use", "direct", "my dad drinks every day")
+    assert (dad.relationship, dad.concern, dad.form) == ("parent", "substance_use", "direct")
+    assert closest("friend", "grief", None).relationship == "friend"
+    sister = closest("sibling", None, None, "my sister won't get help")
+    assert sister.relationship == "sibling" and "sister" in sister.words
+
+
+# --- replies that answer ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [
+        ("How would you pay for it?", "money"),
+        ("What happened when you went before?", "past_experience"),
+        ("What do you think the neighbours would say?", "stigma"),
+        ("How do you feel about tablets?", "medication"),
+        ("How would it be to let someone else help for once, rather than doing it all alone?", "independence"),
+        ("What does your faith say about it?", "culture_faith"),
+        ("Where do you hope to be next year?", "the_future"),
+        ("Do you want to talk about anything else?", None),
+    ],
+)
+def test_a_line_is_read_for_its_topic(line: str, topic: str) -> None:
+    assert classify_topic(line) == topic
+
+
+def test_the_opening_comes_from_the_guarded_pool() -> None:
+    for scenario in registry().values():
+        assert opening(scenario, "x").stage is Stage.GUARDED
+        assert ".guarded." in opening(scenario, "x").line_id
+
+
+def test_after_two_warm_lines_a_question_on_a_hidden_reason_is_answered_and_reveals_it() -> None:
+    talk = Conversation("partner-drinking-direct")
+    for line in WARM:
+        talk.say(line)
+    reply = talk.say("What would people think, do you reckon, if you went to see someone?")
+    assert reply.answers == "stigma" and reply.reveals == "stigma"
+    assert "club" in reply.text or "church hall" in reply.text
+
+
+def test_a_guarded_loved_one_deflects_a_question_but_still_answers_its_topic() -> None:
+    talk = Conversation("partner-drinking-direct")
+    reply = talk.say("What would people think if you saw someone?")
+    assert reply.kind == "deflect" and reply.answers == "stigma" and reply.reveals is None
+
+
+def test_a_question_on_a_reason_they_do_not_have_gets_an_honest_not_that() -> None:
+    talk = Conversation("partner-drinking-direct")
+    for line in WARM:
+        talk.say(line)
+    reply = talk.say("How worried are you about the cost of it?")
+    assert reply.answers == "money" and reply.reveals is None and "money" in reply.text.lower()
+
+
+def test_an_accurate_reflection_gets_a_yes_and_more_and_an_off_one_gets_corrected() -> None:
+    talk = Conversation("child-daughter-depression-emotional")
+    talk.say(WARM[0])
+    talk.say(WARM[1])
+    accurate = talk.say("It sounds like the last time you saw someone made things worse.")
+    assert accurate.text.startswith("Yeah") and accurate.reveals == "past_experience"
+    off = talk.say("So you're mostly worried about the money.")
+    assert off.kind == "not_it" and off.answers == "money"
+
+
+def test_advice_a_label_and_autonomy_each_get_their_own_kind_of_answer() -> None:
+    assert Conversation("friend-anxiety-direct").say("You should just see your GP tomorrow.").kind in ("pushback", "trigger")
+    labelled = Conversation("parent-dad-drinking-direct").say("Dad, you're an alcoholic.")
+    assert labelled.kind in ("trigger", "defensive") and labelled.answers is None
+    relieved = Conversation("friend-grief-passive").say("It's completely your decision, and I'll back you whatever you choose.")
+    assert relieved.kind == "relief"
+
+
+# --- honest pacing ------------------------------------------------------------------------------------------------
+
+
+def test_openness_moves_at_most_one_stage_per_turn_and_three_skilled_lines_do_not_reach_a_yes() -> None:
+    talk = Conversation("sibling-sister-depression-direct")
+    stages = [talk.say(line).stage.value for line in OPENING]
+    assert "concession" not in stages
+    path = ["guarded", *stages]
+    assert all(ORDER.index(b) - ORDER.index(a) <= 1 for a, b in zip(path, path[1:], strict=False))
+
+
+def test_pressure_keeps_them_guarded_and_pressure_after_progress_sets_them_back() -> None:
+    pressed = Conversation("partner-low-passive")
+    assert [pressed.say(line).stage for line in PRESSURE] == [Stage.GUARDED] * 3
+    talk = Conversation("partner-low-passive")
+    for line in OPENING:
+        talk.say(line)
+    before = talk.rehearsal.stage
+    after = talk.say("If you don't book it this week, I'm done.").stage
+    assert ORDER.index(after.value) < ORDER.index(before.value)
+
+
+def test_the_small_yes_needs_six_lines_and_a_hidden_reason() -> None:
+    skilled = [
+        "I love you, and I've been worried.",
+        "It sounds like you're really tired of all this.",
+        "What gets in the way when you think about getting help?",
+        "So part of you wants things to change, and part of you is scared of what it would take.",
+        "It's your call, and I'm with you either way.",
+        "You've kept going through all of it, and I really admire that.",
+        "What would a first small step look like, if you wanted one?",
+        "It sounds like you'd want it to be on your terms.",
     ]
+    talk = Conversation("partner-low-passive")
+    stages = [talk.say(line).stage for line in skilled]
+    first_yes = stages.index(Stage.CONCESSION) if Stage.CONCESSION in stages else None
+    assert first_yes is not None and first_yes + 1 >= 6
+    assert talk.rehearsal.revealed()
+    assert talk.replies[first_yes + 1].text == talk.scenario.small_yes
 
 
-def test_three_pressuring_lines_leave_them_more_guarded_than_three_open_lines() -> None:
-    pressured, opened = play(PRESSURE), play(OPENING)
-    assert pressured.openness < START_OPENNESS < opened.openness
-    assert pressured.stage is Stage.GUARDED
-    assert opened.stage in (Stage.SOFTENING, Stage.OPEN)
+def test_no_line_comes_twice_and_lines_assuming_earlier_events_wait_for_them() -> None:
+    talk = Conversation("parent-mum-grief-emotional")
+    lines = (WARM + OPENING + PRESSURE) * 5
+    for line in lines:
+        talk.say(line)
+    ids = [r.line_id for r in talk.replies]
+    assert len(ids) == len(set(ids))
+    fresh = Conversation("parent-mum-grief-emotional", seed="other")
+    first = fresh.say(WARM[0])
+    assert first.line_id not in {line.id for pool in bank().general.values() for line in pool if line.after}
 
 
-def test_repeating_the_request_closes_them_further() -> None:
-    once = play(["Would you think about seeing a therapist?"])
-    twice = play(["Would you think about seeing a therapist?", "Will you see a therapist?"])
-    assert twice.openness < once.openness
+def test_a_rewind_to_any_turn_restores_the_openness_before_it() -> None:
+    rehearsal = play(OPENING + ["If you don't go I'm done."])
+    second = rehearsal.turns[1].openness_before
+    undone = rewind(rehearsal, 2)
+    assert [t.text for t in undone] == [*OPENING[1:], "If you don't go I'm done."]
+    assert rehearsal.openness == second and len(rehearsal.turns) == 1
+    assert rewind(rehearsal)[0].text == OPENING[0] and rehearsal.openness == START_OPENNESS
+    assert requested_turn("go back to turn 3") == 3 and requested_turn("let me redo my second line") == 2
+    assert requested_turn("let me try that again") is None
 
 
-def test_at_the_open_end_they_concede_something_small() -> None:
-    rehearsal = play(OPENING + ["You've carried so much. What would a first small step look like for you?"])
-    assert rehearsal.stage is Stage.OPEN
-    assert reply_stage(rehearsal) is Stage.CONCESSION
+# --- feedback on skills ---------------------------------------------------------------------------------------------
 
 
-def test_a_rewind_restores_the_openness_before_the_last_line() -> None:
-    rehearsal = play(OPENING[:1])
-    before = rehearsal.openness
-    advance(rehearsal, "If you don't go I'm done.", code("If you don't go I'm done."))
-    assert rehearsal.openness < before
-    undone = rewind(rehearsal)
-    assert undone is not None and undone.text == "If you don't go I'm done."
-    assert rehearsal.openness == before and len(rehearsal.turns) == 1
-
-
-def test_feedback_counts_codes_compares_ratios_and_names_the_riskiest_line() -> None:
-    rehearsal = play(OPENING + ["If you don't go I'm leaving."])
-    feedback = summarise(rehearsal.turns, rehearsal.openness)
-    assert feedback.counts["reflection"] == 1 and feedback.counts["open_question"] == 1
-    assert feedback.reflection_to_question == 1.0
-    assert feedback.open_question_share == 1.0
-    assert feedback.riskiest_line == "If you don't go I'm leaving."
-    assert "Swap the condition" in (feedback.rewrite or "")
-    assert 1 <= len(feedback.tips) <= 3
+def test_feedback_explains_each_figure_in_plain_words_with_correct_plurals() -> None:
+    rehearsal = play(["What's been hardest lately?", "Do you sleep okay?", "How are you, really?",
+                      "It sounds like you're worn out.", "If you don't go I'm leaving."])
+    feedback = summarise(rehearsal.turns, registry()["partner-low-passive"])
     text = feedback.text()
-    assert "1:1 fair, 2:1 good" in text and "50% fair, 70% good" in text
-    assert len(text) < 900  # short enough to read on a phone
+    assert "You asked 3 questions and reflected once" in text
+    assert "try reflecting" in text and "2 of your 3 questions were open" in text
+    assert "Riskiest line: “If you don't go I'm leaving.”" in text and "Try instead" in text
+    assert "0 of their 3 hidden reasons" in text
+    assert "How open they were: guarded" in text
+    payload = feedback.payload()
+    assert payload["reflection_to_question"] == 0.33 and payload["open_question_share"] == 0.67
+    assert payload["thresholds"]["reflection_to_question"] == {"fair": 1.0, "good": 2.0}
+    assert payload["reasons_total"] == 3 and payload["reasons_found"] == []
+    assert len(payload["openness"]) == 6 and len(text) < 1400
 
 
-def test_open_lines_score_higher_than_pressure() -> None:
+def test_the_score_comes_from_skills_not_from_how_far_they_moved() -> None:
+    def turns(openness: float) -> list[Turn]:
+        return [Turn(text=line, codes=code(line), delta=0.0, openness_before=openness, openness_after=openness) for line in OPENING]
+    assert summarise(turns(0.5)).score == summarise(turns(7.0)).score
     good, bad = play(OPENING), play(PRESSURE)
-    assert summarise(good.turns, good.openness).score > summarise(bad.turns, bad.openness).score
+    assert summarise(good.turns).score > summarise(bad.turns).score
+
+
+def test_a_talk_plan_uses_the_lines_that_worked_and_the_reason_found() -> None:
+    talk = Conversation("partner-drinking-direct")
+    for line in [*WARM, "What would people think, do you reckon, if you went to see someone?", "You need to stop drinking."]:
+        talk.say(line)
+    plan = build_plan(talk.rehearsal.turns, talk.scenario)
+    assert plan.opener == f"“{WARM[0]}”"
+    assert f"“{WARM[1]}”" in plan.reflections and len(plan.reflections) == 2
+    assert plan.reasons[0]["reason"] == "stigma" and "private" in plan.reasons[0]["answer"]
+    assert "You need to stop drinking." in plan.avoid[0]
+    text = plan.text()
+    assert "After a no" in text and "door open" in text
+    assert plan.payload()["type"] == "talk_plan"
+
+
+# --- the actions ----------------------------------------------------------------------------------------------------
 
 
 def rehearsal_tracker(slots: dict, text: str = "", intent: str = "inform"):  # type: ignore[no-untyped-def]
-    return make_tracker(text, intent, slots={"relationship": "partner", "resistance_form": "passive", **slots})
+    return make_tracker(text, intent, slots={"relationship": "partner", "resistance_form": "passive", "concern": "depression", **slots})
 
 
 def test_the_set_up_form_reads_how_they_resist_from_plain_words() -> None:
@@ -136,49 +345,96 @@ def test_the_set_up_form_reads_how_they_resist_from_plain_words() -> None:
     assert dispatcher.messages[-1]["buttons"]
 
 
+def say_in_practice(state: dict, line: str, slots: dict | None = None) -> tuple[dict, dict]:
+    dispatcher = CollectingDispatcher()
+    tracker = rehearsal_tracker({"rp_state": state, **(slots or {})}, line, "why_they_resist")
+    result = ValidateRoleplayForm().validate_roleplay_line(line, dispatcher, tracker, {})
+    assert result["roleplay_line"] is None
+    return result["rp_state"], dispatcher.messages[0]
+
+
 def test_a_whole_rehearsal_against_the_database(actions_db: Engine, run_action: Callable[..., Run]) -> None:
     begin = run_action(ActionBeginRoleplay(), rehearsal_tracker({"roleplay_goal": "raise it gently"}))
-    assert "Practice mode is on" in begin.text and "stop practice" in begin.text
+    assert "Practice mode is on" in begin.text and "The scene:" in begin.text
     state = begin.slot("rp_state")
-    assert state["turns"] == [] and state["used"]
+    scenario: Scenario = registry()[state["scenario"]]
+    assert (scenario.relationship, scenario.form, scenario.concern) == ("partner", "passive", "depression")
+    assert begin.messages[1]["custom"]["stage"] == "guarded" and begin.messages[1]["text"].startswith(f"{scenario.call}: ")
 
-    form = ValidateRoleplayForm()
     replies = []
     for line in OPENING:
-        dispatcher = CollectingDispatcher()
-        tracker = rehearsal_tracker({"rp_state": state}, line, "why_they_resist")
-        result = form.validate_roleplay_line(line, dispatcher, tracker, {})
-        state = result["rp_state"]
-        replies.append(dispatcher.messages[0])
-        assert result["roleplay_line"] is None
-    assert all(m["custom"]["in_character"] for m in replies)
-    assert len({m["custom"]["line_id"] for m in replies}) == 3
-    assert replies[-1]["custom"]["stage"] in ("softening", "open", "concession")
+        # Mentioning other people fills the relationship slot; the speaker must not change.
+        state, message = say_in_practice(state, line, {"relationship": "child"})
+        replies.append(message)
+    customs = [m["custom"] for m in replies]
+    assert all(set(c) == {"type", "in_character", "stage", "line_id", "scenario", "answers", "reveals"} for c in customs)
+    assert all(m["text"].startswith(f"{scenario.call}: ") for m in replies)
+    assert len({c["line_id"] for c in customs}) == 3
 
-    retry = run_action(ActionRoleplayRetry(), rehearsal_tracker({"rp_state": state}, "let me try that again", "roleplay_retry"))
-    assert "Rewound" in retry.text
-    assert len(retry.slot("rp_state")["turns"]) == 2
+    check_in = run_action(ActionRehearsalProgress(), rehearsal_tracker({"rp_state": state}, "how am i doing?", "rehearsal_progress"))
+    assert "so far" in check_in.text and "You asked" in check_in.text and check_in.messages[0]["custom"]["type"] == "feedback_so_far"
+
+    retry = run_action(ActionRoleplayRetry(), rehearsal_tracker({"rp_state": state}, "go back to turn 2", "roleplay_retry"))
+    assert "Rewound to turn 2" in retry.text
+    assert len(retry.slot("rp_state")["turns"]) == 1
 
     hint = run_action(ActionRoleplayHint(), rehearsal_tracker({"rp_state": state}, "hint", "roleplay_hint"))
-    assert "Stepping out of character" in hint.text and "Why:" in hint.text
+    assert "Stepping out of character" in hint.text
 
-    end = run_action(ActionRoleplayFeedback(), rehearsal_tracker({"rp_state": state}, "how did i do", "rehearsal_feedback"))
-    payload = end.messages[0]["custom"]
-    assert payload["type"] == "feedback" and payload["counts"]["open_question"] == 1
-    assert end.slot("rp_state") is None
+    end = run_action(ActionRoleplayFeedback(), rehearsal_tracker({"rp_state": state}, "stop", "stop_roleplay"))
+    feedback, plan = end.messages[0]["custom"], end.messages[1]["custom"]
+    assert feedback["type"] == "feedback" and feedback["reasons_total"] == len(scenario.reasons)
+    assert {"reasons_found", "reflection_to_question", "open_question_share", "complex_reflection_share"} <= set(feedback)
+    assert plan["type"] == "talk_plan" and "Your talk plan" in end.messages[1]["text"]
+    assert end.slot("rp_state") is None and end.slot("rp_plan")["opener"]
     with Session(actions_db) as session:
         saved = session.scalars(select(RehearsalRow)).all()
-    assert len(saved) == 1 and saved[0].sender_id == "test-user" and saved[0].turns == 3
+    assert len(saved) == 1 and saved[0].turns == 3
 
-    progress = run_action(ActionRehearsalProgress(), make_tracker("how am i doing", "rehearsal_progress"))
+    again = run_action(ActionRoleplayPlan(), make_tracker("make me a plan", "talk_plan", slots={"rp_plan": end.slot("rp_plan")}))
+    assert again.messages[0]["custom"]["type"] == "talk_plan"
+    progress = run_action(ActionRehearsalProgress(), make_tracker("show my progress", "rehearsal_progress"))
     assert f"{saved[0].score}/100" in progress.text
-    assert progress.messages[0]["custom"]["scores"] == [saved[0].score]
 
 
-def test_the_same_character_answers_differently_in_two_rehearsals(actions_db: Engine, run_action: Callable[..., Run]) -> None:
+def test_the_loved_one_answers_a_practised_suicide_question_in_character() -> None:
+    state = {"scenario": "sibling-sister-depression-direct", "speaker": "Anna", "openness": 3.0}
+    reply = suicide_question_reply(state)
+    assert reply is not None and reply["text"].startswith("Anna: ") and reply["kind"] == "honest_yes"
+    assert reply["custom"]["in_character"] and reply["custom"]["stage"] == "wary"
+    assert suicide_question_reply(None) is None
+
+
+def test_the_same_character_opens_differently_in_two_rehearsals(run_action: Callable[..., Run]) -> None:
     openings = set()
     for events in range(6):
         tracker = rehearsal_tracker({})
         tracker.events.extend([{"event": "action", "name": "action_listen"}] * events)
         openings.add(run_action(ActionBeginRoleplay(), tracker).messages[1]["custom"]["line_id"])
     assert len(openings) > 1
+
+
+def test_the_user_can_choose_another_scenario_from_the_buttons(run_action: Callable[..., Run]) -> None:
+    begin = run_action(ActionBeginRoleplay(), rehearsal_tracker({"roleplay_goal": "raise it gently"}))
+    buttons = begin.messages[0]["buttons"]
+    assert buttons and all(b["payload"].startswith("practise scenario ") for b in buttons)
+    chosen = buttons[0]["payload"].rsplit(" ", 1)[1]
+    dispatcher = CollectingDispatcher()
+    tracker = rehearsal_tracker({"rp_state": begin.slot("rp_state")}, buttons[0]["payload"], "start_roleplay")
+    result = ValidateRoleplayForm().validate_roleplay_line(buttons[0]["payload"], dispatcher, tracker, {})
+    assert result["rp_state"]["scenario"] == chosen and result["rp_state"]["turns"] == []
+    assert dispatcher.messages[1]["text"].startswith(f"{registry()[chosen].call}: ")
+
+
+def test_hints_fit_the_stage_and_point_at_a_reason_still_hidden() -> None:
+    talk = Conversation("partner-drinking-direct")
+    assert "guarded" in hint_text(talk.rehearsal, talk.scenario)
+    talk.say(WARM[1])
+    assert talk.rehearsal.stage is Stage.WARY
+    assert REASON_PROMPTS["stigma"] in hint_text(talk.rehearsal, talk.scenario)
+    talk.say("What would people think, do you reckon, if you went to see someone?")
+    assert talk.rehearsal.revealed() == ["stigma"]
+    later = hint_text(talk.rehearsal, talk.scenario)
+    assert REASON_PROMPTS["stigma"] not in later and REASON_PROMPTS["family_role"] in later
+    talk.say("If you don't stop, I'm leaving.")
+    assert "raised their guard" in hint_text(talk.rehearsal, talk.scenario)

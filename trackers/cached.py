@@ -11,32 +11,40 @@ slower the longer the conversation (bench/run.py: 3.5x slower by turn 200). Here
 - the in-memory copy is cut to its last ``window_turns`` user turns once it holds twice that many
   (trackers/window.py): slot values and the active form are kept, so the dialogue continues the same.
 
-Every event is still written to the database before the reply is sent, and the database keeps the whole
-history (the HTTP API's tracker endpoint reads it from there), so a crash loses nothing that was answered.
+What is new at save time is read from the tracker itself: every tracker this store hands out carries a
+``StoredPart`` (how many of its events the database holds, and the last of them), so nothing that happens
+to the in-memory cache in between (an event broker's ``retrieve``, eviction by other people's turns, a read
+over the HTTP API without the conversation lock) can make a save miss events. A tracker without that record
+is saved the stock way (count the stored rows) unless it is a cut one, where counting is wrong: that raises.
+Every event is written to the database before the reply is sent, and the database keeps the whole history.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Optional
 
 import sqlalchemy as sa
+from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import deserialise_events
+from rasa.shared.core.events import Event, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from trackers import speedups
-from trackers.window import recent_window, user_turns
+from trackers.window import is_cut, recent_window, user_turns
 
-speedups.apply()
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHED_CONVERSATIONS = 256
 DEFAULT_WINDOW_TURNS = 4
+STORED_ATTRIBUTE = "_tracker_store_stored_part"
+
+
+class UnknownStoredEvents(RuntimeError):
+    """A save could not tell which of a tracker's events are already in the database."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,33 @@ class _Mark:
     last_timestamp: Optional[float]
 
 
-@dataclass
-class _Cached:
-    tracker: DialogueStateTracker
-    stored_events: int  # how many of tracker.events are in the database
-    mark: _Mark  # the database when we last read or wrote this conversation
+@dataclass(frozen=True)
+class StoredPart:
+    """Kept on a tracker this store handed out: its first ``count`` events are in the database, the last of
+    them being ``last`` (the very object), and the database stood at ``mark`` when they were read or written."""
+
+    count: int
+    last: Optional[Event]
+    mark: _Mark
+
+
+def stored_part(tracker: DialogueStateTracker) -> Optional[StoredPart]:
+    part = tracker.__dict__.get(STORED_ATTRIBUTE)
+    return part if isinstance(part, StoredPart) else None
+
+
+def _record(tracker: DialogueStateTracker, mark: _Mark) -> None:
+    """Everything ``tracker`` holds now is in the database."""
+    events = tracker.events
+    tracker.__dict__[STORED_ATTRIBUTE] = StoredPart(len(events), events[-1] if events else None, mark)
+
+
+def _unsaved_events(tracker: DialogueStateTracker, part: StoredPart) -> Optional[list[Event]]:
+    """The events after the stored part, or None if the tracker no longer starts with it (rewound, trimmed)."""
+    events = tracker.events
+    if len(events) < part.count or (part.count and events[part.count - 1] is not part.last):
+        return None
+    return list(itertools.islice(events, part.count, None))
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
@@ -67,9 +97,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._capacity = int(cached_conversations)
+        self._capacity = max(1, int(cached_conversations))
         self._window_turns = int(window_turns)
-        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self._cache: OrderedDict[str, DialogueStateTracker] = OrderedDict()
         self._mark_query = self._build_mark_query()
         stock: sa.engine.Engine = self.engine  # type: ignore[has-type]
         if stock.dialect.name == "sqlite":
@@ -91,51 +121,89 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if tracker is not None:
             with self.session_scope() as session:
                 mark = self._mark(session, sender_id)
-            tracker = self._remember(sender_id, tracker, len(tracker.events), mark)
+            _record(tracker, mark)
+            tracker = self._remember(sender_id, tracker)
         return tracker
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        await self.stream_events(tracker)
-        cached = self._cache.get(tracker.sender_id)
+    def init_tracker(self, sender_id: str) -> DialogueStateTracker:
+        """A new conversation (retrieve found none): none of its events are stored yet."""
+        tracker = super().init_tracker(sender_id)
+        tracker.__dict__[STORED_ATTRIBUTE] = StoredPart(0, None, _Mark(0, None, None))
+        return tracker
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """What save() streams, for a caller of its own: the new events, worked out without ``retrieve``
+        (Rasa's own version retrieves, which replaced the cached conversation while it was being saved)."""
+        if self.event_broker is None:
+            return
         with self.session_scope() as session:
-            if cached is not None and cached.tracker is tracker:
-                # Our own copy (perhaps cut to a window): we know which of its events are stored.
-                new_events: Iterable[Any] = list(tracker.events)[cached.stored_events:]
-            else:
-                new_events = self._additional_events(session, tracker)
+            new_events = self._new_events(session, tracker)
+        await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        with self.session_scope() as session:
+            new_events = self._new_events(session, tracker)
+            broker: Optional[EventBroker] = self.event_broker
+            if broker is not None and new_events:
+                await self._stream_new_events(broker, new_events, tracker.sender_id)
             rows = [self._row(tracker.sender_id, event) for event in new_events]
             if rows:  # one multi-row INSERT, not the ORM's unit of work
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             mark = self._mark(session, tracker.sender_id)
             session.commit()
-        self._remember(tracker.sender_id, tracker, len(tracker.events), mark)
+        _record(tracker, mark)
+        self._remember(tracker.sender_id, tracker)
 
-    def _catch_up(self, session: Any, sender_id: str, cached: _Cached) -> Optional[DialogueStateTracker]:
+    def _new_events(self, session: Any, tracker: DialogueStateTracker) -> list[Event]:
+        """The tracker's events the database does not hold yet, from the record on the tracker itself."""
+        part = stored_part(tracker)
+        if part is not None:
+            new_events = _unsaved_events(tracker, part)
+            if new_events is None:
+                raise UnknownStoredEvents(
+                    f"The tracker of {tracker.sender_id!r} no longer starts with the {part.count} events that are stored: "
+                    "refusing to guess which of its events are new."
+                )
+            return new_events
+        if is_cut(tracker):
+            # Counting the stored rows is right only for a whole conversation, never for a cut one.
+            raise UnknownStoredEvents(
+                f"A cut tracker of {tracker.sender_id!r} (trackers/window.py) without a record of what is stored: "
+                "refusing to guess which of its events are new."
+            )
+        return list(self._additional_events(session, tracker))  # Rasa's own way, for a whole conversation
+
+    def _catch_up(self, session: Any, sender_id: str, cached: DialogueStateTracker) -> Optional[DialogueStateTracker]:
         """The cached conversation brought up to date with what others wrote since, or None to read it afresh.
 
         Another Rasa process (a second server, or another Sanic worker) may have answered the turns in
         between: apply just those events. Anything else (rows deleted, say) means reading it again.
         """
+        part = stored_part(cached)
+        if part is None:
+            return None
+        known = part.mark
         mark = self._mark(session, sender_id)
-        if mark == cached.mark:
+        if mark == known:
             self._cache[sender_id] = cached
-            return cached.tracker
-        if mark.last_id is None or cached.mark.last_id is None or mark.last_id < cached.mark.last_id:
+            return cached
+        if mark.last_id is None or known.last_id is None or mark.last_id < known.last_id:
             return None
         event = self.SQLEvent
         since = session.execute(  # from the last event we had, which must still be there unchanged
             sa.select(event.id, event.timestamp, event.data)
-            .where(event.sender_id == sender_id, event.id >= cached.mark.last_id)
+            .where(event.sender_id == sender_id, event.id >= known.last_id)
             .order_by(event.id)
         ).all()
-        if not since or (since[0].id, since[0].timestamp) != (cached.mark.last_id, cached.mark.last_timestamp):
+        if not since or (since[0].id, since[0].timestamp) != (known.last_id, known.last_timestamp):
             return None
         newer = [row.data for row in since[1:]]
-        if mark.rows != cached.mark.rows + len(newer):
+        if mark.rows != known.rows + len(newer):
             return None
-        for event in deserialise_events([json.loads(data) for data in newer]):
-            cached.tracker.update(event)
-        return self._remember(sender_id, cached.tracker, len(cached.tracker.events), mark)
+        for new_event in deserialise_events([json.loads(data) for data in newer]):
+            cached.update(new_event)
+        _record(cached, mark)
+        return self._remember(sender_id, cached)
 
     def forget(self, sender_id: str) -> None:
         """Drop the in-memory copy (the database is the truth; call this after deleting rows directly)."""
@@ -171,16 +239,19 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         return _Mark(int(rows), last_id, last_timestamp)
 
     @staticmethod
-    def _is_current(cached: _Cached) -> bool:
-        # A turn that failed half-way leaves unsaved events on the object: read it again instead.
-        return len(cached.tracker.events) == cached.stored_events
+    def _is_current(tracker: DialogueStateTracker) -> bool:
+        # A turn that failed half-way (or one still running) leaves unsaved events on the object: read it again.
+        part = stored_part(tracker)
+        return part is not None and _unsaved_events(tracker, part) == []
 
-    def _remember(self, sender_id: str, tracker: DialogueStateTracker, stored: int, mark: _Mark) -> DialogueStateTracker:
-        """Keep ``tracker`` (cut to its recent turns if it grew long); returns what was kept."""
-        if self.domain is not None and user_turns(tracker) > 2 * self._window_turns:
-            tracker = recent_window(tracker, self.domain, self._window_turns)
-            stored = len(tracker.events)  # everything in the window is in the database
-        self._cache[sender_id] = _Cached(tracker, stored, mark)
+    def _remember(self, sender_id: str, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """Keep ``tracker`` (a cut copy if it grew long); returns what was kept. ``tracker`` must be all stored."""
+        part = stored_part(tracker)
+        if part is not None and self.domain is not None and user_turns(tracker) > 2 * self._window_turns:
+            window = recent_window(tracker, self.domain, self._window_turns)
+            _record(window, part.mark)  # everything in the window is in the database, or carried from it
+            tracker = window
+        self._cache[sender_id] = tracker
         self._cache.move_to_end(sender_id)
         while len(self._cache) > self._capacity:
             self._cache.popitem(last=False)

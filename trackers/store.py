@@ -17,6 +17,7 @@ import time
 from typing import Any
 
 import sqlalchemy as sa
+from rasa.core.lock_store import LockStore
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -51,10 +52,11 @@ class ForgetfulSQLTrackerStore(CachedSQLTrackerStore):
             session.commit()
             return int(result.rowcount or 0)
 
-    def delete_older_than(self, days: int) -> tuple[int, int]:
+    async def delete_older_than(self, days: int, lock_store: LockStore) -> tuple[int, int]:
         """Removes the conversations whose latest event is more than `days` days old.
 
-        Returns (conversations, events) removed.
+        Each one under its conversation lock, and only if it is still that old once the lock is held: a turn
+        answered meanwhile (it held the lock) keeps the conversation. Returns (conversations, events) removed.
         """
         cutoff = time.time() - days * SECONDS_PER_DAY
         event = self.SQLEvent
@@ -65,14 +67,26 @@ class ForgetfulSQLTrackerStore(CachedSQLTrackerStore):
         )
         with self.session_scope() as session:
             senders = list(session.execute(stale).scalars())
-            removed = 0
-            for start in range(0, len(senders), 500):  # keep the IN list within every database's limits
-                chunk = senders[start : start + 500]
-                removed += int(session.execute(sa.delete(event).where(event.sender_id.in_(chunk))).rowcount or 0)
-            session.commit()
+        conversations = removed = 0
         for sender_id in senders:
-            self.forget(sender_id)
-        return len(senders), removed
+            async with lock_store.lock(sender_id):
+                events = self._delete_if_older(sender_id, cutoff)
+            if events:
+                conversations += 1
+                removed += events
+        return conversations, removed
+
+    def _delete_if_older(self, sender_id: str, cutoff: float) -> int:
+        """Deletes the sender's events if its latest is still older than ``cutoff``, in one statement."""
+        event = self.SQLEvent
+        latest = sa.select(sa.func.max(event.timestamp)).where(event.sender_id == sender_id).scalar_subquery()
+        with self.session_scope() as session:
+            result = session.execute(
+                sa.delete(event).where(event.sender_id == sender_id, latest < cutoff).execution_options(synchronize_session=False)
+            )
+            session.commit()
+        self.forget(sender_id)
+        return int(result.rowcount or 0)
 
 
 def forgetful_store(tracker_store: Any) -> ForgetfulSQLTrackerStore | None:

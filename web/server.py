@@ -1,10 +1,11 @@
-"""Serve the web chat: the page, the widget, the Socket.IO browser client, /config.js and /ratings.
+"""Serve the web chat with Sanic (installed with Rasa): the page, the widget, the Socket.IO browser client,
+/config.js and /resources.json. It writes nothing anywhere: "was this helpful?" answers go through the
+conversation itself, to the action server (actions/ratings.py).
 
-Standard library only (plus the project's SQLAlchemy models for ratings).
-
-    WEB_PORT   port to listen on (default 8080)
-    WEB_HOST   address to bind (default 127.0.0.1)
-    RASA_URL   where the browser reaches Rasa's Socket.IO channel (default http://localhost:${RASA_PORT:-5005})
+    WEB_PORT       port to listen on (default 8080)
+    WEB_HOST       address to bind (default 127.0.0.1)
+    RASA_URL       where the browser reaches Rasa's Socket.IO channel (default http://localhost:${RASA_PORT:-5005})
+    CRISIS_LOCALE  whose crisis resources the help panel and crisis card show (default: safety/crisis_resources.yml)
 
 Run from the repository root: `PYTHONPATH=. .venv/bin/python web/server.py`.
 """
@@ -14,21 +15,20 @@ import json
 import logging
 import os
 import sys
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, raw, text
+
 WEB_DIR = Path(__file__).resolve().parent
 REPO_ROOT = WEB_DIR.parent
-if str(REPO_ROOT) not in sys.path:  # so `python web/server.py` finds the actions package
+if str(REPO_ROOT) not in sys.path:  # so `python web/server.py` finds the kernel package
     sys.path.insert(0, str(REPO_ROOT))
 
-from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
-
-from contentdb.engine import get_engine  # noqa: E402
-from contentdb.models import ContentItem, ItemRating  # noqa: E402
+from kernel import resources  # noqa: E402
 
 logger = logging.getLogger("web")
 
@@ -40,14 +40,8 @@ STATIC = {
     "/chat.css": ("chat.css", "text/css; charset=utf-8"),
     "/vendor/socket.io.min.js": ("node_modules/socket.io-client/dist/socket.io.min.js", "text/javascript; charset=utf-8"),
 }
-MAX_BODY = 8 * 1024
-MAX_ITEMS = 20
-MAX_ID = 120
-MAX_SENDER = 255
-
-
-class BadRating(ValueError):
-    pass
+# The widget may be embedded in another site's page: its files and resources are public and read-only.
+HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"}
 
 
 def rasa_url() -> str:
@@ -57,130 +51,67 @@ def rasa_url() -> str:
     return f"http://localhost:{os.environ.get('RASA_PORT', '').strip() or '5005'}"
 
 
-def parse_rating(body: bytes) -> tuple[str, list[str], bool]:
-    """{"sender_id": str, "item_ids": [str, ...], "helpful": bool} -> its parts, or BadRating."""
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadRating("body must be JSON") from exc
-    if not isinstance(data, dict):
-        raise BadRating("body must be a JSON object")
-    sender, items, helpful = data.get("sender_id"), data.get("item_ids"), data.get("helpful")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER:
-        raise BadRating(f"sender_id must be a non-empty string of at most {MAX_SENDER} characters")
-    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
-        raise BadRating(f"item_ids must be a list of 1 to {MAX_ITEMS} ids")
-    if not all(isinstance(item, str) and 0 < len(item) <= MAX_ID for item in items):
-        raise BadRating(f"each item id must be a non-empty string of at most {MAX_ID} characters")
-    if not isinstance(helpful, bool):
-        raise BadRating("helpful must be true or false")
-    return sender.strip(), list(dict.fromkeys(items)), helpful
+def help_resources() -> dict[str, Any]:
+    """The configured locale's crisis resources, as the page shows them in the help panel and crisis card."""
+    return {"locale": resources.locale_name(), "resources": list(resources.locale().get("resources") or [])}
 
 
-def store_rating(sender: str, items: list[str], helpful: bool) -> None:
-    """One ItemRating row per item, in one transaction; unknown items refuse the whole rating."""
-    with Session(get_engine()) as session, session.begin():
-        known = {row.id for row in session.query(ContentItem.id).filter(ContentItem.id.in_(items))}
-        unknown = [item for item in items if item not in known]
-        if unknown:
-            raise BadRating(f"unknown content item(s): {', '.join(unknown)}")
-        session.add_all(ItemRating(item_id=item, sender_id=sender, helpful=int(helpful)) for item in items)
+def page_config() -> dict[str, Any]:
+    return {"server": rasa_url(), **help_resources()}
 
 
-class Handler(BaseHTTPRequestHandler):
-    server_version = "WebChat/1.0"
+NOSCRIPT_MARKER = "<!--resources: web/server.py lists the configured locale's crisis resources here-->"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        logger.debug("%s %s", self.address_string(), format % args)
 
-    def log_error(self, format: str, *args: Any) -> None:  # noqa: A002
-        logger.warning("%s %s", self.address_string(), format % args)
+def noscript_resources() -> str:
+    """The locale's resources as plain HTML links, for a browser without JavaScript."""
+    items = []
+    for resource in help_resources()["resources"]:
+        ways = []
+        if resource.get("tel"):
+            ways.append(f'<a href="tel:{_digits(resource["tel"])}">call {escape(str(resource["tel"]))}</a>')
+        if resource.get("sms"):
+            ways.append(f'<a href="sms:{_digits(resource["sms"])}">text {escape(str(resource["sms"]))}</a>')
+        items.append(f"<li>{escape(str(resource.get('label', '')))}: {' or '.join(ways)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
 
-    def end_headers(self) -> None:
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
 
-    def _send(self, status: int, body: bytes = b"", content_type: str = "text/plain; charset=utf-8") -> None:
-        self.send_response(status)
-        if status != HTTPStatus.NO_CONTENT:
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-        self._cors()
-        self.end_headers()
-        if body and self.command != "HEAD":
-            self.wfile.write(body)
+def _digits(number: str) -> str:
+    return "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
 
-    def _cors(self) -> None:
-        # The embedded widget may rate from another site's page; ratings are anonymous and validated.
-        if self.path.split("?")[0] == "/ratings":
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type")
-        elif self.path.split("?")[0] in STATIC:
-            self.send_header("Access-Control-Allow-Origin", "*")  # static widget files, for embedding
 
-    def _json_error(self, status: int, message: str) -> None:
-        self._send(status, json.dumps({"error": message}).encode(), "application/json")
+def create_app() -> Sanic:
+    app = Sanic("web_chat")
+    app.config.ACCESS_LOG = False
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        path = self.path.split("?")[0]
-        if path == "/config.js":
-            config = json.dumps({"server": rasa_url()})
-            self._send(HTTPStatus.OK, f"window.SR_CHAT_CONFIG = {config};\n".encode(), "text/javascript; charset=utf-8")
-            return
-        if path == "/health":
-            self._send(HTTPStatus.OK, b"ok\n")
-            return
-        if path not in STATIC:
-            self._send(HTTPStatus.NOT_FOUND, b"Not found\n")
-            return
-        name, content_type = STATIC[path]
+    async def static_file(request: Request) -> HTTPResponse:
+        name, content_type = STATIC[request.path]
         try:
             body = (WEB_DIR / name).read_bytes()
         except FileNotFoundError:
             hint = " Run 'make web' (npm ci in web/)." if name.startswith("node_modules") else ""
-            self._send(HTTPStatus.NOT_FOUND, f"{name} is missing.{hint}\n".encode())
-            return
-        self._send(HTTPStatus.OK, body, content_type)
+            return text(f"{name} is missing.{hint}\n", status=404, headers=HEADERS)
+        if name == "index.html":
+            body = body.replace(NOSCRIPT_MARKER.encode(), noscript_resources().encode())
+        return raw(body, content_type=content_type, headers=HEADERS)
 
-    def do_HEAD(self) -> None:  # noqa: N802
-        self.do_GET()
+    for number, path in enumerate(STATIC):
+        app.add_route(static_file, path, methods=["GET", "HEAD"], name=f"static_{number}")
 
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        self._send(HTTPStatus.NO_CONTENT)
+    @app.get("/config.js")
+    async def config_js(request: Request) -> HTTPResponse:
+        body = f"window.SR_CHAT_CONFIG = {json.dumps(page_config())};\n"
+        return text(body, content_type="text/javascript; charset=utf-8", headers=HEADERS)
 
-    def do_POST(self) -> None:  # noqa: N802
-        if self.path.split("?")[0] != "/ratings":
-            self._send(HTTPStatus.NOT_FOUND, b"Not found\n")
-            return
-        if self.headers.get_content_type() != "application/json":
-            self._json_error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json")
-            return
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self._json_error(HTTPStatus.LENGTH_REQUIRED, "Content-Length is required")
-            return
-        if not 0 < length <= MAX_BODY:
-            self._json_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body must be 1 to {MAX_BODY} bytes")
-            return
-        try:
-            store_rating(*parse_rating(self.rfile.read(length)))
-        except BadRating as exc:
-            self._json_error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
-            return
-        except SQLAlchemyError:
-            logger.exception("Could not store a rating")
-            self._json_error(HTTPStatus.SERVICE_UNAVAILABLE, "ratings are unavailable right now")
-            return
-        self._send(HTTPStatus.NO_CONTENT)
+    @app.get("/resources.json")
+    async def resources_json(request: Request) -> HTTPResponse:
+        return raw(json.dumps(help_resources()).encode(), content_type="application/json", headers=HEADERS)
 
+    @app.get("/health")
+    async def health(request: Request) -> HTTPResponse:
+        return text("ok\n", headers=HEADERS)
 
-def make_server(host: str, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
-    return server
+    return app
 
 
 def main() -> None:
@@ -189,14 +120,9 @@ def main() -> None:
     port = int(os.environ.get("WEB_PORT", "").strip() or "8080")
     if not (WEB_DIR / STATIC["/vendor/socket.io.min.js"][0]).exists():
         logger.warning("The Socket.IO client is missing: run 'make web' (npm ci in web/).")
-    server = make_server(host, port)
+    help_resources()  # a bad CRISIS_LOCALE stops the server at start, not on the first page view
     logger.info("Web chat on http://localhost:%d/ talking to Rasa at %s", port, rasa_url())
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    create_app().run(host=host, port=port, access_log=False, workers=1, motd=False)
 
 
 if __name__ == "__main__":

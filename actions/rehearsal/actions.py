@@ -1,7 +1,9 @@
-"""Rasa actions for rehearsal: set-up, each in-character turn, hint, retry, feedback and progress."""
+"""Rasa actions for rehearsal: set-up, each in-character turn, hint, rewind, check-in, feedback, talk plan and progress."""
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 from typing import Any, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,14 +15,17 @@ from sqlalchemy.orm import Session
 
 from actions.bring_up import LovedOneSlots
 from actions.rehearsal.coding import code
-from actions.rehearsal.feedback import summarise
-from actions.rehearsal.state import Rehearsal, Turn, advance, reply_stage, rewind
+from actions.rehearsal.engine import Reply, opening, take_turn
+from actions.rehearsal.feedback import plural, summarise
+from actions.rehearsal.plan import build_plan
+from actions.rehearsal.scenarios import Scenario, closest, registry
+from actions.rehearsal.state import LADDER, Rehearsal, Turn, rewind
+from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
-from contentdb.queries import Line, pick_roleplay_line, rehearsal_history, save_rehearsal
-from contentdb.service import Facts, select_items
+from contentdb.queries import rehearsal_history, save_rehearsal
 from kernel.lexicon import classify_resistance
-from kernel.vocabulary import Kind, ResistanceForm, Stage, Topic
+from kernel.vocabulary import ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -38,20 +43,22 @@ GOAL_BUTTONS = [
     {"title": "Understand what's stopping them", "payload": "understand what's stopping them"},
     {"title": "Agree one small step", "payload": "agree one small step"},
 ]
-# When the database is down, the loved one still answers, just with less variety.
-FALLBACK_LINES = {
-    Stage.GUARDED: "I don't want to talk about this right now.",
-    Stage.WARY: "I don't know. Why are you bringing this up again?",
-    Stage.SOFTENING: "Maybe... it's just hard to admit things aren't great.",
-    Stage.OPEN: "Honestly, I've been struggling more than I let on.",
-    Stage.CONCESSION: "Okay. Send me a name and I'll at least look. No promises.",
-}
-PRACTICE_FOOTER = "(Practice mode. Say “hint”, “let me try that again”, or “stop practice” for feedback.)"
+PRACTICE_FOOTER = (
+    "(Practice mode. Say “hint”, “how am I doing?”, “let me try that again” or “go back to turn 2”, "
+    "or “stop practice” for feedback.)"
+)
+# Button payloads and typed requests handled inside the practice loop, whatever the intent classifier made of them.
+SWITCH = re.compile(r"^\s*practi[sc]e (?:the )?scenario:?\s*([a-z0-9_-]+)\s*$", re.I)
+GO_BACK = re.compile(r"^\s*(?:go back|rewind|back|return|redo|restart)(?: to)?(?: from)? (?:turn|line|step) (\d{1,2})\s*[.!]?\s*$", re.I)
+TURN_NUMBER = re.compile(r"\b(?:turn|line|step|message)\s*(?:number\s*)?(\d{1,2})\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\s+(?:turn|line|thing i said|message)\b", re.I)
+START_OVER = re.compile(r"\b(?:from the (?:start|beginning|top)|start over|all over again)\b", re.I)
 
 
 def load_state(tracker: Tracker) -> tuple[Rehearsal, dict[str, Any]]:
     raw = tracker.get_slot("rp_state") or {}
-    rehearsal = Rehearsal(openness=float(raw.get("openness", 2.0)), turns=[Turn.from_dict(t) for t in raw.get("turns", [])])
+    rehearsal = Rehearsal(openness=float(raw.get("openness", 1.0)), turns=[Turn.from_dict(t) for t in raw.get("turns", [])])
     return rehearsal, raw
 
 
@@ -59,23 +66,58 @@ def dump_state(rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "openness": rehearsal.openness, "turns": [t.to_dict() for t in rehearsal.turns]}
 
 
-def choose_line(form: str, stage: Stage, used: list[str], seed: str) -> Line:
-    try:
-        with Session(db.get_engine()) as session:
-            line = pick_roleplay_line(session=session, resistance_form=form, stage=stage.value, exclude=used, seed=seed)
-    except SQLAlchemyError:
-        logger.exception("Role-play lines unavailable; using the built-in line")
-        line = None
-    return line or Line(id=f"builtin.{stage.value}", text=FALLBACK_LINES[stage])
+def user_words(tracker: Tracker) -> str:
+    return " ".join(str(e.get("text") or "") for e in tracker.events if e.get("event") == "user")
 
 
-def in_character(dispatcher: CollectingDispatcher, tracker: Tracker, line: Line, stage: Stage, footer: bool = False) -> None:
-    who = loved_one(tracker.get_slot("relationship")).replace("your ", "").capitalize()
-    text = f"{who}: {line.text}" + (f"\n{PRACTICE_FOOTER}" if footer else "")
+def scenario_for(tracker: Tracker, raw: dict[str, Any]) -> Scenario:
+    """The scenario set up for this rehearsal; otherwise the one closest to what the user has told us."""
+    chosen = registry().get(str(raw.get("scenario") or ""))
+    if chosen is not None:
+        return chosen
+    salt = int(hashlib.sha256(str(tracker.sender_id).encode()).hexdigest()[:6], 16)
+    return closest(tracker.get_slot("relationship"), tracker.get_slot("concern"), tracker.get_slot("resistance_form"),
+                   user_words(tracker), salt)
+
+
+def in_character(dispatcher: CollectingDispatcher, tracker: Tracker, raw: dict[str, Any], reply: Reply, footer: bool = False,
+                 buttons: Optional[list[dict[str, str]]] = None) -> None:
+    """The loved one speaks; the label is the person set up for this rehearsal, whatever the slots say now."""
+    text = f"{raw['speaker']}: {reply.text}" + (f"\n{PRACTICE_FOOTER}" if footer else "")
     kwargs: dict[str, Any] = {"text": text}
+    if buttons:
+        kwargs["buttons"] = buttons
     if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
-        kwargs["json_message"] = {"type": "roleplay", "in_character": True, "stage": stage.value, "line_id": line.id}
+        kwargs["json_message"] = {
+            "type": "roleplay", "in_character": True, "stage": reply.stage.value, "line_id": reply.line_id,
+            "scenario": raw["scenario"], "answers": reply.answers, "reveals": reply.reveals,
+        }
     dispatcher.utter_message(**kwargs)
+
+
+def other_scenarios(current: Scenario, limit: int = 3) -> list[dict[str, str]]:
+    """Buttons to practise a different person with the same relationship (or any, if there are few)."""
+    others = [s for s in registry().values() if s.id != current.id]
+    others.sort(key=lambda s: (s.relationship != current.relationship, s.form == current.form, s.id))
+    return [{"title": f"Practise {s.title()} instead", "payload": f"practise scenario {s.id}"} for s in others[:limit]]
+
+
+def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario, goal: str, setup_message: Any) -> dict[str, Any]:
+    seed = f"{tracker.sender_id}:{len(tracker.events)}"
+    who = loved_one(scenario.relationship)
+    dispatcher.utter_message(
+        text=(
+            f"Practice mode is on. I'll play {scenario.call} ({who}), and answer the way they might. Your goal: {goal}.\n"
+            f"The scene: {scenario.scene}\n"
+            "Say “hint” for a suggestion, “let me try that again” to redo a line, or “stop practice” to end and get feedback."
+        ),
+        buttons=other_scenarios(scenario),
+    )
+    line = opening(scenario, seed)
+    raw = {"openness": 1.0, "turns": [], "seed": seed, "used": [line.line_id], "opening": line.text, "scenario": scenario.id,
+           "speaker": scenario.call, "setup_message": setup_message}
+    in_character(dispatcher, tracker, raw, line)
+    return raw
 
 
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
@@ -123,28 +165,47 @@ class ActionBeginRoleplay(Action):
         return "action_begin_roleplay"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        form = tracker.get_slot("resistance_form") or ResistanceForm.DIRECT.value
-        seed = f"{tracker.sender_id}:{len(tracker.events)}"
-        who = loved_one(tracker.get_slot("relationship"))
-        dispatcher.utter_message(
-            text=(
-                f"Practice mode is on. I'll play {who}, and answer the way they might. Your goal: "
-                f"{tracker.get_slot('roleplay_goal') or 'raise it gently'}.\n"
-                "Say “hint” for a suggestion, “let me try that again” to redo a line, or “stop practice” to end and get feedback."
-            )
-        )
-        rehearsal = Rehearsal()
-        line = choose_line(form, rehearsal.stage, [], seed)
-        in_character(dispatcher, tracker, line, rehearsal.stage)
+        scenario = scenario_for(tracker, {})
+        goal = tracker.get_slot("roleplay_goal") or "raise it gently"
         # The set-up's last answer must not count as the first practice line when the loop starts.
-        setup_message = tracker.latest_message.get("message_id")
-        state = {"openness": rehearsal.openness, "turns": [], "seed": seed, "used": [line.id], "opening": line.text,
-                 "setup_message": setup_message}
-        return [SlotSet("rp_state", state), SlotSet("pending_offer", None), SlotSet("roleplay_line", None)]
+        raw = begin(dispatcher, tracker, scenario, goal, tracker.latest_message.get("message_id"))
+        return [SlotSet("rp_state", raw), SlotSet("pending_offer", None), SlotSet("roleplay_line", None)]
+
+
+def rewind_to(dispatcher: CollectingDispatcher, rehearsal: Rehearsal, raw: dict[str, Any], to_turn: Optional[int]) -> bool:
+    """Undo from a turn onward and show where the conversation stood; False when there is nothing to undo."""
+    undone = rewind(rehearsal, to_turn)
+    if not undone:
+        dispatcher.utter_message(text="(Nothing to undo yet. Go ahead with your first line.)")
+        return False
+    number = len(rehearsal.turns) + 1
+    later = {1: "", 2: " and the one after it"}.get(len(undone), f" and the {len(undone) - 1} after it")
+    previous = rehearsal.turns[-1].reply if rehearsal.turns else raw.get("opening", "")
+    stage = rehearsal.stage.value
+    buttons = [{"title": f"Go back to turn {n}", "payload": f"go back to turn {n}"} for n in range(1, number)][-4:]
+    dispatcher.utter_message(
+        text=(
+            f"(Rewound to turn {number}. Your line “{undone[0].text}”{later} {'is' if len(undone) == 1 else 'are'} undone; "
+            f"they're {stage} again, as before it.)\n"
+            f"{raw.get('speaker', 'They')} said: {previous}\nTry it another way."
+        ),
+        buttons=buttons or None,
+    )
+    return True
+
+
+def requested_turn(text: str) -> Optional[int]:
+    if START_OVER.search(text):
+        return 1
+    number = TURN_NUMBER.search(text)
+    if number:
+        return int(number.group(1))
+    ordinal = ORDINAL_TURN.search(text)
+    return ORDINALS[ordinal.group(1).lower()] if ordinal else None
 
 
 class ValidateRoleplayForm(FormValidationAction):
-    """Each user line in practice: code it, move openness, answer in character."""
+    """Each user line in practice: code it, move openness honestly, answer in character."""
 
     def name(self) -> str:
         return "validate_roleplay_form"
@@ -160,15 +221,20 @@ class ValidateRoleplayForm(FormValidationAction):
         if not text:
             dispatcher.utter_message(text="(I didn't catch a line there. What would you say to them?)")
             return {"roleplay_line": None}
-        turn = advance(rehearsal, text, code(text))
-        stage = reply_stage(rehearsal)
-        form = tracker.get_slot("resistance_form") or ResistanceForm.DIRECT.value
+        switch = SWITCH.match(text)
+        if switch and switch.group(1) in registry():
+            fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None)
+            return {"roleplay_line": None, "rp_state": fresh}
+        back = GO_BACK.match(text)
+        if back:
+            rewind_to(dispatcher, rehearsal, raw, int(back.group(1)))
+            return {"roleplay_line": None, "rp_state": dump_state(rehearsal, raw)}
+        scenario = scenario_for(tracker, raw)
+        raw = {**raw, "scenario": scenario.id, "speaker": raw.get("speaker") or scenario.call}
         used = list(raw.get("used", []))
-        line = choose_line(form, stage, used, f"{raw.get('seed', tracker.sender_id)}:{len(used)}")
-        turn.reply_id, turn.reply = line.id, line.text
-        in_character(dispatcher, tracker, line, stage, footer=len(rehearsal.turns) == 1)
-        state = dump_state(rehearsal, {**raw, "used": [*used, line.id]})
-        return {"roleplay_line": None, "rp_state": state}
+        turn, reply = take_turn(scenario, rehearsal, text, code(text), used, str(raw.get("seed", tracker.sender_id)))
+        in_character(dispatcher, tracker, raw, reply, footer=len(rehearsal.turns) == 1)
+        return {"roleplay_line": None, "rp_state": dump_state(rehearsal, {**raw, "used": [*used, reply.line_id]})}
 
 
 class ActionAskRoleplayLine(Action):
@@ -182,23 +248,38 @@ class ActionAskRoleplayLine(Action):
 
 
 class ActionRoleplayRetry(Action):
+    """“Let me try that again” undoes the last line; “go back to turn 3” undoes from turn 3 on."""
+
     def name(self) -> str:
         return "action_roleplay_retry"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         rehearsal, raw = load_state(tracker)
-        undone = rewind(rehearsal)
-        if undone is None:
-            dispatcher.utter_message(text="(Nothing to undo yet. Go ahead with your first line.)")
-            return []
-        previous = rehearsal.turns[-1].reply if rehearsal.turns else raw.get("opening", "")
-        dispatcher.utter_message(
-            text=(
-                f"(Rewound. Your line “{undone.text}” is undone, and they're as open as before it.)\n"
-                f"They said: {previous}\nTry it another way."
-            )
-        )
-        return [SlotSet("rp_state", dump_state(rehearsal, raw))]
+        if rewind_to(dispatcher, rehearsal, raw, requested_turn(str(tracker.latest_message.get("text") or ""))):
+            return [SlotSet("rp_state", dump_state(rehearsal, raw))]
+        return []
+
+
+def hint_text(rehearsal: Rehearsal, scenario: Scenario) -> str:
+    """A suggestion that fits how open they are now and the reason still hidden."""
+    heard = set(rehearsal.revealed())
+    hidden = next((r for r in scenario.reason_names if r not in heard), None)
+    last = rehearsal.turns[-1] if rehearsal.turns else None
+    if last is not None and (last.triggered or last.delta < 0):
+        return ("That last line raised their guard. Own it and hand back control: “I'm sorry, that came out wrong. "
+                "It's your call. What would you want me to understand?”")
+    stage = rehearsal.stage
+    if stage is Stage.GUARDED:
+        return ("They're guarded. Don't ask for anything yet: reflect what you see (“Sounds like you're tired of being asked”) "
+                "or say it's their choice.")
+    if hidden is not None and stage is Stage.WARY:
+        return f"They're wary but listening. Ask an open question about what stops them, for example {REASON_PROMPTS[hidden]}"
+    if hidden is not None:
+        return (f"They're opening up. Reflect the feeling under what they just said, then ask {REASON_PROMPTS[hidden]}")
+    if len(rehearsal.turns) < 6:
+        return "You've heard what's stopping them. Reflect it back with its feeling, and take your time; there's no rush to a yes."
+    return ("They're open and you know what stops them. Ask permission before suggesting one small step: "
+            "“Would it be okay if I shared an idea? You can say no.”")
 
 
 class ActionRoleplayHint(Action):
@@ -206,22 +287,32 @@ class ActionRoleplayHint(Action):
         return "action_roleplay_hint"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        facts = Facts(relationship=tracker.get_slot("relationship"), resistance_form=tracker.get_slot("resistance_form"))
-        shown = tracker.get_slot("shown_items") or []
-        (phrasings,), selection = select_items(facts, shown, [(Topic.REFUSAL, Kind.PHRASING, 1)])
-        if not phrasings:
-            (phrasings,), selection = select_items(facts, shown, [(Topic.BRING_UP, Kind.PHRASING, 1)])
-        if phrasings:
-            hint = phrasings[0]
-            text = f"(Stepping out of character for a moment.)\nTry something like: {hint.text}\nWhy: {hint.reason}"
-        else:
-            text = "(Stepping out of character.) Try reflecting back what they just said before asking anything: “So it sounds like…”"
-        dispatcher.utter_message(text=text)
-        return [SlotSet("shown_items", [*shown, *[item.id for item in selection.items]])]
+        rehearsal, raw = load_state(tracker)
+        scenario = scenario_for(tracker, raw)
+        dispatcher.utter_message(text=f"(Stepping out of character for a moment.)\n{hint_text(rehearsal, scenario)}")
+        return []
+
+
+def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, scenario: Scenario, final: bool) -> int:
+    feedback = summarise(rehearsal.turns, scenario, final=final)
+    prefix = "Practice mode is off; I'm me again.\n" if final else "(Stepping out of character.)\n"
+    suffix = "" if final else "\n(Back in character: go on with your next line.)"
+    kwargs: dict[str, Any] = {"text": prefix + feedback.text() + suffix}
+    if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+        kwargs["json_message"] = feedback.payload()
+    dispatcher.utter_message(**kwargs)
+    return feedback.score
+
+
+def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, plan: dict[str, Any], text: str) -> None:
+    kwargs: dict[str, Any] = {"text": text}
+    if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+        kwargs["json_message"] = plan
+    dispatcher.utter_message(**kwargs)
 
 
 class ActionRoleplayFeedback(Action):
-    """Ends practice with feedback, and keeps a record of it for progress over time."""
+    """Ends practice with feedback and a talk plan, and keeps a record of it for progress over time."""
 
     def name(self) -> str:
         return "action_roleplay_feedback"
@@ -234,21 +325,44 @@ class ActionRoleplayFeedback(Action):
         if not rehearsal.turns:
             dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
             return [SlotSet("rp_state", None)]
-        feedback = summarise(rehearsal.turns, rehearsal.openness)
-        kwargs: dict[str, Any] = {"text": "Practice mode is off; I'm me again.\n" + feedback.text()}
-        if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
-            kwargs["json_message"] = feedback.payload()
-        dispatcher.utter_message(**kwargs)
-        store_rehearsal(tracker, rehearsal, feedback.score, feedback.counts)
-        return [SlotSet("rp_state", None)]
+        scenario = scenario_for(tracker, raw)
+        score = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
+        plan = build_plan(rehearsal.turns, scenario)
+        send_plan(dispatcher, tracker, plan.payload(), plan.text())
+        store_rehearsal(tracker, rehearsal, score, scenario)
+        return [SlotSet("rp_state", None), SlotSet("rp_plan", {**plan.payload(), "text": plan.text()})]
 
 
-def store_rehearsal(tracker: Tracker, rehearsal: Rehearsal, score: int, counts: dict[str, int]) -> None:
+class ActionRoleplayPlan(Action):
+    """“Make me a plan”: from the rehearsal in progress, or the last one finished."""
+
+    def name(self) -> str:
+        return "action_roleplay_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        rehearsal, raw = load_state(tracker)
+        if raw and rehearsal.turns:
+            plan = build_plan(rehearsal.turns, scenario_for(tracker, raw))
+            send_plan(dispatcher, tracker, plan.payload(), "(Stepping out of character.)\n" + plan.text())
+            return []
+        saved = tracker.get_slot("rp_plan")
+        if saved:
+            send_plan(dispatcher, tracker, {k: v for k, v in saved.items() if k != "text"}, saved.get("text", ""))
+            return []
+        dispatcher.utter_message(text="A talk plan comes from a rehearsal. Say “let's practise”, try a few lines, and I'll make you one.")
+        return []
+
+
+def store_rehearsal(tracker: Tracker, rehearsal: Rehearsal, score: int, scenario: Scenario) -> None:
+    counts: dict[str, int] = {}
+    for turn in rehearsal.turns:
+        for c in turn.codes:
+            counts[c] = counts.get(c, 0) + 1
     try:
         with Session(db.get_engine()) as session, session.begin():
             save_rehearsal(
-                session=session, sender_id=tracker.sender_id, resistance_form=tracker.get_slot("resistance_form"),
-                relationship=tracker.get_slot("relationship"), turns=len(rehearsal.turns),
+                session=session, sender_id=tracker.sender_id, resistance_form=scenario.form,
+                relationship=scenario.relationship, turns=len(rehearsal.turns),
                 final_openness=rehearsal.openness, score=score, codes=counts,
             )
     except SQLAlchemyError:
@@ -263,17 +377,26 @@ def trend_text(scores: list[int]) -> str:
     elif scores[-1] > scores[0]:
         direction = f"Up from {scores[0]} to {scores[-1]}. The practice is paying off."
     elif scores[-1] < scores[0]:
-        direction = f"Down from {scores[0]} to {scores[-1]}. Harder conversations score lower; try the hint next time."
+        direction = f"Down from {scores[0]} to {scores[-1]}. Try the hint next time."
     else:
         direction = "Steady. Try one new skill next time, like an extra reflection."
     return f"{spark}  {direction}"
 
 
 class ActionRehearsalProgress(Action):
+    """“How am I doing?”: mid-practice, feedback on the rehearsal so far; otherwise the trend over rehearsals."""
+
     def name(self) -> str:
         return "action_rehearsal_progress"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        rehearsal, raw = load_state(tracker)
+        if raw and raw.get("scenario"):
+            if rehearsal.turns:
+                send_feedback(dispatcher, tracker, rehearsal, scenario_for(tracker, raw), final=False)
+            else:
+                dispatcher.utter_message(text="(Stepping out of character.) You haven't tried a line yet. Start gently; there's no rush.")
+            return []
         history: Optional[list] = None
         try:
             with Session(db.get_engine()) as session:
@@ -285,10 +408,25 @@ class ActionRehearsalProgress(Action):
         elif not history:
             dispatcher.utter_message(text="You haven't finished a rehearsal yet. Say “let's practise” to start one.")
         else:
-            lines = [f"• {h.created_at:%d %b}: {h.score}/100 over {h.turns} lines" for h in history]
+            lines = [f"• {h.created_at:%d %b}: {h.score}/100 over {plural(h.turns, 'line')}" for h in history]
             scores = [h.score for h in history]
             kwargs: dict[str, Any] = {"text": "Your recent rehearsals:\n" + "\n".join(lines) + "\n" + trend_text(scores)}
             if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
                 kwargs["json_message"] = {"type": "progress", "scores": scores}
             dispatcher.utter_message(**kwargs)
         return []
+
+
+def suicide_question_reply(rp_state: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+    """For the safety flow: when the user says a direct question about suicide was practice, the loved one answers it
+    in character (relief, denial or an honest yes, per scenario). None when no rehearsal is running."""
+    if not rp_state or str(rp_state.get("scenario") or "") not in registry():
+        return None
+    scenario = registry()[rp_state["scenario"]]
+    stage = LADDER[min(len(LADDER) - 1, max(0, int(float(rp_state.get("openness", 1.0)) // 2)))]
+    return {
+        "text": f"{rp_state.get('speaker') or scenario.call}: {scenario.suicide_line}",
+        "kind": scenario.suicide_kind,
+        "custom": {"type": "roleplay", "in_character": True, "stage": stage.value, "line_id": f"{scenario.id}.suicide_question",
+                   "scenario": scenario.id, "answers": "feelings", "reveals": None},
+    }

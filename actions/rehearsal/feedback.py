@@ -1,121 +1,223 @@
-"""Feedback after a rehearsal: counts, MI ratios against the usual benchmarks, best and riskiest lines."""
+"""Feedback on skills, not on the yes: a short MITI-style summary in plain words for a worried family member.
+
+MITI (the Motivational Interviewing Treatment Integrity code) sets the usual practice thresholds: reflections to
+questions 1:1 fair and 2:1 good; open questions 50% of questions fair, 70% good; complex reflections 40% of
+reflections fair, 50% good. They stay in the payload; the text says what each figure means.
+"""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from actions.rehearsal.coding import ORDER, Code
-from actions.rehearsal.state import MAX_OPENNESS, Turn
+from actions.rehearsal.scenarios import Scenario
+from actions.rehearsal.state import PRESSURE, REFLECTIONS, Turn, is_pressure, is_reflection, stage_for
+from actions.rehearsal.topics import TOPIC_NAMES
 
-# Usual Motivational-Interviewing practice benchmarks (MITI): reflections to questions 1:1 fair,
-# 2:1 good; open questions 50% of questions fair, 70% good.
-RQ_FAIR, RQ_GOOD = 1.0, 2.0
-OPEN_FAIR, OPEN_GOOD = 0.5, 0.7
-RISKY = {Code.ULTIMATUM.value, Code.CONFRONT.value, Code.ADVICE_WITHOUT_PERMISSION.value}
-
+THRESHOLDS: dict[str, dict[str, float]] = {
+    "reflection_to_question": {"fair": 1.0, "good": 2.0},
+    "open_question_share": {"fair": 0.5, "good": 0.7},
+    "complex_reflection_share": {"fair": 0.4, "good": 0.5},
+}
+ADHERENT = frozenset({"affirmation", "autonomy_support"})
 REWRITES = {
-    Code.ULTIMATUM.value: "Swap the condition for what you feel and need, e.g. “I'm scared and worn out, and I need us to find a way through this together.”",
-    Code.CONFRONT.value: "Drop the label and say what you see and feel, e.g. “I've noticed you're not sleeping, and I'm worried. How does it seem to you?”",
-    Code.ADVICE_WITHOUT_PERMISSION.value: "Ask before advising, e.g. “Would it be okay if I shared an idea? You can tell me it's not for you.”",
+    "ultimatum": "Swap the condition for what you feel and need: “I'm scared and worn out, and I'd like us to find a way through this together.”",
+    "confront": "Drop the label and say what you see and feel: “I've noticed you're not sleeping, and I'm worried. How does it seem to you?”",
+    "advice_without_permission": "Ask before advising: “Would it be okay if I shared an idea? You can tell me it's not for you.”",
 }
-TIPS = {
-    "reflect": "Before your next question, reflect back what they just said (“So part of you…”).",
-    "open": "Turn yes/no questions into what/how questions (“What worries you most about it?”).",
-    "pressure": "Leave out ultimatums and labels; they raised defences every time.",
-    "permission": "Ask permission before offering advice, and remind them it's their choice.",
-    "affirm": "Name one real strength of theirs; it lowers the guard.",
-    "keep": "Keep doing what worked: curiosity and reflections opened them up.",
-}
+DEFAULT_REWRITE = "Say what you feel and ask what they think: “I'm worried about you. How do you see it?”"
+# A reflection that adds a feeling, a meaning or both sides counts as complex when the coder doesn't say.
+_COMPLEX = re.compile(
+    r"\b(?:part of you|on the one hand|but (?:also|at the same time)|at the same time|as if|as though|because|"
+    r"scared|afraid|frightened|ashamed|worried|lonely|alone|hurt|tired|exhausted|worn|overwhelmed|angry|sad|stuck|"
+    r"torn|trapped|proud|guilty|embarrassed|matters?|means?|important|really want|don't want)\b", re.I)
 
 
-def _grade(value: Optional[float], fair: float, good: float) -> str:
+def plural(n: int, word: str, many: Optional[str] = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def times(n: int) -> str:
+    return {0: "not at all", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def is_complex_reflection(turn: Turn) -> bool:
+    if "complex_reflection" in turn.codes:
+        return True
+    if "simple_reflection" in turn.codes:
+        return False
+    return "reflection" in turn.codes and (len(turn.text.split()) >= 14 or bool(_COMPLEX.search(turn.text)))
+
+
+def _grade(value: Optional[float], name: str) -> str:
     if value is None:
-        return "n/a"
-    return "good" if value >= good else "fair" if value >= fair else "below fair"
+        return "not measured"
+    limits = THRESHOLDS[name]
+    return "good" if value >= limits["good"] else "fair" if value >= limits["fair"] else "below fair"
 
 
 @dataclass
 class Feedback:
     counts: dict[str, int]
+    questions: int
+    open_questions: int
+    reflections: int
+    complex_reflections: int
+    adherent: int
+    non_adherent: int
     reflection_to_question: Optional[float]
     open_question_share: Optional[float]
+    complex_reflection_share: Optional[float]
+    reasons_found: list[str]
+    reasons_total: int
     best_line: Optional[str]
+    best_why: Optional[str]
     riskiest_line: Optional[str]
     rewrite: Optional[str]
+    openness: list[dict[str, Any]]
     tips: list[str] = field(default_factory=list)
     score: int = 0
-    final_openness: float = 0.0
+    final: bool = True
 
     def payload(self) -> dict[str, Any]:
         return {
-            "type": "feedback",
+            # Mid-practice check-ins have their own type: the web page ends its practice look on "feedback".
+            "type": "feedback" if self.final else "feedback_so_far",
+            "final": self.final,
             "counts": self.counts,
+            "score": self.score,
             "reflection_to_question": self.reflection_to_question,
             "open_question_share": self.open_question_share,
-            "score": self.score,
-            "final_openness": self.final_openness,
+            "complex_reflection_share": self.complex_reflection_share,
+            "mi_adherent": self.adherent,
+            "mi_non_adherent": self.non_adherent,
+            "reasons_found": self.reasons_found,
+            "reasons_total": self.reasons_total,
+            "thresholds": THRESHOLDS,
+            "best_line": self.best_line,
+            "riskiest_line": self.riskiest_line,
+            "rewrite": self.rewrite,
+            "openness": self.openness,
         }
 
+    def openness_line(self) -> str:
+        stages = [point["stage"] for point in self.openness]
+        return "How open they were: " + " → ".join(stages)
+
     def text(self) -> str:
-        used = ", ".join(f"{n} {code.replace('_', ' ')}" for code, n in self.counts.items() if n) or "no codable lines"
-        rq = "n/a" if self.reflection_to_question is None else f"{self.reflection_to_question:.1f}:1"
-        share = "n/a" if self.open_question_share is None else f"{self.open_question_share:.0%}"
-        lines = [
-            f"How it went (score {self.score}/100):",
-            f"• You used: {used}.",
-            f"• Reflections to questions {rq} ({_grade(self.reflection_to_question, RQ_FAIR, RQ_GOOD)}; 1:1 fair, 2:1 good).",
-            f"• Open questions {share} ({_grade(self.open_question_share, OPEN_FAIR, OPEN_GOOD)}; 50% fair, 70% good).",
-        ]
+        head = "How it went" if self.final else "How it's going so far"
+        lines = [f"{head} (skills score {self.score}/100; it measures what you did, not whether they said yes):"]
+        lines.append("• " + self._questions_and_reflections())
+        if self.questions:
+            share = self.open_question_share or 0.0
+            meaning = "open questions invite them to talk" if share >= 0.5 else "try starting with “what” or “how” so they can say more than yes or no"
+            of = f"{self.open_questions} of your {plural(self.questions, 'question')}" if self.questions > 1 else "Your question"
+            verb = "was" if self.questions == 1 else "were"
+            opened = "open" if self.questions > 1 or self.open_questions else "closed (yes or no)"
+            lines.append(f"• {of} {verb} {opened} ({share:.0%} open); {meaning}.")
+        if self.reflections:
+            meaning = ("you added a feeling or meaning, which shows you really heard them" if self.complex_reflections
+                       else "next time, add the feeling under what they said (“…and that scares you”)")
+            of = f"{self.complex_reflections} of your {plural(self.reflections, 'reflection')}" if self.reflections > 1 else (
+                "Your reflection")
+            verb = "went" if self.reflections > 1 or self.complex_reflections else "didn't go"
+            lines.append(f"• {of} {verb} deeper than their words; {meaning}.")
+        lines.append(f"• {plural(self.adherent, 'line')} showed respect or support, and {plural(self.non_adherent, 'line')} "
+                     f"pushed or blamed{'; pushing makes people dig in' if self.non_adherent else ''}.")
+        if self.reasons_total:
+            named = ", ".join(TOPIC_NAMES[r] for r in self.reasons_found)
+            found = f"{len(self.reasons_found)} of their {self.reasons_total} hidden reasons"
+            lines.append(f"• You heard {found}{': ' + named if named else ''}. "
+                         f"{'Knowing the real reason tells you what to answer.' if named else 'Ask about what stops them, and reflect what you hear.'}")
         if self.best_line:
-            lines.append(f"• Best line: “{self.best_line}”")
+            lines.append(f"• Best line: “{self.best_line}” ({self.best_why})")
         if self.riskiest_line:
-            lines.append(f"• Riskiest line: “{self.riskiest_line}” → {self.rewrite}")
-        lines.append("Next time: " + " ".join(self.tips))
+            lines.append(f"• Riskiest line: “{self.riskiest_line}”\n  Try instead: {self.rewrite}")
+        lines.append(self.openness_line())
+        if self.tips:
+            lines.append("Next time: " + " ".join(self.tips))
         return "\n".join(lines)
 
+    def _questions_and_reflections(self) -> str:
+        said = f"You asked {plural(self.questions, 'question')} and reflected {times(self.reflections)}"
+        if not self.questions:
+            said = f"You didn't ask a question and reflected {times(self.reflections)}"
+            if self.reflections:
+                return said + "; reflections on their own show you're listening. An open question can invite them further."
+            return said + "; try one open question (“what…”, “how…”) and reflect back what you hear."
+        if self.reflections >= 2 * max(self.questions, 1):
+            return said + "; that's a strong balance: listening more than asking."
+        if self.reflections >= self.questions and self.reflections:
+            return said + "; a fair balance. One more reflection per question would make it strong."
+        return said + "; try reflecting back what they said before your next question."
 
-def summarise(turns: list[Turn], final_openness: float) -> Feedback:
+
+def summarise(turns: list[Turn], scenario: Optional[Scenario] = None, final: bool = True) -> Feedback:
     counts = Counter(code for turn in turns for code in turn.codes)
-    ordered = {code.value: counts.get(code.value, 0) for code in ORDER}
-    questions = ordered["open_question"] + ordered["closed_question"]
-    rq = round(ordered["reflection"] / questions, 2) if questions else None
-    open_share = round(ordered["open_question"] / questions, 2) if questions else None
+    ordered = dict(sorted(counts.items()))
+    questions = counts["open_question"] + counts["closed_question"]
+    reflection_turns = [t for t in turns if is_reflection(t.codes)]
+    reflections = len(reflection_turns)
+    complex_count = sum(is_complex_reflection(t) for t in reflection_turns)
+    rq = round(reflections / questions, 2) if questions else None
+    open_share = round(counts["open_question"] / questions, 2) if questions else None
+    complex_share = round(complex_count / reflections, 2) if reflections else None
+    pressured = [t for t in turns if is_pressure(t.codes)]
+    adherent = sum(1 for t in turns if ADHERENT & set(t.codes) and not is_pressure(t.codes))
 
-    best = max(turns, key=lambda t: (t.delta, len(t.text)), default=None)
-    risky = [t for t in turns if RISKY & set(t.codes)]
-    worst = min(risky, key=lambda t: t.delta) if risky else None
+    good = [t for t in turns if not is_pressure(t.codes) and (is_reflection(t.codes) or {"open_question", "autonomy_support", "affirmation"} & set(t.codes))]
+    best = max(good, key=lambda t: (is_complex_reflection(t), is_reflection(t.codes), t.delta, len(t.text)), default=None)
+    worst = min(pressured, key=lambda t: t.delta) if pressured else None
     rewrite = None
     if worst is not None:
-        code = next(c for c in (Code.ULTIMATUM.value, Code.CONFRONT.value, Code.ADVICE_WITHOUT_PERMISSION.value) if c in worst.codes)
-        rewrite = REWRITES[code]
+        code = next((c for c in ("ultimatum", "confront", "advice_without_permission") if c in worst.codes), None)
+        rewrite = REWRITES.get(code or "", DEFAULT_REWRITE)
 
     tips = []
-    if counts[Code.ULTIMATUM.value] or counts[Code.CONFRONT.value]:
-        tips.append(TIPS["pressure"])
-    if counts[Code.ADVICE_WITHOUT_PERMISSION.value]:
-        tips.append(TIPS["permission"])
-    if rq is None or rq < RQ_FAIR:
-        tips.append(TIPS["reflect"])
-    if open_share is not None and open_share < OPEN_FAIR:
-        tips.append(TIPS["open"])
-    if not counts[Code.AFFIRMATION.value]:
-        tips.append(TIPS["affirm"])
-    tips = tips[:3] or [TIPS["keep"]]
+    if pressured:
+        tips.append("Leave out demands, labels and plans made for them; each one raised their guard.")
+    if rq is None or rq < 1:
+        tips.append("Reflect back what you hear before asking more (“So part of you…”).")
+    if open_share is not None and open_share < 0.5:
+        tips.append("Turn yes/no questions into what/how questions.")
+    if reflections and (complex_share or 0) < 0.4:
+        tips.append("Add the feeling under their words when you reflect.")
+    if not counts["autonomy_support"]:
+        tips.append("Say out loud that it's their choice; it lowers the guard.")
+    tips = tips[:3] or ["Keep doing what worked: curiosity and reflections."]
 
-    openness_part = final_openness / MAX_OPENNESS
-    rq_part = min((rq or 0) / RQ_GOOD, 1.0)
-    open_part = min((open_share or 0) / OPEN_GOOD, 1.0) if questions else 0.5
-    risk_part = 1.0 - min(len(risky) / max(len(turns), 1), 1.0)
-    score = round(100 * (0.4 * openness_part + 0.2 * rq_part + 0.2 * open_part + 0.2 * risk_part))
+    rq_part = 1.0 if rq is None and not questions and reflections else min((rq or 0) / 2.0, 1.0)
+    open_part = min((open_share or 0) / 0.7, 1.0) if questions else 0.5
+    complex_part = min((complex_share or 0) / 0.5, 1.0)
+    respect_part = 1.0 - min(len(pressured) / max(len(turns), 1), 1.0)
+    score = round(100 * (0.3 * rq_part + 0.25 * open_part + 0.15 * complex_part + 0.3 * respect_part)) if turns else 0
+
+    openness = [{"turn": 0, "stage": stage_for(turns[0].openness_before).value if turns else "guarded",
+                 "openness": turns[0].openness_before if turns else 1.0}]
+    openness += [{"turn": n, "stage": t.stage or stage_for(t.openness_after).value, "openness": t.openness_after}
+                 for n, t in enumerate(turns, 1)]
     return Feedback(
-        counts=ordered,
-        reflection_to_question=rq,
-        open_question_share=open_share,
-        best_line=best.text if best is not None and best.delta > 0 else None,
-        riskiest_line=worst.text if worst is not None else None,
-        rewrite=rewrite,
-        tips=tips,
-        score=score,
-        final_openness=final_openness,
+        counts=ordered, questions=questions, open_questions=counts["open_question"], reflections=reflections,
+        complex_reflections=complex_count, adherent=adherent, non_adherent=len(pressured),
+        reflection_to_question=rq, open_question_share=open_share, complex_reflection_share=complex_share,
+        reasons_found=[t.reveals for t in turns if t.reveals], reasons_total=len(scenario.reasons) if scenario else 0,
+        best_line=best.text if best is not None else None, best_why=_why(best) if best is not None else None,
+        riskiest_line=worst.text if worst is not None else None, rewrite=rewrite, openness=openness, tips=tips,
+        score=score, final=final,
     )
+
+
+def _why(turn: Turn) -> str:
+    if is_complex_reflection(turn):
+        return "a reflection that named what sits under their words"
+    if is_reflection(turn.codes):
+        return "a reflection: they felt heard"
+    if "open_question" in turn.codes:
+        return "an open question that let them answer their own way"
+    if "autonomy_support" in turn.codes:
+        return "you left the choice with them"
+    return "it recognised something good in them"
+
+
+__all__ = ["Feedback", "PRESSURE", "REFLECTIONS", "THRESHOLDS", "plural", "summarise", "times"]

@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 import pytest
 import requests
+import yaml
 
 from contentdb.engine import make_engine
 from contentdb.loader import load_content
@@ -24,6 +25,9 @@ from tests.conftest import CONTENT_DIR, migrate
 MODEL = REPO_ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
 START_LIMIT_S = 240
+# The session's Rasa keeps fewer conversations in memory than tests/e2e/test_load.py has people talking at once
+# (50), so that test also shows that people evicting each other from the store's memory lose no turn.
+E2E_CACHED_CONVERSATIONS = 16
 # As scripts/serve.sh: Sanic's default 5 s drops requests a busy Rasa is slow to write (tests/e2e/test_load.py).
 ACTION_KEEP_ALIVE_S = "60"
 
@@ -90,11 +94,16 @@ class Assistant:
             write_credentials(credentials, env=self.env)
         self._spawn(
             self.name,
-            [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
+            # As scripts/serve.sh: Rasa's CLI through rasa_patches.run, which applies the patches first.
+            [str(BIN / "python"), "-m", "rasa_patches.run", "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
              "--credentials", str(credentials), "--endpoints", str(self.endpoints), "--auth-token", self.token],
             f"{self.url}/",
             {},
         )
+        # rasa_patches.run says in the log whether the patches are on; RASA_SPEEDUPS=0 (make test's second run) turns them off.
+        log = (self.workdir / f"{self.name}.log").read_text(errors="replace")
+        expected = "not applied (RASA_SPEEDUPS=0)" if self.env.get("RASA_SPEEDUPS", "1").strip() == "0" else "Rasa patches applied"
+        assert expected in log, f"{self.name}: no {expected!r} in its log"
 
     def stop(self, name: str, kill: bool = False) -> None:
         process = self.processes.pop(name, None)
@@ -129,6 +138,15 @@ class Assistant:
         return response.json()
 
 
+def endpoints_with_small_cache(path: Path) -> Path:
+    """endpoints.yml as `make run` serves it, but with E2E_CACHED_CONVERSATIONS conversations kept in memory."""
+    config = yaml.safe_load((REPO_ROOT / "endpoints.yml").read_text())
+    config["tracker_store"]["cached_conversations"] = E2E_CACHED_CONVERSATIONS
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    assert "'${" not in path.read_text()  # Rasa expands ${...} only in unquoted values
+    return path
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     if not MODEL.exists():
@@ -152,7 +170,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         "RASA_AUTH_TOKEN": f"e2e-{uuid.uuid4().hex}",
     }
     env.pop("DATABASE_URL", None)
-    servers = Assistant(workdir=workdir, env=env, rasa_port=rasa_port, action_port=action_port)
+    servers = Assistant(workdir=workdir, env=env, rasa_port=rasa_port, action_port=action_port,
+                        endpoints=endpoints_with_small_cache(workdir / "endpoints.yml"))
     try:
         servers.start_actions()
         servers.start_rasa()
@@ -160,3 +179,61 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     finally:
         for name in list(servers.processes):
             servers.stop(name)
+
+
+# --- Scripted people, shared by tests/e2e/test_load.py and test_tracker_window.py ---------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the user is worried about, and how the conversation should fill the slots."""
+
+    loved_one: str  # as the user says it
+    he: str
+    him: str
+    relationship: str  # the slot value the lexicon maps `loved_one` to
+    refusal: str  # how the no showed up
+    resistance_form: str
+    struggle: str
+    concern: str
+
+
+PEOPLE = [
+    Person("husband", "he", "him", "partner", "he just says he's fine and changes the subject", "emotional",
+           "he's been really depressed since he lost his job", "depression"),
+    Person("mum", "she", "her", "parent", "she said she would book an appointment and then never did", "passive",
+           "she's anxious all the time, she has panic attacks", "anxiety"),
+    Person("brother", "he", "him", "sibling", "he argues that therapy is a scam and a waste of money", "intellectual",
+           "he drinks a lot", "substance_use"),
+    Person("son", "he", "him", "child", "every time i bring it up he storms off and tells me to drop it", "direct",
+           "he's been so angry lately, he blows up at everyone", "anger"),
+    Person("best friend", "she", "her", "friend", "she agreed to go and then never booked it", "passive",
+           "she's been grieving since the funeral", "grief"),
+]
+
+
+def script(person: Person) -> list[str]:
+    """Twenty turns through most of what the assistant does: refusal, self-care topics, openers, a rehearsal."""
+    he, him = person.he, person.him
+    return [
+        "hi there",
+        f"my {person.loved_one} refuses to see a therapist",
+        person.refusal,
+        "why?",
+        f"honestly i'm starting to resent {him} for refusing to get help",
+        "i'm completely drained",
+        "how do i set boundaries without being cruel",
+        f"am i enabling {him}?",
+        f"why does {he} resist help so much",
+        f"how do i bring up therapy with {him}",
+        person.struggle,
+        "can we practise the conversation?",
+        "agree one small step",
+        "What would make it feel safer to talk to someone?",
+        "So part of you is worn out and doesn't know where to start.",
+        "Whatever you decide, I'll back you.",
+        "stop practice",
+        "where can i find support for myself",
+        "thank you, that really helps",
+        "bye",
+    ]

@@ -461,6 +461,23 @@ def test_twilio_message_is_answered_with_numbered_options_and_a_number_picks_one
     assert platforms.rasa.tracker(sender)["slots"]["resistance_form"] == "direct"
 
 
+def test_a_number_sent_after_rasa_restarts_still_picks_from_the_options_shown_before(platforms: Platforms) -> None:
+    # The options are read from the conversation in the tracker store, not from the Rasa process's memory.
+    sender = phone()
+    params = twilio_params(sender, MESSAGE)
+    assert platforms.post("twilio", data=params, headers={"X-Twilio-Signature": twilio_signature(params)}).status_code == 204
+    platforms.stand_in.wait_for(texted(sender), lambda cs: any("How did the no show up" in c.body["Body"] for c in cs))
+
+    platforms.rasa.restart_rasa()
+
+    before = len(platforms.stand_in.matching(texted(sender)))
+    params = twilio_params(sender, "2")
+    assert platforms.post("twilio", data=params, headers={"X-Twilio-Signature": twilio_signature(params)}).status_code == 204
+    platforms.stand_in.wait_for(texted(sender), lambda cs: len(cs) > before)
+    assert platforms.user_intents(sender)[-1] == "describe_refusal"
+    assert platforms.rasa.tracker(sender)["slots"]["resistance_form"] == "passive"  # "Agreed, then didn't follow through"
+
+
 def test_twilio_refuses_a_badly_signed_request_with_403(platforms: Platforms) -> None:
     sender = phone()
     params = twilio_params(sender, MESSAGE)

@@ -3,7 +3,10 @@
 Issue 5, "No data lost". It runs against the session's real servers (`assistant`), not servers of its own:
 the point is the configuration `make run` serves (one Rasa process, one action server, the SQLite tracker
 store), and starting another pair would cost start-up time on our two cores for no extra coverage.
-Every sender is fresh, so the other tests never see these conversations.
+Every sender is fresh, so the other tests never see these conversations. The session's Rasa keeps only
+E2E_CACHED_CONVERSATIONS (16) conversations in memory (tests/e2e/conftest.py), fewer than the fifty people
+here, rather than hundreds of people against the default 256: people evict each other from the tracker
+store's memory between a turn's retrieve and its save, and every turn must still be stored (issue 14).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ import requests
 
 from channels.fallback import UNAVAILABLE
 from kernel.settings import REPO_ROOT
-from tests.e2e.conftest import Assistant
+from tests.e2e.conftest import E2E_CACHED_CONVERSATIONS, PEOPLE, Assistant, Person, script
 
 pytestmark = pytest.mark.e2e
 
@@ -28,61 +31,6 @@ CONVERSATIONS = 50
 TURNS = 20
 # A turn waits behind up to 49 others on two shared cores: p95 15-23 s and at most 29 s in our runs.
 TURN_TIMEOUT_S = 120
-
-
-@dataclass(frozen=True)
-class Person:
-    """Who the user is worried about, and how the conversation should fill the slots."""
-
-    loved_one: str  # as the user says it
-    he: str
-    him: str
-    relationship: str  # the slot value the lexicon maps `loved_one` to
-    refusal: str  # how the no showed up
-    resistance_form: str
-    struggle: str
-    concern: str
-
-
-PEOPLE = [
-    Person("husband", "he", "him", "partner", "he just says he's fine and changes the subject", "emotional",
-           "he's been really depressed since he lost his job", "depression"),
-    Person("mum", "she", "her", "parent", "she said she would book an appointment and then never did", "passive",
-           "she's anxious all the time, she has panic attacks", "anxiety"),
-    Person("brother", "he", "him", "sibling", "he argues that therapy is a scam and a waste of money", "intellectual",
-           "he drinks a lot", "substance_use"),
-    Person("son", "he", "him", "child", "every time i bring it up he storms off and tells me to drop it", "direct",
-           "he's been so angry lately, he blows up at everyone", "anger"),
-    Person("best friend", "she", "her", "friend", "she agreed to go and then never booked it", "passive",
-           "she's been grieving since the funeral", "grief"),
-]
-
-
-def script(person: Person) -> list[str]:
-    """Twenty turns through most of what the assistant does: refusal, self-care topics, openers, a rehearsal."""
-    he, him = person.he, person.him
-    return [
-        "hi there",
-        f"my {person.loved_one} refuses to see a therapist",
-        person.refusal,
-        "why?",
-        f"honestly i'm starting to resent {him} for refusing to get help",
-        "i'm completely drained",
-        "how do i set boundaries without being cruel",
-        f"am i enabling {him}?",
-        f"why does {he} resist help so much",
-        f"how do i bring up therapy with {him}",
-        person.struggle,
-        "can we practise the conversation?",
-        "agree one small step",
-        "What would make it feel safer to talk to someone?",
-        "So part of you is worn out and doesn't know where to start.",
-        "Whatever you decide, I'll back you.",
-        "stop practice",
-        "where can i find support for myself",
-        "thank you, that really helps",
-        "bye",
-    ]
 
 
 def conversations() -> list[tuple[list[str], Person]]:
@@ -149,6 +97,7 @@ def problems_with_tracker(tracker: dict[str, Any], said: list[str], person: Pers
 
 
 def test_fifty_people_at_once_all_get_answers_and_every_conversation_is_stored_whole(assistant: Assistant) -> None:
+    assert CONVERSATIONS > E2E_CACHED_CONVERSATIONS  # more people than the store keeps in memory
     planned = conversations()
     senders = [f"load-{index:02d}-{uuid.uuid4().hex[:6]}" for index in range(CONVERSATIONS)]
     started = time.monotonic()

@@ -207,3 +207,21 @@ def test_message_text_never_reaches_the_rasa_or_action_server_logs(assistant: As
     assert secret not in rasa_log
     assert secret not in actions_log
     assert me not in actions_log  # nor who said it
+
+
+def test_the_action_servers_delete_endpoint_needs_the_shared_token_and_deletes_only_content_rows(assistant: Assistant) -> None:
+    # Rasa's privacy endpoint deletes rehearsals and ratings through this one: the action server owns that database.
+    me = someone_with_history(assistant, "actions-forget")
+    other = someone_with_history(assistant, "actions-keep")
+    before_other, events = rows_for(assistant, other), rows_for(assistant, me)["events"]
+    url = f"http://127.0.0.1:{assistant.action_port}/privacy/senders/{me}"
+
+    assert requests.delete(url, timeout=30).status_code == 401
+    assert requests.delete(url, headers={"Authorization": "Bearer not-the-token"}, timeout=30).status_code == 403
+    assert rows_for(assistant, me)["rehearsals"] == 1
+    answer = requests.delete(url, headers={"Authorization": f"Bearer {assistant.token}"}, timeout=30)
+
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"sender_id": me, "deleted": {"rehearsals": 1, "item_ratings": 1}}
+    assert rows_for(assistant, me) == {"events": events, "rehearsals": 0, "item_ratings": 0}  # the conversation is Rasa's
+    assert rows_for(assistant, other) == before_other

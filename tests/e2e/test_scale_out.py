@@ -16,6 +16,7 @@ import requests
 
 from tests.conftest import throwaway_postgres_database
 from tests.e2e.conftest import Assistant, free_port
+from trackers.cached import DEFAULT_WINDOW_TURNS
 
 pytestmark = pytest.mark.e2e
 
@@ -49,6 +50,8 @@ def test_turns_alternating_between_two_servers_keep_one_continuous_conversation(
             server.start_rasa()
             servers.append(server)
         sender = f"scale-{uuid.uuid4().hex[:8]}"
+        # Past the window: after 8 turns each server's copy in memory is cut (trackers/window.py), and every
+        # turn must still reach the shared database and be caught up by the other server.
         turns = [
             "my brother refuses to get help",
             "he argues that therapy is a scam and a waste of money",
@@ -56,7 +59,14 @@ def test_turns_alternating_between_two_servers_keep_one_continuous_conversation(
             "how do i bring it up with him",
             "he drinks a lot",
             "thanks",
+            "i'm completely drained",
+            "how do i set boundaries without being cruel",
+            "am i enabling him?",
+            "why does he resist help so much",
+            "what can i say to him",
+            "thank you, that really helps",
         ]
+        assert len(turns) > 2 * DEFAULT_WINDOW_TURNS + 2
         for index, message in enumerate(turns):
             replies = servers[index % 2].say(sender, message)
             assert replies, f"no reply to turn {index + 1} from server {index % 2}"

@@ -13,8 +13,7 @@ from rasa.core.agent import Agent
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from tests.e2e.conftest import MODEL, Assistant
-from tests.e2e.test_load import PEOPLE, script
+from tests.e2e.conftest import MODEL, PEOPLE, Assistant, script
 from trackers.cached import DEFAULT_WINDOW_TURNS
 from trackers.window import recent_window
 

@@ -1,63 +1,19 @@
-"""Per-turn costs in Rasa 3.6 that do not change what it does, removed (measured in bench/run.py).
-
-A profile of one 200-turn REST conversation (py-spy, results/bench.md) showed these pieces of pure overhead:
-
-- Every custom action's response is validated with ``jsonschema.validate``, which first re-checks the
-  schema itself against the JSON Schema meta-schema: about a quarter of the server's time per turn.
-  We check the schema once and validate each event against the one branch of the events' ``oneOf`` its
-  type can match; anything that fails goes through the full schema, raising the same error.
-- Each stored event is turned back into an object through ``Event.resolve_by_type``, which walks every
-  subclass of ``Event`` (and asks ``inspect`` whether each is abstract) per event: an eighth of the time.
-  We remember the class found for each type name.
-- The model's graph (NLU pipeline, then policies) runs several times a turn through dask's scheduler,
-  which for a dozen nodes that run one after another costs more than the nodes' own work in places, and
-  before each run Rasa formats all inputs into a debug message that is then discarded. We run the same
-  nodes in dependency order, each exactly once, with the same inputs and the same errors.
-- Right after each user message the rule policy computed the conversation's states twice, replaying
-  every event each time (``_remember_past_states``).
-- Each tracker and replayed copy copied every slot through ``copy.copy``'s generic path, and the rule
-  policy parsed every rule from JSON for every step back in the conversation on every prediction, and
-  searched all rules for one about the message's literal text when no rule is about a text.
-- Full garbage collections walked the half million objects loaded with the model: 170-210 ms pauses
-  under load (``_freeze_what_the_model_loaded``).
-- Every call to the action server opened a new HTTP client and connection, and encoded the tracker with
-  ``json.dumps`` (``_reuse_http_connections``).
-
-All are applied once per process, from the modules Rasa loads (``trackers/``, which Rasa imports to load the tracker store).
-"""
+"""The patches themselves; rasa_patches/__init__.py says what each is for and applies them."""
 from __future__ import annotations
 
 import functools
 import json
 import numbers
-import os
 import weakref
 from collections.abc import Callable
 from typing import Any, Optional
 
 import ujson
 
-_applied = False
-STOCK: dict[str, Any] = {}  # Rasa's own functions where a test compares them with ours
+STOCK: dict[str, Any] = {}  # Rasa's own functions, for the equivalence tests (tests/test_rasa_patches.py)
 
 
-def apply() -> None:
-    """Install the speed-ups; calling it again does nothing, and ``RASA_SPEEDUPS=0`` turns them off."""
-    global _applied
-    if _applied or os.environ.get("RASA_SPEEDUPS", "1").strip() == "0":
-        return
-    _cache_action_response_validator()
-    _cache_event_classes()
-    _run_graphs_in_order()
-    _reuse_http_connections()
-    _remember_past_states()
-    _copy_slots_directly()
-    _parse_rules_once()
-    _freeze_what_the_model_loaded()
-    _applied = True
-
-
-def _cache_action_response_validator() -> None:
+def cache_action_response_validator() -> None:
     from jsonschema import ValidationError, exceptions, validators
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.constants import DOCS_BASE_URL
@@ -81,6 +37,7 @@ def _cache_action_response_validator() -> None:
         )
         raise error
 
+    STOCK["RemoteAction._validate_action_result"] = RemoteAction._validate_action_result
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
 
 
@@ -91,7 +48,7 @@ def _fast_action_response_check(schema: dict[str, Any], validator_class: Any) ->
     constant. An event whose ``event`` is a string can match only the branch with that constant, so
     "exactly one branch matches" is "its own branch matches": checking one branch instead of all 23 is
     most of the validation's cost gone. Returns None (use the full schema) if the schema is not shaped
-    like that, as a later Rasa's might not be. tests/test_tracker_store.py compares both verdicts.
+    like that, as a later Rasa's might not be. tests/test_rasa_patches.py compares both verdicts.
     """
     try:
         properties = schema["properties"]
@@ -165,10 +122,11 @@ class _SlotSetCheck:
         )
 
 
-def _cache_event_classes() -> None:
+def cache_event_classes() -> None:
     from rasa.shared.core.events import Event
 
     original = Event.resolve_by_type
+    STOCK["Event.resolve_by_type"] = original
 
     @functools.lru_cache(maxsize=256)
     def cached(type_name: str) -> Optional[type[Event]]:
@@ -184,23 +142,29 @@ def _cache_event_classes() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign,assignment]
 
 
-def _run_graphs_in_order() -> None:
+def run_graphs_in_order() -> None:
     from rasa.engine.exceptions import GraphRunError
     from rasa.engine.graph import GraphSchema
     from rasa.engine.runner.dask import DaskGraphRunner
 
-    schemas: dict[tuple[int, tuple[str, ...]], GraphSchema] = {}
-
     def run(self: DaskGraphRunner, inputs: Optional[dict[str, Any]] = None, targets: Optional[list[str]] = None) -> dict[str, Any]:
         run_targets = list(targets) if targets else list(self._graph_schema.target_names)
-        key = (id(self._graph_schema), tuple(run_targets))
-        schema = schemas.get(key)
+        # Kept on the runner itself: a new model (PUT /model) brings a new runner and new schemas.
+        schemas: dict[tuple[str, ...], GraphSchema] = self.__dict__.setdefault(MINIMAL_SCHEMAS_ATTRIBUTE, {})
+        schema = schemas.get(tuple(run_targets))
         if schema is None:
-            schema = schemas[key] = self._graph_schema.minimal_graph_schema(run_targets)
+            schema = schemas[tuple(run_targets)] = self._graph_schema.minimal_graph_schema(run_targets)
         given = inputs or {}
-        clash = set(given) & set(schema.nodes)
-        if clash:
-            raise GraphRunError(f"Input values {sorted(clash)} clash with node names in the graph schema.")
+        # As DaskGraphRunner._add_inputs_to_graph: a string input equal to a node name (or an earlier input's)
+        # is refused with Rasa's error; an input named like a node replaces that node.
+        keys = set(schema.nodes)
+        for name, value in given.items():
+            if isinstance(value, str) and value in keys:
+                raise GraphRunError(
+                    f"Input value '{value}' clashes with a node name. Make sure that none of the input names passed to "
+                    f"the `run` method are the same as node names in the graph schema."
+                )
+            keys.add(name)
         # What dask passes between nodes: (name, value) pairs, inputs included.
         results: dict[str, Any] = {name: (name, value) for name, value in given.items()}
 
@@ -215,10 +179,14 @@ def _run_graphs_in_order() -> None:
         except RuntimeError as e:
             raise GraphRunError("Error running runner.") from e
 
+    STOCK["DaskGraphRunner.run"] = DaskGraphRunner.run
     DaskGraphRunner.run = run  # type: ignore[method-assign]
 
 
-def _remember_past_states() -> None:
+MINIMAL_SCHEMAS_ATTRIBUTE = "_rasa_patches_minimal_schemas"
+
+
+def remember_past_states() -> None:
     """A tracker's dialogue states are computed once per set of events, not once per policy question.
 
     Right after a user message the RulePolicy asks for the same states twice (with the last message as
@@ -234,7 +202,7 @@ def _remember_past_states() -> None:
 
     def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bool = False,
                     ignore_rule_only_turns: bool = False, rule_only_data: Optional[dict[str, Any]] = None) -> list[Any]:
-        key = (id(domain), omit_unset_slots, ignore_rule_only_turns, _frozen(rule_only_data))
+        key = (omit_unset_slots, ignore_rule_only_turns, _frozen(rule_only_data))  # the domain is checked by identity
         events = tuple(self.events)
         memo: dict[tuple[Any, ...], tuple[Domain, tuple[Any, ...], list[Any]]] = self.__dict__.setdefault(MEMO_ATTRIBUTE, {})
         hit = memo.get(key)
@@ -247,13 +215,14 @@ def _remember_past_states() -> None:
             memo[key] = (domain, events, states)
         return [{name: dict(sub_state) for name, sub_state in state.items()} for state in states]
 
+    STOCK["DialogueStateTracker.past_states"] = original
     DialogueStateTracker.past_states = past_states  # type: ignore[method-assign]
 
 
-MEMO_ATTRIBUTE = "_speedups_past_states"
+MEMO_ATTRIBUTE = "_rasa_patches_past_states"
 
 
-def _copy_slots_directly() -> None:
+def copy_slots_directly() -> None:
     """``copy.copy`` of a slot, as ``copy`` itself does it for a plain object, without the generic detour.
 
     Every tracker, and every replayed copy of one, copies all the domain's slots; through ``__reduce_ex__``
@@ -272,6 +241,7 @@ def _copy_slots_directly() -> None:
         new.__dict__.update(self.__dict__)
         return new
 
+    STOCK["Slot.__copy__"] = None  # Rasa has none: copy.copy's generic path
     Slot.__copy__ = copy_slot  # type: ignore[attr-defined]
 
 
@@ -279,40 +249,7 @@ def _subclasses(cls: type) -> list[type]:
     return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
 
 
-def _parse_rules_once() -> None:
-    """The rule policy parses each rule's states once, not once per rule, turn and prediction.
-
-    Rasa stores learned rules as JSON strings and ``_is_rule_applicable`` ran ``json.loads`` on every rule
-    key for every step back in the conversation, on every prediction. The body below is Rasa 3.6's, with
-    the parsed, reversed states remembered per key (they are only read).
-    """
-    import json
-
-    from rasa.core.policies.rule_policy import RulePolicy
-    from rasa.shared.core.constants import PREVIOUS_ACTION
-
-    @functools.lru_cache(maxsize=8192)
-    def reversed_states(rule_key: str) -> tuple[Any, ...]:
-        return tuple(reversed(json.loads(rule_key)))
-
-    def is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int, conversation_state: Any) -> bool:
-        reversed_rule_states = reversed_states(rule_key)
-        if turn_index >= len(reversed_rule_states):
-            return True
-        current_previous_action = conversation_state.get(PREVIOUS_ACTION)
-        rule_previous_action = reversed_rule_states[turn_index].get(PREVIOUS_ACTION)
-        if not rule_previous_action and not current_previous_action:
-            return True
-        if not rule_previous_action or not current_previous_action:
-            return False
-        return bool(self._does_rule_match_state(reversed_rule_states[turn_index], conversation_state))
-
-    STOCK["RulePolicy._is_rule_applicable"] = RulePolicy._is_rule_applicable
-    RulePolicy._is_rule_applicable = is_rule_applicable  # type: ignore[method-assign]
-    _skip_the_text_pass_no_rule_can_match()
-
-
-def _skip_the_text_pass_no_rule_can_match() -> None:
+def skip_the_text_pass_no_rule_can_match() -> None:
     """Right after a user message the rule policy first looks for a rule about the message's *text*, then
     about its intent. The text pass removes the intent from the last state, so a rule can only match it if
     its last state follows ``action_listen`` without asking for an intent. When the trained rules hold no
@@ -325,7 +262,6 @@ def _skip_the_text_pass_no_rule_can_match() -> None:
     from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT, INTENT
 
     original = RulePolicy._find_action_from_rules
-    verdicts: dict[tuple[int, int], bool] = {}
 
     def text_pass_cannot_match(last: Any) -> bool:
         if not isinstance(last, dict):
@@ -341,14 +277,18 @@ def _skip_the_text_pass_no_rule_can_match() -> None:
         return bool(intent) and intent != SHOULD_NOT_BE_SET
 
     def text_pass_can_find(policy: RulePolicy) -> bool:
+        # Kept on the policy, with the very rules it was worked out for (a policy's rules are set once, at
+        # training or loading; a new model brings new policies).
         rules = policy.lookup.get(RULES, {})
-        key = (id(rules), len(rules))
-        if key not in verdicts:
-            try:
-                verdicts[key] = not all(text_pass_cannot_match(json.loads(rule)[-1]) for rule in rules)
-            except (ValueError, TypeError, IndexError, KeyError):
-                verdicts[key] = True
-        return verdicts[key]
+        known = policy.__dict__.get(TEXT_PASS_ATTRIBUTE)
+        if known is not None and known[0] is rules and known[1] == len(rules):
+            return bool(known[2])
+        try:
+            verdict = not all(text_pass_cannot_match(json.loads(rule)[-1]) for rule in rules)
+        except (ValueError, TypeError, IndexError, KeyError):
+            verdict = True
+        policy.__dict__[TEXT_PASS_ATTRIBUTE] = (rules, len(rules), verdict)
+        return verdict
 
     def find_action_from_rules(self: RulePolicy, tracker: Any, domain: Any, use_text_for_last_user_input: bool) -> Any:
         # With a form active, the text pass also reports whether the form's unhappy path was left, which
@@ -359,6 +299,9 @@ def _skip_the_text_pass_no_rule_can_match() -> None:
 
     STOCK["RulePolicy._find_action_from_rules"] = original
     RulePolicy._find_action_from_rules = find_action_from_rules  # type: ignore[method-assign]
+
+
+TEXT_PASS_ATTRIBUTE = "_rasa_patches_text_pass_can_find"
 
 
 def _frozen(value: Any) -> Any:
@@ -372,7 +315,7 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _freeze_what_the_model_loaded() -> None:
+def freeze_what_the_model_loaded() -> None:
     """Once the model is loaded, its objects are moved out of the garbage collector's way (``gc.freeze``).
 
     After loading, the Rasa process holds about half a million long-lived objects (TensorFlow, spaCy, Rasa,
@@ -386,6 +329,7 @@ def _freeze_what_the_model_loaded() -> None:
     from rasa.core.agent import Agent
 
     original = Agent.load_model
+    STOCK["Agent.load_model"] = original
 
     def load_model(self: Agent, *args: Any, **kwargs: Any) -> None:
         gc.unfreeze()
@@ -396,7 +340,7 @@ def _freeze_what_the_model_loaded() -> None:
     Agent.load_model = load_model  # type: ignore[method-assign]
 
 
-def _reuse_http_connections() -> None:
+def reuse_http_connections() -> None:
     """Calls to the action server reuse one HTTP client and its open connections.
 
     ``EndpointConfig.request`` opens a new aiohttp ``ClientSession`` for every call, so every custom action
@@ -424,6 +368,7 @@ def _reuse_http_connections() -> None:
                 connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
         return _Borrowed(shared)
 
+    STOCK["EndpointConfig.session"] = EndpointConfig.session
     EndpointConfig.session = session  # type: ignore[method-assign]
 
 

@@ -3,7 +3,7 @@
 Issue 5, "No data lost". The Rasa process here is our own (own port, own SQLite tracker file), so killing it
 leaves the session's server alone; it shares the session's action server through a small proxy that can
 hold an action call, which is how the test kills Rasa while a turn is certainly in flight.
-Named test_zz_* like the other tests that stop servers.
+Marked `runs_last`, like the other tests that stop servers (tests/conftest.py runs those after the rest).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import requests
 
 from tests.e2e.conftest import Assistant, free_port
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
 
 SET_UP = [
     "my husband refuses to see a therapist",

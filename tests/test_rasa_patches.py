@@ -1,4 +1,4 @@
-"""The Rasa speed-ups change how fast, never what: same verdicts, same errors, same answers."""
+"""The Rasa patches (rasa_patches/) change how fast, never what: each compared with the Rasa code it replaces."""
 from __future__ import annotations
 
 import copy
@@ -22,10 +22,12 @@ from rasa.shared.core.events import (
 )
 from rasa.utils.endpoints import EndpointConfig
 
-from tests.conftest import run_async
-from trackers import speedups
+import rasa_patches
+from rasa_patches import patches
+from tests.conftest import answered_turn, repo_domain, run_async
 
-speedups.apply()
+APPLIED = rasa_patches.apply()
+DOMAIN = repo_domain()
 
 VALID_EVENTS = [
     e.as_dict() for e in (
@@ -63,7 +65,7 @@ def full_verdict(result: Any) -> bool:
 
 def fast_verdict(result: Any) -> bool:
     schema = RemoteAction.action_response_format_spec()
-    check = speedups._fast_action_response_check(schema, jsonschema.validators.validator_for(schema))
+    check = patches._fast_action_response_check(schema, jsonschema.validators.validator_for(schema))
     assert check is not None, "the fast check no longer recognises Rasa's action-response schema"
     return check(result)
 
@@ -91,7 +93,7 @@ def test_an_invalid_response_raises_the_same_error_as_rasa(result: Any) -> None:
 def test_a_schema_of_another_shape_falls_back_to_full_validation() -> None:
     schema = RemoteAction.action_response_format_spec()
     schema["properties"]["events"]["items"] = {"type": "object"}
-    assert speedups._fast_action_response_check(schema, jsonschema.Draft7Validator) is None
+    assert patches._fast_action_response_check(schema, jsonschema.Draft7Validator) is None
 
 
 def test_calls_to_an_endpoint_share_one_connection() -> None:
@@ -138,30 +140,27 @@ def test_the_tracker_sent_to_the_action_server_decodes_to_the_same_json() -> Non
     state = tracker.current_state(EventVerbosity.ALL)
     state["odd"] = {1: object.__name__, "big": 2**70, "small": 1e-300}
 
-    ours = speedups._dumps(state)
+    ours = patches._dumps(state)
 
     assert "NaN" in ours  # as json.dumps writes it; NaN != NaN, so compare with it replaced
     assert json.loads(ours.replace("NaN", "null")) == json.loads(json.dumps(state).replace("NaN", "null"))
     with pytest.raises(TypeError):
-        speedups._dumps({"not json": object()})
+        patches._dumps({"not json": object()})
 
 
 def _conversation() -> Any:
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from tests.test_tracker_store import DOMAIN, turn
-
     tracker = DialogueStateTracker.from_events("ana", [ActionExecuted("action_session_start"), SessionStarted(),
                                                        ActionExecuted("action_listen")], slots=DOMAIN.slots)
-    turn(tracker, "my wife won't see anyone", SlotSet("relationship", "partner"))
-    turn(tracker, "i am so tired", ActiveLoop("therapy_talk_form"))
+    answered_turn(tracker, "my wife won't see anyone", SlotSet("relationship", "partner"))
+    answered_turn(tracker, "i am so tired", ActiveLoop("therapy_talk_form"))
     return tracker
 
 
 def _stock_states(tracker: Any, **kwargs: Any) -> list[Any]:
     from rasa.shared.core.domain import Domain
 
-    from tests.test_tracker_store import DOMAIN
 
     return Domain.states_for_tracker_history(DOMAIN, tracker, **kwargs)
 
@@ -169,7 +168,6 @@ def _stock_states(tracker: Any, **kwargs: Any) -> list[Any]:
 @pytest.mark.parametrize("kwargs", [{}, {"ignore_rule_only_turns": True, "omit_unset_slots": True,
                                          "rule_only_data": {"slots": ["pending_offer"], "loops": ["therapy_talk_form"]}}])
 def test_remembered_states_are_the_states_rasa_computes(kwargs: dict[str, Any]) -> None:
-    from tests.test_tracker_store import DOMAIN
 
     tracker = _conversation()
     first = tracker.past_states(DOMAIN, **kwargs)
@@ -190,7 +188,6 @@ def test_remembered_states_are_the_states_rasa_computes(kwargs: dict[str, Any]) 
 def test_states_are_computed_again_when_the_events_are_replaced_by_equal_copies() -> None:
     from rasa.shared.core.events import Event
 
-    from tests.test_tracker_store import DOMAIN
 
     tracker = _conversation()
     before = tracker.past_states(DOMAIN)
@@ -208,7 +205,6 @@ def test_a_copied_slot_is_an_equal_independent_object() -> None:
 
     from rasa.shared.core.slots import Slot
 
-    from tests.test_tracker_store import DOMAIN
 
     assert "__copy__" in vars(Slot), "the slot copy speed-up was not installed"
     for slot in DOMAIN.slots:
@@ -221,58 +217,100 @@ def test_a_copied_slot_is_an_equal_independent_object() -> None:
         assert slot.value is not sentinel
 
 
-def test_rule_applicability_is_rasas() -> None:
-    import itertools
-    import json
-
-    from rasa.core.policies.rule_policy import RulePolicy
-    from rasa.shared.core.constants import SHOULD_NOT_BE_SET
-
-    from tests.test_tracker_store import DOMAIN
-
-    policy = RulePolicy.__new__(RulePolicy)
-    stock = speedups.STOCK["RulePolicy._is_rule_applicable"]
-    conversation = _conversation().past_states(DOMAIN)
-    start = {"slots": {"relationship": SHOULD_NOT_BE_SET}}
-    rules = [
-        [start, {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}}],
-        [{"prev_action": {"action_name": "action_listen"}, "user": {"intent": "inform"}}],
-        [{"prev_action": {"action_name": "utter_greet"}, "slots": {"relationship": ["partner"]}}],
-        [{"prev_action": {"action_name": "utter_greet"}, "slots": {"relationship": SHOULD_NOT_BE_SET}}],
-        [{"prev_action": {"action_name": "action_listen"}, "active_loop": {"name": "therapy_talk_form"}}],
-        [*conversation[-3:]], [*conversation[:2]], [{}],
-    ]
-    keys = [json.dumps([{k: {n: list(v) if isinstance(v, tuple) else v for n, v in sub.items()} for k, sub in s.items()}
-                        for s in rule], sort_keys=True) for rule in rules]
-    verdicts = []
-    for key, (index, state) in itertools.product(keys, enumerate(reversed(conversation))):
-        ours, theirs = RulePolicy._is_rule_applicable(policy, key, index, state), stock(policy, key, index, state)
-        assert ours == theirs, (key, index, state)
-        verdicts.append(ours)
-    assert True in verdicts and False in verdicts
+PATCHED = {  # what each patch replaces, as "owner attribute"
+    "rasa.core.actions.action RemoteAction _validate_action_result",
+    "rasa.shared.core.events Event resolve_by_type",
+    "rasa.engine.runner.dask DaskGraphRunner run",
+    "rasa.utils.endpoints EndpointConfig session",
+    "rasa.shared.core.trackers DialogueStateTracker past_states",
+    "rasa.core.policies.rule_policy RulePolicy _find_action_from_rules",
+    "rasa.core.agent Agent load_model",
+}
+PROBE = """
+import importlib, logging, sys
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(name)s %(message)s")
+import trackers.store, channels.rest  # importing our modules patches nothing
+import rasa
+if len(sys.argv) > 1:
+    rasa.__version__ = sys.argv[1]
+import rasa_patches
+from rasa.shared.core.slots import Slot
+applied = rasa_patches.apply()
+for line in sys.stdin.read().strip().splitlines():
+    module, owner, name = line.split()
+    print("PATCHED" if getattr(getattr(importlib.import_module(module), owner), name).__module__ == "rasa_patches.patches" else "STOCK")
+print("SLOT", "__copy__" in vars(Slot))
+print("APPLIED", len(applied))
+"""
 
 
-@pytest.mark.parametrize(("setting", "installed"), [("0", False), ("1", True)])
-def test_rasa_speedups_0_leaves_rasa_as_it_is(setting: str, installed: bool) -> None:
+def _probe(env: dict[str, str], *argv: str) -> list[str]:
     import os
     import subprocess
     import sys
 
-    probe = ("import trackers.store\nfrom rasa.core.policies.rule_policy import RulePolicy\n"
-             "print(RulePolicy._is_rule_applicable.__module__)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                         env={**os.environ, "RASA_SPEEDUPS": setting}).stdout.split()
-    assert out[-1] == ("trackers.speedups" if installed else "rasa.core.policies.rule_policy")
+    from kernel.settings import REPO_ROOT
+
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], input="\n".join(sorted(PATCHED)), capture_output=True, text=True,
+                          cwd=REPO_ROOT, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", **env})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
+
+
+def test_every_patch_is_applied_by_the_one_entry_point_and_logged() -> None:
+    out = _probe({"RASA_SPEEDUPS": "1"})
+    assert out.count("PATCHED") == len(PATCHED) and "STOCK" not in out
+    assert "SLOT True" in out and f"APPLIED {len(rasa_patches.PATCHES)}" in out
+    assert any(line.startswith("rasa_patches Rasa patches applied for Rasa 3.6.21") for line in out)
+
+
+def test_rasa_speedups_0_leaves_every_part_of_rasa_as_it_is() -> None:
+    out = _probe({"RASA_SPEEDUPS": "0"})
+    assert out.count("STOCK") == len(PATCHED) and "PATCHED" not in out
+    assert "SLOT False" in out and "APPLIED 0" in out
+    assert "rasa_patches Rasa patches: not applied (RASA_SPEEDUPS=0)" in out
+
+
+def test_another_rasa_version_starts_unpatched_and_says_so() -> None:
+    out = _probe({"RASA_SPEEDUPS": "1"}, "3.6.20")
+    assert out.count("STOCK") == len(PATCHED) and "SLOT False" in out and "APPLIED 0" in out
+    assert any("not applied" in line and "3.6.20" in line for line in out)
+
+
+def test_the_patches_were_applied_in_this_test_process() -> None:
+    """Otherwise the comparisons below would compare Rasa with itself."""
+    assert APPLIED == list(rasa_patches.PATCHES)
+
+
+def test_event_classes_are_the_ones_rasa_resolves() -> None:
+    from rasa.shared.core.events import Event
+
+    from rasa_patches.patches import _subclasses
+
+    stock = patches.STOCK["Event.resolve_by_type"]
+    names = {cls.type_name for cls in _subclasses(Event)} | {"event", "topic", "no_such_event", "", "USER"}
+    for name in sorted(names) * 2:  # the second round comes from the remembered classes
+        for default in (None, SlotSet):
+            try:
+                expected: Any = stock(name, default)
+            except ValueError as error:
+                expected = ("raises", str(error))
+            try:
+                ours: Any = Event.resolve_by_type(name, default)
+            except ValueError as error:
+                ours = ("raises", str(error))
+            assert ours == expected, name
+    assert Event.resolve_by_type("user") is UserUttered and Event.resolve_by_type("slot") is SlotSet
 
 
 FREEZE_PROBES = {
     "the Rasa server, once the model is loaded": (
-        "import gc, trackers.store\nfrom rasa.core.agent import Agent\nbefore = gc.get_freeze_count()\n"
+        "import gc, rasa_patches\nrasa_patches.apply()\nfrom rasa.core.agent import Agent\nbefore = gc.get_freeze_count()\n"
         "Agent().load_model('models/assistant.tar.gz')\nprint(before, gc.get_freeze_count())"),
     "the action server, once the actions are registered": (
         "import gc\nfrom actions.server import freeze_after_registering\nfrom rasa_sdk.executor import ActionExecutor\n"
         "freeze_after_registering()\nbefore = gc.get_freeze_count()\nexecutor = ActionExecutor()\n"
-        "executor.register_package('actions')\nassert 'action_topic_content' in executor.actions\n"
+        "executor.register_package('actions')\nassert 'action_respond' in executor.actions\n"
         "print(before, gc.get_freeze_count())"),
 }
 
@@ -292,14 +330,24 @@ def test_long_lived_objects_are_frozen_after_loading(probe: str) -> None:
     assert before == 0 and after > 50_000, (before, after)
 
 
+MODEL = "models/assistant.tar.gz"
+
+
 @pytest.fixture(scope="module")
-def rule_policy() -> Any:
+def agent() -> Any:
     from rasa.core.agent import Agent
-    from rasa.core.policies.rule_policy import RulePolicy
 
     from kernel.settings import REPO_ROOT
 
-    agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
+    if not (REPO_ROOT / MODEL).exists():
+        pytest.fail(f"No trained model at {MODEL}. Run 'make train' (make test does it for you).")
+    return Agent.load(str(REPO_ROOT / MODEL))
+
+
+@pytest.fixture(scope="module")
+def rule_policy(agent: Any) -> Any:
+    from rasa.core.policies.rule_policy import RulePolicy
+
     nodes = agent.processor.graph_runner._instantiated_nodes  # type: ignore[union-attr]
     return next(node._component for node in nodes.values() if isinstance(getattr(node, "_component", None), RulePolicy))
 
@@ -307,7 +355,6 @@ def rule_policy() -> Any:
 def _after(*intents: str, loop: str | None = None) -> Any:
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from tests.test_tracker_store import DOMAIN
 
     events: list[Any] = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
     for n, intent in enumerate(intents):
@@ -322,6 +369,7 @@ def _after(*intents: str, loop: str | None = None) -> Any:
 CONVERSATIONS = [
     ("greet",), ("they_refused_help",), ("crisis",), ("start_roleplay",), ("feel_resentful", "affirm"),
     ("how_to_bring_up_therapy", "deny"), ("out_of_scope",), ("delete_my_data", "affirm"), ("nlu_fallback",),
+    ("bot_challenge",), ("goodbye",),
 ]
 
 
@@ -331,10 +379,9 @@ def test_rule_predictions_are_rasas_with_the_text_pass_skipped(
         rule_policy: Any, monkeypatch: pytest.MonkeyPatch, intents: tuple[str, ...], loop: str | None) -> None:
     from rasa.core.policies.rule_policy import RulePolicy
 
-    from tests.test_tracker_store import DOMAIN
 
     ours = rule_policy._predict(_after(*intents, loop=loop), DOMAIN)
-    monkeypatch.setattr(RulePolicy, "_find_action_from_rules", speedups.STOCK["RulePolicy._find_action_from_rules"])
+    monkeypatch.setattr(RulePolicy, "_find_action_from_rules", patches.STOCK["RulePolicy._find_action_from_rules"])
     stock = rule_policy._predict(_after(*intents, loop=loop), DOMAIN)
 
     assert ours[1] == stock[1]
@@ -344,17 +391,57 @@ def test_rule_predictions_are_rasas_with_the_text_pass_skipped(
 
 def test_our_rules_let_the_text_pass_be_skipped(rule_policy: Any) -> None:
     """Otherwise the speed-up silently does nothing."""
-    from tests.test_tracker_store import DOMAIN
 
     tracker = _after("they_refused_help")
     assert rule_policy._find_action_from_rules(tracker, DOMAIN, True) == (None, None, False)
-    stock = speedups.STOCK["RulePolicy._find_action_from_rules"](rule_policy, tracker, DOMAIN, True)
+    stock = patches.STOCK["RulePolicy._find_action_from_rules"](rule_policy, tracker, DOMAIN, True)
     assert stock[0] is None and stock[1] is not None  # the stock pass ran and found nothing
 
 
 def test_the_conversations_above_lead_to_different_rules(rule_policy: Any) -> None:
-    from tests.test_tracker_store import DOMAIN
 
     predicted = {DOMAIN.action_names_or_texts[int(np.argmax(rule_policy._predict(_after(*c), DOMAIN)[0].probabilities))]
                  for c in CONVERSATIONS}
     assert len(predicted) >= 5, predicted
+
+
+MESSAGES = ["my husband refuses to see a therapist", "i want to end it all", "hi", "asdf qwerty", "", "😊" * 50]
+
+
+def _what_the_model_says(agent: Any) -> tuple[list[Any], list[Any]]:
+    parsed = [run_async(agent.parse_message(text)) for text in MESSAGES]
+    predicted = [agent.processor.predict_next_with_tracker(_after(*intents, loop=loop))
+                 for intents in CONVERSATIONS for loop in (None, "therapy_talk_form")]
+    # The prediction also echoes the tracker, whose events carry the time they were made: compare the verdict.
+    return parsed, [(p["scores"], p["policy"], p["confidence"]) for p in predicted if p is not None]
+
+
+def test_the_graph_run_in_order_gives_rasas_results_and_errors(agent: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    ours = _what_the_model_says(agent)
+    runner = agent.processor.graph_runner
+    clash = next(iter(runner._graph_schema.nodes))  # an input whose value names a node: Rasa refuses it
+    with pytest.raises(GraphRunError, match="clashes with a node name") as raised:
+        runner.run(inputs={"__message__": clash}, targets=[clash])
+    monkeypatch.setattr(DaskGraphRunner, "run", patches.STOCK["DaskGraphRunner.run"])
+    assert _what_the_model_says(agent) == ours
+    with pytest.raises(GraphRunError) as stock_raised:
+        runner.run(inputs={"__message__": clash}, targets=[clash])
+    assert str(raised.value) == str(stock_raised.value)
+
+
+def test_a_model_loaded_again_starts_without_the_old_models_caches(agent: Any) -> None:
+    from kernel.settings import REPO_ROOT
+    from rasa_patches.patches import MINIMAL_SCHEMAS_ATTRIBUTE, TEXT_PASS_ATTRIBUTE
+
+    before = _what_the_model_says(agent)
+    old_runner = agent.processor.graph_runner
+    assert MINIMAL_SCHEMAS_ATTRIBUTE in vars(old_runner)
+    agent.load_model(str(REPO_ROOT / MODEL))  # what PUT /model does
+    runner = agent.processor.graph_runner
+    assert runner is not old_runner and MINIMAL_SCHEMAS_ATTRIBUTE not in vars(runner)
+    policies = [node._component for node in runner._instantiated_nodes.values() if hasattr(node, "_component")]
+    assert not any(TEXT_PASS_ATTRIBUTE in vars(policy) for policy in policies)
+    assert _what_the_model_says(agent) == before

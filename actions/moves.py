@@ -1,0 +1,198 @@
+"""What the user is asking for this turn, read from their words, the intent and the thread so far.
+
+The intent classifier sees one message; a follow-up like "another one?", "what if she says no again" or
+"why would he do that" only makes sense with the conversation behind it. These are plain regexes over the
+message, cheap enough to run on every turn, and checked before the intent so the thread wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from kernel.vocabulary import TOPIC_FOR_INTENT
+
+
+@dataclass(frozen=True)
+class Move:
+    """``kind``: more | different | next_no | why_them | why_us | feeling | ack | topic | open.
+
+    ``topic`` is the content topic the reply is about (None: no particular advice is due);
+    ``focus`` a kind of item the user asked for ("what should I avoid" -> avoid).
+    """
+
+    kind: str
+    topic: Optional[str] = None
+    focus: Optional[str] = None
+    from_intent: bool = False  # only the intent classifier says so; the user's words named nothing
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_MORE = _rx(
+    r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
+    r"a different (?:one|way|idea)|what else)\b|\banother (?:one|way|idea|thing|option|example)\b|\banything else i (?:could|"
+    r"can|should|might) "
+    r"(?:say|try|do)\b|\bgot any more\b|\bgive me (?:another|more)\b|\bmore (?:ideas|examples|options|like that)\b"
+)
+_DIFFERENT = _rx(
+    r"\b(?:won'?t|wouldn'?t|doesn'?t|does not|will not|isn'?t going to|not going to|never) (?:work|fly|land|wash)\b|"
+    r"\bsee (?:straight )?through (?:it|that)\b|\bwe don'?t do (?:serious|deep|that)|\bnot (?:really )?(?:us|him|her|them)\b|"
+    r"\bthat'?s not (?:us|him|her|how we)\b|\bi'?ve tried that\b|\btried that already\b"
+)
+_NEXT_NO = _rx(
+    r"\bwhat if (?:s?he|they|my \w+|(?:s?he|they)'s)\b|\band if (?:s?he|they) (?:does|do|says?|throws|laughs|yells)\b|"
+    r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b"
+)
+_WHY_US = _rx(
+    r"\bwhy (?:do|would|did|should) you (?:suggest|say|think|recommend)|\bwhy (?:would|does|will|should) (?:that|this|it) "
+    r"(?:help|work)|^why (?:that|this)\??$|^why\??$|\bwhat'?s the (?:reasoning|thinking|evidence)|\bwhere does (?:that|this) come from\b|"
+    r"\bany (?:evidence|research|source)|\bis that (?:backed|proven|evidence)"
+)
+_WHY_THEM = _rx(
+    r"\bwhy (?:do|does|did|would|won'?t|wont|is|isn'?t|can'?t|cant|doesn'?t|will|has|didn'?t|on earth|does it)\s+"
+    r"(?:s?he|they|my \w+|her|him|he'?s|she'?s|people|anyone|someone)\b|\bwhy (?:the|all the|so much)\b|"
+    r"\bwhat (?:does|did) (?:s?he|they) mean\b|\bis (?:s?he|it) (?:scared|afraid|just scared)\b|\bis it me\b|\bavoiding me or\b|"
+    r"\bis it different for\b|\bbad sign\b|\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
+    r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
+    r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
+    r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b"
+)
+# Self-care and understanding topics, most specific first. The topic keys are the registry's names.
+_TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("worried_about_safety", _rx(
+        r"\bshould i be (?:worried|scared|concerned)|\bwarning signs\b|\bsigns? (?:i should|to) (?:watch|look)|\bwhat signs should\b|"
+        r"\bhurting (?:him|her|them)sel|\bsuicid|\bkill(?:ing)? (?:him|her|them)sel|\bsomething to (?:worry|be worried)|"
+        r"\bam i overreacting\b|"
+        r"\bhow do i know if i should (?:actually )?be worried\b|\bsigns? (?:would|that) mean it'?s (?:serious|dangerous)|"
+        r"\bnormal teenager\b|"
+        r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it) (?:an emergency|dangerous|serious)\b|\blooking out for\b|"
+        r"\bwatch (?:out )?for this time\b"
+    )),
+    ("support", _rx(
+        r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
+        r"\btalk to someone (?:myself|for me)|"
+        r"\b(?:therapist|counsellor|counselor|help|support) for (?:me|myself)\b|\bgroups? for\b|\banyone for (?:partners|"
+        r"parents|families|people)|"
+        r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
+        r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
+        r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
+        r"\bget some support\b|\bonly one going through\b|"
+        r"\bshould i get a therapist\b"
+    )),
+    ("enabling", _rx(
+        r"\benabl|\bmaking it easier for\b|\bcovered (?:his|her|their)\b|\bpay(?:ing)? (?:for )?(?:his|her|their) (?:rent|phone|bills|car)|"
+        r"\bi pay for\b|\bfind one for (?:him|her|them)\b|\bpatient (?:and|or|vs) enabl|\bdifference between (?:being )?patient|"
+        r"\bpick it up for\b|\bstop reassuring\b|\bleave (?:him|her|them) be\b|\bgive (?:him|her|them) time\b|\bhow long (?:do|"
+        r"am|should) i "
+        r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
+        r"\bjust find one\b"
+    )),
+    ("boundaries", _rx(
+        r"\bboundar|\bforgive (?:him|her|them)\b|\blimit\b|\brule like\b|\bwon'?t (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bnot (?:go|going) round\b|"
+        r"\bstep(?:ping)? back\b|"
+        r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
+        r"\bmy place to\b|\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
+        r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
+    )),
+    ("progress", _rx(
+        r"\bgetting (?:a bit )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|it'?s|they'?re|of progress|"
+        r"(?:s?he|they) (?:is|are))\b|"
+        r"\bworking on it\b|\bis that something\b|\bcome through it\b|\bhealing\b|\bwhat i'?m doing is working\b|\bis (?:it|"
+        r"this) working\b|"
+        r"\bhow (?:will|can|would|do) i (?:know|tell) if (?:anything|what|it|this)|\bsmall things\b|\bfirst time in\b|"
+        r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
+    )),
+    ("bring_up", _rx(
+        r"\bwhat (?:can|could|should|would|do|might) (?:i|we) (?:even |actually |possibly )?(?:say|write|text|tell)\b|"
+        r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:bring|raise|talk|say|ask|mention|"
+        r"get (?:him|her|them) to|"
+        r"nudge|push|help|argue|open|approach|start|tell|word|put|get past|do it)\b|\bwords (?:i could|to use|i can)\b|\bany words\b|"
+        r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|\bavoid saying\b|\bshould i avoid\b|"
+        r"\bwhat should i avoid\b|"
+        r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
+        r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
+        r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnagging\b|\bmake it about\b|"
+        r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
+        r"\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
+        r"might )?say\b|\bfrom a distance\b|"
+        r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
+        r"\bsay (?:it|that) to (?:him|her|them)\b"
+    )),
+    ("resentment", _rx(
+        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
+        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
+    )),
+    ("exhaustion", _rx(
+        r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
+        r"\bi (?:can'?t|cannot) sleep\b|"
+        r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
+        r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
+        r"\bleaning on me\b|\bcan'?t go through that again\b"
+    )),
+)
+_AVOID = _rx(r"\b(?:avoid|not say|shouldn'?t i say|what not to|should i not|NOT say|bad to|a mistake|too harsh|wrong)\b")
+_FEELING = _rx(
+    r"\bi (?:feel|felt) (?:so |really |just |like |such |a bit |kind of )*(?:guilty|awful|useless|terrible|bad|helpless|sad|"
+    r"lost|like a|like i|"
+    r"like it'?s|responsible|ashamed|stupid|horrible|sick|alone)|\bmy fault\b|\bi miss (?:him|her|them)\b|\btelling you how i feel\b|"
+    r"\bi'?m not asking (?:what|for)\b|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b"
+)
+_ACK = _rx(
+    r"^(?:ok(?:ay)?|k|right|sure|fair|fine|alright|cool|great|good|thanks?|thank (?:you|u)|thx|ty|cheers|ta|got it|makes sense|that helps|"
+    r"i'?ll try|noted|yes|yeah|yep|hmm|ha|lol|i see|that'?s (?:helpful|useful|encouraging|clear|fair|good))\b"
+)
+_QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
+# Intents that say little about what the user wants; the thread decides.
+WEAK_INTENTS = frozenset(
+    {"inform", "nlu_fallback", "affirm", "deny", "out_of_scope", "practice_line", "stop_roleplay", "greet", "thank", "ask_more"}
+)
+REFUSAL_INTENTS = frozenset({"they_refused_help", "describe_refusal"})
+
+
+def topic_cue(text: str) -> Optional[str]:
+    return next((topic for topic, pattern in _TOPIC_CUES if pattern.search(text)), None)
+
+
+def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
+    """What the user wants from this reply."""
+    lowered = text.lower().replace("’", "'").strip()
+    if _WHY_US.search(lowered):
+        return Move("why_us", last_topic)
+    if _DIFFERENT.search(lowered) and last_topic:
+        return Move("different", last_topic)
+    if _MORE.search(lowered) or intent == "ask_more":
+        wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase)\b", lowered)
+        return Move("more", "bring_up" if wants_words else last_topic or "bring_up")
+    if _NEXT_NO.search(lowered):
+        return Move("next_no", "boundaries" if last_topic == "boundaries" else "refusal")
+    if _WHY_THEM.search(lowered):
+        return Move("why_them", "why_resist")
+    cued = topic_cue(lowered)
+    if cued:
+        return Move("topic", cued, "avoid" if cued == "bring_up" and _AVOID.search(text) else None)
+    if _FEELING.search(lowered):
+        return Move("feeling")
+    is_question = bool(_QUESTION.search(lowered))
+    if _ACK.search(lowered) and not is_question:
+        return Move("ack")
+    if intent in REFUSAL_INTENTS:
+        return Move("topic", "refusal", from_intent=True)
+    if intent == "why_they_resist":
+        return Move("why_them", "why_resist", from_intent=True)
+    if intent == "how_to_bring_up_therapy":
+        return Move("topic", "bring_up", "avoid" if _AVOID.search(text) else None, from_intent=True)
+    if intent in TOPIC_FOR_INTENT:
+        return Move("topic", TOPIC_FOR_INTENT[intent], from_intent=True)
+    if intent in {"thank", "affirm"} and not is_question:
+        return Move("ack")
+    if intent == "deny" and not is_question:
+        return Move("feeling") if _FEELING.search(lowered) else Move("ack")
+    if intent == "ask_why" and len(lowered.split()) <= 4:
+        return Move("why_us", last_topic)
+    if intent == "out_of_scope" and not is_question:
+        return Move("out_of_scope")
+    return Move("open", last_topic if is_question else None)

@@ -1,0 +1,182 @@
+"""Choosing the loved one's reply by (scenario, act, topic, stage), so the reply answers what was said.
+
+No I/O here: the actions load the state, call ``take_turn`` and send what it returns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from actions.rehearsal.lines import LineBank, PoolLine, bank, pick
+from actions.rehearsal.scenarios import Scenario
+from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_reflection, may_concede, stage_for
+from actions.rehearsal.topics import REASONS, classify_topic
+from kernel.vocabulary import Stage
+
+# "What worries you about seeing someone?" asks for their reasons, not their mood.
+_ABOUT_HELP = re.compile(r"\b(?:therap\w*|counsel\w*|see(?:ing)? (?:a|someone|somebody|anyone)|get(?:ting)? help|"
+                         r"doctor|gp|stopping you|holding you back|getting in the way|in the way|put(?:s|ting)? you off)\b", re.I)
+_DEPTH = {Stage.GUARDED: "deflect", Stage.WARY: "partial", Stage.SOFTENING: "honest", Stage.OPEN: "honest"}
+
+
+@dataclass
+class Reply:
+    line_id: str
+    text: str
+    stage: Stage
+    kind: str
+    answers: Optional[str] = None
+    reveals: Optional[str] = None
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z']+", text.lower())) + " "
+
+
+def triggered(scenario: Scenario, text: str, codes: list[str]) -> bool:
+    """Words or moves that close this person. An open question or a reflection that quotes a word is not an attack."""
+    if set(scenario.trigger_moves) & set(codes):
+        return True
+    if "open_question" in codes or is_reflection(codes):
+        return False
+    said = _words(text)
+    return any(f" {word} " in said for word in scenario.trigger_words)
+
+
+def _line(
+    line: Optional[PoolLine], stage: Stage, kind: str, answers: Optional[str] = None, reveals: Optional[str] = None
+) -> Optional[Reply]:
+    if line is None:
+        return None
+    return Reply(line_id=line.id, text=line.text, stage=stage, kind=kind, answers=answers, reveals=reveals)
+
+
+class Responder:
+    def __init__(self, scenario: Scenario, rehearsal: Rehearsal, used: list[str], seed: str, lines: Optional[LineBank] = None) -> None:
+        self.scenario, self.rehearsal, self.used, self.seed = scenario, rehearsal, used, seed
+        self.lines = lines or bank()
+        # Events before this turn: a line like "there it is again" needs pressure earlier, not just now.
+        self.events = Rehearsal(turns=rehearsal.turns[:-1]).events()
+
+    def _pick(self, pool: tuple[PoolLine, ...], stage: Stage) -> Optional[PoolLine]:
+        return pick(pool, stage.value, self.used, self.events, f"{self.seed}:{len(self.used)}")
+
+    def general(self, stage: Stage) -> Reply:
+        """A line for the stage with no particular topic; if the pool has run dry, a neighbouring stage's."""
+        form = self.scenario.form
+        for nearby in (stage, Stage.WARY, Stage.SOFTENING, Stage.GUARDED, Stage.OPEN):
+            line = pick(self.lines.general.get((form, nearby.value), ()), nearby.value, self.used, self.events,
+                        f"{self.seed}:{len(self.used)}")
+            if line is not None:
+                return Reply(line_id=line.id, text=line.text, stage=stage, kind="general")
+        return Reply(line_id=f"general.{len(self.used)}", text="...", stage=stage, kind="general")
+
+    def act(self, name: str, stage: Stage, answers: Optional[str] = None) -> Optional[Reply]:
+        return _line(self._pick(self.lines.acts[name], stage), stage, name, answers)
+
+    def reveal(self, reason: str, stage: Stage, prefix: str = "") -> Optional[Reply]:
+        """A hidden reason in the scenario's own words: first what they let slip, and the honest version when softer."""
+        hidden = self.scenario.reason(reason)
+        if hidden is None:
+            return None
+        # First time at wary: what they let slip; softer: the honest version. Once out, never back to the shallow one.
+        first_time = reason not in self.rehearsal.revealed()
+        steps = [("honest", hidden.honest)] if stage is not Stage.WARY else []
+        if first_time and stage is Stage.WARY:
+            steps = [("reveal", hidden.reveal)]
+        for step, text in steps:
+            line_id = f"{self.scenario.id}.{reason}.{step}"
+            if line_id not in self.used:
+                first = reason not in self.rehearsal.revealed()
+                return Reply(line_id=line_id, text=prefix + text, stage=stage, kind="reveal", answers=None,
+                             reveals=reason if first else None)
+        return None
+
+    def about_topic(self, topic: str, stage: Stage, reflecting: bool, was_guarded: bool = False) -> Reply:
+        """An answer about the topic asked or reflected: deflected, partial or honest depending on the stage.
+        A hidden reason stays hidden if they were still guarded when it was raised."""
+        theirs = topic in self.scenario.reason_names
+        reply: Optional[Reply] = None
+        if stage is Stage.GUARDED or (was_guarded and theirs):
+            reply = _line(self._pick(self.lines.topics.get((topic, "deflect"), ()), stage), stage, "deflect", topic)
+        elif topic in REASONS and theirs:
+            reply = self.reveal(topic, stage, prefix="Yeah... " if reflecting else "")
+            if reply is None:
+                pool = self.lines.topics.get((topic, "more"), ()) + self.lines.by_form_topic.get((self.scenario.form, topic), ())
+                reply = _line(self._pick(pool, stage), stage, "more")
+        elif topic in REASONS:
+            reply = _line(self._pick(self.lines.topics.get((topic, "not_it"), ()), stage), stage, "not_it", topic)
+            if reply is None and reflecting:
+                reply = self.act("correct", stage, topic)
+        else:
+            depth = _DEPTH[stage]
+            for choice in (depth, "partial", "honest"):
+                reply = _line(self._pick(self.lines.topics.get((topic, choice), ()), stage), stage, choice)
+                if reply is not None:
+                    break
+        if reply is None:
+            reply = _line(self.lines.topic_fallback(topic, self.used), stage, "fallback") or self.general(stage)
+        reply.answers = topic if reply.kind != "general" else None
+        return reply
+
+    def next_reason(self) -> Optional[str]:
+        heard = set(self.rehearsal.revealed())
+        return next((r for r in self.scenario.reason_names if r not in heard), None)
+
+    def respond(self, turn: Turn, stage: Stage) -> Reply:
+        codes, topic = turn.codes, turn.topic
+        asking = "open_question" in codes or "closed_question" in codes
+        reflecting = is_reflection(codes)
+        if turn.triggered or is_pressure(codes):
+            if turn.triggered and f"{self.scenario.id}.trigger" not in self.used:
+                return Reply(line_id=f"{self.scenario.id}.trigger", text=self.scenario.trigger_line, stage=stage, kind="trigger")
+            kind = "hurt" if "ultimatum" in codes else "defensive" if "confront" in codes or turn.triggered else "pushback"
+            return self.act(kind, stage) or self.act("defensive", stage) or self.general(stage)
+        if stage is Stage.CONCESSION:
+            return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
+                         answers=topic)
+        was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
+        if topic is not None and (asking or reflecting):
+            return self.about_topic(topic, stage, reflecting, was_guarded)
+        if not was_guarded and ("open_question" in codes or reflecting):
+            reason = self.next_reason()
+            if reason is not None:
+                reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "")
+                if reply is not None:
+                    return reply
+        if reflecting:
+            return self.act("agree", stage) or self.general(stage)
+        if "autonomy_support" in codes:
+            return self.act("relief", stage) or self.general(stage)
+        if "affirmation" in codes:
+            return self.act("affirmed", stage) or self.general(stage)
+        if "closed_question" in codes:
+            return self.act("closed", stage) or self.general(stage)
+        # "I'm worried about you" is the user's feeling, not a question about theirs.
+        if topic is not None and not ("i_statement" in codes and topic in ("feelings", "the_relationship")):
+            return self.about_topic(topic, stage, reflecting=False, was_guarded=was_guarded)
+        return self.general(stage)
+
+
+def read_topic(text: str, codes: list[str]) -> Optional[str]:
+    topic = classify_topic(text)
+    if topic == "feelings" and "open_question" in codes and _ABOUT_HELP.search(text):
+        return None  # a question about what stops them: answered with a hidden reason
+    return topic
+
+
+def take_turn(scenario: Scenario, rehearsal: Rehearsal, text: str, codes: list[str], used: list[str], seed: str) -> tuple[Turn, Reply]:
+    """Apply one user line: move openness honestly, then pick the reply that answers it."""
+    turn = advance(rehearsal, text, codes, read_topic(text, codes), triggered(scenario, text, codes))
+    heard = len(rehearsal.revealed())
+    stage = Stage.CONCESSION if may_concede(rehearsal, heard) else rehearsal.stage
+    reply = Responder(scenario, rehearsal, used, seed).respond(turn, stage)
+    turn.stage, turn.reply_id, turn.reply, turn.kind = reply.stage.value, reply.line_id, reply.text, reply.kind
+    turn.answers, turn.reveals = reply.answers, reply.reveals
+    return turn, reply
+
+
+def opening(scenario: Scenario, seed: str) -> Reply:
+    """The first in-character line: always from the guarded pool."""
+    return Responder(scenario, Rehearsal(), [], seed).general(Stage.GUARDED)

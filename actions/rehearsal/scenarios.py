@@ -1,0 +1,198 @@
+"""Role-play scenarios as data (content/roleplay/scenarios/*.yml): who the loved one is and why they say no.
+
+Files are validated once when first used; a mistake names the file and line. Run
+``python -m actions.rehearsal.scenarios`` to check them all.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from actions.rehearsal.topics import REASONS
+from kernel.registry import concern_names
+from kernel.settings import REPO_ROOT
+from kernel.vocabulary import Relationship, ResistanceForm, values
+
+SCENARIO_DIR = REPO_ROOT / "content" / "roleplay" / "scenarios"
+PRONOUNS = ("he/him", "she/her", "they/them")
+SUICIDE_ANSWERS = ("relief", "denial", "honest_yes")
+# Moves (MI codes) a scenario may name as triggers.
+TRIGGER_MOVES = ("advice_without_permission", "confront", "ultimatum", "closed_question")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ScenarioError(ValueError):
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line = path, line
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A hidden reason: what they say when it first comes out, what they say when fully open, and a way to answer it."""
+
+    reason: str
+    reveal: str
+    honest: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    name: str
+    call: str
+    pronouns: str
+    relationship: str
+    concern: str
+    form: str
+    words: tuple[str, ...]
+    scene: str
+    reasons: tuple[Reason, ...]
+    trigger_words: tuple[str, ...]
+    trigger_moves: tuple[str, ...]
+    trigger_line: str
+    small_yes: str
+    suicide_kind: str
+    suicide_line: str
+
+    @property
+    def reason_names(self) -> list[str]:
+        return [r.reason for r in self.reasons]
+
+    def reason(self, name: str) -> Optional[Reason]:
+        return next((r for r in self.reasons if r.reason == name), None)
+
+    def title(self) -> str:
+        return f"{self.call} ({self.name}): {self.concern.replace('_', ' ')}, {self.form}"
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _mapping(path: Path, node: yaml.Node, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        raise ScenarioError(path, _line(node), "expected a mapping")
+    fields = {str(k.value): v for k, v in node.value}
+    for key, _ in node.value:
+        if key.value not in required and key.value not in optional:
+            raise ScenarioError(path, _line(key), f"unknown field {key.value!r}")
+    missing = [k for k in required if k not in fields]
+    if missing:
+        raise ScenarioError(path, _line(node), f"missing {', '.join(missing)}")
+    return fields
+
+
+def _text(path: Path, node: yaml.Node, name: str, choices: Optional[tuple[str, ...] | list[str]] = None) -> str:
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        raise ScenarioError(path, _line(node), f"{name} must be non-empty text")
+    value = " ".join(str(node.value).split())
+    if choices is not None and value not in choices:
+        raise ScenarioError(path, _line(node), f"{name} {value!r} is not one of {list(choices)}")
+    return value
+
+
+def _texts(path: Path, node: yaml.Node, name: str, choices: Optional[tuple[str, ...]] = None) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise ScenarioError(path, _line(node), f"{name} must be a list")
+    return tuple(_text(path, item, name, choices) for item in node.value)
+
+
+def parse_scenario(path: Path) -> Scenario:
+    """Read and validate one scenario file."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ScenarioError(path, (mark.line + 1) if mark else 1, f"not valid YAML: {error}") from error
+    if root is None:
+        raise ScenarioError(path, 1, "empty file")
+    top = _mapping(
+        path, root,
+        ("id", "name", "call", "pronouns", "relationship", "concern", "form", "scene", "reasons", "triggers", "small_yes",
+         "suicide_question"),
+        ("words",),
+    )
+    scenario_id = _text(path, top["id"], "id")
+    if not _ID.match(scenario_id) or scenario_id != path.stem:
+        raise ScenarioError(path, _line(top["id"]), f"id {scenario_id!r} must be lower-case and match the file name")
+    reasons_node = top["reasons"]
+    if not isinstance(reasons_node, yaml.SequenceNode) or not 2 <= len(reasons_node.value) <= 3:
+        raise ScenarioError(path, _line(reasons_node), "reasons must be a list of 2 or 3 hidden reasons")
+    reasons = []
+    for node in reasons_node.value:
+        fields = _mapping(path, node, ("reason", "reveal", "honest", "answer"))
+        reasons.append(Reason(
+            reason=_text(path, fields["reason"], "reason", REASONS), reveal=_text(path, fields["reveal"], "reveal"),
+            honest=_text(path, fields["honest"], "honest"), answer=_text(path, fields["answer"], "answer"),
+        ))
+    if len({r.reason for r in reasons}) != len(reasons):
+        raise ScenarioError(path, _line(reasons_node), "a hidden reason is listed twice")
+    triggers = _mapping(path, top["triggers"], ("words", "moves", "line"))
+    suicide = _mapping(path, top["suicide_question"], ("kind", "line"))
+    return Scenario(
+        id=scenario_id,
+        name=_text(path, top["name"], "name"),
+        call=_text(path, top["call"], "call"),
+        pronouns=_text(path, top["pronouns"], "pronouns", PRONOUNS),
+        relationship=_text(path, top["relationship"], "relationship", values(Relationship)),
+        concern=_text(path, top["concern"], "concern", concern_names()),
+        form=_text(path, top["form"], "form", values(ResistanceForm)),
+        words=tuple(w.lower() for w in _texts(path, top["words"], "words")) if "words" in top else (),
+        scene=_text(path, top["scene"], "scene"),
+        reasons=tuple(reasons),
+        trigger_words=tuple(w.lower() for w in _texts(path, triggers["words"], "trigger word")),
+        trigger_moves=_texts(path, triggers["moves"], "trigger move", TRIGGER_MOVES),
+        trigger_line=_text(path, triggers["line"], "trigger line"),
+        small_yes=_text(path, top["small_yes"], "small_yes"),
+        suicide_kind=_text(path, suicide["kind"], "suicide_question kind", SUICIDE_ANSWERS),
+        suicide_line=_text(path, suicide["line"], "suicide_question line"),
+    )
+
+
+def load_scenarios(directory: Path = SCENARIO_DIR) -> dict[str, Scenario]:
+    scenarios = [parse_scenario(path) for path in sorted(directory.glob("*.yml"))]
+    if not scenarios:
+        raise ScenarioError(directory, 0, "no scenario files")
+    return {s.id: s for s in scenarios}
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Scenario]:
+    """Every scenario, read once per process."""
+    return load_scenarios()
+
+
+def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
+    """The scenario that fits what the user already told us best (relationship first, then form, then concern)."""
+    said = set(re.findall(r"[a-z]+", words.lower()))
+
+    def fit(s: Scenario) -> tuple[int, int]:
+        score = 8 * (s.relationship == relationship) + 3 * (s.form == form) + 2 * (s.concern == concern)
+        score += 1 * bool(said & set(s.words))
+        return score, 0
+
+    ranked = sorted(registry().values(), key=lambda s: (-fit(s)[0], s.id))
+    best = [s for s in ranked if fit(s)[0] == fit(ranked[0])[0]]
+    return best[salt % len(best)]
+
+
+def describe(scenario: Scenario) -> dict[str, Any]:
+    return {"id": scenario.id, "title": scenario.title(), "relationship": scenario.relationship, "concern": scenario.concern,
+            "form": scenario.form}
+
+
+if __name__ == "__main__":
+    try:
+        found = load_scenarios()
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from error
+    print(f"{len(found)} scenarios OK")

@@ -1,0 +1,526 @@
+"""The listening assistant's one substantive action: read the situation, follow the thread, answer.
+
+Every substantive intent routes here. Deterministic Python, not one rule per intent, decides the reply
+from three things: what this message adds to the picture of the situation (kernel.lexicon.read_message),
+what the user is asking for given the thread (actions.moves.read_move), and a small memory slot (the
+last topic and kinds shown, what we already asked, which reflections we used). Each substantive reply
+opens with a reflection, never asks what the user already said, and keeps to a phone-sized length with a
+"more" quick reply where more is left.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.moves import Move, read_move
+from actions.reflections import Situation, reflect
+from actions.replies import Reply, bullet, form_buttons, send
+from actions.safety_screen import needs_screen, resume_topic, screen
+from contentdb.queries import Content
+from contentdb.service import Facts, has_more, select_in_order
+from kernel.lexicon import Picture, read_message
+from kernel.resources import fill
+from kernel.vocabulary import Kind, ResistanceForm
+
+MAX_CHARS = 600
+PRACTICE_BUTTON = {"title": "Practise it with me", "payload": "/start_roleplay"}
+MORE_BUTTON = {"title": "More like this", "payload": "/ask_more"}
+TOPIC_BUTTONS = {
+    "refusal": {"title": "They said no", "payload": "/they_refused_help"},
+    "bring_up": {"title": "What could I say?", "payload": "/how_to_bring_up_therapy"},
+    "why_resist": {"title": "Why do they say no?", "payload": "/why_they_resist"},
+    "boundaries": {"title": "Setting a boundary", "payload": "/set_boundaries"},
+    "enabling": {"title": "Am I enabling?", "payload": "/worried_enabling"},
+    "exhaustion": {"title": "Looking after myself", "payload": "/feel_exhausted"},
+    "support": {"title": "Support for me", "payload": "/find_support"},
+    "progress": {"title": "Signs of progress", "payload": "/signs_of_progress"},
+    "resentment": {"title": "I feel resentful", "payload": "/feel_resentful"},
+}
+FORM_BUTTONS = form_buttons(
+    "describe_refusal",
+    {
+        ResistanceForm.DIRECT: "Refused outright",
+        ResistanceForm.PASSIVE: "Agreed, then didn't follow through",
+        ResistanceForm.INTELLECTUAL: "Argued it away",
+        ResistanceForm.EMOTIONAL: "Got overwhelmed or joked it off",
+    },
+)
+NO_CONTENT = "I don't have something specific for that yet, so I won't make it up."
+FORM_QUESTION = "How did the no show up? Pick the closest, or tell me in your own words."
+
+# Which kinds of item answer a topic, first reply first; "more" walks on through the list.
+KINDS: dict[str, tuple[str, ...]] = {
+    "refusal": ("reframe", "phrasing", "tip", "avoid"),
+    "bring_up": ("phrasing", "avoid", "reframe", "tip"),
+    "why_resist": ("reframe", "phrasing", "tip"),
+    "resentment": ("reframe", "phrasing", "tip", "avoid"),
+    "exhaustion": ("tip", "reframe", "phrasing", "resource", "avoid"),
+    "boundaries": ("phrasing", "reframe", "tip", "avoid"),
+    "enabling": ("reframe", "tip", "avoid", "phrasing"),
+    "progress": ("tip", "reframe", "phrasing", "avoid"),
+    "support": ("resource", "tip", "reframe", "phrasing"),
+    "worried_about_safety": ("tip", "reframe", "resource", "phrasing", "avoid"),
+}
+LEAD_IN = {
+    "phrasing": "Something you could say, in your own words:",
+    "avoid": "What tends to backfire:",
+    "tip": "Something to try:",
+    "resource": "Where to find support:",
+}
+# Why each form of no tends to happen, said plainly (for "why would he do that?").
+WHY_FORM = {
+    "passive": "Saying yes and not going often means {they} can't say no out loud yet, or the step feels bigger than it "
+    "looks from outside.",
+    "direct": "A sharp no is usually protection: the suggestion can land as 'something is wrong with you', and anger keeps "
+    "that feeling out.",
+    "intellectual": "Arguing it away keeps a painful subject at a thinking distance, where {they} can stay in control of it.",
+    "emotional": "Tears, jokes or silence usually mean the subject feels too big to hold right now; it isn't a sign of not caring.",
+}
+NEXT_NO = "If it's no again, that's not the end of it. Stay warm, don't argue the point, and leave the door open for another day."
+SOURCES = {
+    "CRAFT": "CRAFT (Community Reinforcement and Family Training; the book 'Get Your Loved One Sober' by Meyers and Wolfe)",
+    "MI": "Motivational Interviewing (Miller and Rollnick)",
+    "LEAP": "LEAP (Xavier Amador, 'I Am Not Sick, I Don't Need Help')",
+}
+ACKS = (
+    "Glad that's useful. I'm here whenever you want to think the next step through.",
+    "Okay. Take what fits and leave the rest; you know {who} best.",
+    "You're welcome. Caring this much takes a lot, so go gently on yourself too.",
+    "Sure. If anything shifts, or you want to look at something else, just say.",
+    "Okay. There's no rush; small steps count here.",
+    "Thanks for telling me all this. Come back any time, even just to think out loud.",
+)
+FEELINGS = {
+    "guilty": (
+        "It's so common to look back and wonder if it's your fault. Struggles like this rarely have one cause, and caring enough "
+        "to ask says a lot about you.",
+        "Guilt tends to pile on when we love someone who is struggling. You're allowed to put some of it down.",
+    ),
+    "default": (
+        "Thank you for telling me how this feels. You don't need to fix anything right now for that to matter.",
+        "That sounds really hard to live with. It makes sense to feel this way after all you've been holding.",
+        "I hear you. Feeling this way doesn't mean you're doing it wrong; it means it matters to you.",
+    ),
+}
+OPEN_LINES = (
+    "Tell me a bit more about what's going on, or pick what would help most right now.",
+    "I'm listening. What would help most: understanding the no, finding words, or looking after yourself?",
+    "Go on, I'm with you. Where would you like to start?",
+)
+
+
+@dataclass
+class Memory:
+    """What we keep between turns: the thread, what we asked, the reflections and lines used."""
+
+    topic: Optional[str] = None
+    kinds: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+    word: Optional[str] = None
+    duration: Optional[str] = None
+    together: Optional[bool] = None
+    user_state: Optional[str] = None
+    pronoun: Optional[str] = None
+    last_items: list[str] = field(default_factory=list)
+    last_asked: Optional[str] = None
+
+    @classmethod
+    def load(cls, value: Any) -> Memory:
+        data = value if isinstance(value, dict) else {}
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+    def dump(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def _button_entity(tracker: Tracker, name: str) -> Optional[str]:
+    """A value set by a button payload (`/intent{"slot":"value"}`), which always wins. Words in a message are
+    read by the lexicon with the conversation in view instead, so the normaliser's own finds are skipped."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == name and entity.get("extractor") in (None, "RegexMessageHandler"):
+            return str(entity.get("value"))
+    return None
+
+
+def update_situation(
+    slots: dict[str, Any], picture: Picture, buttons: dict[str, Optional[str]], memory: Memory
+) -> tuple[dict[str, Optional[str]], set[str]]:
+    """The contract slots after this message, and which facts are new.
+
+    A value holds until the user corrects it: another relative mentioned in passing ("his sister noticed
+    too") doesn't replace the loved one, but "actually it's my sister" does.
+    """
+    values: dict[str, Optional[str]] = {}
+    new: set[str] = set()
+    read = {"relationship": picture.relationship, "concern": picture.concern, "resistance_form": picture.resistance_form}
+    for name, heard in read.items():
+        current = slots.get(name)
+        value = buttons.get(name) or heard
+        if value and (current is None or (value != current and (buttons.get(name) or picture.correction))):
+            values[name] = value
+            new.add(name)
+            if name == "relationship":
+                memory.word = picture.word
+        elif name == "relationship" and value == current and picture.word and not memory.word:
+            memory.word = picture.word
+    if memory.pronoun is None and picture.pronoun:
+        memory.pronoun = picture.pronoun
+    for name in ("duration", "together", "user_state"):
+        heard_value = getattr(picture, name)
+        if heard_value is not None and heard_value != getattr(memory, name):
+            setattr(memory, name, heard_value)
+            new.add(name)
+    return values, new
+
+
+def _plain_sources(items: Collection[Content]) -> list[str]:
+    """The approaches behind the items, named so people can look them up ("CRAFT (Meyers & Wolfe, ...)").
+
+    A grounding lists its sources separated by ";", each as "Source: the idea used". Our own seed articles
+    are left out: nobody can look those up.
+    """
+    names: list[str] = []
+    for item in items:
+        for part in item.grounding.split(";"):
+            source = part.split(":")[0].strip()
+            source = SOURCES.get(source, source)
+            if source and not source.lower().startswith(("seed", "the seed")) and source not in names:
+                names.append(source)
+    return names
+
+
+class Responder:
+    """Builds one reply; kept apart from the Action so tests can drive it turn by turn."""
+
+    def __init__(self, situation: Situation, memory: Memory, shown: Collection[str], seed: str, new: Collection[str],
+                 corrected: bool = False) -> None:
+        self.corrected = corrected
+        self.situation = situation
+        self.memory = memory
+        self.shown = list(shown)
+        self.seed = seed
+        self.new = set(new)
+        self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern)
+
+    # -- pieces
+    def opening(self, topic: Optional[str]) -> Optional[str]:
+        line, key = reflect(self.situation, new=self.new, topic=topic, used=self.memory.used)
+        if key:
+            self.memory.used.append(key)
+        return line
+
+    def items(self, topic: str, kinds: list[str]) -> list[Content]:
+        """One unseen item of each kind, in order."""
+        found = select_in_order(self.facts, self.shown, topic, kinds, count=len(kinds), seed=self.seed)
+        self.shown.extend(item.id for item in found)
+        return found
+
+    def pick(self, topic: str, first: Optional[str] = None, count: int = 2, after: Optional[str] = None) -> list[Content]:
+        """``count`` items of the topic: the ``first`` kind if asked for, then on through the topic's kinds."""
+        order = list(KINDS.get(topic, ("reframe", "tip", "phrasing")))
+        if after in order:  # "more": carry on from the kind shown last
+            index = order.index(after)
+            order = order[index:] + order[:index]
+        if first in order:
+            order.remove(first)
+            order.insert(0, first)
+        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed)
+        self.shown.extend(item.id for item in found)
+        return found
+
+    def body(self, items: list[Content]) -> list[str]:
+        lines: list[str] = []
+        for item in items:
+            text = fill(bullet(item)) if item.kind in LEAD_IN or item.alternative else fill(item.text)
+            lead = LEAD_IN.get(item.kind)
+            lines.append(f"{lead}\n{text}" if lead else text)
+        return lines
+
+    def finish(self, topic: Optional[str], parts: list[Optional[str]], items: list[Content], buttons: list[dict[str, str]],
+               *, closing: Optional[str] = None, asking: bool = False) -> Reply:
+        """Join the reply, keep it phone-sized (dropping items, never the reflection), and offer more."""
+        head = [part for part in parts if part]
+        if topic in KINDS and not items and closing is None and not any(NO_CONTENT in part for part in head):
+            head.append(NO_CONTENT)
+        while True:
+            text = "\n\n".join(head + self.body(items) + ([closing] if closing else []))
+            if len(text) <= MAX_CHARS or not items:
+                break
+            dropped = items.pop()
+            self.shown.remove(dropped.id)
+        if len(text) > MAX_CHARS and closing:
+            text = "\n\n".join(head + self.body(items))
+        previous = None if asking else self.memory.topic
+        buttons = [button for button in buttons if button is not TOPIC_BUTTONS.get(topic or "")]
+        if topic and previous and previous != topic and previous in TOPIC_BUTTONS:  # a way back to where we were
+            back = TOPIC_BUTTONS[previous]
+            buttons = [{"title": f"Back to: {back['title']}", "payload": back["payload"]}] + [b for b in buttons if b is not back]
+        if asking:  # the buttons are the answers to our question; nothing else goes with them
+            pass
+        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
+            buttons = [MORE_BUTTON, *buttons]
+        if items:
+            self.memory.kinds = [item.kind for item in items]
+            self.memory.last_items = [item.id for item in items]
+        if topic:
+            self.memory.topic = topic
+        return Reply(text=text, items=items, buttons=buttons[:4], topic=topic)
+
+    def _buttons(self, *topics: str, practice: bool = False) -> list[dict[str, str]]:
+        buttons = [TOPIC_BUTTONS[name] for name in topics if name in TOPIC_BUTTONS]
+        return ([PRACTICE_BUTTON] if practice else []) + buttons
+
+    # -- replies
+    def refusal(self) -> Reply:
+        form = self.situation.resistance_form
+        if form is None and "resistance_form" not in self.memory.asked:
+            self.memory.asked.append("resistance_form")
+            self.memory.last_asked = "resistance_form"
+            items = self.items("refusal", ["reframe"])
+            reply = self.finish("refusal", [self.opening("refusal")], items, FORM_BUTTONS, closing=FORM_QUESTION, asking=True)
+            return reply
+        items = self.pick("refusal", count=2)
+        summary = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM and "form_summary" not in self.memory.used else None
+        if summary:
+            self.memory.used.append("form_summary")
+        return self.finish("refusal", [self.opening("refusal"), summary], items,
+                           self._buttons("why_resist", "bring_up", practice=True))
+
+    def topic(self, topic: str, focus: Optional[str] = None) -> Reply:
+        if topic == "refusal":
+            return self.refusal()
+        items = self.pick(topic, first=focus, count=2)
+        follow = {"bring_up": ("why_resist", "boundaries"), "why_resist": ("bring_up",), "boundaries": ("bring_up", "enabling"),
+                  "enabling": ("boundaries", "support"), "exhaustion": ("support", "boundaries"), "support": ("bring_up", "exhaustion"),
+                  "resentment": ("boundaries", "exhaustion"), "progress": ("bring_up",), "worried_about_safety": ("support", "bring_up")}
+        practice = topic in {"bring_up", "boundaries"}
+        return self.finish(topic, [self.opening(topic)], items, self._buttons(*follow.get(topic, ()), practice=practice))
+
+    def why_them(self) -> Reply:
+        form = self.situation.resistance_form
+        reason = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM else None
+        items = self.pick("why_resist", count=1 if reason else 2)
+        return self.finish("why_resist", [self.opening("why_resist"), reason], items, self._buttons("bring_up", "refusal"))
+
+    def more(self, topic: str, different: bool = False) -> Reply:
+        last = self.memory.kinds[-1] if self.memory.kinds else None
+        lead: Optional[str]
+        if different:
+            order = [kind for kind in KINDS.get(topic, ()) if kind not in self.memory.kinds]
+            items = self.pick(topic, first=order[0] if order else None, count=2)
+            lead = "Fair enough: you know them. Here's a different angle."
+        else:
+            items = self.pick(topic, first=last, count=2)
+            lead = "Here's another." if items else None
+        if not items:
+            return self.finish(topic, [self.opening(topic), "That's everything I have on this for now, and I'd rather not make things up. "
+                                       "Want to look at it from another side?"], [], self._buttons("why_resist", "bring_up", "support"))
+        return self.finish(topic, [lead], items, self._buttons("why_resist", "bring_up", practice=topic == "bring_up"))
+
+    def carry_on(self, topic: str) -> Reply:
+        if topic == "refusal":
+            return self.refusal()
+        items = self.pick(topic, count=1)
+        return self.finish(topic, [self.opening(topic), "With that in mind:" if items else None], items,
+                           self._buttons("bring_up", "why_resist", "support"))
+
+    def next_no(self, topic: str) -> Reply:
+        if topic == "boundaries":
+            items = self.pick("boundaries", first="phrasing", count=2)
+            return self.finish("boundaries", [self.opening("boundaries"), "A boundary holds even when it's pushed back on: "
+                "say it once, calmly, and then do what you said."],
+                               items, self._buttons("support", "resentment"))
+        items = self.pick("refusal", first="tip", count=2)
+        return self.finish("refusal", [NEXT_NO], items, self._buttons("why_resist", "bring_up", practice=True))
+
+    def why_us(self, shown_items: list[Content]) -> Reply:
+        if not shown_items:
+            return Reply(text="I haven't suggested anything yet to explain. Tell me what's going on and I'll say why I suggest what I do.")
+        reasons = [f"• {item.reason}" for item in shown_items]
+        sources = _plain_sources(shown_items)
+        tail = ("These ideas come from " + " and ".join(sources) + ", which you can look up.") if sources else (
+            "It comes from what families in this position commonly find helps.")
+        text = "\n\n".join(["Here's the thinking behind what I suggested:\n" + "\n".join(reasons), tail])
+        return Reply(text=text[:MAX_CHARS], topic=self.memory.topic, buttons=[MORE_BUTTON] if self.memory.topic else [])
+
+    def feeling(self) -> Reply:
+        pool = FEELINGS.get(self.situation.user_state or "", ()) + FEELINGS["default"]
+        line = next((text for text in pool if f"feel.{text[:20]}" not in self.memory.used), pool[-1])
+        self.memory.used.append(f"feel.{line[:20]}")
+        opening = self.opening(None) if "user_state" in self.new else None
+        return Reply(text="\n\n".join(part for part in (opening, line, "I'm here to listen, and when you're ready we can "
+            "look at support for you too.") if part),
+                     buttons=self._buttons("support", "exhaustion"))
+
+    def ack(self) -> Reply:
+        line = next((text for text in ACKS if f"ack.{text[:16]}" not in self.memory.used), None)
+        if line is None:
+            line = "Okay. I'm still here if you need me."
+            self.memory.used = [key for key in self.memory.used if not key.startswith("ack.")]
+        self.memory.used.append(f"ack.{line[:16]}")
+        return Reply(text=line.format(who=self.situation.who), buttons=self._buttons("bring_up", "support"))
+
+    def declined(self) -> Reply:
+        return Reply(text="That's fine, no pressure. We can keep talking it through instead, whatever helps.",
+                     buttons=self._buttons("bring_up", "support", "why_resist"))
+
+    def open(self, out_of_scope: bool = False) -> Reply:
+        if out_of_scope and "scope" not in self.memory.used:
+            self.memory.used.append("scope")
+            return Reply(text="That's outside what I can help with. I'm here for when someone you love refuses help: why they might "
+                         "say no, how to bring it up, and how to look after yourself.",
+                         buttons=self._buttons("refusal", "bring_up", "exhaustion"))
+        line = next((text for text in OPEN_LINES if f"open.{text[:16]}" not in self.memory.used), OPEN_LINES[-1])
+        self.memory.used.append(f"open.{line[:16]}")
+        return Reply(text="\n\n".join(part for part in (self.opening(None), line) if part),
+                     buttons=self._buttons("refusal", "bring_up", "exhaustion"))
+
+
+def respond(move: Move, responder: Responder, shown_items: list[Content], picture_has_form: bool) -> Reply:
+    reply = _respond(move, responder, shown_items, picture_has_form)
+    if "relationship" in responder.new and responder.corrected:
+        reply.text = f"Thanks for telling me: {responder.situation.who}. I'll keep that in mind.\n\n" + reply.text
+        if len(reply.text) > MAX_CHARS:
+            reply.text = reply.text[:MAX_CHARS].rsplit("\n\n", 1)[0]
+    return reply
+
+
+def _respond(move: Move, responder: Responder, shown_items: list[Content], picture_has_form: bool) -> Reply:
+    memory = responder.memory
+    # An answer in the user's own words to "how did the no show up?" is the answer.
+    if memory.last_asked == "resistance_form" and picture_has_form and move.kind in {"open", "ack", "feeling", "topic"} and (
+        move.kind != "topic" or move.topic == "refusal"
+    ):
+        return responder.refusal()
+    # A description of how they said no, with nothing else asked, is about the refusal whatever the classifier guessed.
+    first = memory.topic is None
+    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"} or
+                                               first and move.kind == "why_them"):
+        return responder.refusal()
+    if move.kind == "why_us":
+        return responder.why_us(shown_items)
+    if move.kind in {"more", "different"}:
+        return responder.more(move.topic or "bring_up", different=move.kind == "different")
+    if move.kind == "next_no":
+        return responder.next_no(move.topic or "refusal")
+    if move.kind == "why_them":
+        return responder.why_them()
+    if move.kind == "topic" and move.topic:
+        return responder.topic(move.topic, move.focus)
+    if move.kind == "feeling":
+        return responder.feeling()
+    if move.kind == "ack":
+        return responder.ack()
+    if "resistance_form" in responder.new or picture_has_form:
+        return responder.refusal()
+    if move.topic:  # a question that carries on the thread
+        return responder.more(move.topic)
+    if memory.topic and responder.new:  # a detail that changes the picture: carry on, fitted to it
+        return responder.carry_on(memory.topic)
+    if responder.new & {"relationship", "concern"}:
+        return responder.refusal() if memory.topic is None else responder.topic(memory.topic)
+    return responder.open(out_of_scope=move.kind == "out_of_scope")
+
+
+def load_items(ids: Collection[str]) -> list[Content]:
+    from sqlalchemy.orm import Session
+
+    from contentdb import engine as db
+    from contentdb.queries import get_content
+
+    with Session(db.get_engine()) as session:
+        return [item for item in (get_content(session=session, item_id=item_id) for item_id in ids) if item is not None]
+
+
+SCREEN_LEAD = {
+    "boundaries": "Boundaries can help a lot here. First, though, one question.",
+    "enabling": "Stepping back can help a lot here. First, though, one question.",
+}
+
+
+def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[EventType]]:
+    """The reply to the latest message and the slot events that keep the picture and the thread.
+
+    ``resume``: a topic whose advice waited for the safety question (actions/safety_screen.py), now answered.
+    Advice that could ask the user to step back or hold a limit waits, the first time, for that question:
+    the reply is then a short lead-in and the events ask it (CRAFT screens for violence first).
+    """
+    memory = Memory.load(tracker.get_slot("memory"))
+    text = str(tracker.latest_message.get("text") or "")
+    intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+    slots = {name: tracker.get_slot(name) for name in ("relationship", "concern", "resistance_form")}
+    expecting_form = memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
+    picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
+    buttons = {name: _button_entity(tracker, name) for name in slots}
+    slots_before = dict(slots)
+    values, new = update_situation(slots, picture, buttons, memory)
+    slots.update(values)
+    situation = Situation(
+        relationship=slots["relationship"], concern=slots["concern"], resistance_form=slots["resistance_form"], word=memory.word,
+        duration=memory.duration, together=memory.together, user_state=memory.user_state, pronoun=memory.pronoun,
+    )
+    move = read_move(text, intent, memory.topic) if not text.startswith("/") else _payload_move(intent, memory.topic)
+    if resume:
+        move = Move("topic", resume)
+    responder = Responder(situation, memory, tracker.get_slot("shown_items") or [], seed=tracker.sender_id or "", new=new,
+                          corrected=picture.correction and bool(slots_before["relationship"]))
+    shown_items = load_items(memory.last_items) if move.kind == "why_us" and memory.last_items else []
+    was_asked = memory.last_asked
+    if intent == "deny" and tracker.get_slot("pending_offer") == "rehearse" and move.kind in {"ack", "open"}:
+        memory.used.append("practice_declined")
+        move = Move("declined")
+    form_heard = picture.resistance_form is not None or bool(buttons.get("resistance_form"))
+    reply = responder.declined() if move.kind == "declined" else respond(move, responder, shown_items, form_heard)
+    if memory.last_asked == was_asked:
+        memory.last_asked = None
+    events: list[EventType] = [SlotSet(name, value) for name, value in values.items()]
+    if not resume and reply.topic and needs_screen(tracker, reply.topic):
+        # Ask first; the advice (and the thread's memory of it) waits for the answer.
+        return Reply(text=SCREEN_LEAD.get(reply.topic, "First, one question."), topic=reply.topic), events + screen(reply.topic)
+    events.append(SlotSet("memory", memory.dump()))
+    return reply, events
+
+
+def _payload_move(intent: str, last_topic: Optional[str]) -> Move:
+    """A button press: the intent says exactly what was asked."""
+    if intent == "ask_more":
+        return Move("more", last_topic or "bring_up")
+    if intent == "describe_refusal":
+        return Move("topic", "refusal")
+    return read_move("", intent, last_topic)
+
+
+class ActionRespond(Action):
+    def name(self) -> str:
+        return "action_respond"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        reply, events = answer(tracker)
+        return _ordered(events + send(dispatcher, tracker, reply))
+
+
+class ActionTopicContent(Action):
+    """The name the safety rules use for "the advice": the worried-about-safety guide, and the advice that
+    waited for the safety question once it is answered."""
+
+    def name(self) -> str:
+        return "action_topic_content"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        reply, events = answer(tracker, resume=resume_topic(tracker))
+        return _ordered(events + send(dispatcher, tracker, reply))
+
+
+def _ordered(events: list[EventType]) -> list[EventType]:
+    """A follow-up action goes last, after the reply's own events."""
+    return [e for e in events if e.get("event") != "followup"] + [e for e in events if e.get("event") == "followup"]
+
+
+KNOWN_KINDS = {kind.value for kind in Kind}
