@@ -121,7 +121,7 @@ _REFLECTION_START = (
 _LABELS = (
     r"(?:ridiculous|crazy|insane|selfish|stubborn|lazy|pathetic|impossible|dramatic|paranoid|childish|unreasonable|"
     r"in denial|a mess|a wreck|a coward|weak|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
-    r"impossible to|such a|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
+    r"impossible to|such a (?!(?:caring|kind|good|great|lovely|loving|brilliant|wonderful|amazing|strong|brave|sweet|thoughtful|gentle)\b)|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
     r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
     r"sick in the head|a nightmare|unbelievable|stupid|lying|killing|the victim|a disgrace|"
     r"not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us)|"
@@ -155,7 +155,11 @@ _CONFRONT = (
     r"you're not even trying|you don't even try|enough is enough|you're wasting|"
     # sarcasm and passive-aggressive thanks
     r"\breal (?:mature|grown-up|classy|nice)\b|\bvery (?:mature|responsible|grown-up|nice) of you\b|\bnice of you to\b|must be nice|"
-    r"glad one of us|lying to my face|lie to my face|a grown (?:man|woman|adult)|(?:would|'d) be (?:so )?(?:ashamed|disgusted|embarrassed)|"
+    r"glad one of us|funny how|interesting (?:how|that) you|am i nagging|sorry (?:for caring|i care)|must be (?:hard|nice|lovely|great) being you|"
+    r"at least the (?:bottle|pub|drink|vodka|beer|wine)|some of us (?:have to|actually|work)|lucky you|(?:hope|bet) (?:it|that|the \w+) was worth it|poor you|"
+    r"when i was your age|off your (?:head|face|tits|trolley)|(?:^|[.,!]\s*)you(?:'ve| have)? let (?:your|the|us|me|everyone|everybody) (?:\w+ )?down\b|picking up the pieces|"
+    r"^how could you (?:do|say|let|be|forget|lie|treat)\b|did you even (?:think|care|notice|try|ask|consider)|i'?m sure your \w+ loves|your own worst enemy|"
+    r"you'?d lie to me|you lied to me|ashamed (?:to be seen )?(?:with|of) you\b|you(?:'ve| have) had (?:\w+ )?(?:chances|warnings)|lying to my face|lie to my face|a grown (?:man|woman|adult)|(?:would|'d) be (?:so )?(?:ashamed|disgusted|embarrassed)|"
     r"you (?:have|'ve got) no idea (?:what|how)|^shocker\b|what a (?:shock|surprise)\b|no ?one (?:believes|trusts) you|nobody (?:believes|trusts) you|"
     r"(?:it'?s|its) my fault now|well done (?:on|for) (?:ruining|wrecking|embarrassing|upsetting|another)|^(?:oh )?(?:another|yet another) (?:\w+ ){0,3}(?:lost|wasted|ruined|gone|down the drain|on the sofa|at the pub|in bed)\b|"
     r"(?:^|\W)talk(?:ing)? (?:rubbish|nonsense|crap|bs)|must be (?:nice|lovely|great)|you look (?:terrible|awful|a state|a mess|like death|disgusting|a wreck)|disappointed in you\b|"
@@ -230,14 +234,17 @@ _ULTIMATUM = (
     r"\bdon'?t make me (?:call|ring|choose|tell|do|leave)\b|\bdon'?t push me\b|"
     r"\b(?:you'?ll|you will) (?:be (?:out|sleeping|on your own|doing it on your own)|lose (?:me|us|the kids|everything))\b|"
     r"\bi'?ll (?:tell|ring|call|phone|text|report|post|take|stop|change|leave)\b.*\b(?:if you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b)|unless)|\b(?:we'?re|i'?m) (?:done|gone|out|leaving) if\b|"
-    r"\bi'?ll be telling\b|\bmake your choice\b|^(?:now |so )?choose\b|\bpick one[.!]*$)"
+    r"\bi'?ll be telling\b|\bi'?m (?:taking|keeping|holding|cancelling) your\b.*\b(?:until|till|unless)\b|"
+    r"\bdon'?t expect me to (?:come|pick|help|bail|save|answer|be there|stick)|\bor you'?re (?:gone|out|done|finished|on your own)\b|"
+    r"\bi'?ll (?:be forced|have) to (?:call|tell|ring|leave|go|report|take|ask)\b.*\bif\b|\bor the streets?\b|"
+    r"\b(?:try it|do it|go on) and see what happens\b|\bmake your choice\b|^(?:now |so )?choose\b|\bpick one[.!]*$)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
     r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
     r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
     r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
-    r"(?:no|zero) pressure|up 2 you|(?:want|do you want|would you like) my (?:honest )?(?:opinion|thoughts|take|advice)|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
+    r"(?:no|zero) pressure|leave it with you|up 2 you|(?:want|do you want|would you like) my (?:honest )?(?:opinion|thoughts|take|advice)|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
     r"if you'?re (?:open|up for|ready|willing)|nobody can make you|no one can make you|i can'?t make you|i won'?t (?:push|force|make you)|"
     r"i'?m not (?:going to|gonna) (?:push|force|make|try)|not (?:going to|gonna) push|i won'?t bring it up again|"
     r"(?:can|could|may) i (?:share|tell you|suggest|ask|offer|give|say|mention|show|send)|"
@@ -283,7 +290,10 @@ _ADVICE = (
     r"\b(?:he|she|they)(?:'s| is|'re| are|'ll| will) (?:going to|gonna) (?:talk|ring|call|have a word|text|check)\b|"
     r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b|"
     # soft and polite advice
-    r"\bperhaps (?:you|it'?s time|try)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|join|cut|look into)\b|"
+    r"\bperhaps (?:you|it'?s time|try)\b|\b(?:would|'d|will|'ll|could) sort you out\b|\b(?:might|would|could|is) be the answer\b|"
+    r"(?:^|[,.!]\s*)please (?:just )?(?:make|do|go|ring|call|get|see|stop|try|book|talk|speak)\b|\bif you (?:love|loved|care about|cared about) (?:us|me)\b.*\byou'?(?:ll|d)\b|"
+    r"\bdo yourself a favou?r\b|\bbest bet\b|\byou'?d feel (?:\w+ )?better if\b|\bpromise me\b|"
+    r"\b\w+'s (?:already |just )?(?:rung|rang|called|phoned|emailed|booked|arranged|sorted|spoken to) (?:the|your|a|you)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|join|cut|look into)\b|"
     r"\b(?:might|may|could) be worth\b|\bwould be (?:worth|best) (?:talking|seeing|trying|getting|going|calling|ringing)\b|\bit might help (?:to|if)\b|"
     r"\b(?:wouldn'?t|won'?t) hurt to\b|\b(?:it'?d|it would) (?:do you good|be (?:better|best|wise) (?:if you|to (?:get|see|stop|talk|go|try|cut|tell)))\b|"
     r"\bif i (?:were|was) (?:you|in your shoes)\b|\bif it (?:was|were) me,? i'?d\b|\bi'?d just (?:go|ring|call|see|tell|get|book|stop)\b|"
@@ -303,7 +313,8 @@ _IMPERATIVE = (
     r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
-    r"(?:proud of (?:you|how|what|the way)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
+    r"(?:proud of (?:you|how|what|the way)|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
+    r"such a (?:caring|kind|good|great|lovely|loving|brilliant|wonderful|strong|brave|thoughtful|gentle)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
     r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
     r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
     r"tougher|stronger|braver|capable|smart|clever|honest|loyal)|took (?:guts|courage|a lot|real)|"
