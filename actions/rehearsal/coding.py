@@ -97,7 +97,7 @@ _REFLECTION_START = (
     r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly)\W+)*"
     r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so|rough|hard|awful|tough|grim|horrible|exhausting|scary|lonely|rubbish)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
     r"you(?:'re| are) (?:feeling|saying|telling me|worried|scared|afraid|frightened|tired|exhausted|frustrated|angry|sad|lonely|"
-    r"overwhelmed|stuck|not sure|unsure|knackered|shattered|drained|gutted|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
+    r"overwhelmed|stuck|not sure|unsure|stressed|super \w+|knackered|shattered|drained|gutted|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
     r"dreading|carrying|struggling|really|pretty|kind of|kinda|a bit|quite|so tired|so worried|not convinced|not ready|"
     r"afraid|embarrassed|hoping|trying|thinking|doubting|skeptical|sceptical|annoyed|upset|hurt|disappointed|burnt out|"
     r"burned out|worn out|on your own|alone|still|caught)|"
@@ -121,7 +121,7 @@ _REFLECTION_START = (
 _LABELS = (
     r"(?:ridiculous|crazy|insane|selfish|stubborn|lazy|pathetic|impossible|dramatic|paranoid|childish|unreasonable|"
     r"in denial|a mess|a wreck|a coward|weak|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
-    r"impossible to|such a (?!(?:caring|kind|good|great|lovely|loving|brilliant|wonderful|amazing|strong|brave|sweet|thoughtful|gentle)\b)|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
+    r"impossible to|embarrassing|such a (?!(?:caring|kind|good|great|lovely|loving|brilliant|wonderful|amazing|strong|brave|sweet|thoughtful|gentle)\b)|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
     r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
     r"sick in the head|a nightmare|unbelievable|stupid|lying|killing|the victim|a disgrace|"
     r"not normal|acting (?:crazy|like a child|like a kid|insane|mad)|overreacting|making (?:everyone|this|it|us)|"
@@ -155,7 +155,9 @@ _CONFRONT = (
     r"you're not even trying|you don't even try|enough is enough|you're wasting|"
     # sarcasm and passive-aggressive thanks
     r"\breal (?:mature|grown-up|classy|nice)\b|\bvery (?:mature|responsible|grown-up|nice) of you\b|\bnice of you to\b|must be nice|"
-    r"glad one of us|funny how|interesting (?:how|that) you|am i nagging|sorry (?:for caring|i care)|must be (?:hard|nice|lovely|great) being you|"
+    r"glad one of us|the same (?:thing|story|old \w+) with you|ruin everything|way to go\b.*\bagain\b|matters? more (?:to you )?than (?:your|us|me|the kids|we do)|"
+    r"piece of work|don'?t (?:even )?recogni[sz]e you\b|someone i don'?t (?:even )?recogni[sz]e|cleaning up (?:after you|your (?:mess|messes|sick))|"
+    r"you keep (?:screwing|messing|cocking|stuffing|mucking) (?:it |things |everything )?up|funny how|interesting (?:how|that) you|am i nagging|sorry (?:for caring|i care)|must be (?:hard|nice|lovely|great) being you|"
     r"at least the (?:bottle|pub|drink|vodka|beer|wine)|some of us (?:have to|actually|work)|lucky you|(?:hope|bet) (?:it|that|the \w+) was worth it|poor you|"
     r"when i was your age|off your (?:head|face|tits|trolley)|(?:^|[.,!]\s*)you(?:'ve| have)? let (?:your|the|us|me|everyone|everybody) (?:\w+ )?down\b|picking up the pieces|"
     r"^how could you (?:do|say|let|be|forget|lie|treat)\b|did you even (?:think|care|notice|try|ask|consider)|i'?m sure your \w+ loves|your own worst enemy|"
@@ -218,7 +220,7 @@ _ULTIMATUM = (
     r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b|"
     # "it's me or the bottle", "us or the drugs", "your family or the pub"
     r"\b(?:me|us|the kids|your (?:family|kids|children|wife|husband|job)) or (?:the|your|that|those) \w+|\bor me\b[.!?]*$|"
-    r"\bor (?:i'?m|i am|we'?re|we are) (?:\w+ )?(?:gone|done|finished|off|out|leaving|going|over|through|calling|telling|taking|ringing|moving|changing)\b|"
+    r"\bor (?:i'?m|i am|we'?re|we are) (?:\w+ )?(?:gone|done|finished|off|out|leaving|going|over|through|calling|telling|taking|ringing|moving|changing|getting|filing)\b|"
     r"\bor (?:don'?t|do not) (?:bother|come|expect|call|text)\b|\bor (?:i|we) (?:will|'ll|'m) \w+|\bor (?:move|get|clear|ship) out\b|"
     r"\bif you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b).*\b(?:i'?m|i am|we'?re) (?:\w+ )?(?:changing|calling|ringing|reporting|taking|moving|leaving|filing|cutting|stopping|going)\b|"
     r"\bif you\b.*\b(?:that'?s it|we'?re (?:done|finished|through|over))|\bif you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b).*\bi will\b|"
@@ -235,7 +237,7 @@ _ULTIMATUM = (
     r"\b(?:you'?ll|you will) (?:be (?:out|sleeping|on your own|doing it on your own)|lose (?:me|us|the kids|everything))\b|"
     r"\bi'?ll (?:tell|ring|call|phone|text|report|post|take|stop|change|leave)\b.*\b(?:if you (?!(?:want|like|need|ever|fancy|feel|wanna|'?d|'?re (?:ready|up|open|free|ok))\b)|unless)|\b(?:we'?re|i'?m) (?:done|gone|out|leaving) if\b|"
     r"\bi'?ll be telling\b|\bi'?m (?:taking|keeping|holding|cancelling) your\b.*\b(?:until|till|unless)\b|"
-    r"\bdon'?t expect me to (?:come|pick|help|bail|save|answer|be there|stick)|\bor you'?re (?:gone|out|done|finished|on your own)\b|"
+    r"\bdon'?t expect me to (?:come|pick|help|bail|save|answer|be there|stick)|\bor you'?re (?:gone|out|done|finished|on your own|off)\b|"
     r"\bi'?ll (?:be forced|have) to (?:call|tell|ring|leave|go|report|take|ask)\b.*\bif\b|\bor the streets?\b|"
     r"\b(?:try it|do it|go on) and see what happens\b|\bmake your choice\b|^(?:now |so )?choose\b|\bpick one[.!]*$)"
 )
@@ -244,7 +246,7 @@ _AUTONOMY = (
     r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
     r"you get to (?:decide|choose|pick)|only you (?:can|get to) (?:decide|choose|know)|"
     r"you know (?:yourself|your own mind|what'?s best for you|best)|whatever you (?:decide|choose|pick|go with)|"
-    r"(?:no|zero) pressure|leave it with you|up 2 you|(?:want|do you want|would you like) my (?:honest )?(?:opinion|thoughts|take|advice)|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
+    r"(?:no|zero) pressure|would that be too much|leave it with you|up 2 you|(?:want|do you want|would you like) my (?:honest )?(?:opinion|thoughts|take|advice)|in your own (?:time|way)|at your own pace|when(?:ever)? you'?re ready|only if you want|if you want to|"
     r"if you'?re (?:open|up for|ready|willing)|nobody can make you|no one can make you|i can'?t make you|i won'?t (?:push|force|make you)|"
     r"i'?m not (?:going to|gonna) (?:push|force|make|try)|not (?:going to|gonna) push|i won'?t bring it up again|"
     r"(?:can|could|may) i (?:share|tell you|suggest|ask|offer|give|say|mention|show|send)|"
@@ -260,7 +262,7 @@ _AUTONOMY = (
 )
 _ADVICE = (
     r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
-    r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'd (?:be better off|feel better if)\b|"
+    r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'?d (?:be|feel) (?:\w+ )?(?:better off|better if)\b|\byou guys (?:need|should|have to|gotta)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\byou (?:really |just |honestly |seriously |definitely |absolutely )+(?:should|need to|have to|must|ought to)\b|"
     r"\byou need (?:a|an|some) (?:proper |real |good )?(?:assessment|break|rest|doctor|therapist|counsel+or|check-?up|holiday|detox|professional)\b|"
@@ -313,11 +315,11 @@ _IMPERATIVE = (
     r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
 )
 _AFFIRM = (
-    r"(?:proud of (?:you|how|what|the way)|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
+    r"(?:proud of (?:you|how|what|the way)|proud (?:that )?you\b|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
     r"such a (?:caring|kind|good|great|lovely|loving|brilliant|wonderful|strong|brave|thoughtful|gentle)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
     r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
     r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
-    r"tougher|stronger|braver|capable|smart|clever|honest|loyal)|took (?:guts|courage|a lot|real)|"
+    r"tougher|stronger|braver|capable|smart|clever|honest|loyal|awesome|an awesome)\b|took (?:guts|courage|a lot|real)|"
     r"you(?:'ve| have) (?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
     r"come through|made it)\b.*\b(?:so|hard|well|great|amazing|together|going|for years|a lot|everything|brutal|strong|"
     r"strength|through)|you made it through|you got through|you survived|you handled|you manage|you do it (?:all|without)|"
