@@ -76,15 +76,15 @@ def test_every_reflection_gets_exactly_one_kind_and_only_reflections_get_one(tes
 def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: list[Line]) -> None:
     chat = [line for line in test_split if line.register == "chat"]
     scores = _scores(chat, DECIDED)
-    assert scores.macro_f1 >= 0.90, scores.per_code  # measured 0.921 (0.910 on the 214 lines that were there before)
-    assert scores.extras["pressure_recall"] >= 0.90  # measured 0.931 (issue 12 asks 0.95 on its hidden set: not reached here)
+    assert scores.macro_f1 >= 0.91, scores.per_code  # measured 0.933 (0.923 on the 214 lines there before; was 0.893)
+    assert scores.extras["pressure_recall"] >= 0.92  # measured 0.944 (issue 12 asks 0.95 on its hidden set: not reached here)
 
 
 def test_family_chat_lines_written_apart_from_the_corpus_still_score_well() -> None:
     """holdout_chat.tsv was written before this round of rules and corpus lines, and never tuned on (not even its errors)."""
     scores = _scores(read_gold(coder_model.HOLDOUT_PATH), DECIDED)
-    assert scores.macro_f1 >= 0.87, scores.per_code  # measured 0.895 (0.792 before this round)
-    assert scores.extras["pressure_recall"] >= 0.80  # measured 0.828 (0.589 before this round; issue 12 asks 0.95)
+    assert scores.macro_f1 >= 0.88, scores.per_code  # measured 0.906 (0.792 before this round)
+    assert scores.extras["pressure_recall"] >= 0.83  # measured 0.854 (0.589 before this round; issue 12 asks 0.95)
 
 
 def test_counsellor_utterances_questions_and_reflections_on_the_untouched_test_split(test_split: list[Line]) -> None:
@@ -92,13 +92,13 @@ def test_counsellor_utterances_questions_and_reflections_on_the_untouched_test_s
     scores = _scores(counsellor)
     assert scores.extras["question_f1"] >= 0.95  # measured 0.972
     assert scores.extras["open_vs_closed_accuracy"] >= 0.95  # measured 1.000
-    assert scores.per_code["reflection"][2] >= 0.90  # measured 0.93 (rules alone 0.71)
-    assert scores.extras["simple_vs_complex_accuracy"] >= 0.90  # measured 0.929
+    assert scores.per_code["reflection"][2] >= 0.88  # measured 0.91 (rules alone 0.71)
+    assert scores.extras["simple_vs_complex_accuracy"] >= 0.90  # measured 0.939
 
 
 def test_the_old_gold_file_still_codes_well() -> None:
     scores = _scores(read_gold(), DECIDED)
-    assert scores.macro_f1 >= 0.94, scores.per_code  # measured 0.968
+    assert scores.macro_f1 >= 0.94, scores.per_code  # measured 0.969
 
 
 def test_the_committed_splits_match_the_source_and_keep_near_duplicates_apart() -> None:
