@@ -90,9 +90,10 @@ run: content train web ## Set everything up and serve Rasa (5005), actions (5055
 shell: content train ## Chat with the assistant in the terminal
 	@scripts/serve.sh --shell
 
-validate: $(STAMPS)/runtime ## rasa data validate (warnings are errors) and crisis responses match the locale
+validate: $(STAMPS)/runtime ## rasa data validate (warnings are errors), crisis responses match the locale, scenarios are valid
 	@$(BIN)/rasa data validate --domain domain --fail-on-warnings
 	@$(BIN)/python scripts/crisis_locale.py --check
+	@$(BIN)/python -m actions.rehearsal.scenarios
 
 retention: $(STAMPS)/runtime ## Remove conversations, rehearsals and ratings older than RETENTION_DAYS (default 30)
 	@$(BIN)/python scripts/retention.py

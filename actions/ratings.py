@@ -19,8 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.refusal import facts_from
-from actions.replies import Reply, bullet, send
+from actions.replies import Reply, bullet, facts_from, send
 from contentdb import engine as db
 from contentdb.queries import Content, get_content, save_ratings, set_rating_reason
 from contentdb.service import Facts, select_items

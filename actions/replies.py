@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from contentdb.queries import Content
+from contentdb.service import Facts
 from kernel.vocabulary import ResistanceForm
 
 # Channels whose clients understand our `custom` payload. Rasa hands `custom` straight to a
@@ -76,3 +77,12 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> li
         shown = list(tracker.get_slot("shown_items") or [])
         events.append(SlotSet("shown_items", shown + [item.id for item in reply.items]))
     return events
+
+
+def facts_from(tracker: Tracker) -> Facts:
+    """What the conversation knows about the loved one, for choosing items."""
+    return Facts(
+        relationship=tracker.get_slot("relationship"),
+        resistance_form=tracker.get_slot("resistance_form"),
+        concern=tracker.get_slot("concern"),
+    )

@@ -358,7 +358,7 @@ DANGER: dict[str, list[str]] = {
         "force|pressure|make @ME _3 sex",
         "force himself|herself on|onto",
         "have sex _4 not want|say+no",
-        "not let @ME leave|out|sleep|eat|work|call|contact|go+out|see+my|see+anyone|see+friends|have+money|have+any|have+my|use+my",
+        "not let @ME leave|out|sleep|eat|work|call+anyone|call+my|call+the+police|call+for+help|contact|go+out|see+my|see+anyone|see+friends|have+money|have+any|have+my|use+my",
         "control|take|check|track|read|monitor _1 all? my car? money|phone|finances|messages|bank|card|location|passport|keys|wage|wages",
         "lock @ME in|out",
         "have|keep @ME lock|trap",

@@ -353,6 +353,24 @@ class ActionRoleplayPlan(Action):
         return []
 
 
+class ActionRoleplayAnswerAskedDirectly(Action):
+    """After the brief step-out for a practised "are you thinking about suicide?", the loved one answers in character
+    the way people do (relief, denial or an honest yes, per scenario), and the rehearsal goes on."""
+
+    def name(self) -> str:
+        return "action_roleplay_answer_asked_directly"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        reply = suicide_question_reply(tracker.get_slot("rp_state"))
+        if reply is None:
+            return []
+        kwargs: dict[str, Any] = {"text": reply["text"]}
+        if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+            kwargs["json_message"] = reply["custom"]
+        dispatcher.utter_message(**kwargs)
+        return []
+
+
 def store_rehearsal(tracker: Tracker, rehearsal: Rehearsal, score: int, scenario: Scenario) -> None:
     counts: dict[str, int] = {}
     for turn in rehearsal.turns:

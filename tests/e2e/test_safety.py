@@ -110,6 +110,9 @@ def test_asking_the_loved_one_directly_in_practice_steps_out_briefly_and_practic
     replies = assistant.say(sender, "are you thinking about killing yourself?")
     assert _payloads(replies, "crisis") == []
     assert "Stepping out of the role" in _text(replies) and "988" in _text(replies)
+    # Then the loved one answers the question in character, as the scenario says people do.
+    answer = _payloads(replies, "roleplay")
+    assert len(answer) == 1 and answer[0]["in_character"] is True and answer[0]["line_id"].endswith(".suicide_question")
     assert assistant.tracker(sender)["active_loop"].get("name") == "roleplay_form"
 
     real = assistant.say(sender, "sorry stop, this is real, he just took all his pills and won't wake up")
