@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -203,14 +204,19 @@ def test_a_crisis_guess_without_any_danger_word_falls_back_to_the_next_intent() 
 def test_grading_adds_little_to_the_danger_rules(dev: list[tuple[Row, dict[str, Any]]], capsys: pytest.CaptureFixture[str]) -> None:
     """Timed against the danger rules on the same texts, so a busy shared machine doesn't decide the result."""
     texts = [row[3] for row, _ in dev]
-    start = time.perf_counter()
-    for text in texts:
-        rule_danger(text)
-    rules_only = time.perf_counter() - start
-    start = time.perf_counter()
-    for text in texts:
-        grade_message(text, "they_refused_help", [])
-    graded = time.perf_counter() - start
+
+    def best_of_three(run: Callable[[str], object]) -> float:
+        run(texts[0])  # the first call builds caches (lemma table, spelling index); a turn in a server never pays it
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            for text in texts:
+                run(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    rules_only = best_of_three(rule_danger)
+    graded = best_of_three(lambda text: grade_message(text, "they_refused_help", []))
     with capsys.disabled():
         per_message, rules_per_message = graded / len(texts) * 1e6, rules_only / len(texts) * 1e6
         print(f"\ngraded safety: {per_message:.0f} µs per message (danger rules alone {rules_per_message:.0f} µs)")
