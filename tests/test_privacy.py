@@ -80,7 +80,7 @@ def conversation(sender: str, *extra: Event, at: Optional[float] = None) -> Dial
         ActionExecuted("action_listen", timestamp=at),
         UserUttered("my husband refuses to see a therapist", intent={"name": "they_refused_help", "confidence": 1.0}, timestamp=at),
         SlotSet("relationship", "partner", timestamp=at),
-        ActionExecuted("action_acknowledge_refusal", timestamp=at),
+        ActionExecuted("action_respond", timestamp=at),
         ActionExecuted("action_listen", timestamp=at),
         *extra,
     ]

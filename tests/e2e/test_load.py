@@ -130,7 +130,7 @@ def test_an_action_request_that_a_busy_rasa_is_slow_to_send_is_still_answered(as
     # Under load Rasa's event loop can be busy for seconds between opening the connection to the action
     # server and writing the request. Sanic's default drops such a connection after 5 s ("Can not write
     # request body"), the action is lost and the conversation breaks; we start the action server with 60 s.
-    body = json.dumps({"next_action": "action_acknowledge_refusal", "sender_id": "slow", "version": "3.6.21", "domain": {},
+    body = json.dumps({"next_action": "action_respond", "sender_id": "slow", "version": "3.6.21", "domain": {},
                        "tracker": {"sender_id": "slow", "slots": {}, "latest_message": {}, "events": []}}).encode()
     with socket.create_connection(("127.0.0.1", assistant.action_port), timeout=30) as connection:
         time.sleep(6)
