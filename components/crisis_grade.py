@@ -124,7 +124,7 @@ _NOW = _rx(
     r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|\bat the moment\b|\bcurrently\b|\bas we speak\b",
     r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|\bhappening again\b|\bright away\b",
-    r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|using|injected|od'?d) again\b",
+    r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
     r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
     r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
