@@ -64,6 +64,29 @@ def input_problem(text: str) -> Optional[str]:
     return None
 
 
+# "ok so how would I push, gently": an acknowledgement in front of a question. The question is what was asked, so
+# such a message is never a plain yes (after "is there violence or fear at home?" a yes means safety-first help).
+# Only acknowledgements count: "yes, how do I stay safe?" stays a yes.
+_ACKNOWLEDGED_QUESTION = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|sure|alright|all right|fine|cool|right)\b(?!.*\bwhy not\b).*"
+    r"(?:\b(?:how (?:do|would|should|could|can|will|to|about)|what (?:do|should|could|would|can|if|about|else)|"
+    r"why (?:would|does|do|is|won'?t|can'?t|did)|where (?:do|can|should)|when (?:do|should|is))\b|\?\s*$)",
+    re.IGNORECASE,
+)
+AFFIRM = "affirm"
+
+
+def demote_acknowledged_question(message: Message) -> None:
+    """An acknowledgement followed by a question takes the best intent that isn't ``affirm``."""
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    if (message.get(INTENT) or {}).get("name") != AFFIRM or not _ACKNOWLEDGED_QUESTION.search(message.get(TEXT) or ""):
+        return
+    others = [entry for entry in ranking if entry.get("name") != AFFIRM]
+    if others:
+        message.set(INTENT, others[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, others, add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class InputGuard(RuleComponent):
 
@@ -73,6 +96,7 @@ class InputGuard(RuleComponent):
             problem = input_problem(text)
             intent_name = (message.get(INTENT) or {}).get("name")
             if problem is None and intent_name != UNCLEAR:
+                demote_acknowledged_question(message)
                 continue
             problem = problem or "unclear"
             forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}

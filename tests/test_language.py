@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_guard import speaks_of_danger
 from components.entity_normaliser import normalise_entities
+from components.input_guard import InputGuard
 from kernel.lexicon import classify_resistance, find_relationship, normalise_concern, normalise_relationship
 from kernel.vocabulary import ResistanceForm
 
@@ -142,3 +145,22 @@ def test_danger_in_another_language_is_still_caught(message: str) -> None:
 def test_someone_elses_relative_is_not_taken_for_the_loved_one(message: str, expected: str | None) -> None:
     found = find_relationship(message)
     assert (found[0] if found else None) == expected
+
+
+def _classified(text: str, ranking: list[tuple[str, float]]) -> Message:
+    entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={TEXT: text, INTENT: entries[0], INTENT_RANKING_KEY: entries})
+
+
+@pytest.mark.parametrize("text", ["ok so how would i push, gently", "okay what do I say to her then", "sure, but what if he says no?"])
+def test_an_acknowledgement_in_front_of_a_question_is_the_question_not_a_yes(text: str) -> None:
+    message = _classified(text, [("affirm", 0.5), ("how_to_bring_up_therapy", 0.3)])
+    InputGuard().process([message])
+    assert message.get(INTENT)["name"] == "how_to_bring_up_therapy"
+
+
+@pytest.mark.parametrize("text", ["ok", "yes, how do I keep us safe?", "sure why not?", "ok go on, let's do it"])
+def test_a_yes_stays_a_yes(text: str) -> None:
+    message = _classified(text, [("affirm", 0.5), ("how_to_bring_up_therapy", 0.3)])
+    InputGuard().process([message])
+    assert message.get(INTENT)["name"] == "affirm"
