@@ -67,6 +67,11 @@ def dump_state(rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def user_words(tracker: Tracker) -> str:
+    """The user's own word for the loved one ("dad"), which the listening action keeps; else everything they wrote
+    (which may also name other relatives: "my dad, since mum died")."""
+    word = (tracker.get_slot("memory") or {}).get("word")
+    if word:
+        return str(word)
     return " ".join(str(e.get("text") or "") for e in tracker.events if e.get("event") == "user")
 
 

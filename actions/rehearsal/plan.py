@@ -54,7 +54,8 @@ def build_plan(turns: list[Turn], scenario: Optional[Scenario]) -> TalkPlan:
     worked = [t for t in turns if is_reflection(t.codes) and not is_pressure(t.codes) and t.delta > 0]
     worked.sort(key=lambda t: (not is_complex_reflection(t), -t.delta))
     reflections = [_quoted(t.text) for t in worked[:2]]
-    reflections += list(DEFAULT_REFLECTIONS[: 2 - len(reflections)])
+    # Never present a line the user didn't say as theirs: fillers are marked as ones to try.
+    reflections += [f"(one to try) {line}" for line in DEFAULT_REFLECTIONS[: 2 - len(reflections)]]
     found = [t.reveals for t in turns if t.reveals]
     reasons = []
     if scenario is not None:

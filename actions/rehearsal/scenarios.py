@@ -171,12 +171,13 @@ def registry() -> dict[str, Scenario]:
 
 
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
-    """The scenario that fits what the user already told us best (relationship first, then form, then concern)."""
+    """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
+    ("dad" is never played as a mum), then form, then concern."""
     said = set(re.findall(r"[a-z]+", words.lower()))
 
     def fit(s: Scenario) -> tuple[int, int]:
         score = 8 * (s.relationship == relationship) + 3 * (s.form == form) + 2 * (s.concern == concern)
-        score += 1 * bool(said & set(s.words))
+        score += 6 * bool(said & set(s.words))
         return score, 0
 
     ranked = sorted(registry().values(), key=lambda s: (-fit(s)[0], s.id))
