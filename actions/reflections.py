@@ -143,7 +143,7 @@ _TOPIC_LINES: dict[str, tuple[str, ...]] = {
                  "You're trying to tell helping from propping up, which is one of the hardest calls."),
     "progress": ("Progress with someone who resists help is usually small and quiet, so it's easy to miss.",
                  "Noticing small shifts is worth it: they're often the first signs."),
-    "support": ("You deserve support too, whether or not {they} ever go.",
+    "support": ("You deserve support too, whatever {they} decide about getting help.",
                 "Looking after yourself isn't a side issue here; it keeps you able to keep going."),
     "worried_about_safety": ("You're right to ask; checking is better than wondering.",),
 }
