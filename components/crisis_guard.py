@@ -18,6 +18,8 @@ The parse data always carries ``safety``: {"level", "category", "asking_directly
 """
 from __future__ import annotations
 
+import functools
+
 import logging
 from typing import Any
 
@@ -79,10 +81,19 @@ def speaks_of_danger(text: str) -> bool:
     return danger_category(text) is not None
 
 
-def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, Any]]) -> tuple[SafetyGrade, str | None]:
-    """The graded level of one message and the layer that saw danger (None when none did)."""
+@functools.lru_cache(maxsize=256)
+def _rule_layers(text: str) -> tuple[str, tuple[str, ...], bool]:
+    """The corrected text, the spaCy layer's categories and the net's verdict: text alone decides them, and
+    each message is graded twice (the NLU, then the channel's safety note), so the second time is a lookup."""
     fixed = corrected(text)
     categories, net = rule_danger(without_figures(fixed))
+    return fixed, tuple(categories), net
+
+
+def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, Any]]) -> tuple[SafetyGrade, str | None]:
+    """The graded level of one message and the layer that saw danger (None when none did)."""
+    fixed, found, net = _rule_layers(text)
+    categories = list(found)
     layer: str | None = categories[0] if categories else REGEX_ONLY if net else None
     if (
         layer is None
