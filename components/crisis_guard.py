@@ -19,7 +19,6 @@ The parse data always carries ``safety``: {"level", "category", "asking_directly
 from __future__ import annotations
 
 import functools
-
 import logging
 from typing import Any
 
