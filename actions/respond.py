@@ -129,6 +129,7 @@ class Memory:
     pronoun: Optional[str] = None
     last_items: list[str] = field(default_factory=list)
     last_asked: Optional[str] = None
+    audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -208,6 +209,7 @@ class Responder:
         self.seed = seed
         self.new = set(new)
         self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern)
+        self.audience: Optional[str] = None  # who this reply's support items are for (support topic only)
 
     # -- pieces
     def opening(self, topic: Optional[str]) -> Optional[str]:
@@ -231,9 +233,18 @@ class Responder:
         if first in order:
             order.remove(first)
             order.insert(0, first)
-        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed)
+        if topic == "support" and self.audience is None:
+            self.for_whom(None, carry_on=True)
+        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed,
+                                audience=self.audience if topic == "support" else None)
         self.shown.extend(item.id for item in found)
         return found
+
+    def for_whom(self, audience: Optional[str], carry_on: bool = False) -> str:
+        """Support is for the user unless they ask about help for the loved one; "more" keeps who it was for."""
+        self.audience = audience or (self.memory.audience if carry_on else None) or "user"
+        self.memory.audience = self.audience
+        return self.audience
 
     def body(self, items: list[Content]) -> list[str]:
         lines: list[str] = []
@@ -264,7 +275,8 @@ class Responder:
             buttons = [{"title": f"Back to: {back['title']}", "payload": back["payload"]}] + [b for b in buttons if b is not back]
         if asking:  # the buttons are the answers to our question; nothing else goes with them
             pass
-        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
+        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic],
+                                                   audience=self.audience if topic == "support" else None):
             buttons = [MORE_BUTTON, *buttons]
         if items:
             self.memory.kinds = [item.kind for item in items]
@@ -293,15 +305,18 @@ class Responder:
         return self.finish("refusal", [self.opening("refusal"), summary], items,
                            self._buttons("why_resist", "bring_up", practice=True))
 
-    def topic(self, topic: str, focus: Optional[str] = None) -> Reply:
+    def topic(self, topic: str, focus: Optional[str] = None, audience: Optional[str] = None) -> Reply:
         if topic == "refusal":
             return self.refusal()
+        opening_key = topic
+        if topic == "support" and self.for_whom(audience) == "loved_one":
+            opening_key = "support_them"
         items = self.pick(topic, first=focus, count=2)
         follow = {"bring_up": ("why_resist", "boundaries"), "why_resist": ("bring_up",), "boundaries": ("bring_up", "enabling"),
                   "enabling": ("boundaries", "support"), "exhaustion": ("support", "boundaries"), "support": ("bring_up", "exhaustion"),
                   "resentment": ("boundaries", "exhaustion"), "progress": ("bring_up",), "worried_about_safety": ("support", "bring_up")}
         practice = topic in {"bring_up", "boundaries"}
-        return self.finish(topic, [self.opening(topic)], items, self._buttons(*follow.get(topic, ()), practice=practice))
+        return self.finish(topic, [self.opening(opening_key)], items, self._buttons(*follow.get(topic, ()), practice=practice))
 
     def why_them(self) -> Reply:
         form = self.situation.resistance_form
@@ -309,8 +324,10 @@ class Responder:
         items = self.pick("why_resist", count=1 if reason else 2)
         return self.finish("why_resist", [self.opening("why_resist"), reason], items, self._buttons("bring_up", "refusal"))
 
-    def more(self, topic: str, different: bool = False) -> Reply:
+    def more(self, topic: str, different: bool = False, audience: Optional[str] = None) -> Reply:
         last = self.memory.kinds[-1] if self.memory.kinds else None
+        if topic == "support":
+            self.for_whom(audience, carry_on=True)
         lead: Optional[str]
         if different:
             order = [kind for kind in KINDS.get(topic, ()) if kind not in self.memory.kinds]
@@ -407,13 +424,13 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
     if move.kind == "why_us":
         return responder.why_us(shown_items)
     if move.kind in {"more", "different"}:
-        return responder.more(move.topic or "bring_up", different=move.kind == "different")
+        return responder.more(move.topic or "bring_up", different=move.kind == "different", audience=move.audience)
     if move.kind == "next_no":
         return responder.next_no(move.topic or "refusal")
     if move.kind == "why_them":
         return responder.why_them()
     if move.kind == "topic" and move.topic:
-        return responder.topic(move.topic, move.focus)
+        return responder.topic(move.topic, move.focus, move.audience)
     if move.kind == "feeling":
         return responder.feeling()
     if move.kind == "ack":

@@ -136,6 +136,35 @@ def test_support_for_me_and_is_it_working_reach_their_topics(actions_db: Engine,
     assert topic_of(chat.say("how can I tell if what I'm doing is working?", "nlu_fallback")) == "progress"
 
 
+@pytest.mark.parametrize(("opening", "ask"), [
+    ("my daughter has been so depressed for months and says therapy is for people with real problems",
+     "im not coping great myself. is there support for me? not for her, for me"),
+    ("my husband drinks every night and says he's not an alcoholic", "what support is there for me in all this"),
+    ("my dad lost his wife and won't go to the bereavement group", "support for me?"),
+])
+def test_support_for_me_shows_support_for_the_user_not_help_for_the_loved_one(
+    actions_db: Engine, run_action: RunAction, opening: str, ask: str
+) -> None:
+    chat = Chat(run_action)
+    chat.say(opening, "they_refused_help")
+    assert chat.slots["concern"]
+    first = chat.say(ask, "find_support")
+    more = chat.say("any more", "ask_more")
+    for result in (first, more):
+        assert topic_of(result) == "support" and result.items
+        assert {item["for"] for item in result.items} <= {"user", "any"}, result.text
+    assert "user" in {item["for"] for item in first.items}
+
+
+def test_where_could_he_go_shows_help_for_the_loved_one(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("my son is depressed and won't see anyone", "they_refused_help")
+    result = chat.say("where could he go if he ever wanted help", "find_support")
+    assert topic_of(result) == "support" and result.items
+    assert {item["for"] for item in result.items} <= {"loved_one", "any"}
+    assert "You deserve support too" not in result.text
+
+
 def test_advice_fits_a_phone_offers_more_and_names_the_struggle_and_form_of_each_item(
     actions_db: Engine, run_action: RunAction
 ) -> None:
@@ -185,13 +214,14 @@ def test_an_unreachable_database_gives_an_honest_reply_not_an_error(
 
 
 def _conversation_reaching(item: Content) -> list[str]:
-    """Ask about the item's topic as someone it was written for, then "more" until nothing is left."""
+    """Ask about the item's topic as someone it was written for (support for themselves, or help for the loved
+    one, as the item is for), then "more" until nothing is left."""
     facets = {name: (None if getattr(item, name) == "any" else getattr(item, name)) for name in CONTRACT}
     situation = Situation(**facets)
     memory = Memory()
     shown: list[str] = []
     responder = Responder(situation, memory, shown, seed="reach", new=())
-    reply = responder.topic(item.topic)
+    reply = responder.topic(item.topic, audience=None if item.audience == "any" else item.audience)
     shown += [i.id for i in reply.items]
     for _ in range(60):
         if item.id in shown:
