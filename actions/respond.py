@@ -9,6 +9,7 @@ opens with a reflection, never asks what the user already said, and keeps to a p
 """
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -72,6 +73,7 @@ LEAD_IN = {
     "tip": "Something to try:",
     "resource": "Where to find support:",
 }
+LEAD_IN_AGAIN = "Something you could say:"
 # Why each form of no tends to happen, said plainly (for "why would he do that?").
 WHY_FORM = {
     "passive": "Saying yes and not going often means {they} can't say no out loud yet, or the step feels bigger than it "
@@ -250,9 +252,23 @@ class Responder:
         lines: list[str] = []
         for item in items:
             text = fill(bullet(item)) if item.kind in LEAD_IN or item.alternative else fill(item.text)
-            lead = LEAD_IN.get(item.kind)
+            lead = self.lead_in(item.kind)
             lines.append(f"{lead}\n{text}" if lead else text)
         return lines
+
+    def once(self, key: str, *variants: str) -> Optional[str]:
+        """The first of ``variants`` not yet said in this conversation (None when all were): no sentence twice."""
+        for index, text in enumerate(variants):
+            if f"{key}.{index}" not in self.memory.used:
+                self.memory.used.append(f"{key}.{index}")
+                return text
+        return None
+
+    def lead_in(self, kind: str) -> Optional[str]:
+        """The label over an item; "in your own words" is said once a conversation, not over every phrasing."""
+        if kind == "phrasing" and "lead.phrasing" in self.memory.used:
+            return LEAD_IN_AGAIN
+        return LEAD_IN.get(kind)
 
     def finish(self, topic: Optional[str], parts: list[Optional[str]], items: list[Content], buttons: list[dict[str, str]],
                *, closing: Optional[str] = None, asking: bool = False) -> Reply:
@@ -278,6 +294,8 @@ class Responder:
         elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic],
                                                    audience=self.audience if topic == "support" else None):
             buttons = [MORE_BUTTON, *buttons]
+        if any(item.kind == "phrasing" for item in items) and "lead.phrasing" not in self.memory.used:
+            self.memory.used.append("lead.phrasing")
         if items:
             self.memory.kinds = [item.kind for item in items]
             self.memory.last_items = [item.id for item in items]
@@ -299,11 +317,27 @@ class Responder:
             reply = self.finish("refusal", [self.opening("refusal")], items, FORM_BUTTONS, closing=FORM_QUESTION, asking=True)
             return reply
         items = self.pick("refusal", count=2)
-        summary = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM and "form_summary" not in self.memory.used else None
-        if summary:
-            self.memory.used.append("form_summary")
+        # One explanation of this form of no per conversation: a reframe written for the form says it in its own
+        # way, so the stock summary then stays out (and "why would he?" later doesn't hear it again).
+        summary = None
+        if form in WHY_FORM and not self.form_explained():
+            if any(item.kind == "reframe" and item.resistance_form == form for item in items):
+                self.memory.used.append("form_summary")
+            else:
+                summary = self.form_summary()
         return self.finish("refusal", [self.opening("refusal"), summary], items,
                            self._buttons("why_resist", "bring_up", practice=True))
+
+    def form_explained(self) -> bool:
+        return "form_summary" in self.memory.used
+
+    def form_summary(self) -> Optional[str]:
+        """Why this form of no tends to happen, said once in a conversation."""
+        form = self.situation.resistance_form
+        if form not in WHY_FORM or self.form_explained():
+            return None
+        self.memory.used.append("form_summary")
+        return WHY_FORM[form].format(they=self.situation.they)
 
     def topic(self, topic: str, focus: Optional[str] = None, audience: Optional[str] = None) -> Reply:
         if topic == "refusal":
@@ -319,8 +353,7 @@ class Responder:
         return self.finish(topic, [self.opening(opening_key)], items, self._buttons(*follow.get(topic, ()), practice=practice))
 
     def why_them(self) -> Reply:
-        form = self.situation.resistance_form
-        reason = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM else None
+        reason = self.form_summary()
         items = self.pick("why_resist", count=1 if reason else 2)
         return self.finish("why_resist", [self.opening("why_resist"), reason], items, self._buttons("bring_up", "refusal"))
 
@@ -332,13 +365,16 @@ class Responder:
         if different:
             order = [kind for kind in KINDS.get(topic, ()) if kind not in self.memory.kinds]
             items = self.pick(topic, first=order[0] if order else None, count=2)
-            lead = "Fair enough: you know them. Here's a different angle."
+            lead = self.once("different", "Fair enough: you know them. Here's a different angle.", "Okay, another way in, then.",
+                             "Fair point. Try this instead.") or "Another angle:"
         else:
             items = self.pick(topic, first=last, count=2)
             lead = "Here's another." if items else None
         if not items:
-            return self.finish(topic, [self.opening(topic), "That's everything I have on this for now, and I'd rather not make things up. "
-                                       "Want to look at it from another side?"], [], self._buttons("why_resist", "bring_up", "support"))
+            end = self.once("end_of_topic", "That's everything I have on this for now, and I'd rather not make things up. "
+                            "Want to look at it from another side?", "That's all I have on this one. Shall we look at another side of it?")
+            return self.finish(topic, [self.opening(topic), end or "That's all I have here."], [],
+                               self._buttons("why_resist", "bring_up", "support"))
         return self.finish(topic, [lead], items, self._buttons("why_resist", "bring_up", practice=topic == "bring_up"))
 
     def carry_on(self, topic: str) -> Reply:
@@ -351,11 +387,12 @@ class Responder:
     def next_no(self, topic: str) -> Reply:
         if topic == "boundaries":
             items = self.pick("boundaries", first="phrasing", count=2)
-            return self.finish("boundaries", [self.opening("boundaries"), "A boundary holds even when it's pushed back on: "
-                "say it once, calmly, and then do what you said."],
-                               items, self._buttons("support", "resentment"))
+            held = self.once("boundary_holds", "A boundary holds even when it's pushed back on: say it once, calmly, and then do what "
+                             "you said.")
+            return self.finish("boundaries", [self.opening("boundaries"), held], items, self._buttons("support", "resentment"))
         items = self.pick("refusal", first="tip", count=2)
-        return self.finish("refusal", [NEXT_NO], items, self._buttons("why_resist", "bring_up", practice=True))
+        lead = self.once("next_no", NEXT_NO, "Another no would hurt, and it still wouldn't be the last word.") or "Then:"
+        return self.finish("refusal", [lead], items, self._buttons("why_resist", "bring_up", practice=True))
 
     def why_us(self, shown_items: list[Content]) -> Reply:
         if not shown_items:
@@ -364,16 +401,18 @@ class Responder:
         sources = _plain_sources(shown_items)
         tail = ("These ideas come from " + " and ".join(sources) + ", which you can look up.") if sources else (
             "It comes from what families in this position commonly find helps.")
-        text = "\n\n".join(["Here's the thinking behind what I suggested:\n" + "\n".join(reasons), tail])
+        header = self.once("why_us", "Here's the thinking behind what I suggested:") or "Why those:"
+        tail = self.once(f"why_us.{zlib.crc32(tail.encode())}", tail) or ""
+        text = "\n\n".join(part for part in [header + "\n" + "\n".join(reasons), tail] if part)
         return Reply(text=text[:MAX_CHARS], topic=self.memory.topic, buttons=[MORE_BUTTON] if self.memory.topic else [])
 
     def feeling(self) -> Reply:
         pool = FEELINGS.get(self.situation.user_state or "", ()) + FEELINGS["default"]
-        line = next((text for text in pool if f"feel.{text[:20]}" not in self.memory.used), pool[-1])
+        line = next((text for text in pool if f"feel.{text[:20]}" not in self.memory.used), "I hear you.")
         self.memory.used.append(f"feel.{line[:20]}")
         opening = self.opening(None) if "user_state" in self.new else None
-        return Reply(text="\n\n".join(part for part in (opening, line, "I'm here to listen, and when you're ready we can "
-            "look at support for you too.") if part),
+        tail = self.once("feel_tail", "I'm here to listen, and when you're ready we can look at support for you too.")
+        return Reply(text="\n\n".join(part for part in (opening, line, tail) if part),
                      buttons=self._buttons("support", "exhaustion"))
 
     def ack(self) -> Reply:
@@ -385,8 +424,9 @@ class Responder:
         return Reply(text=line.format(who=self.situation.who), buttons=self._buttons("bring_up", "support"))
 
     def declined(self) -> Reply:
-        return Reply(text="That's fine, no pressure. We can keep talking it through instead, whatever helps.",
-                     buttons=self._buttons("bring_up", "support", "why_resist"))
+        text = self.once("declined", "That's fine, no pressure. We can keep talking it through instead, whatever helps.",
+                         "No problem. We'll leave practice for now.") or "Okay, no practice."
+        return Reply(text=text, buttons=self._buttons("bring_up", "support", "why_resist"))
 
     def open(self, out_of_scope: bool = False) -> Reply:
         if out_of_scope and "scope" not in self.memory.used:
@@ -394,7 +434,7 @@ class Responder:
             return Reply(text="That's outside what I can help with. I'm here for when someone you love refuses help: why they might "
                          "say no, how to bring it up, and how to look after yourself.",
                          buttons=self._buttons("refusal", "bring_up", "exhaustion"))
-        line = next((text for text in OPEN_LINES if f"open.{text[:16]}" not in self.memory.used), OPEN_LINES[-1])
+        line = next((text for text in OPEN_LINES if f"open.{text[:16]}" not in self.memory.used), "I'm listening.")
         self.memory.used.append(f"open.{line[:16]}")
         return Reply(text="\n\n".join(part for part in (self.opening(None), line) if part),
                      buttons=self._buttons("refusal", "bring_up", "exhaustion"))

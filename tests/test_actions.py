@@ -184,6 +184,35 @@ def test_replies_never_repeat_across_a_conversation_of_thanks_and_oks(actions_db
     assert len(chat.texts) == len(set(chat.texts))
 
 
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [" ".join(part.split()).lower() for part in re.findall(r"[^.!?\n]+[.!?]?", text) if len(part.strip()) >= 40]
+
+
+@pytest.mark.parametrize("opening", [
+    "my brother won't get help for his drinking, he just laughs it off and makes a joke every time",
+    "my husband snapped at me and flatly refused when i mentioned a counsellor",
+    "my boyfriend has panic attacks but he said yes twice and cancelled both times",
+])
+def test_no_sentence_is_said_twice_and_the_form_is_explained_once(actions_db: Engine, run_action: RunAction, opening: str) -> None:
+    from actions.respond import WHY_FORM
+
+    chat = Chat(run_action)
+    first = chat.say(opening, "they_refused_help")
+    form = chat.slots["resistance_form"]
+    summary = WHY_FORM[form].split("{")[0][:30]
+    same_form_reframe = [item for item in first.items if item["kind"] == "reframe" and item["resistance_form"] == form]
+    assert not (same_form_reframe and summary in first.text), "the summary and a reframe for the same form say it twice"
+    for text, intent in [("yeah thats exactly it", "affirm"), ("ok what else", "ask_more"), ("what if he says no again", "they_refused_help"),
+                         ("why is he like this", "why_they_resist"), ("why do you suggest that?", "ask_why"),
+                         ("i feel so guilty", "inform"), ("i feel awful", "inform"), ("another one", "ask_more")]:
+        chat.say(text, intent)
+    said = [sentence for text in chat.texts for sentence in _sentences(text)]
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+    assert sum(summary.lower() in text.lower() for text in chat.texts) <= 1
+
+
 def test_items_rotate_between_conversations_instead_of_coming_in_id_order(actions_db: Engine) -> None:
     firsts = set()
     for seed in ("alice", "bob", "carol", "dan", "erin"):
