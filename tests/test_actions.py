@@ -204,8 +204,9 @@ def test_no_sentence_is_said_twice_and_the_form_is_explained_once(actions_db: En
     summary = WHY_FORM[form].split("{")[0][:30]
     same_form_reframe = [item for item in first.items if item["kind"] == "reframe" and item["resistance_form"] == form]
     assert not (same_form_reframe and summary in first.text), "the summary and a reframe for the same form say it twice"
-    for text, intent in [("yeah thats exactly it", "affirm"), ("ok what else", "ask_more"), ("what if he says no again", "they_refused_help"),
-                         ("why is he like this", "why_they_resist"), ("why do you suggest that?", "ask_why"),
+    for text, intent in [("yeah thats exactly it", "affirm"), ("ok what else", "ask_more"),
+                         ("what if he says no again", "they_refused_help"), ("why is he like this", "why_they_resist"),
+                         ("why do you suggest that?", "ask_why"),
                          ("i feel so guilty", "inform"), ("i feel awful", "inform"), ("another one", "ask_more")]:
         chat.say(text, intent)
     said = [sentence for text in chat.texts for sentence in _sentences(text)]
