@@ -170,6 +170,12 @@ def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
         ("What does your faith say about it?", "culture_faith"),
         ("Where do you hope to be next year?", "the_future"),
         ("Do you want to talk about anything else?", None),
+        # Check-ins on how they are, not time as a barrier.
+        ("how have the evenings been for you, love? you seem so far away lately", "feelings"),
+        ("how's your week been, honestly? you look shattered", "feelings"),
+        ("How has work been for you?", "feelings"),
+        ("How have things been with the money side of it?", "money"),
+        ("Which evenings would you be free to go?", "time"),
     ],
 )
 def test_a_line_is_read_for_its_topic(line: str, topic: str) -> None:
