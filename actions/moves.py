@@ -26,6 +26,7 @@ class Move:
     focus: Optional[str] = None
     from_intent: bool = False  # only the intent classifier says so; the user's words named nothing
     audience: Optional[str] = None  # support: "user" (for me) or "loved_one" (where could he go?); None: not said
+    detail: bool = False  # an "open" statement that says something (not a question, not a word or two)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -198,7 +199,7 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     """What the user wants from this reply."""
     move = _read_move(text, intent, last_topic)
     if move.topic == "support" and move.kind in {"topic", "more", "different"}:
-        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text))
+        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text), move.detail)
     return move
 
 
@@ -239,4 +240,4 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("why_us", last_topic)
     if intent == "out_of_scope" and not is_question:
         return Move("out_of_scope")
-    return Move("open", last_topic if is_question else None)
+    return Move("open", last_topic if is_question else None, detail=not is_question and len(lowered.split()) >= 5)

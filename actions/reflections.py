@@ -139,7 +139,7 @@ _TOPIC_LINES: dict[str, tuple[str, ...]] = {
     "exhaustion": ("Being this worn out is a signal, not a failure.",),
     "boundaries": ("You're weighing what you can keep giving against what it's costing you.",
                    "Working out where your line is takes care, for them and for you."),
-    "enabling": ("It's a fair question, and asking it shows care. Patience and enabling can look alike from outside.",
+    "enabling": ("It's a fair question, and asking it shows how much you care about getting this right.",
                  "You're trying to tell helping from propping up, which is one of the hardest calls."),
     "progress": ("Progress with someone who resists help is usually small and quiet, so it's easy to miss.",
                  "Noticing small shifts is worth it: they're often the first signs."),

@@ -9,6 +9,7 @@ opens with a reflection, never asks what the user already said, and keeps to a p
 """
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -481,6 +482,8 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
         return responder.more(move.topic)
     if memory.topic and responder.new:  # a detail that changes the picture: carry on, fitted to it
         return responder.carry_on(memory.topic)
+    if memory.topic in KINDS and move.kind == "open" and move.detail:  # more about where we are: stay with the thread
+        return responder.carry_on(memory.topic)
     if responder.new & {"relationship", "concern"}:
         return responder.refusal() if memory.topic is None else responder.topic(memory.topic)
     return responder.open(out_of_scope=move.kind == "out_of_scope")
@@ -559,8 +562,16 @@ class ActionRespond(Action):
         return "action_respond"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.latest_action_name == "roleplay_form" and len(_after_stop(str(tracker.latest_message.get("text") or ""))) < 3:
+            return []  # practice just ended on a bare "stop." and its feedback said it all
         reply, events = answer(tracker)
         return _ordered(events + send(dispatcher, tracker, reply))
+
+
+def _after_stop(text: str) -> list[str]:
+    """The words of a message after a leading "stop" ("hmm stop. was that bad?" -> was, that, bad)."""
+    return re.sub(r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry)\W+)?(?:stop|pause|end it|enough)\W*", "", text,
+                  flags=re.I).split()
 
 
 class ActionTopicContent(Action):

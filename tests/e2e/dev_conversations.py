@@ -57,10 +57,12 @@ def load_conversations(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, An
 # A sentence long enough to be a thought of its own; short lead-ins ("Something to try:") may recur.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 MIN_SENTENCE = 40
+_QUOTED = re.compile(r"“[^”]*”")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a reply that count for "nothing said twice", normalised for comparison."""
+    text = _QUOTED.sub(" ", text)  # the user's own lines quoted back (feedback, a talk plan) are theirs, not ours
     found = (" ".join(part.split()).strip(" •“”\"'()").lower() for part in _SENTENCE.findall(text))
     return [sentence for sentence in found if len(sentence) >= MIN_SENTENCE]
 
