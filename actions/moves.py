@@ -25,6 +25,8 @@ class Move:
     topic: Optional[str] = None
     focus: Optional[str] = None
     from_intent: bool = False  # only the intent classifier says so; the user's words named nothing
+    audience: Optional[str] = None  # support: "user" (for me) or "loved_one" (where could he go?); None: not said
+    detail: bool = False  # an "open" statement that says something (not a question, not a word or two)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -80,7 +82,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
         r"\bget some support\b|\bonly one going through\b|"
-        r"\bshould i get a therapist\b"
+        r"\bshould i get a therapist\b|\bwho helps (?:the family|families|me|us|people like)|\bnobody (?:ever )?asks about me\b|"
+        r"\bsomething for me\b|\banything for me\b|"
+        r"\bwhere (?:would|could|can|should|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|turn)\b"
     )),
     ("enabling", _rx(
         r"\benabl|\bmaking it easier for\b|\bcovered (?:his|her|their)\b|\bpay(?:ing)? (?:for )?(?:his|her|their) (?:rent|phone|bills|car)|"
@@ -153,12 +157,53 @@ WEAK_INTENTS = frozenset(
 REFUSAL_INTENTS = frozenset({"they_refused_help", "describe_refusal"})
 
 
+# Who the support asked about is for. "Not for her, for me" is for the user: a "not for ..." is dropped first.
+_NOT_FOR = _rx(r"\bnot for (?:him|her|them|my \w+)\b")
+_FOR_ME = _rx(
+    r"\bfor (?:me|myself|us|people like me|people in my|famil(?:y|ies)|family members|parents|partners|carers|siblings|relatives)\b|"
+    r"\b(?:i|me) (?:could|can|might|should) (?:go|join|talk|ring|call|see)\b|\bmy own\b|\bon my own\b|\bwho helps\b|\babout me\b|"
+    r"\b(?:i|me) (?:to )?talk to\b|\bi'?m (?:not coping|struggling|drowning)\b|\bsupport myself\b"
+)
+_FOR_THEM = _rx(
+    r"\bfor (?:him|her|them|my (?:son|daughter|husband|wife|partner|mum|mom|dad|brother|sister|friend|boyfriend|girlfriend))\b|"
+    r"\b(?:s?he|they|my \w+) (?:could|can|should|would|might|will) (?:even )?(?:go|get|start|find|see|try|ring|call|turn)\b|"
+    r"\bwhere (?:would|could|can|should|do|does|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|get|find|turn)\b|"
+    r"\bfind (?:him|her|them) (?:a|some|someone)\b|\bget (?:him|her|them) (?:to see|help|seen|an appointment)\b|"
+    r"\bif (?:s?he|they) (?:ever )?(?:did )?(?:want|wants|agree|agrees)"
+)
+
+
+def audience_of(text: str) -> Optional[str]:
+    """Who a request for support is for: "user", "loved_one", or None when the words don't say."""
+    lowered = _NOT_FOR.sub(" ", text.lower().replace("’", "'"))
+    if _FOR_ME.search(lowered):
+        return "user"
+    if _FOR_THEM.search(lowered):
+        return "loved_one"
+    return None
+
+
+# "...she screams if I bring it up" tells how the no shows up; it doesn't ask how to bring it up.
+_WHEN_I_RAISE = _rx(
+    r"\b(?:if|when|whenever|every time|each time|as soon as) (?:i|we) (?:even |try to |tried to |so much as )?"
+    r"(?:bring (?:it|this|that) up|mention (?:it|this|that))\b"
+)
+
+
 def topic_cue(text: str) -> Optional[str]:
+    text = _WHEN_I_RAISE.sub(" ", text)
     return next((topic for topic, pattern in _TOPIC_CUES if pattern.search(text)), None)
 
 
 def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     """What the user wants from this reply."""
+    move = _read_move(text, intent, last_topic)
+    if move.topic == "support" and move.kind in {"topic", "more", "different"}:
+        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text), move.detail)
+    return move
+
+
+def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     lowered = text.lower().replace("’", "'").strip()
     if _WHY_US.search(lowered):
         return Move("why_us", last_topic)
@@ -195,4 +240,4 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("why_us", last_topic)
     if intent == "out_of_scope" and not is_question:
         return Move("out_of_scope")
-    return Move("open", last_topic if is_question else None)
+    return Move("open", last_topic if is_question else None, detail=not is_question and len(lowered.split()) >= 5)

@@ -139,13 +139,16 @@ _TOPIC_LINES: dict[str, tuple[str, ...]] = {
     "exhaustion": ("Being this worn out is a signal, not a failure.",),
     "boundaries": ("You're weighing what you can keep giving against what it's costing you.",
                    "Working out where your line is takes care, for them and for you."),
-    "enabling": ("It's a fair question, and asking it shows care. Patience and enabling can look alike from outside.",
+    "enabling": ("It's a fair question, and asking it shows how much you care about getting this right.",
                  "You're trying to tell helping from propping up, which is one of the hardest calls."),
     "progress": ("Progress with someone who resists help is usually small and quiet, so it's easy to miss.",
                  "Noticing small shifts is worth it: they're often the first signs."),
-    "support": ("You deserve support too, whatever {they} decide about getting help.",
+    "support": ("You deserve support too, whatever {they} {decide} about getting help.",
                 "Looking after yourself isn't a side issue here; it keeps you able to keep going."),
     "worried_about_safety": ("You're right to ask; checking is better than wondering.",),
+    # Help for the loved one ("where could he go?"), as against support for the user.
+    "support_them": ("Having an option or two ready makes it easier to act if {they} {are} ever open to it.",
+                     "A small, concrete first step is often easier to accept than \"getting help\" in general."),
 }
 
 
@@ -153,9 +156,10 @@ def _render(line: str, situation: Situation) -> str:
     duration = f" for {situation.duration}" if situation.duration and not situation.duration.startswith(("since", "lockdown")) else ""
     if situation.duration == "lockdown":
         duration = " since lockdown"
-    are = "are" if situation.they == "they" else "is"
+    plural = situation.they == "they"
+    are = "are" if plural else "is"
     text = line.format(who=situation.who, Who=situation.who[:1].upper() + situation.who[1:], they=situation.they, them=situation.them,
-                       dur=duration, are=are)
+                       dur=duration, are=are, decide="decide" if plural else "decides")
     return text
 
 

@@ -67,7 +67,7 @@ def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> li
             "topic": reply.topic,
             "items": [
                 {"id": item.id, "kind": item.kind, "topic": item.topic, "relationship": item.relationship,
-                 "concern": item.concern, "resistance_form": item.resistance_form}
+                 "concern": item.concern, "resistance_form": item.resistance_form, "for": item.audience}
                 for item in reply.items
             ],
         }

@@ -9,6 +9,8 @@ opens with a reflection, never asks what the user already said, and keeps to a p
 """
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -72,6 +74,7 @@ LEAD_IN = {
     "tip": "Something to try:",
     "resource": "Where to find support:",
 }
+LEAD_IN_AGAIN = "Something you could say:"
 # Why each form of no tends to happen, said plainly (for "why would he do that?").
 WHY_FORM = {
     "passive": "Saying yes and not going often means {they} can't say no out loud yet, or the step feels bigger than it "
@@ -129,6 +132,7 @@ class Memory:
     pronoun: Optional[str] = None
     last_items: list[str] = field(default_factory=list)
     last_asked: Optional[str] = None
+    audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -208,6 +212,7 @@ class Responder:
         self.seed = seed
         self.new = set(new)
         self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern)
+        self.audience: Optional[str] = None  # who this reply's support items are for (support topic only)
 
     # -- pieces
     def opening(self, topic: Optional[str]) -> Optional[str]:
@@ -231,17 +236,40 @@ class Responder:
         if first in order:
             order.remove(first)
             order.insert(0, first)
-        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed)
+        if topic == "support" and self.audience is None:
+            self.for_whom(None, carry_on=True)
+        found = select_in_order(self.facts, self.shown, topic, order, count=count, seed=self.seed,
+                                audience=self.audience if topic == "support" else None)
         self.shown.extend(item.id for item in found)
         return found
+
+    def for_whom(self, audience: Optional[str], carry_on: bool = False) -> str:
+        """Support is for the user unless they ask about help for the loved one; "more" keeps who it was for."""
+        self.audience = audience or (self.memory.audience if carry_on else None) or "user"
+        self.memory.audience = self.audience
+        return self.audience
 
     def body(self, items: list[Content]) -> list[str]:
         lines: list[str] = []
         for item in items:
             text = fill(bullet(item)) if item.kind in LEAD_IN or item.alternative else fill(item.text)
-            lead = LEAD_IN.get(item.kind)
+            lead = self.lead_in(item.kind)
             lines.append(f"{lead}\n{text}" if lead else text)
         return lines
+
+    def once(self, key: str, *variants: str) -> Optional[str]:
+        """The first of ``variants`` not yet said in this conversation (None when all were): no sentence twice."""
+        for index, text in enumerate(variants):
+            if f"{key}.{index}" not in self.memory.used:
+                self.memory.used.append(f"{key}.{index}")
+                return text
+        return None
+
+    def lead_in(self, kind: str) -> Optional[str]:
+        """The label over an item; "in your own words" is said once a conversation, not over every phrasing."""
+        if kind == "phrasing" and "lead.phrasing" in self.memory.used:
+            return LEAD_IN_AGAIN
+        return LEAD_IN.get(kind)
 
     def finish(self, topic: Optional[str], parts: list[Optional[str]], items: list[Content], buttons: list[dict[str, str]],
                *, closing: Optional[str] = None, asking: bool = False) -> Reply:
@@ -264,8 +292,11 @@ class Responder:
             buttons = [{"title": f"Back to: {back['title']}", "payload": back["payload"]}] + [b for b in buttons if b is not back]
         if asking:  # the buttons are the answers to our question; nothing else goes with them
             pass
-        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic]):
+        elif topic in KINDS and items and has_more(self.facts, self.shown, topic, KINDS[topic],
+                                                   audience=self.audience if topic == "support" else None):
             buttons = [MORE_BUTTON, *buttons]
+        if any(item.kind == "phrasing" for item in items) and "lead.phrasing" not in self.memory.used:
+            self.memory.used.append("lead.phrasing")
         if items:
             self.memory.kinds = [item.kind for item in items]
             self.memory.last_items = [item.id for item in items]
@@ -287,41 +318,64 @@ class Responder:
             reply = self.finish("refusal", [self.opening("refusal")], items, FORM_BUTTONS, closing=FORM_QUESTION, asking=True)
             return reply
         items = self.pick("refusal", count=2)
-        summary = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM and "form_summary" not in self.memory.used else None
-        if summary:
-            self.memory.used.append("form_summary")
+        # One explanation of this form of no per conversation: a reframe written for the form says it in its own
+        # way, so the stock summary then stays out (and "why would he?" later doesn't hear it again).
+        summary = None
+        if form in WHY_FORM and not self.form_explained():
+            if any(item.kind == "reframe" and item.resistance_form == form for item in items):
+                self.memory.used.append("form_summary")
+            else:
+                summary = self.form_summary()
         return self.finish("refusal", [self.opening("refusal"), summary], items,
                            self._buttons("why_resist", "bring_up", practice=True))
 
-    def topic(self, topic: str, focus: Optional[str] = None) -> Reply:
+    def form_explained(self) -> bool:
+        return "form_summary" in self.memory.used
+
+    def form_summary(self) -> Optional[str]:
+        """Why this form of no tends to happen, said once in a conversation."""
+        form = self.situation.resistance_form
+        if form not in WHY_FORM or self.form_explained():
+            return None
+        self.memory.used.append("form_summary")
+        return WHY_FORM[form].format(they=self.situation.they)
+
+    def topic(self, topic: str, focus: Optional[str] = None, audience: Optional[str] = None) -> Reply:
         if topic == "refusal":
             return self.refusal()
+        opening_key = topic
+        if topic == "support" and self.for_whom(audience) == "loved_one":
+            opening_key = "support_them"
         items = self.pick(topic, first=focus, count=2)
         follow = {"bring_up": ("why_resist", "boundaries"), "why_resist": ("bring_up",), "boundaries": ("bring_up", "enabling"),
                   "enabling": ("boundaries", "support"), "exhaustion": ("support", "boundaries"), "support": ("bring_up", "exhaustion"),
                   "resentment": ("boundaries", "exhaustion"), "progress": ("bring_up",), "worried_about_safety": ("support", "bring_up")}
         practice = topic in {"bring_up", "boundaries"}
-        return self.finish(topic, [self.opening(topic)], items, self._buttons(*follow.get(topic, ()), practice=practice))
+        return self.finish(topic, [self.opening(opening_key)], items, self._buttons(*follow.get(topic, ()), practice=practice))
 
     def why_them(self) -> Reply:
-        form = self.situation.resistance_form
-        reason = WHY_FORM[form].format(they=self.situation.they) if form in WHY_FORM else None
+        reason = self.form_summary()
         items = self.pick("why_resist", count=1 if reason else 2)
         return self.finish("why_resist", [self.opening("why_resist"), reason], items, self._buttons("bring_up", "refusal"))
 
-    def more(self, topic: str, different: bool = False) -> Reply:
+    def more(self, topic: str, different: bool = False, audience: Optional[str] = None) -> Reply:
         last = self.memory.kinds[-1] if self.memory.kinds else None
+        if topic == "support":
+            self.for_whom(audience, carry_on=True)
         lead: Optional[str]
         if different:
             order = [kind for kind in KINDS.get(topic, ()) if kind not in self.memory.kinds]
             items = self.pick(topic, first=order[0] if order else None, count=2)
-            lead = "Fair enough: you know them. Here's a different angle."
+            lead = self.once("different", "Fair enough: you know them. Here's a different angle.", "Okay, another way in, then.",
+                             "Fair point. Try this instead.") or "Another angle:"
         else:
             items = self.pick(topic, first=last, count=2)
             lead = "Here's another." if items else None
         if not items:
-            return self.finish(topic, [self.opening(topic), "That's everything I have on this for now, and I'd rather not make things up. "
-                                       "Want to look at it from another side?"], [], self._buttons("why_resist", "bring_up", "support"))
+            end = self.once("end_of_topic", "That's everything I have on this for now, and I'd rather not make things up. "
+                            "Want to look at it from another side?", "That's all I have on this one. Shall we look at another side of it?")
+            return self.finish(topic, [self.opening(topic), end or "That's all I have here."], [],
+                               self._buttons("why_resist", "bring_up", "support"))
         return self.finish(topic, [lead], items, self._buttons("why_resist", "bring_up", practice=topic == "bring_up"))
 
     def carry_on(self, topic: str) -> Reply:
@@ -334,11 +388,12 @@ class Responder:
     def next_no(self, topic: str) -> Reply:
         if topic == "boundaries":
             items = self.pick("boundaries", first="phrasing", count=2)
-            return self.finish("boundaries", [self.opening("boundaries"), "A boundary holds even when it's pushed back on: "
-                "say it once, calmly, and then do what you said."],
-                               items, self._buttons("support", "resentment"))
+            held = self.once("boundary_holds", "A boundary holds even when it's pushed back on: say it once, calmly, and then do what "
+                             "you said.")
+            return self.finish("boundaries", [self.opening("boundaries"), held], items, self._buttons("support", "resentment"))
         items = self.pick("refusal", first="tip", count=2)
-        return self.finish("refusal", [NEXT_NO], items, self._buttons("why_resist", "bring_up", practice=True))
+        lead = self.once("next_no", NEXT_NO, "Another no would hurt, and it still wouldn't be the last word.") or "Then:"
+        return self.finish("refusal", [lead], items, self._buttons("why_resist", "bring_up", practice=True))
 
     def why_us(self, shown_items: list[Content]) -> Reply:
         if not shown_items:
@@ -347,16 +402,18 @@ class Responder:
         sources = _plain_sources(shown_items)
         tail = ("These ideas come from " + " and ".join(sources) + ", which you can look up.") if sources else (
             "It comes from what families in this position commonly find helps.")
-        text = "\n\n".join(["Here's the thinking behind what I suggested:\n" + "\n".join(reasons), tail])
+        header = self.once("why_us", "Here's the thinking behind what I suggested:") or "Why those:"
+        tail = self.once(f"why_us.{zlib.crc32(tail.encode())}", tail) or ""
+        text = "\n\n".join(part for part in [header + "\n" + "\n".join(reasons), tail] if part)
         return Reply(text=text[:MAX_CHARS], topic=self.memory.topic, buttons=[MORE_BUTTON] if self.memory.topic else [])
 
     def feeling(self) -> Reply:
         pool = FEELINGS.get(self.situation.user_state or "", ()) + FEELINGS["default"]
-        line = next((text for text in pool if f"feel.{text[:20]}" not in self.memory.used), pool[-1])
+        line = next((text for text in pool if f"feel.{text[:20]}" not in self.memory.used), "I hear you.")
         self.memory.used.append(f"feel.{line[:20]}")
         opening = self.opening(None) if "user_state" in self.new else None
-        return Reply(text="\n\n".join(part for part in (opening, line, "I'm here to listen, and when you're ready we can "
-            "look at support for you too.") if part),
+        tail = self.once("feel_tail", "I'm here to listen, and when you're ready we can look at support for you too.")
+        return Reply(text="\n\n".join(part for part in (opening, line, tail) if part),
                      buttons=self._buttons("support", "exhaustion"))
 
     def ack(self) -> Reply:
@@ -368,8 +425,9 @@ class Responder:
         return Reply(text=line.format(who=self.situation.who), buttons=self._buttons("bring_up", "support"))
 
     def declined(self) -> Reply:
-        return Reply(text="That's fine, no pressure. We can keep talking it through instead, whatever helps.",
-                     buttons=self._buttons("bring_up", "support", "why_resist"))
+        text = self.once("declined", "That's fine, no pressure. We can keep talking it through instead, whatever helps.",
+                         "No problem. We'll leave practice for now.") or "Okay, no practice."
+        return Reply(text=text, buttons=self._buttons("bring_up", "support", "why_resist"))
 
     def open(self, out_of_scope: bool = False) -> Reply:
         if out_of_scope and "scope" not in self.memory.used:
@@ -377,7 +435,7 @@ class Responder:
             return Reply(text="That's outside what I can help with. I'm here for when someone you love refuses help: why they might "
                          "say no, how to bring it up, and how to look after yourself.",
                          buttons=self._buttons("refusal", "bring_up", "exhaustion"))
-        line = next((text for text in OPEN_LINES if f"open.{text[:16]}" not in self.memory.used), OPEN_LINES[-1])
+        line = next((text for text in OPEN_LINES if f"open.{text[:16]}" not in self.memory.used), "I'm listening.")
         self.memory.used.append(f"open.{line[:16]}")
         return Reply(text="\n\n".join(part for part in (self.opening(None), line) if part),
                      buttons=self._buttons("refusal", "bring_up", "exhaustion"))
@@ -407,13 +465,13 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
     if move.kind == "why_us":
         return responder.why_us(shown_items)
     if move.kind in {"more", "different"}:
-        return responder.more(move.topic or "bring_up", different=move.kind == "different")
+        return responder.more(move.topic or "bring_up", different=move.kind == "different", audience=move.audience)
     if move.kind == "next_no":
         return responder.next_no(move.topic or "refusal")
     if move.kind == "why_them":
         return responder.why_them()
     if move.kind == "topic" and move.topic:
-        return responder.topic(move.topic, move.focus)
+        return responder.topic(move.topic, move.focus, move.audience)
     if move.kind == "feeling":
         return responder.feeling()
     if move.kind == "ack":
@@ -423,6 +481,8 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
     if move.topic:  # a question that carries on the thread
         return responder.more(move.topic)
     if memory.topic and responder.new:  # a detail that changes the picture: carry on, fitted to it
+        return responder.carry_on(memory.topic)
+    if memory.topic in KINDS and move.kind == "open" and move.detail:  # more about where we are: stay with the thread
         return responder.carry_on(memory.topic)
     if responder.new & {"relationship", "concern"}:
         return responder.refusal() if memory.topic is None else responder.topic(memory.topic)
@@ -502,8 +562,16 @@ class ActionRespond(Action):
         return "action_respond"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.latest_action_name == "roleplay_form" and len(_after_stop(str(tracker.latest_message.get("text") or ""))) < 3:
+            return []  # practice just ended on a bare "stop." and its feedback said it all
         reply, events = answer(tracker)
         return _ordered(events + send(dispatcher, tracker, reply))
+
+
+def _after_stop(text: str) -> list[str]:
+    """The words of a message after a leading "stop" ("hmm stop. was that bad?" -> was, that, bad)."""
+    return re.sub(r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry)\W+)?(?:stop|pause|end it|enough)\W*", "", text,
+                  flags=re.I).split()
 
 
 class ActionTopicContent(Action):

@@ -451,6 +451,7 @@ HYPERBOLE: list[str] = [
     "beat @ME at|in|to",
     "hit @ME with the|some|this|that news|truth|facts|idea|question",
     "throw _2 back at|in @ME|my",
+    "throw @SELF3 into work|his+work|her+work|their+work|my+work|the+job|the+gym|exercise|running|projects|studying",
     "push @ME away|to|into|toward|towards",
     "drag @ME down with|to|into",
     "overdose on coffee|caffeine|sugar|chocolate|candy|netflix|tv|screen|work|cake|carbs|info|information|podcasts|advice",

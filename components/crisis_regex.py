@@ -130,6 +130,11 @@ _NOT_DANGER = [
     r"\bjump (?:to conclusions|in|on a call|at the chance|through hoops|ship)\b",
     r"\bhitting me hard\b|\bhit me hard\b|\bhits me hard\b|\bhit me up\b|\b(?:it|this|that) hit me\b",
     r"\bpolice (?:officer|station|drama|show)\b|\bblades? of grass\b|\bknife and fork\b",
+    # Watching over someone's eating ("the food police", "police what you eat"), and throwing oneself into work.
+    r"\bfood police\b|\bpolic(?:e|ing) (?:what|how much|everything) (?:you|she|he|they|i) (?:eats?|drinks?|eating|drinking)\b"
+    r"|\bpolic(?:e|ing) (?:her|his|their|your|my) (?:food|eating|plate|meals?|drinking|portions)\b",
+    r"\bthrow(?:s|ing)? (?:himself|herself|myself|themselves) into (?:work|(?:his|her|my|their) (?:work|job|studies)|the job|the gym|"
+    r"exercise|running|projects?|everything but)\b",
 ]
 _DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _DANGER), re.IGNORECASE)
 _NOT_DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_DANGER), re.IGNORECASE)

@@ -23,13 +23,15 @@ from sqlalchemy.orm import Session
 
 from contentdb.models import Base, ContentItem, RoleplayLine
 from kernel.resources import unknown_placeholders
-from kernel.vocabulary import ANY, Kind, Relationship, ResistanceForm, Stage, concerns, topics, values
+from kernel.vocabulary import ANY, Kind, Relationship, ResistanceForm, Stage, audiences, concerns, topics, values
 
 REQUIRED = ("id", "kind", "relationship", "resistance_form", "concern", "text", "reason", "grounding")
-OPTIONAL = ("alternative", "topic")
+OPTIONAL = ("alternative", "topic", "for")
 # Fields a reader sees (filled per locale when shown), so only known placeholders may appear in them.
 PLACEHOLDER_FIELDS = ("text", "alternative", "reason")
 CONCERN_DIR = "concerns"
+# Columns written under another key in the files: an item's `for` (who it is for) is the `audience` column.
+FIELD_KEYS = {"audience": "for"}
 ALLOWED = {
     "kind": values(Kind),
     "relationship": [*values(Relationship), ANY],
@@ -38,13 +40,14 @@ ALLOWED = {
 
 
 def allowed_values() -> dict[str, list[str]]:
-    """The closed vocabularies an item's fields must come from; concerns and topics come from the registry."""
-    return {**ALLOWED, "concern": [*concerns(), ANY], "topic": topics()}
+    """The closed vocabularies an item's fields must come from; concerns, topics and audiences come from the registry."""
+    return {**ALLOWED, "concern": [*concerns(), ANY], "topic": topics(), "audience": [*audiences(), ANY]}
 
 
 MAX_ID_LENGTH = 120
 MAX_GROUNDING_LENGTH = 200  # the column's width (contentdb/models.py); PostgreSQL would refuse a longer one
-EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "text", "reason", "grounding", "alternative", "source")
+EDITABLE = ("kind", "topic", "relationship", "resistance_form", "concern", "audience", "text", "reason", "grounding", "alternative",
+            "source")
 ROLEPLAY_EDITABLE = ("resistance_form", "stage", "text", "source")
 
 
@@ -126,7 +129,8 @@ def _check_allowed(path: Path, node: yaml.Node, row: dict[str, str], allowed: di
     fields = {key.value: value for key, value in node.value}
     for name, choices in allowed.items():
         if row[name] not in choices:
-            raise ContentError(path, fields[name].start_mark.line + 1, f"{name} {row[name]!r} is not one of {choices}")
+            key = FIELD_KEYS.get(name, name)
+            raise ContentError(path, fields[key].start_mark.line + 1, f"{key} {row[name]!r} is not one of {choices}")
 
 
 def _check_placeholders(path: Path, node: yaml.Node, row: dict[str, str]) -> None:
@@ -150,6 +154,7 @@ def parse_file(path: Path, cited_as: str = "") -> list[dict[str, str]]:
     for node in items_node.value:
         row = _fields(path, node, REQUIRED, OPTIONAL, cited_as)
         row.setdefault("topic", topic)
+        row["audience"] = row.pop("for", ANY)  # who the item is for; the column is `audience`
         _check_allowed(path, node, row, allowed_values())
         if (row["kind"] == Kind.AVOID.value) != ("alternative" in row):
             raise ContentError(path, node.start_mark.line + 1, "items of kind 'avoid' need an 'alternative', and only they may have one")

@@ -17,8 +17,8 @@ def _one_of(column: str, allowed: list[str], table: str = "content_items") -> Ch
 class ContentItem(Base):  # type: ignore[valid-type,misc]
     """One curated reframe, phrasing, thing to avoid, tip or resource.
 
-    Topic and concern are checked by the loader against the registry (kernel/registry.yml), not by a CHECK
-    constraint, so adding one needs no migration.
+    Topic, concern and audience (who the item is for: the user, the loved one or ``any``) are checked by the
+    loader against the registry (kernel/registry.yml), not by a CHECK constraint, so adding one needs no migration.
     """
 
     __tablename__ = "content_items"
@@ -39,6 +39,7 @@ class ContentItem(Base):  # type: ignore[valid-type,misc]
     relationship = Column(String(16), nullable=False, default=ANY)
     resistance_form = Column(String(16), nullable=False, default=ANY)
     concern = Column(String(16), nullable=False, default=ANY)
+    audience = Column(String(16), nullable=False, default=ANY, server_default=ANY)
     text = Column(Text, nullable=False)
     reason = Column(Text, nullable=False)
     grounding = Column(String(200), nullable=False)

@@ -30,6 +30,7 @@ class Content:
     reason: str
     grounding: str
     alternative: Optional[str] = None
+    audience: str = ANY  # who the item is for: "user", "loved_one" or "any"
 
 
 def _to_content(row: ContentItem) -> Content:
@@ -44,6 +45,7 @@ def _to_content(row: ContentItem) -> Content:
         reason=row.reason,
         grounding=row.grounding,
         alternative=row.alternative,
+        audience=row.audience or ANY,
     )
 
 
@@ -130,30 +132,46 @@ def pick_in_order(
     concern: Optional[str] = None,
     exclude: Collection[str] = (),
     seed: str = "",
+    audience: Optional[str] = None,
 ) -> list[Content]:
     """Up to ``count`` items of a topic, one per kind in the order given, each the best fit of its kind.
+
+    ``audience`` ("user": support for the person writing; "loved_one": help for them) leaves out items meant
+    for the other one and puts items meant for this one first; None takes any.
 
     One light query ranks every candidate of the topic, a second loads the chosen items: a reply costs two
     queries however many kinds it walks through.
     """
-    facets = (relationship, resistance_form, concern)
-    known = tuple(bool(value) and value != ANY for value in facets)
-    params: dict[str, object] = {"topic": topic, "kinds": list(kinds), "exclude": list(exclude)}
-    for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
-        params[name] = value if is_known else ANY
-    rows = session.execute(_in_order_statement(known), params).all()
+    params, known = _params(topic, kinds, exclude, relationship, resistance_form, concern)
+    rows = [row for row in session.execute(_in_order_statement(known), params).all() if _for(row, audience)]
     chosen: list[str] = []
     for kind in kinds:
         if len(chosen) >= count:
             break
         of_kind = [row for row in rows if row.kind == kind and row.id not in chosen]
         if of_kind:
-            best = min(of_kind, key=lambda row: (-_specificity(row, params, known), _rotation(seed, row.id)))
+            best = min(of_kind, key=lambda row: (-_specificity(row, params, known) - (row.audience == audience),
+                                                 _rotation(seed, row.id)))
             chosen.append(best.id)
     if not chosen:
         return []
     found = {row.id: row for row in session.scalars(_BY_IDS, {"ids": chosen})}
     return [_to_content(found[item_id]) for item_id in chosen if item_id in found]
+
+
+def _params(
+    topic: str, kinds: Collection[str], exclude: Collection[str], *facets: Optional[str]
+) -> tuple[dict[str, object], tuple[bool, ...]]:
+    known = tuple(bool(value) and value != ANY for value in facets)
+    params: dict[str, object] = {"topic": topic, "kinds": list(kinds), "exclude": list(exclude)}
+    for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
+        params[name] = value if is_known else ANY
+    return params, known
+
+
+def _for(row: Any, audience: Optional[str]) -> bool:
+    """Whether an item suits who the reply is for (None: anyone)."""
+    return audience is None or row.audience in (audience, ANY)
 
 
 _BY_IDS = select(ContentItem).where(ContentItem.id.in_(bindparam("ids", expanding=True)))
@@ -163,7 +181,7 @@ _BY_IDS = select(ContentItem).where(ContentItem.id.in_(bindparam("ids", expandin
 def _in_order_statement(known: tuple[bool, ...]) -> Select:
     """Light rows of a topic's candidates for the kinds asked, built once per combination of known facets."""
     item = ContentItem
-    query = select(item.id, item.kind, item.relationship, item.resistance_form, item.concern).where(
+    query = select(item.id, item.kind, item.relationship, item.resistance_form, item.concern, item.audience).where(
         item.topic == bindparam("topic"),
         item.kind.in_(bindparam("kinds", expanding=True)),
         item.id.not_in(bindparam("exclude", expanding=True)),
@@ -175,14 +193,12 @@ def _in_order_statement(known: tuple[bool, ...]) -> Select:
 
 
 def any_unseen(*, session: Session, topic: str, kinds: Collection[str], relationship: Optional[str], resistance_form: Optional[str],
-               concern: Optional[str], exclude: Collection[str]) -> bool:
+               concern: Optional[str], exclude: Collection[str], audience: Optional[str] = None) -> bool:
     """Whether any item of these kinds fits and is still unseen (one light query)."""
-    facets = (relationship, resistance_form, concern)
-    known = tuple(bool(value) and value != ANY for value in facets)
-    params: dict[str, object] = {"topic": topic, "kinds": list(kinds), "exclude": list(exclude)}
-    for (name, _), is_known, value in zip(_FACETS, known, facets, strict=True):
-        params[name] = value if is_known else ANY
-    return session.execute(_first_unseen_statement(known), params).first() is not None
+    params, known = _params(topic, kinds, exclude, relationship, resistance_form, concern)
+    if audience is None:
+        return session.execute(_first_unseen_statement(known), params).first() is not None
+    return any(_for(row, audience) for row in session.execute(_in_order_statement(known), params))
 
 
 @functools.lru_cache(maxsize=16)

@@ -72,21 +72,25 @@ def select_items(
     return groups, selection
 
 
-def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: list[str], count: int, seed: str = "") -> list[Content]:
-    """``count`` unseen items of ``topic``, one per kind in the order given; [] where the database fails."""
+def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: list[str], count: int, seed: str = "",
+                    audience: Optional[str] = None) -> list[Content]:
+    """``count`` unseen items of ``topic``, one per kind in the order given; [] where the database fails.
+
+    ``audience``: who the items are for ("user" or "loved_one"); None takes any."""
     concern = None if facts.concern == "other" else facts.concern
     try:
         with Session(db.get_engine()) as session:
             return pick_in_order(
                 session=session, topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
-                resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed,
+                resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed, audience=audience,
             )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; answering without curated items")
         return []
 
 
-def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str]) -> bool:
+def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Collection[Kind | str],
+             audience: Optional[str] = None) -> bool:
     """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
     concern = None if facts.concern == "other" else facts.concern
     try:
@@ -94,6 +98,7 @@ def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Co
             return any_unseen(
                 session=session, topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
                 relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
+                audience=audience,
             )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; no 'more' offered")

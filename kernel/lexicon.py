@@ -243,10 +243,19 @@ _ABOUT_ME = re.compile(
 )
 
 
+_LOW_SINCE_A_DEATH = re.compile(
+    r"\b(?:since|after|ever since|because of|following)\b[^.?!]{0,30}\b(?:died|passed|death|miscarriage|funeral|stillbirth|"
+    r"bereavement|was killed|lost (?:the baby|our baby|her baby|his (?:wife|husband|mum|mom|dad|son|daughter|brother|sister|baby)|"
+    r"her (?:husband|wife|mum|mom|dad|son|daughter|brother|sister)))",
+    re.IGNORECASE,
+)
+
+
 def find_concern_of_loved_one(text: str) -> Optional[str]:
     """The loved one's struggle named in ``text``, skipping words the user uses about themselves."""
     short = len(text.split()) <= 3
     best: Optional[tuple[str, int]] = None
+    found: set[str] = set()
     for value, pattern in _CONCERN_PATTERNS.items():
         for match in pattern.finditer(text):
             word = match.group(0).lower()
@@ -257,7 +266,10 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start())
+            found.add(value)
             break
+    if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
+        return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     return best[0] if best else None
 
 

@@ -36,6 +36,7 @@ class ConcernSpec:
 class Registry:
     topics: dict[str, TopicSpec]
     concerns: dict[str, ConcernSpec]
+    audiences: dict[str, str]  # who an item is for -> label
 
     def topic_for_intent(self) -> dict[str, str]:
         return {intent: spec.name for spec in self.topics.values() for intent in spec.intents}
@@ -61,7 +62,8 @@ def parse(path: Path) -> Registry:
         name: ConcernSpec(name, str(fields["label"]), tuple(fields.get("words") or ()))
         for name, fields in _entries(data, "concerns", path).items()
     }
-    return Registry(topics=topics, concerns=concerns)
+    audiences = {name: str(fields["label"]) for name, fields in _entries(data, "audiences", path).items()}
+    return Registry(topics=topics, concerns=concerns, audiences=audiences)
 
 
 @lru_cache(maxsize=1)
@@ -75,3 +77,7 @@ def topic_names() -> list[str]:
 
 def concern_names() -> list[str]:
     return list(registry().concerns)
+
+
+def audience_names() -> list[str]:
+    return list(registry().audiences)

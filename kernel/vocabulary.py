@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from kernel.registry import concern_names, registry, topic_names
+from kernel.registry import audience_names, concern_names, registry, topic_names
 
 ANY = "any"
 # Set by action_delete_my_data; trackers/store.py then deletes the conversation instead of saving it.
@@ -75,3 +75,8 @@ def topics() -> list[str]:
 def concerns() -> list[str]:
     """Every concern (struggle) the assistant knows, from the registry."""
     return concern_names()
+
+
+def audiences() -> list[str]:
+    """Who an item can be for (besides ``any``), from the registry."""
+    return audience_names()

@@ -136,6 +136,35 @@ def test_support_for_me_and_is_it_working_reach_their_topics(actions_db: Engine,
     assert topic_of(chat.say("how can I tell if what I'm doing is working?", "nlu_fallback")) == "progress"
 
 
+@pytest.mark.parametrize(("opening", "ask"), [
+    ("my daughter has been so depressed for months and says therapy is for people with real problems",
+     "im not coping great myself. is there support for me? not for her, for me"),
+    ("my husband drinks every night and says he's not an alcoholic", "what support is there for me in all this"),
+    ("my dad lost his wife and won't go to the bereavement group", "support for me?"),
+])
+def test_support_for_me_shows_support_for_the_user_not_help_for_the_loved_one(
+    actions_db: Engine, run_action: RunAction, opening: str, ask: str
+) -> None:
+    chat = Chat(run_action)
+    chat.say(opening, "they_refused_help")
+    assert chat.slots["concern"]
+    first = chat.say(ask, "find_support")
+    more = chat.say("any more", "ask_more")
+    for result in (first, more):
+        assert topic_of(result) == "support" and result.items
+        assert {item["for"] for item in result.items} <= {"user", "any"}, result.text
+    assert "user" in {item["for"] for item in first.items}
+
+
+def test_where_could_he_go_shows_help_for_the_loved_one(actions_db: Engine, run_action: RunAction) -> None:
+    chat = Chat(run_action)
+    chat.say("my son is depressed and won't see anyone", "they_refused_help")
+    result = chat.say("where could he go if he ever wanted help", "find_support")
+    assert topic_of(result) == "support" and result.items
+    assert {item["for"] for item in result.items} <= {"loved_one", "any"}
+    assert "You deserve support too" not in result.text
+
+
 def test_advice_fits_a_phone_offers_more_and_names_the_struggle_and_form_of_each_item(
     actions_db: Engine, run_action: RunAction
 ) -> None:
@@ -153,6 +182,36 @@ def test_replies_never_repeat_across_a_conversation_of_thanks_and_oks(actions_db
     for text, intent in [("thanks", "thank"), ("ok", "affirm"), ("ok thanks", "thank"), ("cheers", "thank"), ("ok", "affirm")]:
         chat.say(text, intent)
     assert len(chat.texts) == len(set(chat.texts))
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [" ".join(part.split()).lower() for part in re.findall(r"[^.!?\n]+[.!?]?", text) if len(part.strip()) >= 40]
+
+
+@pytest.mark.parametrize("opening", [
+    "my brother won't get help for his drinking, he just laughs it off and makes a joke every time",
+    "my husband snapped at me and flatly refused when i mentioned a counsellor",
+    "my boyfriend has panic attacks but he said yes twice and cancelled both times",
+])
+def test_no_sentence_is_said_twice_and_the_form_is_explained_once(actions_db: Engine, run_action: RunAction, opening: str) -> None:
+    from actions.respond import WHY_FORM
+
+    chat = Chat(run_action)
+    first = chat.say(opening, "they_refused_help")
+    form = chat.slots["resistance_form"]
+    summary = WHY_FORM[form].split("{")[0][:30]
+    same_form_reframe = [item for item in first.items if item["kind"] == "reframe" and item["resistance_form"] == form]
+    assert not (same_form_reframe and summary in first.text), "the summary and a reframe for the same form say it twice"
+    for text, intent in [("yeah thats exactly it", "affirm"), ("ok what else", "ask_more"),
+                         ("what if he says no again", "they_refused_help"), ("why is he like this", "why_they_resist"),
+                         ("why do you suggest that?", "ask_why"),
+                         ("i feel so guilty", "inform"), ("i feel awful", "inform"), ("another one", "ask_more")]:
+        chat.say(text, intent)
+    said = [sentence for text in chat.texts for sentence in _sentences(text)]
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
+    assert sum(summary.lower() in text.lower() for text in chat.texts) <= 1
 
 
 def test_items_rotate_between_conversations_instead_of_coming_in_id_order(actions_db: Engine) -> None:
@@ -185,13 +244,14 @@ def test_an_unreachable_database_gives_an_honest_reply_not_an_error(
 
 
 def _conversation_reaching(item: Content) -> list[str]:
-    """Ask about the item's topic as someone it was written for, then "more" until nothing is left."""
+    """Ask about the item's topic as someone it was written for (support for themselves, or help for the loved
+    one, as the item is for), then "more" until nothing is left."""
     facets = {name: (None if getattr(item, name) == "any" else getattr(item, name)) for name in CONTRACT}
     situation = Situation(**facets)
     memory = Memory()
     shown: list[str] = []
     responder = Responder(situation, memory, shown, seed="reach", new=())
-    reply = responder.topic(item.topic)
+    reply = responder.topic(item.topic, audience=None if item.audience == "any" else item.audience)
     shown += [i.id for i in reply.items]
     for _ in range(60):
         if item.id in shown:

@@ -65,6 +65,24 @@ def test_a_bad_value_is_refused_with_its_file_and_line_and_nothing_changes(conte
     assert dump(content_db) == before
 
 
+def test_who_an_item_is_for_comes_from_the_registry_and_a_wrong_one_is_refused_with_its_line(
+    content_db: Engine, tmp_path: Path
+) -> None:
+    with Session(content_db) as session:
+        assert get_content(session=session, item_id="support.any.resource.07").audience == "user"  # type: ignore[union-attr]
+        assert get_content(session=session, item_id="support.any.resource.01").audience == "loved_one"  # type: ignore[union-attr]
+        assert get_content(session=session, item_id="refusal.any.reframe.direct.01").audience == "any"  # type: ignore[union-attr]
+    content = copy_content(tmp_path)
+    path = content / "support.yml"
+    lines = path.read_text().splitlines()
+    for_line = next(i for i, line in enumerate(lines) if line.strip().startswith("for:"))
+    lines[for_line] = lines[for_line].split(":")[0] + ": the_neighbours"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ContentError) as error:
+        load_content(content_db, content)
+    assert f"{path}:{for_line + 1}:" in str(error.value) and "the_neighbours" in str(error.value)
+
+
 def test_broken_yaml_is_refused_with_its_line(empty_db: Engine, tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

@@ -170,6 +170,12 @@ def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
         ("What does your faith say about it?", "culture_faith"),
         ("Where do you hope to be next year?", "the_future"),
         ("Do you want to talk about anything else?", None),
+        # Check-ins on how they are, not time as a barrier.
+        ("how have the evenings been for you, love? you seem so far away lately", "feelings"),
+        ("how's your week been, honestly? you look shattered", "feelings"),
+        ("How has work been for you?", "feelings"),
+        ("How have things been with the money side of it?", "money"),
+        ("Which evenings would you be free to go?", "time"),
     ],
 )
 def test_a_line_is_read_for_its_topic(line: str, topic: str) -> None:
@@ -345,6 +351,31 @@ def test_the_set_up_form_reads_how_they_resist_from_plain_words() -> None:
     assert dispatcher.messages[-1]["buttons"]
 
 
+@pytest.mark.parametrize(("answer", "is_line"), [
+    ("dad, i miss mum too. i just want to know how you're actually doing", True),
+    ("“I love you and I'm worried about you”", True),
+    ("I'm not angry with you, I'm scared for you", True),
+    ("understand what's stopping her", False),
+    ("agree one small step", False),
+    ("get him to agree to one phone call", False),
+    ("i want to tell her i love her without crying", False),
+    ("can you help me stay calm", False),
+])
+def test_a_line_typed_as_the_goal_becomes_the_first_line_not_the_goal(
+    actions_db: Engine, run_action: Callable[..., Run], answer: str, is_line: bool
+) -> None:
+    set_up = ValidateRoleplaySetupForm().validate_roleplay_goal(answer, CollectingDispatcher(), make_tracker(answer), {})
+    if not is_line:
+        assert set_up == {"roleplay_goal": answer}
+        return
+    assert set_up["roleplay_goal"] == "raise it gently, once" and set_up["rp_state"]["first_line"]
+    begin = run_action(ActionBeginRoleplay(), rehearsal_tracker({**set_up}, answer))
+    assert f"Your goal: raise it gently, once. I'll take “{set_up['rp_state']['first_line']}” as your first line." in begin.text
+    state = begin.slot("rp_state")
+    assert [turn["text"] for turn in state["turns"]] == [set_up["rp_state"]["first_line"]]
+    assert begin.messages[-1]["custom"]["in_character"] and len(begin.messages) == 2
+
+
 def say_in_practice(state: dict, line: str, slots: dict | None = None) -> tuple[dict, dict]:
     dispatcher = CollectingDispatcher()
     tracker = rehearsal_tracker({"rp_state": state, **(slots or {})}, line, "why_they_resist")
@@ -395,6 +426,36 @@ def test_a_whole_rehearsal_against_the_database(actions_db: Engine, run_action: 
     assert again.messages[0]["custom"]["type"] == "talk_plan"
     progress = run_action(ActionRehearsalProgress(), make_tracker("show my progress", "rehearsal_progress"))
     assert f"{saved[0].score}/100" in progress.text
+
+    # After practice, "did I do it wrong?" gets honest reassurance from that rehearsal, then words to use.
+    recap = run_action(ActionRoleplayFeedback(), make_tracker("did i do it wrong?", "rehearsal_feedback",
+                                                              slots={"rp_plan": end.slot("rp_plan"), "relationship": "partner"}))
+    assert recap.messages[0]["custom"]["type"] == "feedback_recap" and "wrong" in recap.messages[0]["text"].lower()
+    assert "not in practice mode" not in recap.text
+    assert any((m.get("custom") or {}).get("topic") == "bring_up" for m in recap.messages[1:])
+    again_recap = run_action(ActionRoleplayFeedback(), make_tracker("was that bad?", "rehearsal_feedback",
+                                                                    slots={"rp_plan": recap.slot("rp_plan")}))
+    assert again_recap.messages[0]["text"] != recap.messages[0]["text"]
+
+
+def test_did_i_do_it_wrong_about_a_real_talk_with_no_rehearsal_is_answered_by_the_listener(
+    actions_db: Engine, run_action: Callable[..., Run]
+) -> None:
+    reply = run_action(ActionRoleplayFeedback(), make_tracker("i tried talking to her last night, did i do it wrong", "rehearsal_feedback"))
+    assert "not in practice mode" not in reply.text and reply.messages[0]["custom"]["topic"] == "bring_up"
+    plain = run_action(ActionRoleplayFeedback(), make_tracker("how did i do", "rehearsal_feedback"))
+    assert "not in practice mode" in plain.text
+
+
+def test_a_stop_at_the_start_of_a_line_ends_practice_with_feedback() -> None:
+    state, _ = say_in_practice({}, "love, i'm not angry with you, i'm worried")
+    dispatcher = CollectingDispatcher()
+    tracker = rehearsal_tracker({"rp_state": state}, "hmm stop. that last bit was a mistake wasn't it", "practice_line")
+    result = ValidateRoleplayForm().validate_roleplay_line(tracker.latest_message["text"], dispatcher, tracker, {})
+    assert result["requested_slot"] is None and result["rp_state"] is None and result["rp_plan"]
+    assert dispatcher.messages[0]["text"].startswith("Practice mode is off")
+    kept, message = say_in_practice(state, "stop drinking so much, please")
+    assert message["text"] and kept["turns"]
 
 
 def test_the_loved_one_answers_a_practised_suicide_question_in_character() -> None:

@@ -38,6 +38,7 @@ FORM_BUTTONS = form_buttons(
         ResistanceForm.EMOTIONAL: "Gets overwhelmed or jokes it off",
     },
 )
+DEFAULT_GOAL = "raise it gently, once"
 GOAL_BUTTONS = [
     {"title": "Raise it gently, once", "payload": "raise it gently, once"},
     {"title": "Understand what's stopping them", "payload": "understand what's stopping them"},
@@ -53,6 +54,11 @@ GO_BACK = re.compile(r"^\s*(?:go back|rewind|back|return|redo|restart)(?: to)?(?
 TURN_NUMBER = re.compile(r"\b(?:turn|line|step|message)\s*(?:number\s*)?(\d{1,2})\b", re.I)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\s+(?:turn|line|thing i said|message)\b", re.I)
+# A message that opens with a stop ("stop.", "ok stop,", "hmm stop. was that bad?"), not a line that says stop
+# to them ("stop drinking, please").
+STOP_FIRST = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry)\W+)?(?:stop|pause|end it|enough)\s*(?:[.!,;:-]|$)", re.I
+)
 START_OVER = re.compile(r"\b(?:from the (?:start|beginning|top)|start over|all over again)\b", re.I)
 
 
@@ -107,12 +113,16 @@ def other_scenarios(current: Scenario, limit: int = 3) -> list[dict[str, str]]:
     return [{"title": f"Practise {s.title()} instead", "payload": f"practise scenario {s.id}"} for s in others[:limit]]
 
 
-def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario, goal: str, setup_message: Any) -> dict[str, Any]:
+def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario, goal: str, setup_message: Any,
+          first_line: Optional[str] = None) -> dict[str, Any]:
+    """Start the rehearsal: the set-up, then the loved one's opening; or, when the user already typed what they'd
+    say (``first_line``), that line counts as their first and the loved one answers it."""
     seed = f"{tracker.sender_id}:{len(tracker.events)}"
     who = loved_one(scenario.relationship)
+    taken = f" I'll take “{first_line}” as your first line." if first_line else ""
     dispatcher.utter_message(
         text=(
-            f"Practice mode is on. I'll play {scenario.call} ({who}), and answer the way they might. Your goal: {goal}.\n"
+            f"Practice mode is on. I'll play {scenario.call} ({who}), and answer the way they might. Your goal: {goal}.{taken}\n"
             f"The scene: {scenario.scene}\n"
             "Say “hint” for a suggestion, “let me try that again” to redo a line, or “stop practice” to end and get feedback."
         ),
@@ -121,8 +131,37 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     line = opening(scenario, seed)
     raw = {"openness": 1.0, "turns": [], "seed": seed, "used": [line.line_id], "opening": line.text, "scenario": scenario.id,
            "speaker": scenario.call, "setup_message": setup_message}
-    in_character(dispatcher, tracker, raw, line)
-    return raw
+    if not first_line:
+        in_character(dispatcher, tracker, raw, line)
+        return raw
+    raw["opening"] = ""
+    rehearsal = Rehearsal()
+    used = list(raw["used"])
+    _, reply = take_turn(scenario, rehearsal, first_line, code(first_line), used, seed)
+    in_character(dispatcher, tracker, raw, reply, footer=True)
+    return dump_state(rehearsal, {**raw, "used": [*used, reply.line_id]})
+
+
+# An answer to "what would you like to get out of this talk?" that is a line to the loved one, not a goal:
+# quoted, or spoken to them ("dad, I miss mum too...", "I just want to know how you're doing") without naming
+# them in the third person as a goal would ("get him to agree to one call").
+_QUOTED = re.compile(r"^\s*[\"“'‘].{6,}[\"”'’]\s*$")
+_VOCATIVE = re.compile(r"^\s*(?:dad|daddy|mum|mummy|mom|mommy|mam|love|babe|baby|hun|honey|sweetheart|darling|mate|son|bro|sis|"
+                       r"pal|buddy|listen|look|hey|hi)\b\s*[,.!]", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|yours|yourself)\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're)\b", re.I)
+
+
+_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you\b", re.I)
+
+
+def looks_like_a_line(text: str) -> bool:
+    lowered = text.replace("’", "'")
+    if _TO_US.search(lowered):  # "for you to help me stay calm" is to us
+        return False
+    if _QUOTED.match(lowered) or _VOCATIVE.match(lowered):
+        return True
+    return bool(_SECOND_PERSON.search(lowered)) and not _THIRD_PERSON.search(lowered) and len(lowered.split()) >= 4
 
 
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
@@ -144,7 +183,10 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         goal = " ".join(str(value or "").split())[:200]
-        return {"roleplay_goal": goal or "raise it gently, once"}
+        if goal and looks_like_a_line(goal):
+            # They answered with what they'd say: practise that, towards the default goal.
+            return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": goal.strip("\"“”'‘’ ")}}
+        return {"roleplay_goal": goal or DEFAULT_GOAL}
 
 
 class ActionAskResistanceForm(Action):
@@ -172,8 +214,10 @@ class ActionBeginRoleplay(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         scenario = scenario_for(tracker, {})
         goal = tracker.get_slot("roleplay_goal") or "raise it gently"
-        # The set-up's last answer must not count as the first practice line when the loop starts.
-        raw = begin(dispatcher, tracker, scenario, goal, tracker.latest_message.get("message_id"))
+        first_line = (tracker.get_slot("rp_state") or {}).get("first_line")
+        # The set-up's last answer must not count as the first practice line when the loop starts (a line typed as
+        # the answer to the goal question is taken as the first line here, once).
+        raw = begin(dispatcher, tracker, scenario, goal, tracker.latest_message.get("message_id"), first_line)
         return [SlotSet("rp_state", raw), SlotSet("pending_offer", None), SlotSet("roleplay_line", None)]
 
 
@@ -230,6 +274,10 @@ class ValidateRoleplayForm(FormValidationAction):
         if switch and switch.group(1) in registry():
             fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None)
             return {"roleplay_line": None, "rp_state": fresh}
+        if STOP_FIRST.match(text):
+            # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
+            # closes; the rest of the message is then answered outside practice.
+            return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
         back = GO_BACK.match(text)
         if back:
             rewind_to(dispatcher, rehearsal, raw, int(back.group(1)))
@@ -324,18 +372,76 @@ class ActionRoleplayFeedback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         rehearsal, raw = load_state(tracker)
-        if not raw:
-            dispatcher.utter_message(text="We're not in practice mode right now. Say “let's practise” to start a rehearsal.")
-            return []
+        if not raw.get("scenario"):
+            return after_practice(dispatcher, tracker)
         if not rehearsal.turns:
             dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
             return [SlotSet("rp_state", None)]
-        scenario = scenario_for(tracker, raw)
-        score = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
-        plan = build_plan(rehearsal.turns, scenario)
-        send_plan(dispatcher, tracker, plan.payload(), plan.text())
-        store_rehearsal(tracker, rehearsal, score, scenario)
-        return [SlotSet("rp_state", None), SlotSet("rp_plan", {**plan.payload(), "text": plan.text()})]
+        return [SlotSet(name, value) for name, value in finish_rehearsal(dispatcher, tracker, rehearsal, raw).items()]
+
+
+def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
+    """Final feedback and the talk plan, the rehearsal kept for progress; the slots that close it."""
+    if not rehearsal.turns:
+        dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
+        return {"rp_state": None}
+    scenario = scenario_for(tracker, raw)
+    score = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
+    plan = build_plan(rehearsal.turns, scenario)
+    send_plan(dispatcher, tracker, plan.payload(), plan.text())
+    store_rehearsal(tracker, rehearsal, score, scenario)
+    return {"rp_state": None, "rp_plan": {**plan.payload(), "text": plan.text()}}
+
+
+RECAP_OPENINGS = (
+    "Not wrong, no. Practising is exactly how this gets easier, and nobody gets it word-perfect.",
+    "It wasn't bad. Trying the words out loud is the hard part, and you did it.",
+)
+ASKS_FEEDBACK = re.compile(r"\b(?:how did i do|feedback|how was (?:i|that|it)|score)\b", re.I)
+
+
+def after_practice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """"Did I do it wrong?", "was that bad?" outside practice. After a rehearsal: honest reassurance from it (what
+    worked, the one line to change), then the listener's answer to the rest. With no rehearsal, a question about a
+    real conversation is the listener's; a plain request for feedback says how to start one."""
+    from actions.replies import send
+    from actions.respond import answer
+
+    text = str(tracker.latest_message.get("text") or "")
+    plan = tracker.get_slot("rp_plan") or {}
+    events: list[EventType] = []
+    if plan:
+        recaps = int(plan.get("recaps", 0))
+        opening = RECAP_OPENINGS[recaps] if recaps < len(RECAP_OPENINGS) else "Still not wrong."
+        events.append(SlotSet("rp_plan", {**plan, "recaps": recaps + 1}))
+        worked = next((r for r in plan.get("reflections", []) if not str(r).startswith("(one to try)")), None)
+        guarded = next((a for a in plan.get("avoid", []) if str(a).startswith("lines like")), None)
+        parts = [opening]
+        if recaps:  # the specifics were given the first time
+            worked = guarded = None
+        elif worked:
+            parts.append(f"What worked: {worked}. Lines like that show you're listening.")
+        if guarded:
+            line = guarded.removeprefix("lines like ").split(", which")[0]
+            parts.append(f"The one I'd change is {line}: it raised their guard. Reflect first, then ask.")
+        if not recaps and not worked and not guarded:
+            parts.append("Next time, try reflecting back what they say before asking anything; it lowers their guard.")
+        kwargs: dict[str, Any] = {
+            "text": "\n".join(parts),
+            "buttons": [{"title": "Practise again", "payload": "/start_roleplay"}, {"title": "My talk plan", "payload": "/talk_plan"}],
+        }
+        if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
+            kwargs["json_message"] = {"type": "feedback_recap", "scenario": plan.get("scenario"), "worked": worked, "change": guarded}
+        dispatcher.utter_message(**kwargs)
+        if ASKS_FEEDBACK.search(text) and not re.search(r"\b(?:wrong|bad|harsh|mistake|instead)\b", text, re.I):
+            return events
+    elif ASKS_FEEDBACK.search(text) or text.startswith("/"):
+        dispatcher.utter_message(text="We're not in practice mode right now. Say “let's practise” to start a rehearsal.")
+        return events
+    reply, answered = answer(tracker)
+    if reply.topic is None and plan:
+        return events  # nothing more to add to the recap
+    return events + answered + send(dispatcher, tracker, reply)
 
 
 class ActionRoleplayPlan(Action):
@@ -352,7 +458,7 @@ class ActionRoleplayPlan(Action):
             return []
         saved = tracker.get_slot("rp_plan")
         if saved:
-            send_plan(dispatcher, tracker, {k: v for k, v in saved.items() if k != "text"}, saved.get("text", ""))
+            send_plan(dispatcher, tracker, {k: v for k, v in saved.items() if k not in ("text", "recaps")}, saved.get("text", ""))
             return []
         dispatcher.utter_message(text="A talk plan comes from a rehearsal. Say “let's practise”, try a few lines, and I'll make you one.")
         return []

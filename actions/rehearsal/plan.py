@@ -51,7 +51,8 @@ def _quoted(text: str) -> str:
 
 def build_plan(turns: list[Turn], scenario: Optional[Scenario]) -> TalkPlan:
     opener_turn = next((t for t in turns if GOOD_OPENERS & set(t.codes) and not is_pressure(t.codes)), None)
-    worked = [t for t in turns if is_reflection(t.codes) and not is_pressure(t.codes) and t.delta > 0]
+    # A line used as the opener isn't listed again among the reflections.
+    worked = [t for t in turns if is_reflection(t.codes) and not is_pressure(t.codes) and t.delta > 0 and t is not opener_turn]
     worked.sort(key=lambda t: (not is_complex_reflection(t), -t.delta))
     reflections = [_quoted(t.text) for t in worked[:2]]
     # Never present a line the user didn't say as theirs: fillers are marked as ones to try.

@@ -96,9 +96,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"depend on you|let (?:us|them|everyone) down|eldest|oldest|responsib\w+|carer|caring for"
     )),
     ("time", (
-        r"(?:with|around) (?:your|my) (?:job|work)|room for|need to give|make space|juggl\w*|pick-?ups?|"
+        r"(?:with|around) (?:your|my) (?:job|work)|(?:make|no|any|enough|find) room for|need to give|make space|juggl\w*|pick-?ups?|"
         r"school run|rota|(?:the|enough|no|spare|free|any|find(?:ing)?(?: the)?|make|have(?: the)?) time|"
-        r"time (?:for|off|to go|to see)|busy|schedule\w*|hours|appointments?|waiting lists?|shifts?|work hours|"
+        r"time (?:for|off|to go|to see)|busy|schedule\w*|(?:work(?:ing)?|long|opening|office|the) hours|appointments?|"
+        r"waiting lists?|shifts?|work hours|"
         r"when would you|fit (?:it|that|them) in|"
         r"fit(?:ting)? (?:it |that |them |appointments |sessions )?(?:in(?:to)?|around) (?:your|my|the|a|work)|"
         r"(?:what|which) (?:days?|times?|evenings?|hours?)|calendar|diary|day off|evenings|lunch ?break|"
@@ -204,9 +205,23 @@ def _cue_topic(text: str, exclude: frozenset[str] = frozenset()) -> Optional[str
     return best
 
 
+# "How have the evenings been?", "how's your week been?": a check-in on how they are, not time as a barrier.
+_CHECK_IN = re.compile(
+    r"\bhow(?:'s|’s| is| has| have| are| was| were)(?: (?:the|your|you|things|life|everything))?"
+    r"(?: (?:evenings?|nights?|days?|weekends?|mornings?|weeks?|months?|lately|recently|work|things|life|everything|you))?"
+    r"(?: (?:been|going|doing|feeling|holding up|getting on|for you))",
+    re.I,
+)
+_SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", "stigma", "labels", "privacy")
+
+
 def classify_topic(text: str) -> Optional[str]:
     """The topic a line is about, or None: the first topic in priority order whose phrases appear, else the topic
-    whose cue words appear most."""
+    whose cue words appear most. A check-in ("how have the evenings been?") is about feelings unless it also
+    names a specific reason (money, medication...)."""
+    if _CHECK_IN.search(text):
+        specific = next((topic for topic, pattern in _COMPILED if topic in _SPECIFIC_REASONS and pattern.search(text)), None)
+        return specific or "feelings"
     for topic, pattern in _COMPILED:
         if pattern.search(text):
             if topic == "feelings":

@@ -7,12 +7,13 @@ the user already said, and the loved one unchanged while practising.
 """
 from __future__ import annotations
 
+import re
 import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Optional, Protocol
 
 import yaml
 
@@ -53,6 +54,19 @@ def load_conversations(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, An
     return conversations
 
 
+# A sentence long enough to be a thought of its own; short lead-ins ("Something to try:") may recur.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+MIN_SENTENCE = 40
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a reply that count for "nothing said twice", normalised for comparison."""
+    text = _QUOTED.sub(" ", text)  # the user's own lines quoted back (feedback, a talk plan) are theirs, not ours
+    found = (" ".join(part.split()).strip(" •“”\"'()").lower() for part in _SENTENCE.findall(text))
+    return [sentence for sentence in found if len(sentence) >= MIN_SENTENCE]
+
+
 def _texts(replies: list[dict[str, Any]]) -> str:
     return "\n".join(str(reply.get("text") or "") for reply in replies).strip()
 
@@ -65,6 +79,19 @@ def _topics(replies: list[dict[str, Any]]) -> set[str]:
             topics.add(str(custom["topic"]))
         topics.update(str(item.get("topic")) for item in custom.get("items", []) if item.get("topic"))
     return topics
+
+
+def _items(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item for reply in replies for item in (reply.get("custom") or {}).get("items", [])]
+
+
+def _payload_types(replies: list[dict[str, Any]]) -> set[Optional[str]]:
+    return {(reply.get("custom") or {}).get("type") for reply in replies if reply.get("custom")}
+
+
+def _answers(replies: list[dict[str, Any]]) -> list[Optional[str]]:
+    """What the loved one's in-character replies answered (a practice-line topic), None for a general reply."""
+    return [custom.get("answers") for reply in replies for custom in [reply.get("custom") or {}] if custom.get("in_character")]
 
 
 def _active_loop(tracker: dict[str, Any]) -> str | None:
@@ -82,6 +109,7 @@ def check_turn(
     known_before: dict[str, Any],
     said: dict[str, Any],
     earlier_replies: list[str],
+    earlier_sentences: Optional[set[str]] = None,
 ) -> list[str]:
     """The expectations this turn misses, as short labels (e.g. "slot:concern", "topic", "fallback")."""
     failed: list[str] = []
@@ -96,10 +124,30 @@ def check_turn(
             failed.append("topic")
     if "practice" in expect and practising != bool(expect["practice"]):
         failed.append("practice")
+    if expect.get("for_user"):  # support the user can use themselves, not help for the loved one
+        items = _items(replies)
+        if not items or any(item.get("for") not in ("user", "any") for item in items):
+            failed.append("for_user")
+    for phrase in expect.get("not_says") or []:
+        if str(phrase).lower() in lowered:
+            failed.append("says")
+    if "payload" in expect:
+        wanted = expect["payload"] if isinstance(expect["payload"], list) else [expect["payload"]]
+        if not _payload_types(replies) & set(wanted):
+            failed.append("payload")
+    if "answers" in expect:
+        allowed = set(expect["answers"])
+        answered = _answers(replies)
+        if not answered or any(value not in allowed for value in answered):
+            failed.append("answers")
     if any(marker in lowered for marker in FALLBACK_MARKERS):
         failed.append("fallback")
     if text and text in earlier_replies:
         failed.append("repeated")
+    elif earlier_sentences is not None:
+        said_here = sentences(text)
+        if any(sentence in earlier_sentences for sentence in said_here) or len(said_here) != len(set(said_here)):
+            failed.append("repeated_sentence")
     for name, questions in QUESTIONS.items():
         if (known_before.get(name) or said.get(name)) and any(question in lowered for question in questions):
             failed.append(f"reasked:{name}")
@@ -112,6 +160,7 @@ def run_conversation(talker: Talker, conversation: dict[str, Any]) -> list[TurnR
     sender = f"dev-{conversation['id'][:40]}-{uuid.uuid4().hex[:6]}"
     results: list[TurnResult] = []
     earlier: list[str] = []
+    earlier_sentences: set[str] = set()
     said: dict[str, Any] = {}  # what the expectations say is knowable so far
     known: dict[str, Any] = {}
     practising = False
@@ -124,11 +173,12 @@ def run_conversation(talker: Talker, conversation: dict[str, Any]) -> list[TurnR
         now_practising = _active_loop(tracker) in PRACTICE_LOOPS
         failed = check_turn(
             expect=expect, replies=replies, slots=slots, practising=now_practising, was_practising=practising,
-            known_before=known, said=said, earlier_replies=earlier,
+            known_before=known, said=said, earlier_replies=earlier, earlier_sentences=earlier_sentences,
         )
         text = _texts(replies)
         results.append(TurnResult(conversation["id"], index + 1, str(turn["user"]), text, failed))
         earlier.append(text)
+        earlier_sentences.update(sentences(text))
         known = {name: slots.get(name) for name in ("relationship", "concern", "resistance_form")}
         practising = now_practising
     return results
