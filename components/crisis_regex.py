@@ -81,7 +81,7 @@ _DANGER = [
     r"|\babout to do something\b|\bso it'?s (?:all )?over\b|\b(?:i'?m|she'?s|he'?s|feel like) a burden\b|\bcut again\b"
     r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on|down|through|over|with|into))|\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
     r"|\blocked in\b|\bin the garage\b[^.?!]*\b(?:running|engine)\b|\bledge\b|\bwouldn'?t try to stop it\b|\bin heaven\b"
-    r"|\bstopped (?:all )?(?:her|his|my) (?:meds|medication|tablets)\b|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
+    r"|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
     r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|\bon the (?:garage |house )?roof\b",
     # Emergencies happening now.
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
