@@ -565,7 +565,7 @@ class ActionRespond(Action):
         if tracker.latest_action_name == "roleplay_form" and len(_after_stop(str(tracker.latest_message.get("text") or ""))) < 3:
             return []  # practice just ended on a bare "stop." and its feedback said it all
         reply, events = answer(tracker)
-        return _ordered(events + send(dispatcher, tracker, reply))
+        return _ordered(events + send(dispatcher, tracker, reply), tracker)
 
 
 def _after_stop(text: str) -> list[str]:
@@ -583,12 +583,28 @@ class ActionTopicContent(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         reply, events = answer(tracker, resume=resume_topic(tracker))
-        return _ordered(events + send(dispatcher, tracker, reply))
+        return _ordered(events + send(dispatcher, tracker, reply), tracker)
 
 
-def _ordered(events: list[EventType]) -> list[EventType]:
-    """A follow-up action goes last, after the reply's own events."""
+def _ordered(events: list[EventType], tracker: Optional[Tracker] = None) -> list[EventType]:
+    """A follow-up action goes last, after the reply's own events; with ``tracker``, a slot set to the value it
+    already holds is left out (it changes nothing, and every event is stored, sent and replayed each turn)."""
+    if tracker is not None:
+        events = _changed_slots_only(events, tracker)
     return [e for e in events if e.get("event") != "followup"] + [e for e in events if e.get("event") == "followup"]
+
+
+def _changed_slots_only(events: list[EventType], tracker: Tracker) -> list[EventType]:
+    values = dict(tracker.slots)
+    kept = []
+    for event in events:
+        if event.get("event") == "slot":
+            name = event.get("name")
+            if name in values and values[name] == event.get("value"):
+                continue
+            values[name] = event.get("value")
+        kept.append(event)
+    return kept
 
 
 KNOWN_KINDS = {kind.value for kind in Kind}
