@@ -94,17 +94,17 @@ _CHALLENGE_QUESTION = (
     r"why do you always|why would you do that|what were you thinking)"
 )
 _REFLECTION_START = (
-    r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly)\W+)*"
+    r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly|but|well|alright|all right|sure|i see|now|then|because|cause|cos|and so)\W+)*"
     r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so|rough|hard|awful|tough|grim|horrible|exhausting|scary|lonely|rubbish)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
     r"you(?:'re| are) (?:feeling|saying|telling me|worried|scared|afraid|frightened|tired|exhausted|frustrated|angry|sad|lonely|"
     r"overwhelmed|stuck|not sure|unsure|stressed|super \w+|knackered|shattered|drained|gutted|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
     r"dreading|carrying|struggling|really|pretty|kind of|kinda|a bit|quite|so tired|so worried|not convinced|not ready|"
     r"afraid|embarrassed|hoping|trying|thinking|doubting|skeptical|sceptical|annoyed|upset|hurt|disappointed|burnt out|"
     r"burned out|worn out|on your own|alone|still|caught)|"
-    r"you (?:feel|felt|don't feel|don't want|didn't want|want|wanted|wish|think|thought|don't think|don't see|can't see|"
+    r"you (?:(?:kind of|sort of|kinda|really|just|still|actually|also|always|already|maybe|probably) )?(?:feel|felt|don't feel|don't want|didn't want|want|wanted|wish|think|thought|don't think|don't see|can't see|"
     r"miss|hate|worry|need|needed|don't know|doubt|just want|really want|really don't|never wanted|'d rather|would rather|"
     r"can't|couldn't|believe|don't believe|got|had|tried|found|liked|didn't like|haven't|care|love|still)|"
-    r"you(?:'ve| have) (?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
+    r"you(?:'ve| have) (?:(?:kind of|sort of|kinda|really|just|still|actually|also|always|already|maybe|probably) )?(?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
     r"you(?:'d| would) (?:rather|prefer|like)|"
     r"so (?:\w+ ){1,2}(?:was|were|has been) (?:a |really |pretty )?(?:bad|hard|rough|tough|awful|grim)|you didn'?t (?:sleep|eat|go|want|feel|get)|part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
     r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite |a )*(?:hard|tough|lonely|rough|"
@@ -115,6 +115,11 @@ _REFLECTION_START = (
     r"you(?:'re| are) (?:the one|not)|you seem|you sound|you look (?:tired|exhausted|worn|down|sad)|"
     r"money(?:'s| is)|cost(?:'s| is)|the cost|talking to a stranger|(?:it )?feels? (?:like|as if|\w+ to you)|"
     r"from what you'?re saying|you said\b|you mentioned\b|you told me\b|you'?d consider|"
+    r"on (?:the )?one hand|(?:that'?s|it'?s) (?:a lot|quite a lot|so much|a lot on your plate|a lot to (?:carry|deal with|take in|juggle|handle))|"
+    r"(?:things|life|work|home|everything|it|that|this|money|sleep|the last (?:\w+ ){0,2}\w+|your \w+(?: \w+)?)(?:'s| has| have|'ve) been (?:really |so |pretty |quite |a bit |kind of |sort of )?(?:stressful|hard|tough|rough|difficult|a struggle|"
+    r"a nightmare|hectic|awful|heavy|lonely|a lot|tricky|a worry|on at you|on your case|on your back|getting to you)|"
+    r"i (?:can )?(?:see|imagine|understand|tell) (?!how much (?:effort|work|you(?:'ve| have) (?:done|put|tried)))(?:how|why|that|it'?s|it was|this|you)|i (?:can )?imagine\b|i get (?:the sense|the feeling|that you)|"
+    r"i'?m (?:getting|sensing) (?:the|a) (?:sense|feeling)|i'?m guessing|my guess is|correct me if|"
     r"\w+(?: \w+){0,6} (?:made|makes|has made|left|leaves|has left|wore|has worn|is wearing) you (?:feel|down|out|exhausted|numb|"
     r"tired|drained|scared|angry|sad)|\w+(?: \w+){0,6} (?:has )?worn you down)"
 )
@@ -197,6 +202,16 @@ _CONFRONT = (
     r"(?:be|feel) (?:ashamed|embarrassed) of yourself|ought to be (?:ashamed|embarrassed)|ashamed of you|laughing stock|"
     r"(?:everybody|everyone)(?:'s| is) talking|the whole (?:street|family|town|village|world) knows|drink yourself to death|"
     r"ruin your (?:life|own life)|(?:^|\W)whatever[.,!]|i'?m done caring|(?:^|\W)unreal\b|what a joke)"
+)
+# Words that a confront rule would catch but that here tell back their own fear or wish ("you don't want to end up
+# like your dad", "you're scared people will think you're weak"): the rules read the sentence without them.
+_NOT_CONFRONT = (
+    r"(?:\b(?:don'?t|do not|never|wouldn'?t|not) (?:want|wanna|like) (?:to )?(?:\w+ ){0,2}|"
+    r"\b(?:worried|worry|worries|scared|afraid|frightened|terrified|fear|fears|concerned|nervous|anxious|dread|dreading|ashamed|embarrassed)\b"
+    r"(?: (?:that|of|about))?(?: \w+){0,4} (?:might |will |would |'ll |'d |could )?)"
+    r"(?:end(?:ing)? up (?:just )?like|(?:be|being|seem|seeming|look|looking|come across as|seen as|called|labelled|labeled) "
+    r"(?:\w+ )?(?:weak|crazy|mental|mad|nuts|a failure|a burden|an alcoholic|an addict|selfish|lazy|pathetic|useless|a mess|"
+    r"a bad (?:\w+)|like a (?:\w+)))[\w' ]*"
 )
 _ULTIMATUM = (
     r"(?:\bif you(?:'re| are)? (?:don'?t|do not|won'?t|will not|refuse|keep|can'?t|aren'?t|say no|still)\b.*\b(?:i'?ll|i will|i'?m|i am|we'?re|"
@@ -318,9 +333,9 @@ _AFFIRM = (
     r"(?:proud of (?:you|how|what|the way)|proud (?:that )?you\b|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
     r"such a (?:caring|kind|good|great|lovely|loving|brilliant|wonderful|strong|brave|thoughtful|gentle)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
     r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
-    r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
+    r"strong|amazing|wonderful|kind(?! of)|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
     r"tougher|stronger|braver|capable|smart|clever|honest|loyal|awesome|an awesome)\b|took (?:guts|courage|a lot|real)|"
-    r"you(?:'ve| have) (?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
+    r"you(?:'ve| have) (?:really |also |still |always )?(?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
     r"come through|made it)\b.*\b(?:so|hard|well|great|amazing|together|going|for years|a lot|everything|brutal|strong|"
     r"strength|through)|you made it through|you got through|you survived|you handled|you manage|you do it (?:all|without)|"
     r"that (?:was|is|'s|took) (?:brave|huge|big|a big deal|not easy|a lot|courage|really brave|really big)|"
@@ -371,20 +386,55 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bur (?=(?:a|an|the|so|such|just|literally|always|never|not|being|on|at|in|going|gonna|late|drunk|sober|home|ok|okay|"
                   r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible)\b)", "you're ", text.lower())
     words = re.split(r"(\W+)", text)
-    return "".join(_SHORTHAND.get(word, word) for word in words).strip()
+    return _unfill("".join(_SHORTHAND.get(word, word) for word in words).strip())
+
+
+# Transcribed speech: hesitation sounds, "you know" / "I mean" said as fillers, and false starts ("you're- you're").
+_HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|a+h+|hmm+|mm+)"
+_BACKCHANNEL = r"(?:mm-?hmm|m-?hm|mhm|uh-?huh|mm-?mm|hm-?mm)"
+
+
+def _unfill(text: str) -> str:
+    """Drop what a transcript of speech adds and a reader would skip, so the rules see the words that carry the move."""
+    text = re.sub(rf"(?:^|(?<=[\s,.;!?]))(?:{_HESITATION}|{_BACKCHANNEL})(?:[,.;!…]+|(?=\s)|$)\s*", "", text)
+    text = re.sub(r"\b([a-z]+(?:'[a-z]+)?)(?:-|—|–|\.\.\.|,)\s+\1\b", r"\1", text)  # "it's- it's" -> "it's"
+    text = re.sub(r"\b(i|you|it|it's|that|that's|so|and|the|a|to|you're|we|they|he|she|is|was|if) \1\b", r"\1", text)
+    text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but|so|or|because|cause) )(?:you know|i mean|like|kind of like|sort of like),\s*", r"\1", text)
+    text = re.sub(r",\s*(?:you know|i mean|like)\s*(?=[,.;!?]|$)", "", text)
+    text = re.sub(r"\s+,", ",", re.sub(r"(?:,\s*){2,}", ", ", text))
+    return re.sub(r"^[,.;\s]+", "", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def sentences(text: str) -> list[str]:
     """Sentence-sized pieces: spaCy's sentencizer, then clauses after a question mark or a semicolon."""
     pieces = []
     for sentence in _nlp()(normalise(text)).sents:
-        pieces += [part.strip() for part in re.split(r"(?<=[?;])\s+", sentence.text) if part.strip()]
+        for part in re.split(r"(?<=[?;])\s+", sentence.text):
+            pieces += _split_tail_question(part.strip()) if part.strip() else []
     return pieces
+
+
+_TAIL_QUESTION = re.compile(
+    rf",\s+(?=(?:(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\W+)*(?:{_WH}|"
+    r"(?:do|does|did|are|is|was|were|would|could|can|have|has|will|is there|are there) (?:you|it|that|this|they|he|she|things|anything|there|your)\b)"
+    r"[^.!]*\?$)"
+)
+_TRAILING_LINK = r"(?:,?\s*\b(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\b\W*)+$"
+
+
+def _split_tail_question(sentence: str) -> list[str]:
+    """A spoken turn that says something back and then asks in one breath ("you've tried before, and, um, what got in
+    the way?") is two moves: the head is coded as a statement of its own when it is long enough to be one."""
+    for match in _TAIL_QUESTION.finditer(sentence):
+        head = re.sub(_TRAILING_LINK, "", sentence[: match.start()]).strip(" ,")
+        if len(re.findall(r"\w+", head)) >= 4 and not re.match(rf"(?:(?:and|so|but|ok|okay|well|yeah)\W+)*(?:if|when|whenever|once|after|before|since|while|{_WH})\b", head):
+            return [head + ".", sentence[match.end():].strip()]
+    return [sentence]
 
 
 def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh)\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha)\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
@@ -401,6 +451,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return Code.CLOSED_QUESTION  # "u home yet", "u up": a texted "are you...?"
     if not (asked or starts_wh or starts_aux):
         return None
+    if starts_wh and not asked and re.match(r"(?:which|whichever|whatever|wherever|whenever|whoever)\b", bare):
+        return None  # "Which makes sense.", "Whatever you decide": said as a statement
     if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
         return None  # "What you need is...", "How you feel matters": a statement, not a question
     if starts_wh and re.match(_FACT_QUESTION, bare):
@@ -427,10 +479,11 @@ def code_sentence(sentence: str) -> set[Code]:
     question = _question_kind(sentence)
     if question is not None:
         codes.add(question)
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom)\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom|yeah|yes|alright|all right|sure|i see|now|gotcha)\W+)+", "", sentence)
     if re.search(_ULTIMATUM, sentence):
         codes.add(Code.ULTIMATUM)
-    if re.search(_CONFRONT, sentence) or (re.search(_CHALLENGE_QUESTION, sentence)):
+    unguarded = re.sub(_NOT_CONFRONT, " ", sentence)
+    if re.search(_CONFRONT, unguarded) or (re.search(_CHALLENGE_QUESTION, unguarded)):
         codes.add(Code.CONFRONT)
     advice = re.search(_ADVICE, sentence) or (
         re.match(_IMPERATIVE, bare) and not re.match(r"(?:don't|do not) (?:worry|feel|think you have to|have to)", bare)
