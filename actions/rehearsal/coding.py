@@ -574,6 +574,10 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     any_pressure = cats.get("pressure", sum(pressure.values()))  # a model trained before the "pressure" label: the sum
     if not found & {Code(label) for label in _PRESSURE} and any_pressure >= combination.get("any_pressure", {}).get("threshold", 9.0):
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
+    if Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}:
+        # An open question the rules read as a genuine one ("What would people think if you saw someone?") asks; it does
+        # not tell. Advice put as a question ("why don't you...", "how about...") is caught by the rules instead.
+        found.discard(Code.ADVICE_WITHOUT_PERMISSION)
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     if Code.ULTIMATUM in found:
