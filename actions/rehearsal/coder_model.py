@@ -186,13 +186,16 @@ def read_gold(path: Path = GOLD_PATH) -> list[Line]:
 # --- the model -----------------------------------------------------------------------------------------------------
 
 def model_text(text: str, rule_codes: Iterable[str]) -> str:
-    """What the model reads: the normalised line, one marker token per code the rules gave, and a length token."""
-    from actions.rehearsal.coding import normalise
+    """What the model reads: the normalised line, one marker token per code the rules gave, a length token, and whether
+    the line speaks to "you" at all (pressure is aimed at someone: "yep" or "lunch was nice" is not, however short)."""
+    from actions.rehearsal.coding import addressed, normalise
 
     markers = " ".join(f"rule_{name}" for name in sorted(rule_codes))
     words = len(text.split())
     size = "len_short" if words <= 6 else "len_mid" if words <= 12 else "len_long"  # complex reflections run longer
-    return f"{normalise(text)} {markers} {size}"
+    line = normalise(text)
+    address = "addr_you" if addressed(text) else "addr_none"
+    return f"{line} {markers} {size} {address}"
 
 
 def _variants(text: str) -> list[str]:
@@ -269,6 +272,8 @@ def _fbeta(tp: int, fp: int, fn: int, beta: float) -> float:
 
 def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]) -> dict[str, dict[str, float]]:
     """(gold codes, rule codes, model probabilities) per dev line -> per-code weight and threshold with the best F1."""
+    from actions.rehearsal.coding import gives
+
     chosen: dict[str, dict[str, float]] = {}
     for label in DECIDED:
         best: tuple[float, float, float] = (-1.0, 1.0, 1.0)
@@ -279,8 +284,9 @@ def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]
                 if label in PRESSURE and threshold > weight:
                     continue  # a pressure rule that fires always counts: pressure missed is the costlier error (issue 12)
                 tp = fp = fn = 0
+                setting = {"weight": weight, "threshold": threshold}
                 for gold, rules, cats in scored:
-                    given = cats[label] + weight * (label in rules) >= threshold
+                    given = gives(label, rules, cats, setting)
                     tp += given and label in gold
                     fp += given and label not in gold
                     fn += (not given) and label in gold
@@ -331,12 +337,13 @@ def _complex_share(cats: dict[str, float]) -> float:
 
 
 def _scored(nlp: Language, lines: list[Line]) -> list[tuple[set[str], set[str], dict[str, float]]]:
-    from actions.rehearsal.coding import rule_codes
+    from actions.rehearsal.coding import addressed, rule_codes
 
     scored = []
     for line in lines:
         rules = {c.value for c in rule_codes(line.text)}
-        scored.append((set(line.codes), rules, dict(nlp(model_text(line.text, rules)).cats)))
+        cats = {**nlp(model_text(line.text, rules)).cats, "addressed": float(addressed(line.text))}
+        scored.append((set(line.codes), rules, cats))
     return scored
 
 

@@ -440,7 +440,7 @@ def _split_tail_question(sentence: str) -> list[str]:
 
 def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha)\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening))\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
@@ -499,7 +499,7 @@ def code_sentence(sentence: str) -> set[Code]:
         or re.match(_OPEN_INVITATION, sentence)
         or re.match(r"(?:stop|never|don't|quit) (?:being|acting|feeling sorry|making excuses|whining|whinging|moaning|pretending|lying|hiding|"
                     r"talk(?:ing)? (?:rubbish|nonsense|crap)|give me that|playing the)", bare)
-        or re.match(r"take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
+        or re.match(r"see (?:you|ya|u)\b|take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
         or re.search(r"\byou (?:should|ought to) be (?:ashamed|embarrassed)", sentence)
         or re.search(r"\b(?:do|did) you (?:think|feel) you (?:should|need)", sentence)
         or Code.ULTIMATUM in codes
@@ -561,18 +561,39 @@ def _trained() -> Optional[_Trained]:
         return None
 
 
+# Pressure is aimed at someone. On a line that never says "you" ("Thanks.", "lol", "Lunch was nice."), the model
+# alone gives a pressure code only at its own even odds, not at the lower bar tuned for recall.
+UNADDRESSED_PRESSURE_FLOOR = 0.5
+
+
+def addressed(text: str) -> bool:
+    return bool(re.search(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", normalise(text)))
+
+
+def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
+    """Model probability + weight x rule >= threshold, with the floor above for model-only pressure on unaddressed lines."""
+    p, ruled = cats.get(label, 0.0), label in rules
+    if p + setting["weight"] * ruled < setting["threshold"]:
+        return False
+    return ruled or label not in _PRESSURE or cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
+
+
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
-    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency."""
+    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency.
+    `cats` may carry "addressed" (1.0 or 0.0: whether the line says "you"; see `gives`)."""
     found = set()
+    rule_values = {c.value for c in rules}
     for label, setting in combination.items():
         if "weight" not in setting or label not in _VALUES:
             continue
-        code = Code(label)
-        if cats.get(label, 0.0) + setting["weight"] * (code in rules) >= setting["threshold"]:
-            found.add(code)
+        if gives(label, rule_values, cats, setting):
+            found.add(Code(label))
     pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
     any_pressure = cats.get("pressure", sum(pressure.values()))  # a model trained before the "pressure" label: the sum
-    if not found & {Code(label) for label in _PRESSURE} and any_pressure >= combination.get("any_pressure", {}).get("threshold", 9.0):
+    bar = combination.get("any_pressure", {}).get("threshold", 9.0)
+    if cats.get("addressed", 1.0) < 0.5:
+        bar = max(bar, UNADDRESSED_PRESSURE_FLOOR)
+    if not found & {Code(label) for label in _PRESSURE} and any_pressure >= bar:
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}:
         # An open question the rules read as a genuine one ("What would people think if you saw someone?") asks; it does
@@ -603,7 +624,7 @@ def code(text: str) -> list[str]:
     else:
         from actions.rehearsal.coder_model import model_text
 
-        cats = trained.nlp(model_text(text, {c.value for c in rules})).cats
+        cats = {**trained.nlp(model_text(text, {c.value for c in rules})).cats, "addressed": float(addressed(text))}
         found = combine(rules, cats, trained.combination)
     return [c.value for c in ORDER if c in found]
 
