@@ -85,6 +85,8 @@ def test_transcribed_speech_loses_its_fillers_and_false_starts() -> None:
         ("Yeah, so, um, you've been thinking about cutting down, you know, because of the kids, and, uh, what would that "
          "look like for you?", {"reflection", "open_question"}),
         ("So you stopped for a while, and, um, I'm wondering, what helped you do that?", {"reflection", "open_question"}),
+        ("And do you want to, um, tell me a bit about that?", {"open_question"}),
+        ("So, you smoke about, what, twenty a day?", {"closed_question"}),
     ],
 )
 def test_a_counsellor_s_spoken_turn_is_coded_for_what_it_does(line: str, codes: set[str]) -> None:
@@ -116,13 +118,13 @@ def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: li
     scores = _scores(chat, DECIDED)
     # 430 lines; measured 0.914 to 0.922 over retrains (the 340 lines there before this round: 0.931 to 0.939, was 0.933)
     assert scores.macro_f1 >= 0.90, scores.per_code
-    assert scores.extras["pressure_recall"] >= 0.93  # measured 0.945 to 0.962 (the 340 older lines: 0.988, was 0.944)
+    assert scores.extras["pressure_recall"] >= 0.93  # measured 0.941 to 0.962 (the 340 older lines: 0.988, was 0.944)
 
 
 def test_family_chat_lines_written_apart_from_the_corpus_still_score_well() -> None:
     """holdout_chat.tsv was written before this round of rules and corpus lines, and never tuned on (not even its errors)."""
     scores = _scores(read_gold(coder_model.HOLDOUT_PATH), DECIDED)
-    assert scores.macro_f1 >= 0.91, scores.per_code  # measured 0.922 to 0.928 over retrains (0.906, and 0.792 before that)
+    assert scores.macro_f1 >= 0.91, scores.per_code  # measured 0.922 to 0.930 over retrains (0.906, and 0.792 before that)
     assert scores.extras["pressure_recall"] >= 0.93  # measured 0.947 to 0.954 (0.854, and 0.589 before that; issue 12 asks 0.95)
 
 

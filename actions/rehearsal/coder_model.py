@@ -337,12 +337,13 @@ def _complex_share(cats: dict[str, float]) -> float:
 
 
 def _scored(nlp: Language, lines: list[Line]) -> list[tuple[set[str], set[str], dict[str, float]]]:
-    from actions.rehearsal.coding import addressed, rule_codes
+    from actions.rehearsal.coding import context, rule_codes
 
     scored = []
     for line in lines:
-        rules = {c.value for c in rule_codes(line.text)}
-        cats = {**nlp(model_text(line.text, rules)).cats, "addressed": float(addressed(line.text))}
+        found = rule_codes(line.text)
+        rules = {c.value for c in found}
+        cats = {**nlp(model_text(line.text, rules)).cats, **context(line.text, found)}
         scored.append((set(line.codes), rules, cats))
     return scored
 

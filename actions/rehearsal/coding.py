@@ -75,8 +75,11 @@ _AUX = (
 _OPEN_INVITATION = (
     r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|mate|bro|sis|dad|mum|mom)\W+)*"
     r"(?:tell me|help me understand|walk me through|talk me through|describe|say more|fill me in|"
-    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say more|describe|explain|share)|"
-    r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why))"
+    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say (?:a (?:bit|little) )?more|describe|explain|share)|"
+    r"(?:do you want to|would you like to|do you wanna|are you able to|i(?: wonder|'?m wondering| am wondering| was wondering) if you (?:could|can|would|might)),?\s*"
+    r"(?:tell me|talk me through|share (?:more|a bit|a little|what|how)|say (?:a (?:bit|little) )?more|describe|walk me|explain)\b|"
+    r"i'?d (?:like|love) to (?:hear|know) (?:more|about|what|how|a bit)|"
+    r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why)|(?:such as|like what|for instance|for example)\W*$)"
 )
 _FACT_QUESTION = (
     r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
@@ -421,7 +424,7 @@ def sentences(text: str) -> list[str]:
 
 
 _TAIL_QUESTION = re.compile(
-    rf",\s+(?=(?:(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\W+)*(?:{_WH}|"
+    rf",\s+(?=(?:(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\W+)*(?:{_WH}(?!,)|"
     r"(?:do|does|did|are|is|was|were|would|could|can|have|has|will|is there|are there) (?:you|it|that|this|they|he|she|things|anything|there|your)\b)"
     r"[^.!]*\?$)"
 )
@@ -440,7 +443,8 @@ def _split_tail_question(sentence: str) -> list[str]:
 
 def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening))\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
+                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?)\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
@@ -476,6 +480,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return Code.CLOSED_QUESTION
     if re.search(_REFLECTION_START, bare):
         return None
+    if re.search(r",\s*(?:what|like),\s*\w", bare):
+        return Code.CLOSED_QUESTION  # "you smoke about, what, twenty a day?": checks a figure
     inner_wh = re.search(rf"\b{_WH}\b", bare)
     return Code.OPEN_QUESTION if inner_wh and re.search(r"\b(?:you|your)\b", bare) and len(bare.split()) > 6 else Code.CLOSED_QUESTION
 
@@ -561,8 +567,10 @@ def _trained() -> Optional[_Trained]:
         return None
 
 
-# Pressure is aimed at someone. On a line that never says "you" ("Thanks.", "lol", "Lunch was nice."), the model
-# alone gives a pressure code only at its own even odds, not at the lower bar tuned for recall.
+# Pressure is aimed at someone. On a line that never says "you" ("Thanks.", "lol", "Lunch was nice."), the model alone
+# gives a pressure code only at its own even odds, not at the lower bar tuned for recall. A line the rules read as a
+# genuine open question ("And how is that for you?") gets no pressure from the model alone: rhetorical and advice
+# questions ("why can't you just...", "how about you...") are the rules' to catch, and they are not read as genuine.
 UNADDRESSED_PRESSURE_FLOOR = 0.5
 
 
@@ -570,17 +578,28 @@ def addressed(text: str) -> bool:
     return bool(re.search(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", normalise(text)))
 
 
+def context(text: str, rules: set[Code]) -> dict[str, float]:
+    """What `gives` weighs besides the model: whether the line says "you", and whether the rules read it as a genuine
+    open question (one with no pressure rule)."""
+    asks = Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}
+    return {"addressed": float(addressed(text)), "asks": float(asks)}
+
+
 def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
     """Model probability + weight x rule >= threshold, with the floor above for model-only pressure on unaddressed lines."""
     p, ruled = cats.get(label, 0.0), label in rules
     if p + setting["weight"] * ruled < setting["threshold"]:
         return False
-    return ruled or label not in _PRESSURE or cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
+    if ruled or label not in _PRESSURE:
+        return True
+    if cats.get("asks", 0.0) >= 0.5:
+        return False
+    return cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
 
 
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
     """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency.
-    `cats` may carry "addressed" (1.0 or 0.0: whether the line says "you"; see `gives`)."""
+    `cats` may carry "addressed" and "asks" (1.0 or 0.0; see `context`, `gives`)."""
     found = set()
     rule_values = {c.value for c in rules}
     for label, setting in combination.items():
@@ -593,12 +612,10 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     bar = combination.get("any_pressure", {}).get("threshold", 9.0)
     if cats.get("addressed", 1.0) < 0.5:
         bar = max(bar, UNADDRESSED_PRESSURE_FLOOR)
+    if cats.get("asks", 0.0) >= 0.5:
+        bar = 9.0
     if not found & {Code(label) for label in _PRESSURE} and any_pressure >= bar:
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
-    if Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}:
-        # An open question the rules read as a genuine one ("What would people think if you saw someone?") asks; it does
-        # not tell. Advice put as a question ("why don't you...", "how about...") is caught by the rules instead.
-        found.discard(Code.ADVICE_WITHOUT_PERMISSION)
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     if Code.ULTIMATUM in found:
@@ -624,7 +641,7 @@ def code(text: str) -> list[str]:
     else:
         from actions.rehearsal.coder_model import model_text
 
-        cats = {**trained.nlp(model_text(text, {c.value for c in rules})).cats, "addressed": float(addressed(text))}
+        cats = {**trained.nlp(model_text(text, {c.value for c in rules})).cats, **context(text, rules)}
         found = combine(rules, cats, trained.combination)
     return [c.value for c in ORDER if c in found]
 
