@@ -55,6 +55,46 @@ def test_covert_pressure_is_coded_as_pressure(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "And you don't want to end up like your dad.",  # their own fear, told back
+        "What would people think if you saw someone?",  # a genuine open question asks; it does not tell
+        "Thanks.",
+        "lol",
+        "yep",
+        "See you next week.",
+    ],
+)
+def test_lines_that_only_look_like_pressure_are_not_coded_as_pressure(line: str) -> None:
+    assert not PRESSURE & set(code(line)), code(line)
+
+
+def test_transcribed_speech_loses_its_fillers_and_false_starts() -> None:
+    from actions.rehearsal.coding import normalise
+
+    assert normalise("Mm-hmm. So, um, you know, it's- it's been a really rough year.") == "so, it's been a really rough year."
+    assert normalise("Yeah, and you know, you said that you wanted to, uh, be healthier") == "yeah, and you said that you wanted to, be healthier"
+    assert normalise("Do you know what you want?") == "do you know what you want?"  # "you know" that means it stays
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Mm-hmm. So, um, you know, it's- it's been a really rough year.", {"reflection"}),
+        ("Uh, you've kind of been carrying this on your own for a long time.", {"reflection"}),
+        ("Yeah, so, um, you've been thinking about cutting down, you know, because of the kids, and, uh, what would that "
+         "look like for you?", {"reflection", "open_question"}),
+        ("So you stopped for a while, and, um, I'm wondering, what helped you do that?", {"reflection", "open_question"}),
+        ("And do you want to, um, tell me a bit about that?", {"open_question"}),
+        ("So, you smoke about, what, twenty a day?", {"closed_question"}),
+    ],
+)
+def test_a_counsellor_s_spoken_turn_is_coded_for_what_it_does(line: str, codes: set[str]) -> None:
+    assert codes <= set(code(line)), code(line)
+    assert not PRESSURE & set(code(line))
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("So you feel stuck.", "simple_reflection"),
@@ -76,29 +116,30 @@ def test_every_reflection_gets_exactly_one_kind_and_only_reflections_get_one(tes
 def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: list[Line]) -> None:
     chat = [line for line in test_split if line.register == "chat"]
     scores = _scores(chat, DECIDED)
-    assert scores.macro_f1 >= 0.91, scores.per_code  # measured 0.933 (0.923 on the 214 lines there before; was 0.893)
-    assert scores.extras["pressure_recall"] >= 0.92  # measured 0.944 (issue 12 asks 0.95 on its hidden set: not reached here)
+    # 430 lines; measured 0.914 to 0.922 over retrains (the 340 lines there before this round: 0.931 to 0.939, was 0.933)
+    assert scores.macro_f1 >= 0.90, scores.per_code
+    assert scores.extras["pressure_recall"] >= 0.93  # measured 0.941 to 0.962 (the 340 older lines: 0.988, was 0.944)
 
 
 def test_family_chat_lines_written_apart_from_the_corpus_still_score_well() -> None:
     """holdout_chat.tsv was written before this round of rules and corpus lines, and never tuned on (not even its errors)."""
     scores = _scores(read_gold(coder_model.HOLDOUT_PATH), DECIDED)
-    assert scores.macro_f1 >= 0.88, scores.per_code  # measured 0.906 (0.792 before this round)
-    assert scores.extras["pressure_recall"] >= 0.83  # measured 0.854 (0.589 before this round; issue 12 asks 0.95)
+    assert scores.macro_f1 >= 0.91, scores.per_code  # measured 0.922 to 0.930 over retrains (0.906, and 0.792 before that)
+    assert scores.extras["pressure_recall"] >= 0.93  # measured 0.947 to 0.954 (0.854, and 0.589 before that; issue 12 asks 0.95)
 
 
 def test_counsellor_utterances_questions_and_reflections_on_the_untouched_test_split(test_split: list[Line]) -> None:
     counsellor = [line for line in test_split if line.register == "counsellor"]
     scores = _scores(counsellor)
-    assert scores.extras["question_f1"] >= 0.95  # measured 0.972
+    assert scores.extras["question_f1"] >= 0.95  # measured 0.978 to 0.984 (264 lines; was 0.972 on 210)
     assert scores.extras["open_vs_closed_accuracy"] >= 0.95  # measured 1.000
-    assert scores.per_code["reflection"][2] >= 0.88  # measured 0.91 (rules alone 0.71)
-    assert scores.extras["simple_vs_complex_accuracy"] >= 0.90  # measured 0.939
+    assert scores.per_code["reflection"][2] >= 0.90  # measured 0.94 to 0.95 (was 0.92; rules alone 0.72)
+    assert scores.extras["simple_vs_complex_accuracy"] >= 0.90  # measured 0.931 to 0.953
 
 
 def test_the_old_gold_file_still_codes_well() -> None:
     scores = _scores(read_gold(), DECIDED)
-    assert scores.macro_f1 >= 0.94, scores.per_code  # measured 0.969
+    assert scores.macro_f1 >= 0.93, scores.per_code  # measured 0.943 to 0.956 over retrains (0.969 before this round)
 
 
 def test_the_committed_splits_match_the_source_and_keep_near_duplicates_apart() -> None:

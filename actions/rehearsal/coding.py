@@ -75,8 +75,11 @@ _AUX = (
 _OPEN_INVITATION = (
     r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|mate|bro|sis|dad|mum|mom)\W+)*"
     r"(?:tell me|help me understand|walk me through|talk me through|describe|say more|fill me in|"
-    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say more|describe|explain|share)|"
-    r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why))"
+    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say (?:a (?:bit|little) )?more|describe|explain|share)|"
+    r"(?:do you want to|would you like to|do you wanna|are you able to|i(?: wonder|'?m wondering| am wondering| was wondering) if you (?:could|can|would|might)),?\s*"
+    r"(?:tell me|talk me through|share (?:more|a bit|a little|what|how)|say (?:a (?:bit|little) )?more|describe|walk me|explain)\b|"
+    r"i'?d (?:like|love) to (?:hear|know) (?:more|about|what|how|a bit)|"
+    r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why)|(?:such as|like what|for instance|for example)\W*$)"
 )
 _FACT_QUESTION = (
     r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
@@ -94,17 +97,17 @@ _CHALLENGE_QUESTION = (
     r"why do you always|why would you do that|what were you thinking)"
 )
 _REFLECTION_START = (
-    r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly)\W+)*"
+    r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly|but|well|alright|all right|sure|i see|now|then|because|cause|cos|and so)\W+)*"
     r"(?:(?:it |that )?sounds? (?:like|as if|as though|really|pretty|so|rough|hard|awful|tough|grim|horrible|exhausting|scary|lonely|rubbish)|(?:it |that )?seems? (?:like|as if|that|really|you)|"
     r"you(?:'re| are) (?:feeling|saying|telling me|worried|scared|afraid|frightened|tired|exhausted|frustrated|angry|sad|lonely|"
     r"overwhelmed|stuck|not sure|unsure|stressed|super \w+|knackered|shattered|drained|gutted|wondering|ashamed|embarrassed|nervous|anxious|fed up|hurting|torn|done|sick of|"
     r"dreading|carrying|struggling|really|pretty|kind of|kinda|a bit|quite|so tired|so worried|not convinced|not ready|"
     r"afraid|embarrassed|hoping|trying|thinking|doubting|skeptical|sceptical|annoyed|upset|hurt|disappointed|burnt out|"
     r"burned out|worn out|on your own|alone|still|caught)|"
-    r"you (?:feel|felt|don't feel|don't want|didn't want|want|wanted|wish|think|thought|don't think|don't see|can't see|"
+    r"you (?:(?:kind of|sort of|kinda|really|just|still|actually|also|always|already|maybe|probably) )?(?:feel|felt|don't feel|don't want|didn't want|want|wanted|wish|think|thought|don't think|don't see|can't see|"
     r"miss|hate|worry|need|needed|don't know|doubt|just want|really want|really don't|never wanted|'d rather|would rather|"
     r"can't|couldn't|believe|don't believe|got|had|tried|found|liked|didn't like|haven't|care|love|still)|"
-    r"you(?:'ve| have) (?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
+    r"you(?:'ve| have) (?:(?:kind of|sort of|kinda|really|just|still|actually|also|always|already|maybe|probably) )?(?:been|had|tried|felt|got|lost|carried|done this|given|never)|"
     r"you(?:'d| would) (?:rather|prefer|like)|"
     r"so (?:\w+ ){1,2}(?:was|were|has been) (?:a |really |pretty )?(?:bad|hard|rough|tough|awful|grim)|you didn'?t (?:sleep|eat|go|want|feel|get)|part of you|some of you|a part of you|i hear (?:you|that)|what i'?m hearing|if i'?m hearing|"
     r"it(?:'s| is| has been|'s been| was) (?:been |felt |really |so |pretty |quite |a )*(?:hard|tough|lonely|rough|"
@@ -115,12 +118,17 @@ _REFLECTION_START = (
     r"you(?:'re| are) (?:the one|not)|you seem|you sound|you look (?:tired|exhausted|worn|down|sad)|"
     r"money(?:'s| is)|cost(?:'s| is)|the cost|talking to a stranger|(?:it )?feels? (?:like|as if|\w+ to you)|"
     r"from what you'?re saying|you said\b|you mentioned\b|you told me\b|you'?d consider|"
+    r"on (?:the )?one hand|(?:that'?s|it'?s) (?:a lot|quite a lot|so much|a lot on your plate|a lot to (?:carry|deal with|take in|juggle|handle))|"
+    r"(?:things|life|work|home|everything|it|that|this|money|sleep|the last (?:\w+ ){0,2}\w+|your \w+(?: \w+)?)(?:'s| has| have|'ve) been (?:really |so |pretty |quite |a bit |kind of |sort of )?(?:stressful|hard|tough|rough|difficult|a struggle|"
+    r"a nightmare|hectic|awful|heavy|lonely|a lot|tricky|a worry|on at you|on your case|on your back|getting to you)|"
+    r"i (?:can )?(?:see|imagine|understand|tell) (?!how much (?:effort|work|you(?:'ve| have) (?:done|put|tried)))(?:how|why|that|it'?s|it was|this|you)|i (?:can )?imagine\b|i get (?:the sense|the feeling|that you)|"
+    r"i'?m (?:getting|sensing) (?:the|a) (?:sense|feeling)|i'?m guessing|my guess is|correct me if|"
     r"\w+(?: \w+){0,6} (?:made|makes|has made|left|leaves|has left|wore|has worn|is wearing) you (?:feel|down|out|exhausted|numb|"
     r"tired|drained|scared|angry|sad)|\w+(?: \w+){0,6} (?:has )?worn you down)"
 )
 _LABELS = (
     r"(?:ridiculous|crazy|insane|selfish|stubborn|lazy|pathetic|impossible|dramatic|paranoid|childish|unreasonable|"
-    r"in denial|a mess|a wreck|a coward|weak|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
+    r"in denial|a mess|a wreck|a coward|weak|idle|bone idle|a layabout|a slob|a waste of space|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
     r"impossible to|embarrassing|such a (?!(?:caring|kind|good|great|lovely|loving|brilliant|wonderful|amazing|strong|brave|sweet|thoughtful|gentle)\b)|so negative|difficult|toxic|clearly (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|"
     r"obviously (?:depressed|struggling|not ok|not fine|unwell|ill|sick)|depressed|an alcoholic|an addict|bipolar|"
     r"sick in the head|a nightmare|unbelievable|stupid|lying|killing|the victim|a disgrace|"
@@ -196,7 +204,23 @@ _CONFRONT = (
     r"my foot\b|(?:^|\W)(?:it'?s|that'?s) (?:just )?(?:an )?excuse|no willpower|too proud to|\bliar\b|shame on you|how dare you|"
     r"(?:be|feel) (?:ashamed|embarrassed) of yourself|ought to be (?:ashamed|embarrassed)|ashamed of you|laughing stock|"
     r"(?:everybody|everyone)(?:'s| is) talking|the whole (?:street|family|town|village|world) knows|drink yourself to death|"
-    r"ruin your (?:life|own life)|(?:^|\W)whatever[.,!]|i'?m done caring|(?:^|\W)unreal\b|what a joke)"
+    r"ruin your (?:life|own life)|(?:^|\W)whatever[.,!]|i'?m done caring|(?:^|\W)unreal\b|what a joke|"
+    # rhetorical questions, comparisons and jibes said flat
+    r"what(?:'s| is) it (?:going to|gonna) take|^who needs (?:a|an|your|their|friends|family)\b|\bis (?:it|that|the \w+|drinking|a drink) (?:really )?worth (?:losing|it|wrecking|ruining)|"
+    r"you (?:smell|stink) (?:like|of)|all you (?:ever )?(?:care about|think about|want|live for) is|look (?:at )?what you(?:'ve| have) done|"
+    r"(?:time|money) for (?:the|your) \w+ but not (?:for )?(?:your|the|us|me)|\beven (?:your|ur) \w+ (?:managed|could|can|did|gave up|stopped|got)\b|"
+    r"you(?:'ve| have) become (?:a|an|so|such)\b|(?:a )?shadow of (?:who|what|your)|(?:^|\W)congrat(?:s|ulations) on (?:making|managing|remembering|being)|"
+    r"(?:^|\W)(?:oh )?(?:good|great|brilliant|lovely|perfect),? (?:so )?(?:another|more|we'?re doing)|you call (?:that|this) \w+)"
+)
+# Words that a confront rule would catch but that here tell back their own fear or wish ("you don't want to end up
+# like your dad", "you're scared people will think you're weak"): the rules read the sentence without them.
+_NOT_CONFRONT = (
+    r"(?:\b(?:don'?t|do not|never|wouldn'?t|not) (?:want|wanna|like) (?:to )?(?:\w+ ){0,2}|"
+    r"\b(?:worried|worry|worries|scared|afraid|frightened|terrified|fear|fears|concerned|nervous|anxious|dread|dreading|ashamed|embarrassed)\b"
+    r"(?: (?:that|of|about))?(?: \w+){0,4} (?:might |will |would |'ll |'d |could )?)"
+    r"(?:end(?:ing)? up (?:just )?like|(?:be|being|seem|seeming|look|looking|come across as|seen as|called|labelled|labeled) "
+    r"(?:\w+ )?(?:weak|crazy|mental|mad|nuts|a failure|a burden|an alcoholic|an addict|selfish|lazy|pathetic|useless|a mess|"
+    r"a bad (?:\w+)|like a (?:\w+)))[\w' ]*"
 )
 _ULTIMATUM = (
     r"(?:\bif you(?:'re| are)? (?:don'?t|do not|won'?t|will not|refuse|keep|can'?t|aren'?t|say no|still)\b.*\b(?:i'?ll|i will|i'?m|i am|we'?re|"
@@ -214,8 +238,8 @@ _ULTIMATUM = (
     r"\bone more (?:night|time|drink|day|excuse|lie|binge)(?: like that)? and\b|\beither\b.*\bor (?:i|we)\b|\byou either\b.*\bor\b|"
     r"\bi'?ll (?:put it on|post it|let everyone know)\b.*\bif you\b|\bif you\b.*\byou'?re not (?:coming|welcome|seeing|staying|getting|living)\b|"
     r"\byou \w+ (?:again|tonight|today|one more time) and (?:i'?m|i'?ll|we'?re)\b|\bthis is the last time (?:i|we)\b|\bdon'?t come crying to me\b|\bi'?m not (?:going to|gonna) keep (?:bailing|covering|paying|lending)\b|\blast warning\b|\bkeep \w+ing and i'?ll\b|\bi'?ll make sure (?:everyone|they|he|she|your)\b|"
-    r"\bnot (?:seeing|getting|having|coming)\b.*\b(?:till|until) you\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text) (?:your|ur|the|every|dad|mum|mom|him|her|them)\b.*\b(?:if|unless)\b|"
-    r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
+    r"\bnot (?:seeing|getting|having|coming)\b.*\b(?:till|until) you\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?m telling|i'?ll have to) (?:tell|ring|call|phone|text|let \w+(?: \w+)? know) (?:your|ur|the|every|dad|mum|mom|him|her|them|what|about|everything)?\b.*\b(?:if|unless)\b|"
+    r"\b(?:if|unless)\b.*\b(?:i'?ll|i will|i'?m going to|i'?m gonna|i'?ll have to|i'?m) (?:tell|telling|ring|call|calling|let (?:\w+ ){1,2}know|letting (?:\w+ ){1,2}know)\b|\bif you won'?t tell \w+,? i will\b|\bdon'?t bother (?:calling|coming|texting)\b|\bthis is it\b|"
     r"\bi won'?t (?:lend|give|pay|cover|help|bail)\b.*\b(?:unless|until|again)\b|\bno more (?:money|help|rent|lifts|favours)\b.*\b(?:unless|until|till|til)\b|\bdon'?t (?:call|text|ring|come|contact)(?: \w+)? (?:till|until|unless)\b|"
     r"\b(?:get help|go to therapy|see someone|get sober|see a therapist|go) or (?:get out|i'?m|we'?re|you'?re|i'?ll|leave|move)\b|"
     # "it's me or the bottle", "us or the drugs", "your family or the pub"
@@ -253,7 +277,7 @@ _AUTONOMY = (
     r"(?:would|is) it (?:be )?(?:ok|okay|alright|all right) (?:if|to)|do you mind if i|"
     r"^(?:would you like|do you want) (?:to hear|me to (?:share|tell|say|send)|my (?:thoughts|take|opinion))|are you open to (?:hearing|me)|feel free to|you can (?:say no|tell me to|ignore)|"
     r"there'?s no (?:right|wrong) answer|i'?ll (?:back|support|respect|stand by) (?:whatever|you|your)|"
-    r"you'?re in charge|you'?re the (?:boss|expert)|your say|totally fine if not|it'?s okay if not|ok if not|"
+    r"you'?re in charge|you(?:'re| are) (?:free|welcome) to (?:take|leave|ignore|say|disagree|decide|choose|stop|change)|you'?re the (?:boss|expert)|your say|totally fine if not|it'?s okay if not|ok if not|"
     r"you don'?t have to (?:decide|do|go|answer|say|talk)|you can take (?:this|it|your time)|take your time|"
     r"i trust you to|i trust your|(?:would you |do you )?mind if i|could i (?:make|offer|add|ask)|no rush|"
     r"we can leave it|we don'?t have to|if it'?s not for you|only if it feels right|is that okay with you|all the time you need|"
@@ -318,9 +342,9 @@ _AFFIRM = (
     r"(?:proud of (?:you|how|what|the way)|proud (?:that )?you\b|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
     r"such a (?:caring|kind|good|great|lovely|loving|brilliant|wonderful|strong|brave|thoughtful|gentle)|counts for (?:a lot|something|so much)|(?:that'?s|it'?s) not nothing|admire|(?:taken|takes) (?:guts|courage|a lot of)|one of the (?:kindest|best|bravest|strongest|most)|"
     r"means (?:a lot|so much|the world)|you(?:'ve| have) always (?:looked after|been there|put)|you (?:clearly|really) love|(?:didn'?t|never) give up|never gave up|respect (?:you|how|that)|you(?:'re| are) (?:so |really |such |incredibly |pretty )?(?:good|great|brave|"
-    r"strong|amazing|wonderful|kind|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
+    r"strong|amazing|wonderful|kind(?! of)|caring|thoughtful|resilient|patient|generous|a great|an amazing|a good|a fantastic|"
     r"tougher|stronger|braver|capable|smart|clever|honest|loyal|awesome|an awesome)\b|took (?:guts|courage|a lot|real)|"
-    r"you(?:'ve| have) (?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
+    r"you(?:'ve| have) (?:really |also |still |always )?(?:worked|done|kept|been|held|carried|managed|handled|stuck|shown|looked after|gotten|got through|survived|"
     r"come through|made it)\b.*\b(?:so|hard|well|great|amazing|together|going|for years|a lot|everything|brutal|strong|"
     r"strength|through)|you made it through|you got through|you survived|you handled|you manage|you do it (?:all|without)|"
     r"that (?:was|is|'s|took) (?:brave|huge|big|a big deal|not easy|a lot|courage|really brave|really big)|"
@@ -371,20 +395,56 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bur (?=(?:a|an|the|so|such|just|literally|always|never|not|being|on|at|in|going|gonna|late|drunk|sober|home|ok|okay|"
                   r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible)\b)", "you're ", text.lower())
     words = re.split(r"(\W+)", text)
-    return "".join(_SHORTHAND.get(word, word) for word in words).strip()
+    return _unfill("".join(_SHORTHAND.get(word, word) for word in words).strip())
+
+
+# Transcribed speech: hesitation sounds, "you know" / "I mean" said as fillers, and false starts ("you're- you're").
+_HESITATION = r"(?:u+m+|u+h+m*|e+r+m*|a+h+|hmm+|mm+)"
+_BACKCHANNEL = r"(?:mm-?hmm|m-?hm|mhm|uh-?huh|mm-?mm|hm-?mm)"
+
+
+def _unfill(text: str) -> str:
+    """Drop what a transcript of speech adds and a reader would skip, so the rules see the words that carry the move."""
+    text = re.sub(rf"(?:^|(?<=[\s,.;!?]))(?:{_HESITATION}|{_BACKCHANNEL})(?:[,.;!…]+|(?=\s)|$)\s*", "", text)
+    text = re.sub(r"\b([a-z]+(?:'[a-z]+)?)(?:-|—|–|\.\.\.|,)\s+\1\b", r"\1", text)  # "it's- it's" -> "it's"
+    text = re.sub(r"\b(i|you|it|it's|that|that's|so|and|the|a|to|you're|we|they|he|she|is|was|if) \1\b", r"\1", text)
+    text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but|so|or|because|cause) )(?:you know|i mean|like|kind of like|sort of like),\s*", r"\1", text)
+    text = re.sub(r",\s*(?:you know|i mean|like)\s*(?=[,.;!?]|$)", "", text)
+    text = re.sub(r"\s+,", ",", re.sub(r"(?:,\s*){2,}", ", ", text))
+    return re.sub(r"^[,.;\s]+", "", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def sentences(text: str) -> list[str]:
     """Sentence-sized pieces: spaCy's sentencizer, then clauses after a question mark or a semicolon."""
     pieces = []
     for sentence in _nlp()(normalise(text)).sents:
-        pieces += [part.strip() for part in re.split(r"(?<=[?;])\s+", sentence.text) if part.strip()]
+        for part in re.split(r"(?<=[?;])\s+", sentence.text):
+            pieces += _split_tail_question(part.strip()) if part.strip() else []
     return pieces
+
+
+_TAIL_QUESTION = re.compile(
+    rf",\s+(?=(?:(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\W+)*(?:{_WH}(?!,)|"
+    r"(?:do|does|did|are|is|was|were|would|could|can|have|has|will|is there|are there) (?:you|it|that|this|they|he|she|things|anything|there|your)\b)"
+    r"[^.!]*\?$)"
+)
+_TRAILING_LINK = r"(?:,?\s*\b(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\b\W*)+$"
+
+
+def _split_tail_question(sentence: str) -> list[str]:
+    """A spoken turn that says something back and then asks in one breath ("you've tried before, and, um, what got in
+    the way?") is two moves: the head is coded as a statement of its own when it is long enough to be one."""
+    for match in _TAIL_QUESTION.finditer(sentence):
+        head = re.sub(_TRAILING_LINK, "", sentence[: match.start()]).strip(" ,")
+        if len(re.findall(r"\w+", head)) >= 4 and not re.match(rf"(?:(?:and|so|but|ok|okay|well|yeah)\W+)*(?:if|when|whenever|once|after|before|since|while|{_WH})\b", head):
+            return [head + ".", sentence[match.end():].strip()]
+    return [sentence]
 
 
 def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh)\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
+                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?)\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
@@ -401,6 +461,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return Code.CLOSED_QUESTION  # "u home yet", "u up": a texted "are you...?"
     if not (asked or starts_wh or starts_aux):
         return None
+    if starts_wh and not asked and re.match(r"(?:which|whichever|whatever|wherever|whenever|whoever)\b|(?:when|where) (?:you|i|we|they|he|she)(?:'re|'ve|'d|'ll)? \w+[^?]*,", bare):
+        return None  # "Which makes sense.", "Whatever you decide": said as a statement
     if starts_wh and not asked and re.match(r"(?:what|how|why|where|when) (?:you|i|we|they|he|she|u)\b(?!'| do\b| did\b| are\b)", bare):
         return None  # "What you need is...", "How you feel matters": a statement, not a question
     if starts_wh and re.match(_FACT_QUESTION, bare):
@@ -418,6 +480,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return Code.CLOSED_QUESTION
     if re.search(_REFLECTION_START, bare):
         return None
+    if re.search(r",\s*(?:what|like),\s*\w", bare):
+        return Code.CLOSED_QUESTION  # "you smoke about, what, twenty a day?": checks a figure
     inner_wh = re.search(rf"\b{_WH}\b", bare)
     return Code.OPEN_QUESTION if inner_wh and re.search(r"\b(?:you|your)\b", bare) and len(bare.split()) > 6 else Code.CLOSED_QUESTION
 
@@ -427,10 +491,11 @@ def code_sentence(sentence: str) -> set[Code]:
     question = _question_kind(sentence)
     if question is not None:
         codes.add(question)
-    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom)\W+)+", "", sentence)
+    bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom|yeah|yes|alright|all right|sure|i see|now|gotcha)\W+)+", "", sentence)
     if re.search(_ULTIMATUM, sentence):
         codes.add(Code.ULTIMATUM)
-    if re.search(_CONFRONT, sentence) or (re.search(_CHALLENGE_QUESTION, sentence)):
+    unguarded = re.sub(_NOT_CONFRONT, " ", sentence)
+    if re.search(_CONFRONT, unguarded) or (re.search(_CHALLENGE_QUESTION, unguarded)):
         codes.add(Code.CONFRONT)
     advice = re.search(_ADVICE, sentence) or (
         re.match(_IMPERATIVE, bare) and not re.match(r"(?:don't|do not) (?:worry|feel|think you have to|have to)", bare)
@@ -440,7 +505,7 @@ def code_sentence(sentence: str) -> set[Code]:
         or re.match(_OPEN_INVITATION, sentence)
         or re.match(r"(?:stop|never|don't|quit) (?:being|acting|feeling sorry|making excuses|whining|whinging|moaning|pretending|lying|hiding|"
                     r"talk(?:ing)? (?:rubbish|nonsense|crap)|give me that|playing the)", bare)
-        or re.match(r"take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
+        or re.match(r"see (?:you|ya|u)\b|take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
         or re.search(r"\byou (?:should|ought to) be (?:ashamed|embarrassed)", sentence)
         or re.search(r"\b(?:do|did) you (?:think|feel) you (?:should|need)", sentence)
         or Code.ULTIMATUM in codes
@@ -502,17 +567,54 @@ def _trained() -> Optional[_Trained]:
         return None
 
 
+# Pressure is aimed at someone. On a line that never says "you" ("Thanks.", "lol", "Lunch was nice."), the model alone
+# gives a pressure code only at its own even odds, not at the lower bar tuned for recall. A line the rules read as a
+# genuine open question ("And how is that for you?") gets no pressure from the model alone: rhetorical and advice
+# questions ("why can't you just...", "how about you...") are the rules' to catch, and they are not read as genuine.
+UNADDRESSED_PRESSURE_FLOOR = 0.5
+
+
+def addressed(text: str) -> bool:
+    return bool(re.search(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", normalise(text)))
+
+
+def context(text: str, rules: set[Code]) -> dict[str, float]:
+    """What `gives` weighs besides the model: whether the line says "you", and whether the rules read it as a genuine
+    open question (one with no pressure rule)."""
+    asks = Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}
+    return {"addressed": float(addressed(text)), "asks": float(asks)}
+
+
+def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
+    """Model probability + weight x rule >= threshold, with the floor above for model-only pressure on unaddressed lines."""
+    p, ruled = cats.get(label, 0.0), label in rules
+    if p + setting["weight"] * ruled < setting["threshold"]:
+        return False
+    if ruled or label not in _PRESSURE:
+        return True
+    if cats.get("asks", 0.0) >= 0.5:
+        return False
+    return cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
+
+
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
-    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency."""
+    """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency.
+    `cats` may carry "addressed" and "asks" (1.0 or 0.0; see `context`, `gives`)."""
     found = set()
+    rule_values = {c.value for c in rules}
     for label, setting in combination.items():
         if "weight" not in setting or label not in _VALUES:
             continue
-        code = Code(label)
-        if cats.get(label, 0.0) + setting["weight"] * (code in rules) >= setting["threshold"]:
-            found.add(code)
+        if gives(label, rule_values, cats, setting):
+            found.add(Code(label))
     pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
-    if not found & {Code(label) for label in _PRESSURE} and sum(pressure.values()) >= combination.get("any_pressure", {}).get("threshold", 9.0):
+    any_pressure = cats.get("pressure", sum(pressure.values()))  # a model trained before the "pressure" label: the sum
+    bar = combination.get("any_pressure", {}).get("threshold", 9.0)
+    if cats.get("addressed", 1.0) < 0.5:
+        bar = max(bar, UNADDRESSED_PRESSURE_FLOOR)
+    if cats.get("asks", 0.0) >= 0.5:
+        bar = 9.0
+    if not found & {Code(label) for label in _PRESSURE} and any_pressure >= bar:
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
@@ -539,7 +641,7 @@ def code(text: str) -> list[str]:
     else:
         from actions.rehearsal.coder_model import model_text
 
-        cats = trained.nlp(model_text(text, {c.value for c in rules})).cats
+        cats = {**trained.nlp(model_text(text, {c.value for c in rules})).cats, **context(text, rules)}
         found = combine(rules, cats, trained.combination)
     return [c.value for c in ORDER if c in found]
 
