@@ -105,8 +105,9 @@ _DANGER = [
     r"\bhands? (?:round|around) my (?:neck|throat)|\bby the (?:throat|neck|hair)\b|\bpinned me\b|\bholds? me down\b|\bthrew (?:a|the) \w+ at (?:me|my)",
     r"\bcoming at me\b|\bgets? physical\b|\b(?:is|gets|got|has been|been|become|becomes|being) violent\b|\bviolent (?:towards|to|with) me\b|\bviolence\b",
     r"\b(?:abus(?:e|es|ed|ing|ive)|rap(?:e|ed|es)|assault(?:s|ed)? me|sexually assault\w*|forc(?:ed|es|ing) (?:me|himself|herself) on me|forced himself|forced herself|forces me)\b",
-    r"\b(?:afraid|scared|terrified|frightened) (?:of|for) (?:him|her|them|my (?:life|safety|husband|wife|partner|boyfriend|girlfriend|dad|father|"
-    r"mom|mum|mother|brother|sister|son|stepdad|stepmom|teen\w*|roommate|flatmate))\b",
+    # Afraid OF someone is fear of them; scared FOR someone is worry about them (a feeling to hear, not an emergency).
+    r"\b(?:afraid|scared|terrified|frightened) (?:of (?:him|her|them|my (?:husband|wife|partner|boyfriend|girlfriend|dad|father|"
+    r"mom|mum|mother|brother|sister|son|stepdad|stepmom|teen\w*|roommate|flatmate))|(?:of|for) my (?:life|safety))\b",
     r"\b(?:afraid|scared|terrified|frightened) (?:he|she|they)(?:'ll| will| is going to|'s going to| might| could) (?:hurt|kill|hit|harm|do)",
     r"\b(?:afraid|scared) (?:to go home|of what (?:he|she|they)(?:'ll| will| might) do)|\bnot safe\b|\bin danger\b|\bunsafe\b|\bhiding (?:in|from)\b",
     r"\bwon'?t let me (?:leave|go out|see|have|out)\b|\bcontrols? (?:all )?(?:my|the) (?:money|phone|finances)|\b(?:takes|took|tracks|reads) (?:all )?my "
