@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.moves import Move, read_move
 from actions.reflections import Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
-from actions.safety_screen import needs_screen, resume_topic, screen
+from actions.safety_screen import DANGER, UNCLEAR, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, select_in_order
 from kernel.lexicon import Picture, read_message
@@ -564,6 +564,16 @@ class ActionRespond(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if tracker.latest_action_name == "roleplay_form" and len(_after_stop(str(tracker.latest_message.get("text") or ""))) < 3:
             return []  # practice just ended on a bare "stop." and its feedback said it all
+        waiting = answering_screen(tracker)
+        if waiting:  # the violence-or-fear question answered in the user's own words
+            verdict = read_screen_answer(str(tracker.latest_message.get("text") or ""), _intent(tracker))
+            if verdict == DANGER:
+                dispatcher.utter_message(response=SAFETY_FIRST)
+                return []
+            reply, events = answer(tracker, resume=waiting)
+            if verdict == UNCLEAR and len(SCREEN_NOTE) + 2 + len(reply.text) <= MAX_CHARS:
+                reply.text = f"{SCREEN_NOTE}\n\n{reply.text}"
+            return _ordered(events + send(dispatcher, tracker, reply), tracker)
         reply, events = answer(tracker)
         return _ordered(events + send(dispatcher, tracker, reply), tracker)
 
@@ -582,8 +592,19 @@ class ActionTopicContent(Action):
         return "action_topic_content"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if answering_screen(tracker) and read_screen_answer(str(tracker.latest_message.get("text") or ""), _intent(tracker)) == DANGER:
+            dispatcher.utter_message(response=SAFETY_FIRST)  # "no, but he yells sometimes": safety first all the same
+            return []
         reply, events = answer(tracker, resume=resume_topic(tracker))
         return _ordered(events + send(dispatcher, tracker, reply), tracker)
+
+
+SAFETY_FIRST = "utter_safety_first"
+SCREEN_NOTE = "Thanks. If there's ever fear or violence at home, tell me, and we'll put your safety first."
+
+
+def _intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
 
 
 def _ordered(events: list[EventType], tracker: Optional[Tracker] = None) -> list[EventType]:

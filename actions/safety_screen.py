@@ -13,6 +13,7 @@ handles the answer: a yes gives ``utter_safety_first`` (the DV line and safety p
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from rasa_sdk import Tracker
@@ -45,4 +46,52 @@ def resume_topic(tracker: Tracker) -> Optional[str]:
     if latest in ("deny", "affirm") and tracker.get_slot(SCREENED_SLOT):
         value = tracker.get_slot(TOPIC_SLOT)
         return str(value) if value else None
+    return None
+
+
+# Reading an answer in the user's own words. A plain yes or no is the NLU's affirm or deny; people also
+# answer "he'd never hurt me", "sometimes he yells", "i don't know, maybe a bit" or "i just want some peace".
+DANGER, SAFE, UNCLEAR = "danger", "safe", "unclear"
+_SCARED_FOR = re.compile(r"\b(?:scared|afraid|worried|frightened|terrified) for\b[^.,;!?]*", re.I)
+_DENIED = re.compile(
+    r"\b(?:never|not|no|nothing|nope|isn'?t|wasn'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|hasn'?t|won'?t|'d never)\b[^.,;!?]{0,30}?"
+    r"\b(?:violen\w*|hurt\w*|hit\w*|laid a finger|lay a finger|touch\w* me|scared|afraid|frightened|fear\w*|dangerous|"
+    r"aggressive|unsafe|threat\w*|physical|like that)\b", re.I)
+_FEAR = re.compile(
+    r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|throw\w*|threw|smash\w*|punch\w*|slap\w*|kick\w*|"
+    r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
+    r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
+    r"mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
+_PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
+
+
+def read_screen_answer(text: str, intent: Optional[str]) -> str:
+    """DANGER, SAFE or UNCLEAR for an answer to the violence-or-fear question.
+
+    Any sign of fear, violence or doubt counts as danger, even after a "no": the advice waits and safety
+    comes first. Worry *for* them ("I'm scared for him") is not fear of them.
+    """
+    rest = _SCARED_FOR.sub(" ", text)
+    denied = bool(_DENIED.search(rest))
+    rest = _DENIED.sub(" ", rest)
+    if _FEAR.search(rest) or intent == "affirm":
+        return DANGER
+    if intent == "deny" or denied or _PLAIN_NO.search(text):
+        return SAFE
+    return UNCLEAR
+
+
+def answering_screen(tracker: Tracker) -> Optional[str]:
+    """The topic waiting for the violence-or-fear question when the latest message answers it."""
+    if not tracker.get_slot(SCREENED_SLOT) or not tracker.get_slot(TOPIC_SLOT):
+        return None
+    seen_user = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and kind == "action" and event.get("name") != "action_listen":
+            return str(tracker.get_slot(TOPIC_SLOT)) if event.get("name") == SCREEN_RESPONSE else None
     return None

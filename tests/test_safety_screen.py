@@ -3,9 +3,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 
-from actions.safety_screen import SCREEN_RESPONSE, needs_screen, resume_topic, screen
+from actions.safety_screen import (
+    DANGER,
+    SAFE,
+    SCREEN_RESPONSE,
+    UNCLEAR,
+    answering_screen,
+    needs_screen,
+    read_screen_answer,
+    resume_topic,
+    screen,
+)
 
 
 def _tracker(slots: dict[str, Any], intent: str = "set_boundaries") -> Tracker:
@@ -26,3 +37,56 @@ def test_the_screen_remembers_the_topic_and_asks_the_question() -> None:
     answered = _tracker({"safety_screened": True, "safety_screen_topic": "boundaries"}, intent="deny")
     assert resume_topic(answered) == "boundaries"
     assert resume_topic(_tracker({"safety_screened": True, "safety_screen_topic": "boundaries"})) is None
+
+
+def _answering(text: str, intent: str | None) -> Tracker:
+    """A conversation whose last question was the violence-or-fear one, and ``text`` the answer."""
+    events = [
+        {"event": "action", "name": "action_respond"},
+        {"event": "action", "name": SCREEN_RESPONSE},
+        {"event": "bot", "text": "is there any violence at home...?"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "input_channel": "rest", "parse_data": {"intent": {"name": intent}}},
+    ]
+    return Tracker("someone", {"safety_screened": True, "safety_screen_topic": "enabling"},
+                   {"text": text, "intent": {"name": intent}}, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("text, intent, verdict", [
+    ("no he's never violent, just grumpy", "nlu_fallback", SAFE),
+    ("he'd never hurt me", "nlu_fallback", SAFE),
+    ("no. i'm not scared of him, i'm scared FOR him", "deny", SAFE),
+    ("no violence, he just sulks", None, SAFE),
+    ("i don't know, maybe a bit", "deny", DANGER),  # doubt after a "no" still puts safety first
+    ("sometimes he yells and throws stuff", "describe_refusal", DANGER),
+    ("yeah he gets scary when he drinks", "describe_refusal", DANGER),
+    ("no, but he hit the wall once", "deny", DANGER),
+    ("he drinks and gets mean", None, DANGER),
+    ("i just want some peace in the house", "nlu_fallback", UNCLEAR),
+])
+def test_an_answer_in_the_users_own_words_is_read(text: str, intent: str | None, verdict: str) -> None:
+    assert read_screen_answer(text, intent) == verdict
+
+
+def test_only_the_message_right_after_the_question_answers_it() -> None:
+    assert answering_screen(_answering("he'd never hurt me", "nlu_fallback")) == "enabling"
+    later = _answering("how do i stop paying his debts", "worried_enabling")
+    later.events.extend([{"event": "action", "name": "action_respond"}, {"event": "action", "name": "action_listen"},
+                         {"event": "user", "text": "ok"}])
+    assert answering_screen(later) is None
+
+
+def test_own_words_answers_get_the_advice_or_safety_first(actions_db: Any) -> None:
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.respond import ActionRespond
+
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionRespond().run(dispatcher, _answering("sometimes he yells and throws stuff", "describe_refusal"), {}))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_safety_first"]
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionRespond().run(dispatcher, _answering("he's never laid a finger on me", "nlu_fallback"), {}))
+    content = [m["custom"] for m in dispatcher.messages if (m.get("custom") or {}).get("type") == "content"]
+    assert content and content[0]["topic"] == "enabling", dispatcher.messages
