@@ -258,6 +258,32 @@ def concurrent_users(server: Server, messages: list[str], users: int, turns_each
     return latencies, len(latencies) / elapsed
 
 
+def interleaved_single_user(base: Server, ours: Server, turns: int) -> dict[str, list[float]]:
+    """One user on each, turn about: stock, ours, stock, ours... Whatever else the machine is doing then (a
+    burst from another process, a slow minute) falls on both alike, so the ratio compares like with like."""
+    solo: dict[str, list[float]] = {base.name: [], ours.name: []}
+    for i in tqdm(range(turns), desc="1 user, turn about", leave=False):
+        for server, messages in ((base, BASELINE_MESSAGES), (ours, OUR_MESSAGES)) if i % 2 == 0 else (
+                (ours, OUR_MESSAGES), (base, BASELINE_MESSAGES)):
+            solo[server.name].append(server.say(f"solo-{i // 12}", messages[i % len(messages)]))
+    return solo
+
+
+def interleaved_crowds(base: Server, ours: Server, users: int, turns_each: int, rounds: int = 2) -> dict[str, tuple[list[float], float]]:
+    """``users`` people at once on each, in alternating rounds (stock, ours, ours, stock), pooled: like the turn
+    about above, so a busy spell on the machine doesn't land on one assistant only."""
+    per_round = max(1, turns_each // rounds)
+    latencies: dict[str, list[float]] = {base.name: [], ours.name: []}
+    elapsed: dict[str, float] = {base.name: 0.0, ours.name: 0.0}
+    order = [(base, BASELINE_MESSAGES), (ours, OUR_MESSAGES)]
+    for r in range(rounds):
+        for server, messages in order if r % 2 == 0 else list(reversed(order)):
+            found, rate = concurrent_users(server, messages, users, per_round)
+            latencies[server.name].extend(found)
+            elapsed[server.name] += len(found) / rate
+    return {name: (found, len(found) / elapsed[name]) for name, found in latencies.items()}
+
+
 def long_conversation(server: Server, messages: list[str], turns: int) -> list[float]:
     sender = f"long-{random.randint(0, 10**9)}"
     return [server.say(sender, messages[i % len(messages)]) for i in tqdm(range(turns), desc=f"{server.name}: {turns}-turn chat", leave=False)]
@@ -396,8 +422,8 @@ def main() -> int:
         # Interleave the two so both see the same machine conditions.
         for s in (base, ours):
             single_user(s, BASELINE_MESSAGES if s is base else OUR_MESSAGES, 5)  # warm-up
-        solo = {s.name: single_user(s, BASELINE_MESSAGES if s is base else OUR_MESSAGES, turns) for s in (base, ours)}
-        crowd = {s.name: concurrent_users(s, BASELINE_MESSAGES if s is base else OUR_MESSAGES, users, each) for s in (base, ours)}
+        solo = interleaved_single_user(base, ours, turns)
+        crowd = interleaved_crowds(base, ours, users, each)
         long = {s.name: long_conversation(s, BASELINE_MESSAGES if s is base else OUR_MESSAGES, long_turns) for s in (base, ours)}
         rss = {s.name: [rss_mb(p.pid) for p in s.processes] for s in (base, ours)}
         starts = {s.name: s.start_s for s in (base, ours)}
@@ -472,7 +498,8 @@ def write_report(r, solo, crowd, long, rss, starts, b, o, users, quick, levers) 
         "# Benchmark: this assistant against the stock `rasa init` assistant",
         "",
         f"Measured side by side in one run on this machine ({os.cpu_count()} cores){' — QUICK mode, fewer turns' if quick else ''}. "
-        "Ratios are ours ÷ baseline (lower is better for times).",
+        "Ratios are ours ÷ baseline (lower is better for times). One user: the two take turns about, message by message; "
+        f"{users} users: alternating rounds on each (stock, ours, ours, stock), so both see the same machine.",
         "",
         "| measure | stock rasa init | this assistant | ratio |",
         "|---|---|---|---|",

@@ -53,6 +53,7 @@ PATCHES: dict[str, Callable[[], None]] = {
     "past states computed once per set of events": patches.remember_past_states,
     "slots copied directly": patches.copy_slots_directly,
     "rule policy skips a text pass no rule can match": patches.skip_the_text_pass_no_rule_can_match,
+    "rule policy checks only rules that follow the same action": patches.check_only_rules_whose_last_state_can_match,
     "model objects frozen for the garbage collector": patches.freeze_what_the_model_loaded,
 }
 

@@ -304,6 +304,85 @@ def skip_the_text_pass_no_rule_can_match() -> None:
 TEXT_PASS_ATTRIBUTE = "_rasa_patches_text_pass_can_find"
 
 
+def check_only_rules_whose_last_state_can_match() -> None:
+    """The rule policy tests each rule against the conversation's last state only if the rule's last state
+    follows the same previous action.
+
+    ``_get_possible_keys`` starts from every rule (183 here) and calls ``_is_rule_applicable`` on each for
+    the last state, twice a turn; nearly all fail on the previous action. A rule whose last state names a
+    previous action (``action_name`` or ``action_text``) can only match a state with that same value, and a
+    rule that is a conversation start only a state without one (Rasa's own checks in ``_is_rule_applicable``
+    and ``_does_rule_match_state``). So we group the rules by that value once per lookup and run Rasa's own
+    check on the rules of the right group only. The rest of the search is Rasa's, and the first filter still
+    walks every rule in Rasa's order, so the sets (and which rule of equal length wins) come out the same.
+    """
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+    from rasa.shared.nlu.constants import ACTION_NAME, ACTION_TEXT
+
+    original = RulePolicy._get_possible_keys
+
+    def previous(state: Any) -> Optional[tuple[str, Any]]:
+        """What a last state's previous action pins down: ("name" or "text", value), or None for nothing."""
+        action = state.get(PREVIOUS_ACTION) if isinstance(state, dict) else None
+        if not isinstance(action, dict):
+            return None
+        for key in (ACTION_NAME, ACTION_TEXT):
+            value = action.get(key)
+            if value and value != SHOULD_NOT_BE_SET and isinstance(value, str):
+                return key, value
+        return None
+
+    def groups(policy: RulePolicy, lookup: dict[str, Any]) -> Optional[dict[Any, set[str]]]:
+        # Kept on the policy, one entry per lookup (the rules, and the rules for a form's unhappy path), with
+        # the very dict it was worked out for; a new model brings new policies.
+        entries: list[tuple[dict[str, Any], int, Any]] = policy.__dict__.setdefault(RULE_GROUPS_ATTRIBUTE, [])
+        for known in entries:
+            if known[0] is lookup and known[1] == len(lookup):
+                return known[2]  # type: ignore[no-any-return]
+        grouped: Optional[dict[Any, set[str]]] = {}
+        try:
+            for key in lookup:
+                states = RulePolicy._rule_key_to_state(key)
+                last = states[-1] if states else {}
+                if not isinstance(last, dict):
+                    raise TypeError
+                pinned = previous(last) if last.get(PREVIOUS_ACTION) else START
+                grouped.setdefault(pinned, set()).add(key)  # type: ignore[union-attr]
+        except (ValueError, TypeError, IndexError, KeyError):
+            grouped = None  # a rule we can't read: Rasa's own search
+        entries[:] = [known for known in entries if known[0] is not lookup][-3:] + [(lookup, len(lookup), grouped)]
+        return grouped
+
+    def get_possible_keys(self: RulePolicy, lookup: dict[str, Any], states: list[Any]) -> set[str]:
+        grouped = groups(self, lookup) if states else None
+        if grouped is None or not isinstance(states[-1], dict):
+            return original(self, lookup, states)
+        last = states[-1]
+        if last.get(PREVIOUS_ACTION):
+            pinned = previous(last)
+            candidates = grouped.get(None, set()) | (grouped.get(pinned, set()) if pinned else set())
+            if pinned is None:  # a previous action we can't pin: every rule that has one may match
+                candidates = set().union(*(keys for group, keys in grouped.items() if group is not START))
+        else:
+            candidates = grouped.get(START, set())
+        applicable = {key for key in candidates if self._is_rule_applicable(key, 0, last)}
+        possible_keys = set(lookup.keys())
+        possible_keys = set(filter(lambda key: key in applicable, possible_keys))
+        for i, state in enumerate(reversed(states)):
+            if i == 0:
+                continue
+            possible_keys = set(filter(lambda key: self._is_rule_applicable(key, i, state), possible_keys))  # noqa: B023
+        return possible_keys
+
+    STOCK["RulePolicy._get_possible_keys"] = original
+    RulePolicy._get_possible_keys = get_possible_keys  # type: ignore[method-assign]
+
+
+RULE_GROUPS_ATTRIBUTE = "_rasa_patches_rule_groups"
+START = ("conversation", "start")  # the group of rules whose last state is a conversation start
+
+
 def _frozen(value: Any) -> Any:
     """A hashable stand-in for ``rule_only_data`` (a dict of lists of names)."""
     if isinstance(value, dict):

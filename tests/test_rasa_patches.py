@@ -445,3 +445,40 @@ def test_a_model_loaded_again_starts_without_the_old_models_caches(agent: Any) -
     policies = [node._component for node in runner._instantiated_nodes.values() if hasattr(node, "_component")]
     assert not any(TEXT_PASS_ATTRIBUTE in vars(policy) for policy in policies)
     assert _what_the_model_says(agent) == before
+
+
+def _states_to_check(rule_policy: Any) -> list[list[Any]]:
+    """Dialogue states right after a user message, after each kind of action, at a conversation start, in a form."""
+    trackers = [_after(*intents, loop=loop) for intents in CONVERSATIONS for loop in (None, "therapy_talk_form")]
+    for name in ["action_respond", "utter_greet", "utter_crisis", "roleplay_setup_form", "utter_safety_screen", "action_listen"]:
+        for intents in CONVERSATIONS[:6]:
+            tracker = _after(*intents)
+            tracker.update(ActionExecuted(name))
+            trackers.append(tracker)
+    states = [rule_policy._prediction_states(tracker, DOMAIN) for tracker in trackers]
+    states += [[{}], [{"prev_action": {"action_text": "some bot text"}}], [{"user": {"intent": "greet"}}]]
+    return states
+
+
+def test_rule_search_by_previous_action_finds_rasas_rules_in_rasas_order(rule_policy: Any) -> None:
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH
+
+    stock = patches.STOCK["RulePolicy._get_possible_keys"]
+    found = 0
+    for lookup in (rule_policy.lookup[RULES], rule_policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]):
+        for states in _states_to_check(rule_policy):
+            ours = rule_policy._get_possible_keys(lookup, states)
+            theirs = stock(rule_policy, lookup, states)
+            assert list(ours) == list(theirs)  # same rules, iterated in the same order (ties go the same way)
+            found += len(ours)
+    assert found > 20  # the states above do reach rules
+
+
+def test_rule_search_only_checks_the_rules_that_follow_the_same_action(rule_policy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core.policies.rule_policy import RULES, RulePolicy
+
+    checked: list[str] = []
+    real = RulePolicy._is_rule_applicable
+    monkeypatch.setattr(RulePolicy, "_is_rule_applicable", lambda self, key, i, state: checked.append(key) or real(self, key, i, state))
+    rule_policy._get_possible_keys(rule_policy.lookup[RULES], rule_policy._prediction_states(_after("greet"), DOMAIN))
+    assert 0 < len(checked) < len(rule_policy.lookup[RULES]) / 2, len(checked)
