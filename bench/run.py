@@ -488,6 +488,8 @@ def lever_rows(levers: list[LeverResult], base_solo: list[float], base_crowd: li
 
 
 def write_report(r, solo, crowd, long, rss, starts, b, o, users, quick, levers) -> None:  # type: ignore[no-untyped-def]
+    from trackers.cached import DEFAULT_WINDOW_TURNS
+
     def ratio(x: float, y: float) -> str:
         return f"{x / y:.2f}"
 
@@ -553,7 +555,7 @@ def write_report(r, solo, crowd, long, rss, starts, b, o, users, quick, levers) 
         *lever_rows(levers, solo[b], crowd[b][0]),
         "",
         "- Tracker store (`trackers/cached.py`): recent conversations stay in memory between turns (checked against the "
-        "database's last event id, so several servers can share it), cut to their last 4 user turns with slots and form "
+        f"database's last event id, so several servers can share it), cut to their last {DEFAULT_WINDOW_TURNS} user turns with slots and form "
         "carried over (`trackers/window.py`); one multi-row INSERT per turn; pooled SQLite connections in WAL mode. "
         "Without it every turn re-reads and replays the whole conversation, so turns slow down as a conversation grows.",
         "- Rasa speed-ups (`rasa_patches/`, applied by `python -m rasa_patches.run`, each found with py-spy on the running server, "

@@ -39,7 +39,10 @@ from trackers.window import is_cut, recent_window, user_turns
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHED_CONVERSATIONS = 256
-DEFAULT_WINDOW_TURNS = 4
+# The rules look back at most two turns (their longest is four states), and the listening and practice actions keep
+# what they need in slots, so two turns are enough; every event kept is replayed, sent and parsed each turn
+# (tests/e2e/test_tracker_window.py: the same next action as the whole conversation at every point).
+DEFAULT_WINDOW_TURNS = 2
 STORED_ATTRIBUTE = "_tracker_store_stored_part"
 
 
