@@ -48,6 +48,22 @@ def _scores(lines: list[Line], labels: list[str] = LABELS) -> coder_model.Scores
         "If you don't go I'll tell your mum.",
         "What you need is a proper rest.",
         "The best thing would be to ring them tomorrow.",
+        # round 6: arranged and told as done, a habit taken away, others brought in, sarcasm, blame, care-wrapped orders
+        "Sorted you a session with the physio, it's Wednesday at 2.",
+        "got u a pass for the pool, first swim is monday",
+        "I've unplugged the telly so you can't stay up all night.",
+        "my brother and i reckon a few weeks at the retreat would be good",
+        "What would really help is a walk every morning.",
+        "The only thing that'll change this is you stopping.",
+        "can you at least eat half a sandwich",
+        "maybe if you went outside you wouldn't feel so flat",
+        "Oh I'm sure the pub will pay your rent.",
+        "ok mr 'i'll do it tomorrow'",
+        "you treat 'next year' like it's magic",
+        "You lie in till noon and then wonder why you can't sleep.",
+        "What am I meant to tell your nan?",
+        "I love you, but I won't keep living like this.",
+        "One more letter from the bank and you're on your own.",
     ],
 )
 def test_covert_pressure_is_coded_as_pressure(line: str) -> None:
@@ -63,6 +79,12 @@ def test_covert_pressure_is_coded_as_pressure(line: str) -> None:
         "lol",
         "yep",
         "See you next week.",
+        "I booked the cottage for our holiday in July.",  # arranging something, but not for them
+        "I've made a dentist appointment for myself at last.",
+        "What would really help me is someone doing the bins, haha.",
+        "What do you think would really help right now?",
+        "I'm sure it'll brighten up tomorrow.",
+        "The only thing on telly tonight is the darts.",
     ],
 )
 def test_lines_that_only_look_like_pressure_are_not_coded_as_pressure(line: str) -> None:
@@ -116,9 +138,11 @@ def test_every_reflection_gets_exactly_one_kind_and_only_reflections_get_one(tes
 def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: list[Line]) -> None:
     chat = [line for line in test_split if line.register == "chat"]
     scores = _scores(chat, DECIDED)
-    # 430 lines; measured 0.914 to 0.922 over retrains (the 340 lines there before this round: 0.931 to 0.939, was 0.933)
-    assert scores.macro_f1 >= 0.90, scores.per_code
-    assert scores.extras["pressure_recall"] >= 0.93  # measured 0.941 to 0.962 (the 340 older lines: 0.988, was 0.944)
+    # 535 lines, 105 of them round 6's harder covert pressure and look-alikes (measured 0.81 to 0.82 on those alone);
+    # measured 0.895 to 0.902 over retrains (the 430 lines there before round 6: 0.909 to 0.915, was 0.914 to 0.922)
+    assert scores.macro_f1 >= 0.89, scores.per_code
+    # measured 0.920 to 0.930 (the 105 round-6 lines: 0.86; the 430 older lines: 0.932 to 0.941, was 0.941 to 0.962)
+    assert scores.extras["pressure_recall"] >= 0.91
 
 
 def test_family_chat_lines_written_apart_from_the_corpus_still_score_well() -> None:

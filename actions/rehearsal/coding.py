@@ -265,6 +265,48 @@ _ULTIMATUM = (
     r"\bi'?ll (?:be forced|have) to (?:call|tell|ring|leave|go|report|take|ask)\b.*\bif\b|\bor the streets?\b|"
     r"\b(?:try it|do it|go on) and see what happens\b|\bmake your choice\b|^(?:now |so )?choose\b|\bpick one[.!]*$)"
 )
+# Round 6 (issue 12): pressure that reads like news or concern. Something arranged for them and told as done ("i booked
+# the follow-up for thursday", "found a psychiatrist, she's coming saturday"), a habit taken away ("poured the vodka
+# down the sink", "changed the password so you can't..."), others brought in, "what would really help is...", "the only
+# thing that'll fix this...", orders wrapped in care ("can you at least...", "maybe if you ate you wouldn't...").
+_ADVICE_ARRANGED = (
+    r"(?:(?:^|[,.;!]\s*|\bso )(?:i'?ve |i |we'?ve |we |just |already |also )*(?:booked|made|arranged|sorted|got|found|signed|registered|paid for|bought|put)\b"
+    r"(?! (?:myself|me|mum|dad|him|her|them)\b)(?:(?!\bfor (?:myself|me|mum|dad|him|her|them)\b)[\w' ]){0,40}\b(?:appointment|appt|session|slot|assessment|referral|follow[- ]?up|"
+    r"membership|counsell?or|therapist|psychiatrist|psychologist|gp|rehab|physio|trial|course)s?\b(?![\w' ]{0,20}\bfor (?:myself|me)\b)|"
+    r"(?:^|[,.;!]\s*)(?:i'?ve |i |we'?ve |we )?(?:just |already )?(?:got|found|booked|bought) (?:you|u) (?:a|an|some|in|on)\b|"
+    r"(?:^|[,.;!]\s*)(?:i'?ve |i |we'?ve |we )?(?:already |just )?(?:changed|locked|hid|hidden|took|taken|moved|unplugged|deleted|blocked|removed|turned off|emptied|"
+    r"poured|binned|thrown|threw|cancelled|confiscated)\b.*\b(?:your|ur|so (?:that )?(?:you|u)|till you|until you|down the (?:sink|drain|loo|toilet))\b|"
+    r"\b(?:asked|got|invited) (?:\w+ ){1,3}to (?:pop|drop|come|call) (?:by|round|over|in)\b|"
+    r"\b(?:we|i|and (?:me|i)|me and \w+|\w+ and (?:me|i)) (?:all |both )?(?:think|reckon|feel|agree)\b(?! you\b)[\w' ]{1,40}\bwould (?:be (?:good|best|better)|do you (?:good|the world)|sort you|help you)\b|"
+    r"\bwhat (?:would|'d|will|'ll) (?:really |honestly |actually |probably )?(?:help|sort (?:you|this|it)(?: out)?|fix (?:this|it|you)|do you good)(?: you)?(?: most)? (?:is|are)\b|"
+    r"\b(?:you know |know )what (?:would|'d|will|'ll) (?:really )?(?:help|sort|fix|do)\b(?! me\b)(?:(?! me\b)[\w' ]){0,12}(?:\?|$)|\b(?:you know |know )what you need(?=\s*\?)|"
+    r"\b(?:the )?(?:only|one) (?:thing|way)\b[\w' ]{0,25}\b(?:that'?ll|that will|that would|that'?s (?:going to|gonna)|gonna|going to|'?ll|will|would)\b[\w' ]{0,20}\b(?:help|fix|work|sort|change|make)\b|"
+    r"\b(?:can|could) (?:you|u) (?:at least|just at least)\b|(?:^|[,.;!]\s*)at least (?:have|eat|try|come|text|ring|call|take|drink|get|let)\b|"
+    r"(?:^|[,.;!]\s*)(?:please |just |so |and )?come (?:down|round|over|to|for|and|with)\b[\w' ]{0,40}\band (?:just )?(?:eat|have|sit|talk)\b|"
+    r"\b(?:maybe|perhaps) if (?:you|u)\b[\w' ]{1,40}\b(?:you'?d|you would|you wouldn'?t|u wouldn'?t|u'?d|you might)\b|"
+    r"\bif (?:you|u) (?:just|only)\b[\w' ]{1,40}\b(?:you'?d|you would|you wouldn'?t|u wouldn'?t)\b)"
+)
+_WHAT_HELPS = r"what (?:would|'d|will|'ll|you) (?:really |honestly |actually |probably )?(?:help|need|sort|fix|do you good)\b[\w' ]{0,20}\b(?:is|are)\b"
+# Sarcasm, judging questions, blame said flat and guilt through other people.
+_CONFRONT_MORE = (
+    r"(?:\bi'?m sure (?:the |your |ur |that )?(?:bottle|vodka|wine|pub|beer|cans?|weed|drinks?|booze|casino|bookies|betting|app|games?|console|phone|pills|crisps|sofa|bed)\b|"
+    r"\b(?:mr|miss|mrs|ms|mister|little miss)\.? [\"']|"
+    r"\blike (?:it'?s|its|it is|that'?s) (?:a )?(?:magic|some (?:kind of )?magic|a cure|the answer|going to (?:happen|fix|change|sort))|\bon its own\b|"
+    r"\b(?:and )?then (?:you )?(?:wonder(?:ing)?|complain(?:ing)?|moan(?:ing)?|act(?:ing)? surprised|are surprised|you'?re surprised)\b|"
+    r"^(?:honestly,? |seriously,? )?who (?!(?:wants|needs|likes|fancies|knows|thinks|is|was|has|does|says|said|did|cares|else)\b)\w+s\b.*\b(?:on a \w+day|before (?:breakfast|noon|lunch|work)|"
+    r"in the (?:morning|afternoon|middle)|all (?:day|night|weekend)|till \d|for breakfast|their (?:whole|own))|"
+    r"\b(?:do|d'?|did) ?(?:you|u) (?:honestly |really |seriously )?think (?:you'?re|ur|you are|your|u r) the only\b|\bor are we (?:still )?(?:pretending|acting|doing|ignoring)\b|"
+    r"\bwhat am i (?:supposed|meant|going) to (?:tell|say)\b|\bthe stress of you\b|\bisn'?t helping (?:her|him|them|anyone|matters)\b|"
+    r"\b(?:mum|dad|mom|nan|nana|gran|granny|grandma|grandad|your (?:mum|dad|mom|nan|gran|brother|sister|wife|husband|kids|children)|the kids)(?:'s| is| has| are)? [\w' ]{0,40}\b(?:because of you|worrying about you|worried sick)\b|"
+    r"\b(?:people|ppl|everyone|they|your boss|work|the neighbours)(?:'re| are| r| will|'ll| is)? (?:gonna |going to |definitely )?(?:start )?(?:notic|twig)\w*|"
+    r"\byou'?re not fooling\b|\byou'?re in denial\b|\byou know full well\b|\b(?:here we go|not) again[.!]*$|\byou'?re kidding yourself\b)"
+)
+_ULTIMATUM_MORE = (
+    r"(?:\bi love you,? but i (?:won'?t|can'?t|'m not|am not) (?:stay|watch|keep|do|be|go on|stick)|"
+    r"\b(?:any more|another)\b[\w' ]{1,40}\band (?:you'?re|you are|it'?s|that'?s|i'?m|we'?re|i'?ll)\b|\band you'?re on your own\b|"
+    r"\bif (?:the|that|this|those|your|ur) [\w' ]{1,30}\b(?:isn'?t|aren'?t|is not|is still|are still)\b.*\b(?:i'?m (?:going|gonna|calling|ringing|telling|taking)|i'?ll)\b|"
+    r"\bif\b.*\b(?:i'?m (?:gone|out of here|off|leaving|done)|i won'?t be (?:here|around|staying)|i'?m not (?:staying|sticking around))\b)"
+)
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
     r"your (?:choice|call|decision|terms|pace|timing)|(?:it'?s|this is) your life|up to you|(?:^|\b(?:let|and|so|that)\s+|,\s*)you (?:decide|choose)\b|"
@@ -489,15 +531,20 @@ def _question_kind(sentence: str) -> Optional[Code]:
 def code_sentence(sentence: str) -> set[Code]:
     codes: set[Code] = set()
     question = _question_kind(sentence)
+    know_what = re.match(r"(?:(?:and|so|honestly|well),? )?(?:you )?know what (?:(?:would|'d|will|'ll) (?!\w+ me\b)|you need\b(?=\s*\?))", sentence)
+    if (question is Code.OPEN_QUESTION and not sentence.rstrip().endswith("?") and re.match(_WHAT_HELPS, sentence)) or (
+        question is not None and know_what
+    ):
+        question = None  # "what would really help is a routine" and "you know what you need?" tell, they do not ask
     if question is not None:
         codes.add(question)
     bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|then|right|also|oh|mate|dad|mum|mom|yeah|yes|alright|all right|sure|i see|now|gotcha)\W+)+", "", sentence)
-    if re.search(_ULTIMATUM, sentence):
+    if re.search(_ULTIMATUM, sentence) or re.search(_ULTIMATUM_MORE, sentence):
         codes.add(Code.ULTIMATUM)
     unguarded = re.sub(_NOT_CONFRONT, " ", sentence)
-    if re.search(_CONFRONT, unguarded) or (re.search(_CHALLENGE_QUESTION, unguarded)):
+    if re.search(_CONFRONT, unguarded) or re.search(_CONFRONT_MORE, unguarded) or re.search(_CHALLENGE_QUESTION, unguarded):
         codes.add(Code.CONFRONT)
-    advice = re.search(_ADVICE, sentence) or (
+    advice = re.search(_ADVICE, sentence) or re.search(_ADVICE_ARRANGED, sentence) or (
         re.match(_IMPERATIVE, bare) and not re.match(r"(?:don't|do not) (?:worry|feel|think you have to|have to)", bare)
     )
     advice_ok = not (
@@ -512,7 +559,7 @@ def code_sentence(sentence: str) -> set[Code]:
     )
     if advice and advice_ok:
         codes.add(Code.ADVICE_WITHOUT_PERMISSION)
-    if re.search(_AUTONOMY, sentence):
+    if re.search(_AUTONOMY, sentence) and not know_what:
         codes.add(Code.AUTONOMY_SUPPORT)
     if re.search(_AFFIRM, sentence):
         codes.add(Code.AFFIRMATION)
@@ -572,6 +619,11 @@ def _trained() -> Optional[_Trained]:
 # genuine open question ("And how is that for you?") gets no pressure from the model alone: rhetorical and advice
 # questions ("why can't you just...", "how about you...") are the rules' to catch, and they are not read as genuine.
 UNADDRESSED_PRESSURE_FLOOR = 0.5
+# A line the rules read as praise, an i-statement or a choice handed back, with no pressure rule ("proud of u x", "it
+# hurts when you go quiet"), gets model-only pressure only when the model is fairly sure: low pressure thresholds
+# (chosen for recall) otherwise turn warm lines into confrontations.
+_KIND = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT}
+KIND_PRESSURE_FLOOR = 0.5
 
 
 def addressed(text: str) -> bool:
@@ -581,8 +633,10 @@ def addressed(text: str) -> bool:
 def context(text: str, rules: set[Code]) -> dict[str, float]:
     """What `gives` weighs besides the model: whether the line says "you", and whether the rules read it as a genuine
     open question (one with no pressure rule)."""
-    asks = Code.OPEN_QUESTION in rules and not rules & {Code(label) for label in _PRESSURE}
-    return {"addressed": float(addressed(text)), "asks": float(asks)}
+    pressure_rule = bool(rules & {Code(label) for label in _PRESSURE})
+    asks = Code.OPEN_QUESTION in rules and not pressure_rule
+    kind = bool(rules & _KIND) and not pressure_rule
+    return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind)}
 
 
 def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
@@ -593,6 +647,8 @@ def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str
     if ruled or label not in _PRESSURE:
         return True
     if cats.get("asks", 0.0) >= 0.5:
+        return False
+    if cats.get("kind", 0.0) >= 0.5 and p < KIND_PRESSURE_FLOOR:
         return False
     return cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
 
@@ -614,6 +670,8 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
         bar = max(bar, UNADDRESSED_PRESSURE_FLOOR)
     if cats.get("asks", 0.0) >= 0.5:
         bar = 9.0
+    if cats.get("kind", 0.0) >= 0.5:
+        bar = max(bar, KIND_PRESSURE_FLOOR)
     if not found & {Code(label) for label in _PRESSURE} and any_pressure >= bar:
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
