@@ -217,3 +217,28 @@ def test_without_a_trained_model_the_rules_still_code_and_call_reflections_simpl
     monkeypatch.setattr(coding, "_trained", lambda: None)
     assert code("It sounds like you feel nobody would get it.") == ["reflection", "simple_reflection"]
     assert code("I've booked you in for Tuesday.") == ["advice_without_permission"]
+
+
+HOLDOUT_DIR = REPO_ROOT / "tests/data/mi_holdout"
+
+
+def test_the_blind_family_chat_set_scores_well() -> None:
+    """chat_family_blind.tsv: written by someone who never saw the corpus, and never read by anyone tuning the coder."""
+    scores = _scores(read_gold(HOLDOUT_DIR / "chat_family_blind.tsv"), DECIDED)
+    assert scores.macro_f1 >= 0.84, scores.per_code  # measured 0.865 (0.787 before the 2026-11-30 rounds)
+    assert scores.extras["pressure_recall"] >= 0.87  # measured 0.899 (0.558 before)
+
+
+def test_counsellor_turns_in_the_style_of_transcribed_sessions() -> None:
+    """counsellor_transcript.tsv: spoken-style therapist turns (fillers, reflections without an opener), written blind."""
+    scores = _scores(read_gold(HOLDOUT_DIR / "counsellor_transcript.tsv"))
+    assert scores.extras["question_f1"] >= 0.93  # measured 0.974
+    assert scores.extras["open_vs_closed_accuracy"] >= 0.93  # measured 0.973
+    assert scores.per_code["reflection"][2] >= 0.70  # measured 0.77 (issue 12 asks 0.55 on real transcripts)
+
+
+def test_no_corpus_line_is_copied_from_the_blind_sets() -> None:
+    blind = {coder_model._key(line.text) for name in ("chat_family_blind.tsv", "chat_family_seen.tsv", "counsellor_transcript.tsv")
+             for line in read_gold(HOLDOUT_DIR / name)}
+    assert len(blind) >= 880
+    assert not [line.text for line in read_source() if coder_model._key(line.text) in blind]
