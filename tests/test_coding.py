@@ -95,7 +95,8 @@ def test_transcribed_speech_loses_its_fillers_and_false_starts() -> None:
     from actions.rehearsal.coding import normalise
 
     assert normalise("Mm-hmm. So, um, you know, it's- it's been a really rough year.") == "so, it's been a really rough year."
-    assert normalise("Yeah, and you know, you said that you wanted to, uh, be healthier") == "yeah, and you said that you wanted to, be healthier"
+    assert normalise("Yeah, and you know, you said that you wanted to, uh, be healthier") == (
+        "yeah, and you said that you wanted to, be healthier")
     assert normalise("Do you know what you want?") == "do you know what you want?"  # "you know" that means it stays
 
 
