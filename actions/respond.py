@@ -24,7 +24,7 @@ from actions.reflections import Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, UNCLEAR, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
-from contentdb.service import Facts, has_more, select_in_order
+from contentdb.service import Facts, has_more, items_by_id, select_in_order
 from kernel.lexicon import Picture, read_message
 from kernel.resources import fill
 from kernel.vocabulary import Kind, ResistanceForm
@@ -490,13 +490,7 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
 
 
 def load_items(ids: Collection[str]) -> list[Content]:
-    from sqlalchemy.orm import Session
-
-    from contentdb import engine as db
-    from contentdb.queries import get_content
-
-    with Session(db.get_engine()) as session:
-        return [item for item in (get_content(session=session, item_id=item_id) for item_id in ids) if item is not None]
+    return items_by_id(ids)
 
 
 SCREEN_LEAD = {

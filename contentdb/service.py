@@ -10,7 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from contentdb import engine as db
-from contentdb.queries import Content, any_unseen, pick_content, pick_in_order
+from contentdb.catalogue import catalogue
+from contentdb.queries import Content, pick_content
 from kernel.vocabulary import Kind, Topic
 
 logger = logging.getLogger(__name__)
@@ -76,14 +77,14 @@ def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: lis
                     audience: Optional[str] = None) -> list[Content]:
     """``count`` unseen items of ``topic``, one per kind in the order given; [] where the database fails.
 
-    ``audience``: who the items are for ("user" or "loved_one"); None takes any."""
+    ``audience``: who the items are for ("user" or "loved_one"); None takes any. Chosen from the catalogue
+    (contentdb/catalogue.py: the items read through SQLAlchemy, held for ``CONTENT_REFRESH_S``)."""
     concern = None if facts.concern == "other" else facts.concern
     try:
-        with Session(db.get_engine()) as session:
-            return pick_in_order(
-                session=session, topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
-                resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed, audience=audience,
-            )
+        return catalogue(db.get_engine()).pick_in_order(
+            topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
+            resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed, audience=audience,
+        )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; answering without curated items")
         return []
@@ -94,12 +95,21 @@ def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Co
     """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
     concern = None if facts.concern == "other" else facts.concern
     try:
-        with Session(db.get_engine()) as session:
-            return any_unseen(
-                session=session, topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
-                relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
-                audience=audience,
-            )
+        return catalogue(db.get_engine()).any_unseen(
+            topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
+            relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
+            audience=audience,
+        )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; no 'more' offered")
         return False
+
+
+def items_by_id(ids: Collection[str]) -> list[Content]:
+    """The items with these ids, in that order (unknown ids left out); [] where the database fails."""
+    try:
+        held = catalogue(db.get_engine()).items
+    except SQLAlchemyError:
+        logger.exception("Content database unavailable")
+        return []
+    return [held[item_id] for item_id in ids if item_id in held]

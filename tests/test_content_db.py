@@ -231,3 +231,36 @@ def test_a_sqlite_file_keeps_its_connections_open_between_sessions(tmp_path: Pat
             assert session.execute(text("select 1")).scalar() == 1
     engine.dispose()
     assert len(opened) == 1
+
+
+def test_the_catalogue_in_memory_chooses_what_the_sql_chooses(content_db: Engine) -> None:
+    """contentdb/catalogue.py against contentdb/queries.py, over topics, kinds, facets, seen items and audiences."""
+    import random
+
+    from contentdb.catalogue import Catalogue
+    from contentdb.queries import any_unseen, pick_in_order
+    from kernel.vocabulary import ANY, Kind, concerns, topics
+
+    held = Catalogue.read(content_db)
+    rng = random.Random(11)
+    kinds = [kind.value for kind in Kind]
+    relationships = [None, *(r.value for r in Relationship)]
+    forms = [None, *(f.value for f in ResistanceForm)]
+    ids = sorted(held.items)
+    compared = chosen = 0
+    with Session(content_db) as session:
+        for _ in range(1500):
+            ask = {
+                "topic": rng.choice(topics()), "kinds": rng.sample(kinds, rng.randint(1, 3)),
+                "relationship": rng.choice(relationships), "resistance_form": rng.choice(forms),
+                "concern": rng.choice([None, *concerns()]), "exclude": rng.sample(ids, rng.randint(0, 40)),
+                "audience": rng.choice([None, "user", "loved_one"]),
+            }
+            count, seed = rng.randint(1, 3), str(rng.random())
+            sql = pick_in_order(session=session, count=count, seed=seed, **ask)
+            assert held.pick_in_order(count=count, seed=seed, **ask) == sql, ask
+            assert held.any_unseen(**ask) == any_unseen(session=session, **ask), ask
+            compared += 1
+            chosen += len(sql)
+    assert compared == 1500 and chosen > 1000  # most questions do find items
+    assert ANY not in held.by_topic
