@@ -22,7 +22,7 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) kernel/registry.yml $(she
                    $(wildcard components/*.py) $(wildcard kernel/*.py)
 
 .PHONY: help run shell test content train validate lint test-stories pytest nlu-report bench clean crisis-locale web retention audit \
-        mi-coder-report journeys
+        mi-coder-report journeys bench-latency
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -149,3 +149,6 @@ clean: ## Remove the trained model, databases and results
 
 bench: $(STAMPS)/dev content train ## Benchmark against the stock rasa init assistant; writes results/bench.md and plots
 	@$(BIN)/python bench/run.py
+
+bench-latency: $(STAMPS)/dev content train ## Only the four latency ratios against stock Rasa, BENCH_RUNS times (default 3), and their median
+	@$(BIN)/python bench/latency.py
