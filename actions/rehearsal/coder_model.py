@@ -307,7 +307,35 @@ def choose_combination(scored: list[tuple[set[str], set[str], dict[str, float]]]
             best_split = (accuracy, threshold)
     chosen["complex_reflection"] = {"threshold": best_split[1], "dev_accuracy": round(best_split[0], 4)}
     chosen["any_pressure"] = _choose_any_pressure(scored, chosen)
+    chosen["floors"] = _choose_floors(scored, chosen)
     return chosen
+
+
+FLOOR_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def _choose_floors(scored: Scored, chosen: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The least model probability for model-only pressure on lines the rules read as a plain closed question (F-beta
+    on any pressure, recall weighted double; ties to the lower floor), instead of ever-lower pressure thresholds that
+    turn real questions into pressure. Warm lines and lines not said to "you" keep the model's own even odds (0.5) as
+    their floor: too few of them in dev to tune on without overfitting."""
+    from actions.rehearsal.coding import FLOOR_DEFAULTS, Code, combine
+
+    floors = dict(FLOOR_DEFAULTS)
+    best = (-1.0, floors["closed"])
+    for value in FLOOR_GRID:
+        trial = {**chosen, "floors": {**floors, "closed": value}}
+        tp = fp = fn = 0
+        for gold, rules, cats in scored:
+            given = bool(PRESSURE & {c.value for c in combine({Code(c) for c in rules}, cats, trial)})
+            tp += given and bool(PRESSURE & gold)
+            fp += given and not PRESSURE & gold
+            fn += (not given) and bool(PRESSURE & gold)
+        f = _fbeta(tp, fp, fn, PRESSURE_BETA)
+        if f > best[0] + 1e-9:
+            best = (f, value)
+    floors["closed"] = best[1]
+    return floors
 
 
 def _choose_any_pressure(scored: Scored, chosen: dict[str, dict[str, float]]) -> dict[str, float]:

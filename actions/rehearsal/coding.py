@@ -624,6 +624,11 @@ UNADDRESSED_PRESSURE_FLOOR = 0.5
 # (chosen for recall) otherwise turn warm lines into confrontations.
 _KIND = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT}
 KIND_PRESSURE_FLOOR = 0.5
+# The same for a line the rules read as a plain closed question with no pressure rule ("did you go to the group?",
+# "would you be up for a walk?"). Training picks these floors (combination "floors") on out-of-fold and dev lines; the
+# constants are the defaults for a model trained before that.
+CLOSED_PRESSURE_FLOOR = 0.0
+FLOOR_DEFAULTS = {"kind": KIND_PRESSURE_FLOOR, "closed": CLOSED_PRESSURE_FLOOR, "unaddressed": UNADDRESSED_PRESSURE_FLOOR}
 
 
 def addressed(text: str) -> bool:
@@ -636,7 +641,21 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     pressure_rule = bool(rules & {Code(label) for label in _PRESSURE})
     asks = Code.OPEN_QUESTION in rules and not pressure_rule
     kind = bool(rules & _KIND) and not pressure_rule
-    return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind)}
+    closed = Code.CLOSED_QUESTION in rules and not pressure_rule
+    return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed)}
+
+
+def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
+    """The least model probability for model-only pressure on this line, from its context (0 when none applies)."""
+    floors = {**FLOOR_DEFAULTS, **floors}
+    bar = 0.0
+    if cats.get("addressed", 1.0) < 0.5:
+        bar = max(bar, floors["unaddressed"])
+    if cats.get("kind", 0.0) >= 0.5:
+        bar = max(bar, floors["kind"])
+    if cats.get("closed", 0.0) >= 0.5:
+        bar = max(bar, floors["closed"])
+    return bar
 
 
 def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
@@ -648,9 +667,7 @@ def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str
         return True
     if cats.get("asks", 0.0) >= 0.5:
         return False
-    if cats.get("kind", 0.0) >= 0.5 and p < KIND_PRESSURE_FLOOR:
-        return False
-    return cats.get("addressed", 1.0) >= 0.5 or p >= UNADDRESSED_PRESSURE_FLOOR
+    return p >= _floor(cats, setting.get("floors", {}))
 
 
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
@@ -661,17 +678,13 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     for label, setting in combination.items():
         if "weight" not in setting or label not in _VALUES:
             continue
-        if gives(label, rule_values, cats, setting):
+        if gives(label, rule_values, cats, {**setting, "floors": combination.get("floors", {})}):
             found.add(Code(label))
     pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
     any_pressure = cats.get("pressure", sum(pressure.values()))  # a model trained before the "pressure" label: the sum
-    bar = combination.get("any_pressure", {}).get("threshold", 9.0)
-    if cats.get("addressed", 1.0) < 0.5:
-        bar = max(bar, UNADDRESSED_PRESSURE_FLOOR)
+    bar = max(combination.get("any_pressure", {}).get("threshold", 9.0), _floor(cats, combination.get("floors", {})))
     if cats.get("asks", 0.0) >= 0.5:
         bar = 9.0
-    if cats.get("kind", 0.0) >= 0.5:
-        bar = max(bar, KIND_PRESSURE_FLOOR)
     if not found & {Code(label) for label in _PRESSURE} and any_pressure >= bar:
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
