@@ -95,7 +95,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bjust find one\b"
     )),
     ("boundaries", _rx(
-        r"\bboundar|\bforgive (?:him|her|them)\b|\blimit\b|\brule like\b|\bwon'?t (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bboundar|\bforgive (?:him|her|them)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
