@@ -152,7 +152,9 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|you
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're)\b", re.I)
 
 
-_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you\b", re.I)
+# "for you to help me stay calm", "can you play him": to us. "What would you want to be different?" is to them.
+_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|"
+                    r"coach|play|pretend|act|be (?:him|her|them|my)|give me|tell me (?:how|what to|if i))\b", re.I)
 
 
 def looks_like_a_line(text: str) -> bool:
