@@ -399,7 +399,7 @@ DANGER: dict[str, list[str]] = {
         "lock|hide _2 myself|me in the? bathroom|room|car|closet|cupboard",
         "hide from him|her|them !feeling|feelings|problem|problems|emotion|emotions|issue|issues|truth|reality|past|pain|fear|shame|'s",
         "help me _1 please|now",
-        "someone help",
+        "someone help $|please|now|me|us|!",
         "please help $|now|us",
         "please help me $|now|please",
         "send help",
