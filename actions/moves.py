@@ -103,11 +103,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
     )),
     ("progress", _rx(
-        r"\bgetting (?:a bit )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|it'?s|they'?re|of progress|"
+        r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|it'?s|they'?re|of progress|"
         r"(?:s?he|they) (?:is|are))\b|"
         r"\bworking on it\b|\bis that something\b|\bcome through it\b|\bhealing\b|\bwhat i'?m doing is working\b|\bis (?:it|"
         r"this) working\b|"
-        r"\bhow (?:will|can|would|do) i (?:know|tell) if (?:anything|what|it|this)|\bsmall things\b|\bfirst time in\b|"
+        r"\bhow (?:will|can|would|do) i (?:know|tell) (?:if|whether) (?:anything|what|it|this|things|(?:s?he|they)(?:'s|'re| is| are)? "
+        r"(?:getting|improving|doing better|any better|better|making))|\bsmall things\b|\bfirst time in\b|"
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
     )),
     ("bring_up", _rx(
