@@ -150,6 +150,14 @@ _ACK = _rx(
     r"^(?:ok(?:ay)?|k|right|sure|fair|fine|alright|cool|great|good|thanks?|thank (?:you|u)|thx|ty|cheers|ta|got it|makes sense|that helps|"
     r"i'?ll try|noted|yes|yeah|yep|hmm|ha|lol|i see|that'?s (?:helpful|useful|encouraging|clear|fair|good))\b"
 )
+# Words of a step forward, without which a statement the classifier calls "progress" is just news.
+_GOOD_NEWS = _rx(
+    r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
+    r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|talked to (?:me|someone|a|the)|"
+    r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
+    r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
+    r"working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"
+)
 _QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
 # Intents that say little about what the user wants; the thread decides.
 WEAK_INTENTS = frozenset(
@@ -227,6 +235,9 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("ack")
     if intent in REFUSAL_INTENTS:
         return Move("topic", "refusal", from_intent=True)
+    if intent == "signs_of_progress" and not is_question and not _GOOD_NEWS.search(lowered):
+        # "she's also stopped eating properly": news, not a step forward; stay with the thread.
+        return Move("open", None, detail=len(lowered.split()) >= 5)
     if intent == "why_they_resist":
         return Move("why_them", "why_resist", from_intent=True)
     if intent == "how_to_bring_up_therapy":
