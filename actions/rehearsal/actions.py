@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.bring_up import LovedOneSlots
+from actions.bring_up import OTHER_CONCERN, LovedOneSlots
 from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
 from actions.rehearsal.feedback import plural, summarise
@@ -24,7 +24,7 @@ from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
 from contentdb.queries import rehearsal_history, save_rehearsal
-from kernel.lexicon import classify_resistance
+from kernel.lexicon import classify_resistance, normalise_concern
 from kernel.vocabulary import ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
@@ -170,6 +170,18 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_roleplay_setup_form"
 
+    def validate_concern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # "She just changes the subject" answered to "what are they struggling with?" says how they say no, not
+        # what they struggle with: keep it as the form, and ask the struggle again.
+        text = str(value or "")
+        if normalise_concern(text) is None and tracker.get_slot("resistance_form") is None:
+            described = classify_resistance(text)
+            if described is not None:
+                return {"concern": None, "resistance_form": described.value}
+        return super().validate_concern(value, dispatcher, tracker, domain)
+
     def validate_resistance_form(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -177,8 +189,13 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
             return {"resistance_form": value}
         described = classify_resistance(str(value or ""))
         if described is None:
-            dispatcher.utter_message(text="I'm not sure which that is. Pick the closest:", buttons=FORM_BUTTONS)
-            return {"resistance_form": None}
+            # "She's been really anxious" answered to "how do they say no?": the struggle, which we didn't have.
+            concern = normalise_concern(str(value or ""))
+            update = {"concern": concern} if concern and tracker.get_slot("concern") in (None, OTHER_CONCERN) else {}
+            lead = "Thanks, that helps. And when it comes up, which is closest to how they say no?" if update else (
+                "I'm not sure which that is. Pick the closest:")
+            dispatcher.utter_message(text=lead, buttons=FORM_BUTTONS)
+            return {"resistance_form": None, **update}
         return {"resistance_form": described.value}
 
     def validate_roleplay_goal(

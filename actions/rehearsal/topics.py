@@ -219,10 +219,19 @@ _CHECK_IN = re.compile(
 _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", "stigma", "labels", "privacy")
 
 
+# "Mum, I love you", "I'm proud of you, son": calling them by name says nothing about family roles.
+_VOCATIVE = re.compile(
+    r"^\W*(?:hey |oh |look |listen )?(?:mum|mom|mam|mama|mummy|dad|daddy|papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
+    r"sis|pal|buddy)\b\s*[,.!]|[,]\s*(?:mum|mom|mam|dad|son|sweetheart|love|darling|babe|hun|honey|mate|bro|sis|pal|buddy)\W*$",
+    re.I,
+)
+
+
 def classify_topic(text: str) -> Optional[str]:
     """The topic a line is about, or None: the first topic in priority order whose phrases appear, else the topic
     whose cue words appear most. A check-in ("how have the evenings been?") is about feelings unless it also
     names a specific reason (money, medication...)."""
+    text = _VOCATIVE.sub(" ", text)
     if _CHECK_IN.search(text):
         specific = next((topic for topic, pattern in _COMPILED if topic in _SPECIFIC_REASONS and pattern.search(text)), None)
         return specific or "feelings"
