@@ -156,7 +156,7 @@ _GOOD_NEWS = _rx(
     r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|talked to (?:me|someone|a|the)|"
     r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
     r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
-    r"working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"
+    r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"
 )
 _QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
 # Intents that say little about what the user wants; the thread decides.

@@ -454,6 +454,7 @@ HYPERBOLE: list[str] = [
     "throw @SELF3 into work|his+work|her+work|their+work|my+work|the+job|the+gym|exercise|running|projects|studying",
     "push @ME away|to|into|toward|towards",
     "drag @ME down with|to|into",
+    "this|it|that|everything|all|situation|worry|stress _2 drag @ME down",
     "overdose on coffee|caffeine|sugar|chocolate|candy|netflix|tv|screen|work|cake|carbs|info|information|podcasts|advice",
     "substance|drug|alcohol|opioid|prescription|pill|drinking abuse",
     "=killing @SELF1 trying|to+keep|over|at+work",
