@@ -35,7 +35,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _MORE = _rx(
     r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
-    r"a different (?:one|way|idea)|what else)\b|\banother (?:one|way|idea|thing|option|example)\b|\banything else i (?:could|"
+    r"a different (?:one|way|idea)|what else|something (?:shorter|simpler|softer|gentler|lighter|more casual)|"
+    r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|example)\b|\banything else i (?:could|"
     r"can|should|might) "
     r"(?:say|try|do)\b|\bgot any more\b|\bgive me (?:another|more)\b|\bmore (?:ideas|examples|options|like that)\b"
 )
@@ -92,10 +93,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bpick it up for\b|\bstop reassuring\b|\bleave (?:him|her|them) be\b|\bgive (?:him|her|them) time\b|\bhow long (?:do|"
         r"am|should) i "
         r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
-        r"\bjust find one\b"
+        r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|at it)|\bbefore i give up\b|"
+        r"\bgive up on (?:him|her|them)\b"
     )),
     ("boundaries", _rx(
-        r"\bboundar|\bforgive (?:him|her|them)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|accounts?|cards?|bills)\b|"
+        r"\bseparate (?:our |the )?(?:finances|money|accounts?)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
@@ -120,7 +123,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
-        r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnagging\b|\bmake it about\b|"
+        r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnag(?:ging)?\b|\bmake it about\b|"
         r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
         r"\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
         r"might )?say\b|\bfrom a distance\b|"

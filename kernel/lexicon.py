@@ -174,6 +174,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2), (r"\bnasty\b", 2),
         (r"\bnothing wrong with (?:me|him|her)\b", 2),
+        (r"\b(?:we'?re|you'?re|i'?m|we are|you are|i am) the ones? (?:who|that)(?:'s| is| are|'re)? (?:sick|ill|mad|crazy|need|needs|"
+         r"has|have)\b", 2),
         (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
         (r"\bkicked off\b", 2),
         (r"\bbright red\b", 1), (r"\bcut me off\b", 1), (r"\bstay out of\b", 2), (r"\bdefensive\b", 1), (r"\battack", 1),

@@ -24,7 +24,7 @@ from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
 from contentdb.queries import rehearsal_history, save_rehearsal
-from kernel.lexicon import classify_resistance, normalise_concern
+from kernel.lexicon import classify_resistance, normalise_concern, read_message
 from kernel.vocabulary import ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
@@ -169,6 +169,17 @@ def looks_like_a_line(text: str) -> bool:
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_roleplay_setup_form"
+
+    async def extract_resistance_form(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """"Can you play my dad? He just gets angry and tells me to drop it": the request that starts the set-up
+        already says how the no shows up, so it isn't asked."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("resistance_form") is not None or intent != "start_roleplay":
+            return {}
+        form = read_message(str(tracker.latest_message.get("text") or "")).resistance_form
+        return {"resistance_form": form} if form else {}
 
     def validate_concern(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
