@@ -254,6 +254,11 @@ _LOW_SINCE_A_DEATH = re.compile(
 )
 
 
+# Low mood said in everyday words, when no struggle is named.
+_LOW = re.compile(r"\b(?:been|is|'s|seems?|gets?|feeling|so|really|very|pretty) (?:really |so |very |pretty |quite )?(?:low|down|flat)"
+                  r"(?! (?:the|to|on|there|here|with|at|about|a|his|her|their|my)\b)", re.IGNORECASE)
+
+
 # "my dad lost my stepmum", "since we lost our son": someone in the family died (not "lost my job").
 _LOST_SOMEONE = re.compile(
     r"\blost (?:my|our|his|her|their) (?:step-?|little |baby |big |younger |older )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|"
@@ -283,6 +288,10 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
     if lost and not _ABOUT_ME.search(text[: lost.start()][-60:]) and (best is None or lost.start() < best[1]):
         best = ("grief", lost.start())  # "my dad lost my stepmum two years ago": a death in the family
         found.add("grief")
+    low = _LOW.search(text) if best is None else None
+    if low and not _ABOUT_ME.search(text[: low.start()][-60:]) and not re.search(r"\b(?:i'?ve|i have|i'?m|i am|i)\s+(?:been\s+)?$",
+                                                                             text[: low.start()]):
+        best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     return best[0] if best else None

@@ -170,6 +170,37 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_roleplay_setup_form"
 
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        # Once they have started talking to the loved one, what we still don't know isn't asked: we play them as best
+        # we can from what we have (scenarios.closest copes with an unknown struggle or form).
+        if (tracker.get_slot("rp_state") or {}).get("first_line") and tracker.get_slot("relationship"):
+            return [slot for slot in domain_slots if slot not in ("concern", "resistance_form")]
+        return domain_slots
+
+    async def extract_roleplay_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A line to the loved one typed while we ask about them ("Dad, can we talk?" when asked how they say no)
+        starts the rehearsal with that line, instead of asking the question again."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
+        if (tracker.get_slot("requested_slot") not in ("concern", "resistance_form") or intent != "practice_line"
+                or not tracker.get_slot("relationship") or not looks_like_a_line(text)):
+            return {}
+        return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": text.strip("\"“”'‘’ ")}}
+
+    async def extract_concern(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """"Can you be my sister? She's been really low": the request that starts the set-up names the struggle."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("concern") is not None or intent != "start_roleplay":
+            return {}
+        concern = read_message(str(tracker.latest_message.get("text") or "")).concern
+        return {"concern": concern} if concern else {}
+
     async def extract_resistance_form(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
