@@ -36,7 +36,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _MORE = _rx(
     r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
     r"a different (?:one|way|idea)|what else|something (?:shorter|simpler|softer|gentler|lighter|more casual)|"
-    r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|example)\b|\banything else i (?:could|"
+    r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|"
+    r"example)\b|\banything else i (?:could|"
     r"can|should|might) "
     r"(?:say|try|do)\b|\bgot any more\b|\bgive me (?:another|more)\b|\bmore (?:ideas|examples|options|like that)\b"
 )
@@ -93,12 +94,15 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bpick it up for\b|\bstop reassuring\b|\bleave (?:him|her|them) be\b|\bgive (?:him|her|them) time\b|\bhow long (?:do|"
         r"am|should) i "
         r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
-        r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|at it)|\bbefore i give up\b|"
+        r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|"
+        r"at it)|\bbefore i give up\b|"
         r"\bgive up on (?:him|her|them)\b"
     )),
     ("boundaries", _rx(
-        r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|accounts?|cards?|bills)\b|"
-        r"\bseparate (?:our |the )?(?:finances|money|accounts?)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
+        r"accounts?|cards?|bills)\b|"
+        r"\bseparate (?:our |the )?(?:finances|money|accounts?)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|"
+        r"will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
@@ -106,7 +110,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
     )),
     ("progress", _rx(
-        r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|it'?s|they'?re|of progress|"
+        r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
+        r"it'?s|they'?re|of progress|"
         r"(?:s?he|they) (?:is|are))\b|"
         r"\bworking on it\b|\bis that something\b|\bcome through it\b|\bhealing\b|\bwhat i'?m doing is working\b|\bis (?:it|"
         r"this) working\b|"
@@ -156,7 +161,8 @@ _ACK = _rx(
 # Words of a step forward, without which a statement the classifier calls "progress" is just news.
 _GOOD_NEWS = _rx(
     r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
-    r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|talked to (?:me|someone|a|the)|"
+    r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|"
+    r"talked to (?:me|someone|a|the)|"
     r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
     r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
     r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"

@@ -124,11 +124,15 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),
         (r"\bdidn'?t (?:go|call|book|show)", 1),
         (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
-        (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|deal with (?:it|that|this)|get (?:round|around) to)", 2), (r"\bthink about it\b", 2),
+        (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|"
+         r"deal with (?:it|that|this)|get (?:round|around) to)", 2),
+        (r"\bthink about it\b", 2),
         (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
-        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2), (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
+        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
+        (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
         (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
-        (r"\b(?:when|once|until|till) (?:things|it|work|life) (?:calms?|settles?|quiets?|gets? (?:less|quieter|easier))", 2), (r"\bafter (?:this|the|tax|exam|wedding|busy) ?(?:project|busy|holidays?|wedding|christmas|season|exams?|deadline|move|period)", 2),
+        (r"\b(?:when|once|until|till) (?:things|it|work|life) (?:calms?|settles?|quiets?|gets? (?:less|quieter|easier))", 2),
+        (r"\bafter (?:this|the|tax|exam|wedding|busy) ?(?:project|busy|holidays?|wedding|christmas|season|exams?|deadline|move|period)", 2),
         (r"\bon the fridge\b", 1), (r"\bmaybe\b", 1), (r"\bsoon\b", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
@@ -212,7 +216,9 @@ def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
 # refusal, not about an argument over the bins.
 _HELP_CONTEXT = re.compile(
     r"\b(?:therap|counsel|gp\b|doctor|dr\b|psychiatr|psycholog|shrink|professional|appointment|clinic|referral|treatment|rehab|"
-    r"refus(?:es|ed|ing|e)?\b(?! to (?:eat|leave|get up|go out|talk to me))|won'?t (?:discuss|talk about|even talk about|hear) (?:it|this|that)|(?:'ll| will) (?:deal with|sort|look into|get to) (?:it|this|that)|meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
+    r"refus(?:es|ed|ing|e)?\b(?! to (?:eat|leave|get up|go out|talk to me))|won'?t (?:discuss|talk about|"
+    r"even talk about|hear) (?:it|this|that)|(?:'ll| will) (?:deal with|sort|look into|get to) (?:it|this|that)|"
+    r"meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
     r"talk(?:ing)? to (?:someone|somebody|a |the )|get help|bring (?:it|this|that) up|brought (?:it|this) up|mention|suggest|"
     r"said something|"
     r"asked|raise[ds]?\b|tried to (?:talk|say)|when i (?:say|said|ask)|leaflet|number for|anger management|memory clinic|"

@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"judg\w+|ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|"
         r"at work (?:know|find)|stigma|seen as|look bad|how it looks|"
         r"(?:people|others|everyone|anyone|folks|colleagues|co-?workers|friends|mates|guys|lads|girls|boss|neighbou?rs|relatives)"
-        r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know|"
+        r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|"
+        r"i)nd(?:ing)? out|hear|knew|know|"
         r"make of)|"
         r"say about (?:a person|you|someone|people)"
     )),
@@ -128,7 +129,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"help from (?:other|others|anyone|someone|people)|independen\w+|self-?relian\w+|handle it|sort it|"
         r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|stand on your own|"
         r"in control|control|ask(?:ing)? (?:\w+ )?for help|your own way|tough it out|"
-        r"let(?:ting)? (?:someone|somebody|anyone|people|others|them|a stranger|me|us) (?:\w+ )?help|accept(?:ing)? (?:some |any )?(?:help|support)|"
+        r"let(?:ting)? (?:someone|somebody|anyone|people|others|them|a stranger|me|us) (?:\w+ )?help|"
+        r"accept(?:ing)? (?:some |any )?(?:help|support)|"
         r"(?:sort|handle|deal with|fix) (?:this|it|things) (?:yourself|on your own|alone)"
     )),
     ("the_relationship", (
