@@ -35,7 +35,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _MORE = _rx(
     r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
-    r"a different (?:one|way|idea)|what else)\b|\banother (?:one|way|idea|thing|option|example)\b|\banything else i (?:could|"
+    r"a different (?:one|way|idea)|what else|something (?:shorter|simpler|softer|gentler|lighter|more casual)|"
+    r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|"
+    r"example)\b|\banything else i (?:could|"
     r"can|should|might) "
     r"(?:say|try|do)\b|\bgot any more\b|\bgive me (?:another|more)\b|\bmore (?:ideas|examples|options|like that)\b"
 )
@@ -92,10 +94,15 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bpick it up for\b|\bstop reassuring\b|\bleave (?:him|her|them) be\b|\bgive (?:him|her|them) time\b|\bhow long (?:do|"
         r"am|should) i "
         r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
-        r"\bjust find one\b"
+        r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|"
+        r"at it)|\bbefore i give up\b|"
+        r"\bgive up on (?:him|her|them)\b"
     )),
     ("boundaries", _rx(
-        r"\bboundar|\bforgive (?:him|her|them)\b|\blimit\b|\brule like\b|\bwon'?t (?:pick up|cover|pay|answer)|\bstop paying\b|"
+        r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
+        r"accounts?|cards?|bills)\b|"
+        r"\bseparate (?:our |the )?(?:finances|money|accounts?)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|"
+        r"will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
@@ -103,11 +110,13 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
     )),
     ("progress", _rx(
-        r"\bgetting (?:a bit )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|it'?s|they'?re|of progress|"
+        r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
+        r"it'?s|they'?re|of progress|"
         r"(?:s?he|they) (?:is|are))\b|"
         r"\bworking on it\b|\bis that something\b|\bcome through it\b|\bhealing\b|\bwhat i'?m doing is working\b|\bis (?:it|"
         r"this) working\b|"
-        r"\bhow (?:will|can|would|do) i (?:know|tell) if (?:anything|what|it|this)|\bsmall things\b|\bfirst time in\b|"
+        r"\bhow (?:will|can|would|do) i (?:know|tell) (?:if|whether) (?:anything|what|it|this|things|(?:s?he|they)(?:'s|'re| is| are)? "
+        r"(?:getting|improving|doing better|any better|better|making))|\bsmall things\b|\bfirst time in\b|"
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
     )),
     ("bring_up", _rx(
@@ -119,7 +128,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
-        r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnagging\b|\bmake it about\b|"
+        r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnag(?:ging)?\b|\bmake it about\b|"
         r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
         r"\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
         r"might )?say\b|\bfrom a distance\b|"
@@ -148,6 +157,15 @@ _FEELING = _rx(
 _ACK = _rx(
     r"^(?:ok(?:ay)?|k|right|sure|fair|fine|alright|cool|great|good|thanks?|thank (?:you|u)|thx|ty|cheers|ta|got it|makes sense|that helps|"
     r"i'?ll try|noted|yes|yeah|yep|hmm|ha|lol|i see|that'?s (?:helpful|useful|encouraging|clear|fair|good))\b"
+)
+# Words of a step forward, without which a statement the classifier calls "progress" is just news.
+_GOOD_NEWS = _rx(
+    r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
+    r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|"
+    r"talked to (?:me|someone|a|the)|"
+    r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
+    r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
+    r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"
 )
 _QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
 # Intents that say little about what the user wants; the thread decides.
@@ -226,6 +244,9 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("ack")
     if intent in REFUSAL_INTENTS:
         return Move("topic", "refusal", from_intent=True)
+    if intent == "signs_of_progress" and not is_question and not _GOOD_NEWS.search(lowered):
+        # "she's also stopped eating properly": news, not a step forward; stay with the thread.
+        return Move("open", None, detail=len(lowered.split()) >= 5)
     if intent == "why_they_resist":
         return Move("why_them", "why_resist", from_intent=True)
     if intent == "how_to_bring_up_therapy":

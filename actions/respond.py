@@ -359,6 +359,8 @@ class Responder:
         return self.finish("why_resist", [self.opening("why_resist"), reason], items, self._buttons("bring_up", "refusal"))
 
     def more(self, topic: str, different: bool = False, audience: Optional[str] = None) -> Reply:
+        if not self.memory.kinds and self.memory.topic == topic and topic in KINDS:
+            return self.topic(topic, audience=audience)  # nothing of it shown yet (the safety question came first)
         last = self.memory.kinds[-1] if self.memory.kinds else None
         if topic == "support":
             self.for_whom(audience, carry_on=True)
@@ -531,13 +533,21 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
         memory.used.append("practice_declined")
         move = Move("declined")
     form_heard = picture.resistance_form is not None or bool(buttons.get("resistance_form"))
+    if move.from_intent and move.topic == "resentment" and form_heard and picture.user_state != "angry":
+        # "he flat out refuses and gets angry if I push": their anger in a refusal story, not the user's resentment.
+        move = Move("topic", "refusal", from_intent=True)
     reply = responder.declined() if move.kind == "declined" else respond(move, responder, shown_items, form_heard)
     if memory.last_asked == was_asked:
         memory.last_asked = None
     events: list[EventType] = [SlotSet(name, value) for name, value in values.items()]
     if not resume and reply.topic and needs_screen(tracker, reply.topic):
         # Ask first; the advice (and the thread's memory of it) waits for the answer.
-        return Reply(text=SCREEN_LEAD.get(reply.topic, "First, one question."), topic=reply.topic), events + screen(reply.topic)
+        # The thread moves to the topic all the same, with nothing of it shown yet: "something else?" instead of an
+        # answer to the question then gets that topic's advice, not more of the last one.
+        pending = Memory.load(tracker.get_slot("memory"))
+        pending.topic, pending.kinds = reply.topic, []
+        return (Reply(text=SCREEN_LEAD.get(reply.topic, "First, one question."), topic=reply.topic),
+                events + [SlotSet("memory", pending.dump())] + screen(reply.topic))
     events.append(SlotSet("memory", memory.dump()))
     return reply, events
 

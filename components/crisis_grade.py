@@ -248,12 +248,15 @@ _FIGURES = _rx(
     r"\b(?:joke|that|it|this|you|film|episode|line|story|show) (?:literally |actually |honestly )?killed (?:me|us)\b",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
-    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",
+    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
+    r"\b(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis)\b(?=[^.!]{0,80}\b(?:not|isn'?t|never|no)\b "
+    r"(?:\w+ )?(?:violent|dangerous|in danger|hurting|suicidal|threatening|aggressive|unsafe|hurt|a danger|harmed)\b)",
 )
 # A plain question about what the user should do or know (the asking route when no danger word is there).
 _HOW_DO_I = _rx(
     r"^\s*(?:how (?:do|can|should|would|could) (?:i|we|you)|what (?:should|do|can) (?:i|we)|what (?:are|is) the|what number|what happens|"
     r"what does|should i|can i|who (?:do|should|can) i|when (?:should|do|is it)|is it (?:ok|okay|true|normal|safe)|are there|is there)\b",
+    r"^\s*(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis|serious|dangerous)\b",
     r"\bshould i (?:be worried|worry)\b|\bwhat (?:signs|should i (?:look|watch))\b",
 )
 # With an asking cue, a question about safety even when no danger word is there.

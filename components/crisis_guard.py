@@ -45,6 +45,10 @@ logger = logging.getLogger(__name__)
 CRISIS_INTENT = "crisis"
 WORRIED_INTENT = "worried_about_safety"
 FALLBACK_INTENT = "nlu_fallback"
+# A line said to the loved one in practice. With no word of danger in it, a question that only touches a safety
+# topic ("how do you feel about the idea of medication?") stays a practice line: the practice rules would
+# otherwise take it for asking them about suicide.
+PRACTICE_INTENT = "practice_line"
 # Parse-data keys: which rule layer fired (never the text), and the graded result.
 CRISIS_CATEGORY_KEY = "crisis_category"
 SAFETY_KEY = "safety"
@@ -131,6 +135,8 @@ class CrisisGuard(RuleComponent):
                 _force(message, CRISIS_INTENT, ranking)
                 message.set(CRISIS_CATEGORY_KEY, layer, add_to_output=True)
                 entities.append(_entity(CATEGORY_ENTITY, str(result.category)))
+            elif result.level == ASKING and layer is None and not result.asking_directly and intent.get("name") == PRACTICE_INTENT:
+                pass
             elif result.level == ASKING:
                 _force(message, WORRIED_INTENT, ranking)
                 if result.asking_directly:

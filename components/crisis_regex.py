@@ -85,7 +85,7 @@ _DANGER = [
     r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|\bon the (?:garage |house )?roof\b",
     # Emergencies happening now.
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
-    r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|\bsomeone help\b|\bplease someone help\b",
+    r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|\bsomeone help\b(?! (?:you|him|her|them|with|out)\b)|\bplease someone help\b",
     r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|\bhaving a fit\b|\bbarely breathing\b"
     r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|\bslurring\b|(?<!is )(?<!like )(?<!was )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
     r"|\btaken (?:something|pills|her whole|his whole|loads)\b|\b(?:he|she)'?s taken pills\b|\binjected\b|\bcold and not moving\b",

@@ -13,6 +13,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.rule_component import RuleComponent
+from kernel.lexicon import loved_one_mention
 
 MAX_CHARS = 2000
 UNCLEAR = "unclear_input"
@@ -87,6 +88,30 @@ def demote_acknowledged_question(message: Message) -> None:
         message.set(INTENT_RANKING_KEY, others, add_to_output=True)
 
 
+# A goodbye about the loved one says so in words of leaving: "my kids are noticing now too" is news, not a goodbye,
+# whatever its n-grams look like. Only messages that mention someone are checked ("toodles" needs no farewell word).
+_FAREWELL = re.compile(
+    r"\b(?:bye+|goodbye|good ?night|night|nite|gn|see (?:you|ya|u)|cya|later[sz]?|take care|talk (?:soon|later|tomorrow|again)|"
+    r"sign(?:ing)? off|log(?:ging)? (?:off|out)|gotta (?:go|run)|gtg|got to (?:go|run)|ha(?:ve|s) to (?:go|run)|need to (?:go|run|log)|"
+    r"must go|i'?m off|be off|off (?:now|to bed)|head off|that'?s (?:all|it|me)|done for|me done|leave it (?:there|here|for now)|ttyl|"
+    r"cheerio|ciao|adios|toodle\w*|farewell|until (?:next time|tomorrow)|speak soon|going now|go now|time to go|catch you|"
+    r"another time|come back|check back|message again|closing|have a (?:good|nice|lovely) \w+|enjoy your)\b",
+    re.IGNORECASE,
+)
+GOODBYE = "goodbye"
+
+
+def demote_unsaid_goodbye(message: Message) -> None:
+    """A ``goodbye`` with no word of farewell in it takes the next best intent."""
+    text = message.get(TEXT) or ""
+    if (message.get(INTENT) or {}).get("name") != GOODBYE or _FAREWELL.search(text) or not loved_one_mention(text):
+        return
+    others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != GOODBYE]
+    if others:
+        message.set(INTENT, others[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, others, add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class InputGuard(RuleComponent):
 
@@ -97,6 +122,7 @@ class InputGuard(RuleComponent):
             intent_name = (message.get(INTENT) or {}).get("name")
             if problem is None and intent_name != UNCLEAR:
                 demote_acknowledged_question(message)
+                demote_unsaid_goodbye(message)
                 continue
             problem = problem or "unclear"
             forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}

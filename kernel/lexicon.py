@@ -124,10 +124,15 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),
         (r"\bdidn'?t (?:go|call|book|show)", 1),
         (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
-        (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort)", 2), (r"\bthink about it\b", 2),
-        (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bstill (?:hasn'?t|haven'?t|not|looking)\b", 2),
+        (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|"
+         r"deal with (?:it|that|this)|get (?:round|around) to)", 2),
+        (r"\bthink about it\b", 2),
+        (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
+        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
+        (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
         (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
-        (r"\bwhen things (?:calm|settle|quiet)", 2), (r"\bafter (?:this|the) (?:project|busy|holiday|wedding|christmas)", 2),
+        (r"\b(?:when|once|until|till) (?:things|it|work|life) (?:calms?|settles?|quiets?|gets? (?:less|quieter|easier))", 2),
+        (r"\bafter (?:this|the|tax|exam|wedding|busy) ?(?:project|busy|holidays?|wedding|christmas|season|exams?|deadline|move|period)", 2),
         (r"\bon the fridge\b", 1), (r"\bmaybe\b", 1), (r"\bsoon\b", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
@@ -173,6 +178,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2), (r"\bnasty\b", 2),
         (r"\bnothing wrong with (?:me|him|her)\b", 2),
+        (r"\b(?:we'?re|you'?re|i'?m|we are|you are|i am) the ones? (?:who|that)(?:'s| is| are|'re)? (?:sick|ill|mad|crazy|need|needs|"
+         r"has|have)\b", 2),
         (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
         (r"\bkicked off\b", 2),
         (r"\bbright red\b", 1), (r"\bcut me off\b", 1), (r"\bstay out of\b", 2), (r"\bdefensive\b", 1), (r"\battack", 1),
@@ -209,6 +216,8 @@ def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
 # refusal, not about an argument over the bins.
 _HELP_CONTEXT = re.compile(
     r"\b(?:therap|counsel|gp\b|doctor|dr\b|psychiatr|psycholog|shrink|professional|appointment|clinic|referral|treatment|rehab|"
+    r"refus(?:es|ed|ing|e)?\b(?! to (?:eat|leave|get up|go out|talk to me))|won'?t (?:discuss|talk about|"
+    r"even talk about|hear) (?:it|this|that)|(?:'ll| will) (?:deal with|sort|look into|get to) (?:it|this|that)|"
     r"meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
     r"talk(?:ing)? to (?:someone|somebody|a |the )|get help|bring (?:it|this|that) up|brought (?:it|this) up|mention|suggest|"
     r"said something|"
@@ -251,6 +260,19 @@ _LOW_SINCE_A_DEATH = re.compile(
 )
 
 
+# Low mood said in everyday words, when no struggle is named.
+_LOW = re.compile(r"\b(?:been|is|'s|seems?|gets?|feeling|so|really|very|pretty) (?:really |so |very |pretty |quite )?(?:low|down|flat)"
+                  r"(?! (?:the|to|on|there|here|with|at|about|a|his|her|their|my)\b)", re.IGNORECASE)
+
+
+# "my dad lost my stepmum", "since we lost our son": someone in the family died (not "lost my job").
+_LOST_SOMEONE = re.compile(
+    r"\blost (?:my|our|his|her|their) (?:step-?|little |baby |big |younger |older )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|"
+    r"daughter|brother|sister|baby|grandma|grandad|granddad|nan|gran|twin|best friend)\b",
+    re.IGNORECASE,
+)
+
+
 def find_concern_of_loved_one(text: str) -> Optional[str]:
     """The loved one's struggle named in ``text``, skipping words the user uses about themselves."""
     short = len(text.split()) <= 3
@@ -268,6 +290,14 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
                 best = (value, match.start())
             found.add(value)
             break
+    lost = _LOST_SOMEONE.search(text)
+    if lost and not _ABOUT_ME.search(text[: lost.start()][-60:]) and (best is None or lost.start() < best[1]):
+        best = ("grief", lost.start())  # "my dad lost my stepmum two years ago": a death in the family
+        found.add("grief")
+    low = _LOW.search(text) if best is None else None
+    if low and not _ABOUT_ME.search(text[: low.start()][-60:]) and not re.search(r"\b(?:i'?ve|i have|i'?m|i am|i)\s+(?:been\s+)?$",
+                                                                             text[: low.start()]):
+        best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     return best[0] if best else None

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.bring_up import LovedOneSlots
+from actions.bring_up import OTHER_CONCERN, LovedOneSlots
 from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
 from actions.rehearsal.feedback import plural, summarise
@@ -24,7 +24,7 @@ from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
 from contentdb.queries import rehearsal_history, save_rehearsal
-from kernel.lexicon import classify_resistance
+from kernel.lexicon import classify_resistance, normalise_concern, read_message
 from kernel.vocabulary import ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
@@ -152,7 +152,9 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|you
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're)\b", re.I)
 
 
-_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you\b", re.I)
+# "for you to help me stay calm", "can you play him": to us. "What would you want to be different?" is to them.
+_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|"
+                    r"coach|play|pretend|act|be (?:him|her|them|my)|give me|tell me (?:how|what to|if i))\b", re.I)
 
 
 def looks_like_a_line(text: str) -> bool:
@@ -168,6 +170,60 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_roleplay_setup_form"
 
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        # Once they have started talking to the loved one, what we still don't know isn't asked: we play them as best
+        # we can from what we have (scenarios.closest copes with an unknown struggle or form).
+        if (tracker.get_slot("rp_state") or {}).get("first_line") and tracker.get_slot("relationship"):
+            return [slot for slot in domain_slots if slot not in ("concern", "resistance_form")]
+        return domain_slots
+
+    async def extract_roleplay_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A line to the loved one typed while we ask about them ("Dad, can we talk?" when asked how they say no)
+        starts the rehearsal with that line, instead of asking the question again."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
+        if (tracker.get_slot("requested_slot") not in ("concern", "resistance_form") or intent != "practice_line"
+                or not tracker.get_slot("relationship") or not looks_like_a_line(text)):
+            return {}
+        return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": text.strip("\"“”'‘’ ")}}
+
+    async def extract_concern(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """"Can you be my sister? She's been really low": the request that starts the set-up names the struggle."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("concern") is not None or intent != "start_roleplay":
+            return {}
+        concern = read_message(str(tracker.latest_message.get("text") or "")).concern
+        return {"concern": concern} if concern else {}
+
+    async def extract_resistance_form(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """"Can you play my dad? He just gets angry and tells me to drop it": the request that starts the set-up
+        already says how the no shows up, so it isn't asked."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("resistance_form") is not None or intent != "start_roleplay":
+            return {}
+        form = read_message(str(tracker.latest_message.get("text") or "")).resistance_form
+        return {"resistance_form": form} if form else {}
+
+    def validate_concern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # "She just changes the subject" answered to "what are they struggling with?" says how they say no, not
+        # what they struggle with: keep it as the form, and ask the struggle again.
+        text = str(value or "")
+        if normalise_concern(text) is None and tracker.get_slot("resistance_form") is None:
+            described = classify_resistance(text)
+            if described is not None:
+                return {"concern": None, "resistance_form": described.value}
+        return super().validate_concern(value, dispatcher, tracker, domain)
+
     def validate_resistance_form(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -175,8 +231,13 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
             return {"resistance_form": value}
         described = classify_resistance(str(value or ""))
         if described is None:
-            dispatcher.utter_message(text="I'm not sure which that is. Pick the closest:", buttons=FORM_BUTTONS)
-            return {"resistance_form": None}
+            # "She's been really anxious" answered to "how do they say no?": the struggle, which we didn't have.
+            concern = normalise_concern(str(value or ""))
+            update = {"concern": concern} if concern and tracker.get_slot("concern") in (None, OTHER_CONCERN) else {}
+            lead = "Thanks, that helps. And when it comes up, which is closest to how they say no?" if update else (
+                "I'm not sure which that is. Pick the closest:")
+            dispatcher.utter_message(text=lead, buttons=FORM_BUTTONS)
+            return {"resistance_form": None, **update}
         return {"resistance_form": described.value}
 
     def validate_roleplay_goal(

@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"judg\w+|ashamed|shame\w*|embarrass\w*|weak(?:ness)?|looked down|gossip|reputation|"
         r"at work (?:know|find)|stigma|seen as|look bad|how it looks|"
         r"(?:people|others|everyone|anyone|folks|colleagues|co-?workers|friends|mates|guys|lads|girls|boss|neighbou?rs|relatives)"
-        r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see you|saw you|seeing you|look at you|f(?:ou|i)nd(?:ing)? out|hear|knew|know|"
+        r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|"
+        r"i)nd(?:ing)? out|hear|knew|know|"
         r"make of)|"
         r"say about (?:a person|you|someone|people)"
     )),
@@ -79,7 +80,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|records?|notes?|"
         r"written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|"
         r"on (?:your|my|their) records?|tell (?:anyone|anybody|others)|stranger knowing|on file|"
-        r"share what you say"
+        r"share what you say|who (?:gets? to|can|could|would get to|'d get to) (?:see|know|read|hear|find out)|"
+        r"what you (?:tell|say to) (?:them|someone|a therapist|a counsell?or|the)|stays? between|off (?:your|the) record"
     )),
     ("fear_of_feelings", (
         r"opening up|surface|bubble up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|"
@@ -91,7 +93,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     )),
     ("family_role", (
         r"pick up the slack|step(?:ped)? back|take over|the family|family|the kids|children|grandkids|provider|"
-        r"provid\w+|hold(?:ing)? (?:it|everything|us|everyone) together|look after|looking after|"
+        r"provid\w+|(?:hold|keep)(?:ing)? (?:it|things|everything|us|everyone|the family)(?: all)? together|look after|looking after|"
         r"the strong one|(?:be|stay|being|staying) strong|strong for|head of|your role|everyone depends|"
         r"depend on you|let (?:us|them|everyone) down|eldest|oldest|responsib\w+|carer|caring for"
     )),
@@ -126,12 +128,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"accept(?:ing)? (?:help|support)|figure (?:\w+ )?out|(?:it|things|stuff) out yourself|"
         r"help from (?:other|others|anyone|someone|people)|independen\w+|self-?relian\w+|handle it|sort it|"
         r"cop(?:e|ing)|figure it out|need(?:ing)? (?:anyone|help|someone)|rely on|lean on|stand on your own|"
-        r"in control|control|ask(?:ing)? (?:\w+ )?for help|your own way|tough it out"
+        r"in control|control|ask(?:ing)? (?:\w+ )?for help|your own way|tough it out|"
+        r"let(?:ting)? (?:someone|somebody|anyone|people|others|them|a stranger|me|us) (?:\w+ )?help|"
+        r"accept(?:ing)? (?:some |any )?(?:help|support)|"
+        r"(?:sort|handle|deal with|fix) (?:this|it|things) (?:yourself|on your own|alone)"
     )),
     ("the_relationship", (
         r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|me and you|"
         r"trust me|from me|(?:can|could|should) i do|we(?:'ve| have)? been|us two|the two of us|our family|"
-        r"we used to|closer|distance between"
+        r"we used to|closer|distance between|getting it wrong|(?:could|should) i do differently|let you down"
     )),
     ("the_future", (
         r"future|turn(?:ing|s)? out|end up|where (?:this|things|it) (?:is|are) going|"
@@ -141,7 +146,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"long run|where do you see|hope\w*|plans?|what's next|look(?:ing)? ahead|someday|one day|"
         r"in (?:five|ten|5|10) years|going forward|what would change|if nothing changes|"
         r"how (?:would|will) (?:things|life) (?:be|look)|better look like|tomorrow|(?:would|will) be different|"
-        r"got better"
+        r"got better|(?:months?|weeks?|years?) from now|this time next|look like (?:a few|in a|this time|by)|"
+        r"by (?:the )?(?:summer|spring|autumn|winter|christmas|new year)"
     )),
     ("feelings", (
         r"feel\w*|felt|your day|worst part|nights?|sleep\w*|in your head|head ?space|state of mind|"
@@ -215,10 +221,19 @@ _CHECK_IN = re.compile(
 _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", "stigma", "labels", "privacy")
 
 
+# "Mum, I love you", "I'm proud of you, son": calling them by name says nothing about family roles.
+_VOCATIVE = re.compile(
+    r"^\W*(?:hey |oh |look |listen )?(?:mum|mom|mam|mama|mummy|dad|daddy|papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
+    r"sis|pal|buddy)\b\s*[,.!]|[,]\s*(?:mum|mom|mam|dad|son|sweetheart|love|darling|babe|hun|honey|mate|bro|sis|pal|buddy)\W*$",
+    re.I,
+)
+
+
 def classify_topic(text: str) -> Optional[str]:
     """The topic a line is about, or None: the first topic in priority order whose phrases appear, else the topic
     whose cue words appear most. A check-in ("how have the evenings been?") is about feelings unless it also
     names a specific reason (money, medication...)."""
+    text = _VOCATIVE.sub(" ", text)
     if _CHECK_IN.search(text):
         specific = next((topic for topic, pattern in _COMPILED if topic in _SPECIFIC_REASONS and pattern.search(text)), None)
         return specific or "feelings"
