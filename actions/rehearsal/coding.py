@@ -658,7 +658,8 @@ def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
     return bar
 
 
-def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float]) -> bool:
+def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str, float],
+          floors: Optional[dict[str, float]] = None) -> bool:
     """Model probability + weight x rule >= threshold, with the floor above for model-only pressure on unaddressed lines."""
     p, ruled = cats.get(label, 0.0), label in rules
     if p + setting["weight"] * ruled < setting["threshold"]:
@@ -667,7 +668,7 @@ def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str
         return True
     if cats.get("asks", 0.0) >= 0.5:
         return False
-    return p >= _floor(cats, setting.get("floors", {}))
+    return p >= _floor(cats, floors or {})
 
 
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
@@ -678,7 +679,7 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     for label, setting in combination.items():
         if "weight" not in setting or label not in _VALUES:
             continue
-        if gives(label, rule_values, cats, {**setting, "floors": combination.get("floors", {})}):
+        if gives(label, rule_values, cats, setting, combination.get("floors", {})):
             found.add(Code(label))
     pressure = {label: cats.get(label, 0.0) for label in _PRESSURE}
     any_pressure = cats.get("pressure", sum(pressure.values()))  # a model trained before the "pressure" label: the sum
