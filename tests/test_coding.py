@@ -240,7 +240,15 @@ def test_counsellor_turns_in_the_style_of_transcribed_sessions() -> None:
 
 
 def test_no_corpus_line_is_copied_from_the_blind_sets() -> None:
-    blind = {coder_model._key(line.text) for name in ("chat_family_blind.tsv", "chat_family_seen.tsv", "counsellor_transcript.tsv")
+    blind = {coder_model._key(line.text) for name in ("chat_family_blind.tsv", "chat_family_seen.tsv", "counsellor_transcript.tsv",
+                                                      "../mi_holdout2/chat_family_c.tsv")
              for line in read_gold(HOLDOUT_DIR / name)}
-    assert len(blind) >= 880
+    assert len(blind) >= 1300
     assert not [line.text for line in read_source() if coder_model._key(line.text) in blind]
+
+
+def test_a_second_blind_family_chat_set_scores_well() -> None:
+    """mi_holdout2/chat_family_c.tsv: written by another author, after the other sets, and never read while tuning."""
+    scores = _scores(read_gold(REPO_ROOT / "tests/data/mi_holdout2/chat_family_c.tsv"), DECIDED)
+    assert scores.macro_f1 >= 0.82, scores.per_code  # measured 0.843 to 0.844 (issue 12 asks 0.92 on its hidden set)
+    assert scores.extras["pressure_recall"] >= 0.86  # measured 0.879 to 0.905 over retrains (issue 12 asks 0.95)
