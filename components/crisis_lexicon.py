@@ -419,6 +419,7 @@ HYPERBOLE: list[str] = [
     "be to die for",
     "die|nearly _1 laugh|laughing|of embarrassment|boredom|shame|laughter|cringe|cuteness|thirst|hunger|curiosity",
     "bore|bored|tickle|tickled|work|worked|love|loved to death",
+    "without|before|avoid =ending|end things",
     "social|political|career|commercial suicide",
     "job|work|stress|back|foot|feet|head|knee|neck|tooth|teeth|heat|commute|boss|waiting|wait|suspense|this|it|that|kid|kids|shoe|traffic|worry|guilt|silence|uncertainty|deadline|hour|hours|shift|week|you|cold|rent|bill|bills|price|prices be|'s? =killing me",
     "!@HE|@KIN|someone|somebody|who|you|i be|'s =killing me",

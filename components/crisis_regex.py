@@ -118,6 +118,7 @@ _DANGER = [
 ]
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
+    r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
     r"\brather die than\b",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
