@@ -77,16 +77,15 @@ def test_only_the_message_right_after_the_question_answers_it() -> None:
 
 
 def test_own_words_answers_get_the_advice_or_safety_first(actions_db: Any) -> None:
-    import asyncio
-
     from rasa_sdk.executor import CollectingDispatcher
 
     from actions.respond import ActionRespond
+    from tests.conftest import run_async
 
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionRespond().run(dispatcher, _answering("sometimes he yells and throws stuff", "describe_refusal"), {}))
+    run_async(ActionRespond().run(dispatcher, _answering("sometimes he yells and throws stuff", "describe_refusal"), {}))
     assert [m.get("response") for m in dispatcher.messages] == ["utter_safety_first"]
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionRespond().run(dispatcher, _answering("he's never laid a finger on me", "nlu_fallback"), {}))
+    run_async(ActionRespond().run(dispatcher, _answering("he's never laid a finger on me", "nlu_fallback"), {}))
     content = [m["custom"] for m in dispatcher.messages if (m.get("custom") or {}).get("type") == "content"]
     assert content and content[0]["topic"] == "enabling", dispatcher.messages
