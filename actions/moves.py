@@ -152,7 +152,11 @@ _FEELING = _rx(
     r"\bi (?:feel|felt) (?:so |really |just |like |such |a bit |kind of )*(?:guilty|awful|useless|terrible|bad|helpless|sad|"
     r"lost|like a|like i|"
     r"like it'?s|responsible|ashamed|stupid|horrible|sick|alone)|\bmy fault\b|\bi miss (?:him|her|them)\b|\btelling you how i feel\b|"
-    r"\bi'?m not asking (?:what|for)\b|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b"
+    r"\bi'?m not asking (?:what|for)\b|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
+    # Fear and worry *for* them, told to us ("i'm scared for him honestly", "so worried about her").
+    r"\bi'?m (?:so |really |just |honestly |genuinely |actually )*(?:scared|terrified|frightened|afraid|worried) (?:for|about) "
+    r"(?:him|her|them)\b(?! (?:to|if|when|that|because|cos|so)\b)|\bi'?m (?:so |really |just )*(?:scared|terrified|frightened|afraid) "
+    r"(?:he|she|they)(?:'ll| will| might| is going to|'s going to| are going to) (?:drink|drug|starve|waste|lose|end up)"
 )
 _ACK = _rx(
     r"^(?:ok(?:ay)?|k|right|sure|fair|fine|alright|cool|great|good|thanks?|thank (?:you|u)|thx|ty|cheers|ta|got it|makes sense|that helps|"

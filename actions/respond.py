@@ -104,6 +104,12 @@ FEELINGS = {
         "to ask says a lot about you.",
         "Guilt tends to pile on when we love someone who is struggling. You're allowed to put some of it down.",
     ),
+    "scared": (
+        "Being frightened for someone you love is its own kind of tiring: it doesn't switch off at night. It makes sense that "
+        "you feel it, and you don't have to carry it alone. If you ever think they're in danger right now, tell me and we'll "
+        "put that first.",
+        "That fear says how much they matter to you. Worry like this is easier to carry when someone else knows about it too.",
+    ),
     "default": (
         "Thank you for telling me how this feels. You don't need to fix anything right now for that to matter.",
         "That sounds really hard to live with. It makes sense to feel this way after all you've been holding.",
