@@ -9,6 +9,7 @@ opens with a reflection, never asks what the user already said, and keeps to a p
 """
 from __future__ import annotations
 
+import copy
 import re
 import zlib
 from collections.abc import Collection
@@ -22,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.moves import Move, read_move
 from actions.reflections import Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
-from actions.safety_screen import DANGER, UNCLEAR, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
+from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, items_by_id, select_in_order
 from kernel.lexicon import Picture, read_message
@@ -574,18 +575,18 @@ class ActionRespond(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if tracker.latest_action_name == "roleplay_form" and len(_after_stop(str(tracker.latest_message.get("text") or ""))) < 3:
             return []  # practice just ended on a bare "stop." and its feedback said it all
+        before = slots_before(tracker)
         waiting = answering_screen(tracker)
         if waiting:  # the violence-or-fear question answered in the user's own words
             verdict = read_screen_answer(str(tracker.latest_message.get("text") or ""), _intent(tracker))
             if verdict == DANGER:
                 dispatcher.utter_message(response=SAFETY_FIRST)
                 return []
-            reply, events = answer(tracker, resume=waiting)
-            if verdict == UNCLEAR and len(SCREEN_NOTE) + 2 + len(reply.text) <= MAX_CHARS:
-                reply.text = f"{SCREEN_NOTE}\n\n{reply.text}"
-            return _ordered(events + send(dispatcher, tracker, reply), tracker)
-        reply, events = answer(tracker)
-        return _ordered(events + send(dispatcher, tracker, reply), tracker)
+            if verdict == SAFE:
+                reply, events = answer(tracker, resume=waiting)
+                return _ordered(events + send(dispatcher, tracker, reply), before)
+        reply, events = answer(tracker)  # anything else (a new question, "I just want some peace") is answered as it is
+        return _ordered(events + send(dispatcher, tracker, reply), before)
 
 
 def _after_stop(text: str) -> list[str]:
@@ -605,28 +606,36 @@ class ActionTopicContent(Action):
         if answering_screen(tracker) and read_screen_answer(str(tracker.latest_message.get("text") or ""), _intent(tracker)) == DANGER:
             dispatcher.utter_message(response=SAFETY_FIRST)  # "no, but he yells sometimes": safety first all the same
             return []
+        before = slots_before(tracker)
         reply, events = answer(tracker, resume=resume_topic(tracker))
-        return _ordered(events + send(dispatcher, tracker, reply), tracker)
+        return _ordered(events + send(dispatcher, tracker, reply), before)
 
 
 SAFETY_FIRST = "utter_safety_first"
-SCREEN_NOTE = "Thanks. If there's ever fear or violence at home, tell me, and we'll put your safety first."
 
 
 def _intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def _ordered(events: list[EventType], tracker: Optional[Tracker] = None) -> list[EventType]:
-    """A follow-up action goes last, after the reply's own events; with ``tracker``, a slot set to the value it
-    already holds is left out (it changes nothing, and every event is stored, sent and replayed each turn)."""
-    if tracker is not None:
-        events = _changed_slots_only(events, tracker)
+def _ordered(events: list[EventType], before: Optional[dict[str, Any]] = None) -> list[EventType]:
+    """A follow-up action goes last, after the reply's own events; with ``before`` (the slots as the turn began,
+    from ``slots_before``), a slot set to the value it already held is left out (it changes nothing, and every
+    event is stored, sent and replayed each turn)."""
+    if before is not None:
+        events = _changed_slots_only(events, before)
     return [e for e in events if e.get("event") != "followup"] + [e for e in events if e.get("event") == "followup"]
 
 
-def _changed_slots_only(events: list[EventType], tracker: Tracker) -> list[EventType]:
-    values = dict(tracker.slots)
+def slots_before(tracker: Tracker) -> dict[str, Any]:
+    """A copy of the slots taken before anything runs: the answer edits the lists and dicts it reads from the
+    tracker (the memory's used lines, the shown items) in place, so comparing with the tracker afterwards would
+    call a changed slot unchanged and drop its event."""
+    return copy.deepcopy(dict(tracker.slots))
+
+
+def _changed_slots_only(events: list[EventType], before: dict[str, Any]) -> list[EventType]:
+    values = dict(before)
     kept = []
     for event in events:
         if event.get("event") == "slot":

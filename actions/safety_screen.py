@@ -65,12 +65,18 @@ _FEAR = re.compile(
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
+_NEW_QUESTION = re.compile(r"\b(?:how|what|where|when|why|which|who) (?:do|does|would|could|should|can|will|to|is|are|if|about)\b|"
+                           r"\bis there (?:a|any)\b|\banother\b|\banything else\b", re.I)
+
+
 def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """DANGER, SAFE or UNCLEAR for an answer to the violence-or-fear question.
 
     Any sign of fear, violence or doubt counts as danger, even after a "no": the advice waits and safety
     comes first. Worry *for* them ("I'm scared for him") is not fear of them.
     """
+    if _NEW_QUESTION.search(text):
+        return UNCLEAR  # "ok so how would I push, gently": a question of their own, not an answer
     rest = _SCARED_FOR.sub(" ", text)
     denied = bool(_DENIED.search(rest))
     rest = _DENIED.sub(" ", rest)

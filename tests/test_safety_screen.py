@@ -63,6 +63,8 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("no, but he hit the wall once", "deny", DANGER),
     ("he drinks and gets mean", None, DANGER),
     ("i just want some peace in the house", "nlu_fallback", UNCLEAR),
+    ("ok so how would i push, gently", "how_to_bring_up_therapy", UNCLEAR),  # their own question, not an answer
+    ("is there a group for families of people who use drugs", "find_support", UNCLEAR),
 ])
 def test_an_answer_in_the_users_own_words_is_read(text: str, intent: str | None, verdict: str) -> None:
     assert read_screen_answer(text, intent) == verdict
@@ -89,3 +91,16 @@ def test_own_words_answers_get_the_advice_or_safety_first(actions_db: Any) -> No
     run_async(ActionRespond().run(dispatcher, _answering("he's never laid a finger on me", "nlu_fallback"), {}))
     content = [m["custom"] for m in dispatcher.messages if (m.get("custom") or {}).get("type") == "content"]
     assert content and content[0]["topic"] == "enabling", dispatcher.messages
+
+
+def test_a_slot_edited_in_place_during_the_turn_still_gets_its_event() -> None:
+    """The answer edits the memory it read from the tracker in place: its event must not be dropped as unchanged."""
+    from actions.respond import _ordered, slots_before
+
+    tracker = _answering("thanks", "thank")
+    tracker.slots["memory"] = {"used": ["ack.Glad"]}
+    before = slots_before(tracker)
+    tracker.slots["memory"]["used"].append("ack.Okay")  # what Memory.load + append does to the tracker's own dict
+    events = _ordered([{"event": "slot", "name": "memory", "value": tracker.slots["memory"]},
+                       {"event": "slot", "name": "safety_screened", "value": True}], before)
+    assert [e["name"] for e in events] == ["memory"]  # the edited slot kept, the unchanged one left out
