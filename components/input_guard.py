@@ -79,13 +79,9 @@ AFFIRM = "affirm"
 
 def demote_acknowledged_question(message: Message) -> None:
     """An acknowledgement followed by a question takes the best intent that isn't ``affirm``."""
-    ranking = message.get(INTENT_RANKING_KEY) or []
     if (message.get(INTENT) or {}).get("name") != AFFIRM or not _ACKNOWLEDGED_QUESTION.search(message.get(TEXT) or ""):
         return
-    others = [entry for entry in ranking if entry.get("name") != AFFIRM]
-    if others:
-        message.set(INTENT, others[0], add_to_output=True)
-        message.set(INTENT_RANKING_KEY, others, add_to_output=True)
+    _take_the_next_best(message, AFFIRM)
 
 
 # A goodbye about the loved one says so in words of leaving: "my kids are noticing now too" is news, not a goodbye,
@@ -106,7 +102,12 @@ def demote_unsaid_goodbye(message: Message) -> None:
     text = message.get(TEXT) or ""
     if (message.get(INTENT) or {}).get("name") != GOODBYE or _FAREWELL.search(text) or not loved_one_mention(text):
         return
-    others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != GOODBYE]
+    _take_the_next_best(message, GOODBYE)
+
+
+def _take_the_next_best(message: Message, intent: str) -> None:
+    """The message's intent and ranking without ``intent``: the best of the others (none left: unchanged)."""
+    others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent]
     if others:
         message.set(INTENT, others[0], add_to_output=True)
         message.set(INTENT_RANKING_KEY, others, add_to_output=True)

@@ -181,6 +181,18 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
             servers.stop(name)
 
 
+def in_character(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """In-character replies as {"text", "custom"}: REST sends a message's text and its custom payload one after the other."""
+    spoken, last_text = [], ""
+    for reply in replies:
+        if reply.get("text"):
+            last_text = reply["text"]
+        custom = reply.get("custom") or {}
+        if custom.get("type") == "roleplay":
+            spoken.append({"text": reply.get("text") or last_text, "custom": custom})
+    return spoken
+
+
 # --- Scripted people, shared by tests/e2e/test_load.py and test_tracker_window.py ---------------------------------
 
 

@@ -22,6 +22,8 @@ from typing import Any, Optional
 
 import yaml
 
+from tests.e2e.conftest import in_character
+
 # Who the user is, said the way people say it; the set-up should need at most the goal after these.
 STARTS = [
     ("my wife refuses to see a therapist, she's been drinking a lot", "she just says no and walks off"),
@@ -71,17 +73,6 @@ PRESSURE = [
     "I've already made you an appointment for Monday, so you're going.",
 ]
 FALLBACK = ("i'm not sure i understood", "i didn't understand")
-
-
-def in_character(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    spoken, last_text = [], ""
-    for reply in replies:
-        if reply.get("text"):
-            last_text = reply["text"]
-        custom = reply.get("custom") or {}
-        if custom.get("type") == "roleplay":
-            spoken.append({"text": reply.get("text") or last_text, "custom": custom})
-    return spoken
 
 
 class Rehearsal:

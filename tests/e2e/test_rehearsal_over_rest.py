@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Assistant
+from tests.e2e.conftest import Assistant, in_character
 
 pytestmark = pytest.mark.e2e
 
@@ -59,18 +59,6 @@ TOPIC_QUESTIONS = [
 
 def customs(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [reply["custom"] for reply in replies if reply.get("custom")]
-
-
-def in_character(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """In-character replies as {"text", "custom"}: REST sends a message's text and its custom payload one after the other."""
-    spoken, last_text = [], ""
-    for reply in replies:
-        if reply.get("text"):
-            last_text = reply["text"]
-        custom = reply.get("custom") or {}
-        if custom.get("type") == "roleplay":
-            spoken.append({"text": reply.get("text") or last_text, "custom": custom})
-    return spoken
 
 
 def start(assistant: Assistant, sender: str) -> list[dict[str, Any]]:
