@@ -163,8 +163,8 @@ def parse_file(path: Path, cited_as: str = "") -> list[dict[str, str]]:
     return rows
 
 
-# Earlier events a role-play line may assume (tagged `after:` in content/roleplay/*.yml).
-ROLEPLAY_EVENTS = ("pressure", "deflected", "turns", "reveal")
+# Earlier events a role-play line may assume (tagged `after:` in content/roleplay/*.yml), or must come before (`before:`).
+ROLEPLAY_EVENTS = ("spoken", "pressure", "deflected", "turns", "reveal")
 
 
 def parse_roleplay_file(path: Path) -> list[dict[str, str]]:
@@ -177,11 +177,12 @@ def parse_roleplay_file(path: Path) -> list[dict[str, str]]:
         )
     rows = []
     for node in top["lines"].value:
-        row = _fields(path, node, ("id", "stage", "text"), ("after", "topic"))
+        row = _fields(path, node, ("id", "stage", "text"), ("after", "before", "topic"))
         _check_allowed(path, node, row, {"stage": values(Stage)})
         # Selection tags the action server reads from the files (actions/rehearsal/lines.py); not stored.
-        if row.pop("after", None) not in (None, *ROLEPLAY_EVENTS):
-            raise ContentError(path, node.start_mark.line + 1, f"after must be one of {list(ROLEPLAY_EVENTS)}")
+        for tag in ("after", "before"):
+            if row.pop(tag, None) not in (None, *ROLEPLAY_EVENTS):
+                raise ContentError(path, node.start_mark.line + 1, f"{tag} must be one of {list(ROLEPLAY_EVENTS)}")
         row.pop("topic", None)
         row["resistance_form"] = form
         rows.append(row)

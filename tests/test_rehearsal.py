@@ -279,7 +279,26 @@ def test_no_line_comes_twice_and_lines_assuming_earlier_events_wait_for_them() -
     assert len(ids) == len(set(ids))
     fresh = Conversation("parent-mum-grief-emotional", seed="other")
     first = fresh.say(WARM[0])
-    assert first.line_id not in {line.id for pool in bank().general.values() for line in pool if line.after}
+    later_events = {line.id for pool in bank().general.values() for line in pool if line.after not in (None, "spoken")}
+    assert first.line_id not in later_events
+    # Openings are said only before the user speaks; lines that answer the user only after.
+    openings = {line.id for pool in bank().general.values() for line in pool if line.before == "spoken"}
+    assert not openings & set(ids[1:])
+    for scenario in registry().values():
+        for seed in ("a", "b", "c"):
+            first_line = opening(scenario, seed)
+            assert first_line.line_id in openings, (scenario.id, first_line.text)
+
+
+def test_a_greeting_is_answered_in_kind_and_a_question_about_what_holds_them_back_gets_a_reason() -> None:
+    talk = Conversation("parent-dad-drinking-direct")
+    hello = talk.say("hi dad, thanks for having me over")
+    assert hello.kind == "small_talk" and hello.answers is None
+    grief = talk.say("it's been a really hard year without mum")
+    assert grief.answers == "feelings"
+    talk.say("what's it been like for you, the evenings on your own?")
+    reason = talk.say("what worries you about talking to someone?")
+    assert reason.reveals in talk.scenario.reason_names and reason.answers == reason.reveals
 
 
 def test_a_rewind_to_any_turn_restores_the_openness_before_it() -> None:

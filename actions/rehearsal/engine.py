@@ -11,13 +11,17 @@ from typing import Optional
 from actions.rehearsal.lines import LineBank, PoolLine, bank, pick
 from actions.rehearsal.scenarios import Scenario
 from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_reflection, may_concede, stage_for
-from actions.rehearsal.topics import REASONS, classify_topic
+from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_line
 from kernel.vocabulary import Stage
 
-# "What worries you about seeing someone?" asks for their reasons, not their mood.
-_ABOUT_HELP = re.compile(r"\b(?:therap\w*|counsel\w*|see(?:ing)? (?:a|someone|somebody|anyone)|get(?:ting)? help|"
-                         r"doctor|gp|stopping you|holding you back|getting in the way|in the way|put(?:s|ting)? you off)\b", re.I)
 _DEPTH = {Stage.GUARDED: "deflect", Stage.WARY: "partial", Stage.SOFTENING: "honest", Stage.OPEN: "honest"}
+# Talking about a broad topic leads, once they're softening, to the hidden reason that sits under it: how they feel
+# to the fear of feeling it, the two of you to their place in the family, the future to whether anything could help.
+_LEADS_TO: dict[str, tuple[str, ...]] = {
+    "feelings": ("fear_of_feelings",),
+    "the_relationship": ("family_role", "independence"),
+    "the_future": ("doubt_it_works", "time"),
+}
 
 
 @dataclass
@@ -56,8 +60,9 @@ class Responder:
     def __init__(self, scenario: Scenario, rehearsal: Rehearsal, used: list[str], seed: str, lines: Optional[LineBank] = None) -> None:
         self.scenario, self.rehearsal, self.used, self.seed = scenario, rehearsal, used, seed
         self.lines = lines or bank()
-        # Events before this turn: a line like "there it is again" needs pressure earlier, not just now.
-        self.events = Rehearsal(turns=rehearsal.turns[:-1]).events()
+        # Events before this turn: a line like "there it is again" needs pressure earlier, not just now. Once the user
+        # has said anything, lines that answer them ("here we go again") fit and openings don't.
+        self.events = Rehearsal(turns=rehearsal.turns[:-1]).events() | ({"spoken"} if rehearsal.turns else set())
 
     def _pick(self, pool: tuple[PoolLine, ...], stage: Stage) -> Optional[PoolLine]:
         return pick(pool, stage.value, self.used, self.events, f"{self.seed}:{len(self.used)}")
@@ -75,8 +80,9 @@ class Responder:
     def act(self, name: str, stage: Stage, answers: Optional[str] = None) -> Optional[Reply]:
         return _line(self._pick(self.lines.acts[name], stage), stage, name, answers)
 
-    def reveal(self, reason: str, stage: Stage, prefix: str = "") -> Optional[Reply]:
-        """A hidden reason in the scenario's own words: first what they let slip, and the honest version when softer."""
+    def reveal(self, reason: str, stage: Stage, prefix: str = "", answers: Optional[str] = None) -> Optional[Reply]:
+        """A hidden reason in the scenario's own words: first what they let slip, and the honest version when softer.
+        The reply answers ``answers`` (the topic asked about), or else the reason itself."""
         hidden = self.scenario.reason(reason)
         if hidden is None:
             return None
@@ -89,7 +95,7 @@ class Responder:
             line_id = f"{self.scenario.id}.{reason}.{step}"
             if line_id not in self.used:
                 first = reason not in self.rehearsal.revealed()
-                return Reply(line_id=line_id, text=prefix + text, stage=stage, kind="reveal", answers=None,
+                return Reply(line_id=line_id, text=prefix + text, stage=stage, kind="reveal", answers=answers or reason,
                              reveals=reason if first else None)
         return None
 
@@ -110,6 +116,13 @@ class Responder:
             if reply is None and reflecting:
                 reply = self.act("correct", stage, topic)
         else:
+            if stage in (Stage.SOFTENING, Stage.OPEN) and not was_guarded:
+                heard = set(self.rehearsal.revealed())
+                for reason in _LEADS_TO.get(topic, ()):
+                    if reason in self.scenario.reason_names and reason not in heard:
+                        reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "", answers=topic)
+                        if reply is not None:
+                            return reply
             depth = _DEPTH[stage]
             for choice in (depth, "partial", "honest"):
                 reply = _line(self._pick(self.lines.topics.get((topic, choice), ()), stage), stage, choice)
@@ -135,8 +148,17 @@ class Responder:
             return self.act(kind, stage) or self.act("defensive", stage) or self.general(stage)
         if stage is Stage.CONCESSION:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
-                         answers=topic)
+                         answers=topic if topic in TOPICS else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
+        if topic == SMALL_TALK:
+            return self.act("small_talk", stage) or self.general(stage)
+        if topic == WHY_NOT:
+            # "What worries you about talking to someone?": the next hidden reason, once they're past guarded.
+            reason = None if was_guarded else self.next_reason()
+            reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "") if reason else None
+            if reply is not None:
+                return reply
+            return self.act("agree", stage) if reflecting and not was_guarded else self.general(stage)
         if topic is not None and (asking or reflecting):
             return self.about_topic(topic, stage, reflecting, was_guarded)
         if not was_guarded and ("open_question" in codes or reflecting):
@@ -160,10 +182,8 @@ class Responder:
 
 
 def read_topic(text: str, codes: list[str]) -> Optional[str]:
-    topic = classify_topic(text)
-    if topic == "feelings" and "open_question" in codes and _ABOUT_HELP.search(text):
-        return None  # a question about what stops them: answered with a hidden reason
-    return topic
+    """The topic a practice line raises (see topics.read_line): one of TOPICS, WHY_NOT, SMALL_TALK or None."""
+    return read_line(text, codes)
 
 
 def take_turn(scenario: Scenario, rehearsal: Rehearsal, text: str, codes: list[str], used: list[str], seed: str) -> tuple[Turn, Reply]:

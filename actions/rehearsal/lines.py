@@ -1,7 +1,8 @@
 """The loved one's shared lines, read once from content/roleplay/: per form and stage, per topic, per kind of move.
 
 - content/roleplay/<form>.yml: general lines per stage (also loaded into the content database);
-  a `topic:` tag marks lines about one hidden reason, an `after:` tag the earlier event a line assumes.
+  a `topic:` tag marks lines about one hidden reason, an `after:` tag the earlier event a line assumes, a `before:`
+  tag an event that must not have happened yet (openings are `before: spoken`: said before the user has spoken).
 - content/roleplay/replies/topics.yml: answers by topic and depth.
 - content/roleplay/replies/acts.yml: answers to a kind of move (pushback, relief...), optionally per stage.
 """
@@ -22,8 +23,8 @@ from kernel.vocabulary import ResistanceForm, Stage, values
 
 ROLEPLAY_DIR = REPO_ROOT / "content" / "roleplay"
 DEPTHS = ("deflect", "partial", "honest", "not_it", "more")
-ACTS = ("agree", "correct", "pushback", "defensive", "hurt", "relief", "affirmed", "closed")
-EVENTS = ("pressure", "deflected", "turns", "reveal")
+ACTS = ("agree", "correct", "pushback", "defensive", "hurt", "relief", "affirmed", "closed", "small_talk")
+EVENTS = ("spoken", "pressure", "deflected", "turns", "reveal")
 # When a topic's lines have all been said, one of these still answers it, once each.
 TOPIC_FALLBACKS = (
     "I don't know what more to say about {name}, honestly.",
@@ -43,9 +44,13 @@ class PoolLine:
     stages: tuple[str, ...] = ()
     after: Optional[str] = None
     topic: Optional[str] = None
+    before: Optional[str] = None
 
     def fits(self, stage: str, used: Iterable[str], events: set[str]) -> bool:
-        return (not self.stages or stage in self.stages) and self.id not in used and (self.after is None or self.after in events)
+        return (
+            (not self.stages or stage in self.stages) and self.id not in used
+            and (self.after is None or self.after in events) and (self.before is None or self.before not in events)
+        )
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,10 @@ def _form_lines(path: Path) -> tuple[str, list[PoolLine]]:
     lines = []
     for row in data["lines"]:
         _check(row.get("topic") in (None, *TOPICS), path, f"{row['id']}: unknown topic {row.get('topic')!r}")
-        _check(row.get("after") in (None, *EVENTS), path, f"{row['id']}: unknown event {row.get('after')!r}")
+        for tag in ("after", "before"):
+            _check(row.get(tag) in (None, *EVENTS), path, f"{row['id']}: unknown event {row.get(tag)!r}")
         lines.append(PoolLine(id=row["id"], text=" ".join(row["text"].split()), stages=(row["stage"],), after=row.get("after"),
-                              topic=row.get("topic")))
+                              topic=row.get("topic"), before=row.get("before")))
     return form, lines
 
 

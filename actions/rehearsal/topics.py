@@ -28,7 +28,7 @@ TOPIC_NAMES: dict[str, str] = {
 # pills?" is about medication, not feelings.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("medication", (
-        r"medicat\w*|medicine\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
+        r"hooked on|weight (?:gain|you put on)|put on weight|the last lot|make you take|medicat\w*|medicine\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
         r"prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|zombie|sertraline|prozac|dosage|dose"
     )),
     ("money", (
@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"went to (?:a|that|the|see) (?:counsell?or|therapist|doctor|gp|psychiatrist)"
     )),
     ("culture_faith", (
-        r"(?:what|how) you believe|faith(?! (?:do you have|that|in (?:it|therapy|talking|them)))|church|mosque|"
+        r"muslim|christian|jewish|hindu|sikh|buddhist|catholic|sin\b|urdu|punjabi|hindi|arabic|polish|"
+        r"western|where you'?re coming from|our house growing up|in our (?:culture|family|community|house)|(?:what|how) you believe|faith(?! (?:do you have|that|in (?:it|therapy|talking|them)))|church|mosque|"
         r"temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|beliefs?|values|cultur\w+|community|"
         r"tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|elders|heritage|"
         r"background|where you're from|roots|raised|brought up|upbringing"
@@ -67,10 +68,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|"
         r"i)nd(?:ing)? out|hear|knew|know|"
         r"make of)|"
-        r"say about (?:a person|you|someone|people)"
+        r"say about (?:a person|you|someone|people)|(?:people|everyone|they|folk|the village|round here)\b[^.?!]{0,30}\b(?:talk|whisper)\w*|"
+        r"real men|soft in the head|admit(?:ting)? (?:you've|youve|you have|you) (?:failed|lost|can't|cant)|like (?:a )?failure|"
+        r"what (?:anyone|people|others) (?:thought|think) of you"
     )),
     ("labels", (
-        r"label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|"
+        r"bipolar|ptsd|schizo\w*|ocd|adhd|psychotic|alcholic|alky|slap (?:a|that|ptsd|the)|that word|follows? you|label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|"
         r"call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|being (?:called|named)|"
         r"a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"
     )),
@@ -80,11 +83,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|records?|notes?|"
         r"written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|"
         r"on (?:your|my|their) records?|tell (?:anyone|anybody|others)|stranger knowing|on file|"
-        r"share what you say|who (?:gets? to|can|could|would get to|'d get to) (?:see|know|read|hear|find out)|"
+        r"share what you say|(?:have to|need to|get to) be told|(?:would|will|might|'d) (?:\w+ ){0,2}(?:have to )?(?:be told|find out|hear about)|"
+        r"get back to|nobody knows you|no one knows you|anyone (?:at|from) (?:work|church|the club)|who (?:gets? to|can|could|would get to|'d get to) (?:see|know|read|hear|find out)|"
         r"what you (?:tell|say to) (?:them|someone|a therapist|a counsell?or|the)|stays? between|off (?:your|the) record"
     )),
     ("fear_of_feelings", (
-        r"opening up|surface|bubble up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|"
+        r"crying|start(?:ed)? to cry|floodgates|going over (?:it|the|everything|what)|make (?:it|things) worse|"
+        r"(?:not|never) be able to stop|won'?t stop|wont stop|in there|opening up|surface|bubble up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|"
         r"open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) come (?:up|out)|"
         r"stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|dredg\w+|"
         r"too much to (?:feel|face)|falling apart|open the lid|lid on|"
@@ -110,7 +115,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"when (?:do you think )?(?:you'?d|you could|would you|could you) (?:be able to )?go"
     )),
     ("doubt_it_works", (
-        r"(?:it|therapy|talking|counsell?ing|that) helps|faith (?:do you have|that|in)|"
+        r"mumbo[- ]jumbo|just chatting|nothing (?:actually |really )?changes|already know|written it off|"
+        r"(?:could|would|can) (?:a|the|that|some) (?:counsell?or|therapist|doctor|psychologist|stranger|group) (?:actually |really )?do|"
+        r"what (?:could|would|can) (?:they|someone|anyone) (?:actually |really )?do|psychobabble|navel[- ]gazing|(?:it|therapy|talking|counsell?ing|that) helps|faith (?:do you have|that|in)|"
         r"(?:could|would|can|will|might) (?:actually |really )?do for you|likely|"
         r"make (?:things|it|you|anything) better|work for you|"
         r"(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|make a difference|do)|"
@@ -123,6 +130,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:wouldn'?t|won'?t|doesn'?t|didn'?t|can'?t|couldn'?t|would|will|could|might) (?:really |actually |ever )?help"
     )),
     ("independence", (
+        r"asked? (?:anyone|anybody) for (?:anything|help)|telling you what to do|giving in|self[- ]?relian\w+|solo|"
+        r"(?:every single thing|everything|it all) (?:by )?yourself|"
         r"on your own|by yourself|without (?:anyone|anybody|help|support)|sort (?:things|it|stuff) out|"
         r"let (?:someone|anyone|people|others|me) in|yourself alone|alone|rel(?:y|ying|iance) on|needing|"
         r"accept(?:ing)? (?:help|support)|figure (?:\w+ )?out|(?:it|things|stuff) out yourself|"
@@ -134,12 +143,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:sort|handle|deal with|fix) (?:this|it|things) (?:yourself|on your own|alone)"
     )),
     ("the_relationship", (
-        r"between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|me and you|"
+        r"pushing (?:too|so) (?:hard|much)|(?:do|did) i (?:actually |really )?listen|anything i (?:do|did|say|said)|"
+        r"(?:am|was) i (?:being|too)|between the two of|between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|me and you|"
         r"trust me|from me|(?:can|could|should) i do|we(?:'ve| have)? been|us two|the two of us|our family|"
         r"we used to|closer|distance between|getting it wrong|(?:could|should) i do differently|let you down"
     )),
     ("the_future", (
-        r"future|turn(?:ing|s)? out|end up|where (?:this|things|it) (?:is|are) going|"
+        r"hoping for|retire\w*|(?:get|be) better from here|future|turn(?:ing|s)? out|end up|where (?:this|things|it) (?:is|are) going|"
         r"(?:good|next|this|better) year|look(?:ing)? forward|"
         r"in (?:a|the next) (?:few|couple of) (?:years|months|weeks)|next few|few years|years' time|"
         r"look like (?:in|by|next)|next (?:year|month|few)|years? from now|(?:a|one) year|down the line|"
@@ -155,7 +165,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"how(?:'s| has) it been|emotion\w*|mood|sad\w*|down\b|low\b|lonely|hurt\w*|angry|anger|upset|"
         r"stress\w*|tired|exhaust\w*|heart|inside|really doing|how are you|how've you been|how have you been|"
         r"cop(?:ing)? with|carrying|heav(?:y|iest)|on your mind|weigh\w*|grief|griev\w+|"
-        r"miss(?:ing)? (?:her|him|them)|numb|empty|anxious|anxiety|worr\w+"
+        r"miss(?:ing)? (?:her|him|them)|numb|empty|anxious|anxiety|worr\w+|"
+        r"(?:without|since|lost|losing|miss(?:ing)?) (?:your |our )?(?:mum|mom|dad|nan|nana|gran|grandad|grandpa|him|her|them)\b|"
+        r"since (?:\w+ ){0,3}(?:died|passed|went|left)|since the (?:accident|funeral|divorce|layoffs?|diagnosis|breakup|split)|"
+        r"(?:seem|look|sound)(?:ed|s)? (?:so |really |a bit |pretty |very )?(?:flat|down|low|tired|shattered|exhausted|on edge|"
+        r"stressed|quiet|sad|lost|far away|worn out|off|drained|fed up)|are (?:you|u) (?:ok|okay|alright|all right)|"
+        r"how(?:'s| is) your head|on edge|rotten|hard year|rough (?:year|few|patch|time)"
     )),
 )
 # Whole words only: "feel" is not "fee", and "you and I've" is not "you and I".
@@ -184,8 +199,8 @@ _CUES: dict[str, tuple[str, ...]] = {
                      "pride", "proud", "strong", "tough", "self-reliant", "capable", "needing", "needy"),
     "culture_faith": ("faith*", "church*", "mosque*", "temple*", "synagogue*", "god", "allah", "pray*", "relig*", "spiritual*",
                       "culture*", "cultural*", "tradition*", "community", "heritage", "belief*", "elders", "priest*", "imam*"),
-    "family_role": ("family", "families", "relies", "depend*", "household", "house", "home", "kids", "children", "son", "daughter",
-                    "grandkids", "mum", "mom", "dad", "parents", "everyone", "provid*", "responsib*", "carer", "caring", "eldest"),
+    "family_role": ("family", "families", "relies", "depend*", "household", "everyone", "provid*", "responsib*", "carer", "caring",
+                    "eldest", "breadwinner", "leans", "leaning"),
     "the_relationship": ("us", "we", "our", "ours", "understood", "understand", "marriage", "relationship", "friendship",
                          "together", "closer", "apart", "between"),
     "the_future": ("future", "picture*", "imagine*", "spring", "summer", "autumn", "winter", "next", "year*", "someday", "hope*",
@@ -213,7 +228,7 @@ def _cue_topic(text: str, exclude: frozenset[str] = frozenset()) -> Optional[str
 
 # "How have the evenings been?", "how's your week been?": a check-in on how they are, not time as a barrier.
 _CHECK_IN = re.compile(
-    r"\bhow(?:'s|’s| is| has| have| are| was| were)(?: (?:the|your|you|things|life|everything))?"
+    r"\bwhat(?:'s|’s| is| has)? it (?:been )?like (?:for you|since|lately|these days|at night|on your own|being)|\bhow(?:'s|’s| is| has| have| are| was| were)(?: (?:the|your|you|things|life|everything))?"
     r"(?: (?:evenings?|nights?|days?|weekends?|mornings?|weeks?|months?|lately|recently|work|things|life|everything|you))?"
     r"(?: (?:been|going|doing|feeling|holding up|getting on|for you))",
     re.I,
@@ -223,7 +238,7 @@ _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", 
 
 # "Mum, I love you", "I'm proud of you, son": calling them by name says nothing about family roles.
 _VOCATIVE = re.compile(
-    r"^\W*(?:hey |oh |look |listen )?(?:mum|mom|mam|mama|mummy|dad|daddy|papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
+    r"^\W*(?:(?:hey|hi|hiya|hello|oh|look|listen|morning|evening|night|aw|ok|okay|so) )?(?:mum|mom|mam|mama|mummy|dad|daddy|papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
     r"sis|pal|buddy)\b\s*[,.!]|[,]\s*(?:mum|mom|mam|dad|son|sweetheart|love|darling|babe|hun|honey|mate|bro|sis|pal|buddy)\W*$",
     re.I,
 )
@@ -259,3 +274,56 @@ REASON_PROMPTS: dict[str, str] = {
     "culture_faith": "“How does your faith, or the way you were brought up, see something like this?”",
     "family_role": "“Who do you feel you have to be strong for?”",
 }
+
+
+# Two more readings a practice line can have, beside the topics: a question or reflection about what holds them back
+# from help without naming a reason ("what worries you about talking to someone?"), answered with a hidden reason; and
+# a greeting, thanks or small talk ("hi dad, thanks for having me over"), answered in kind.
+WHY_NOT = "why_not"
+SMALL_TALK = "small_talk"
+_BROAD = frozenset({"feelings", "the_future", "the_relationship"})
+# Words that on their own ask what stands in the way.
+_IN_THE_WAY = re.compile(
+    r"\b(?:daunting|obstacles?|off-?putting|puts? (?:you|u) off|putting (?:you|u) off|stopping (?:you|u)|stops (?:you|u)|"
+    r"hold(?:s|ing)? (?:you|u) back|gets? in the way|getting in the way|in the way|set against|hesitant|reluctant|"
+    r"keep saying no|(?:the )?reason (?:you|u) (?:won'?t|don'?t|keep|wont|dont)|so (?:hard|scary|difficult|awful) about|"
+    r"makes? (?:it|the idea|going|that) (?:so |feel )?(?:hard|scary|difficult|daunting)|less (?:daunting|scary|frightening|hard)|"
+    r"(?:make|made|making) it (?:a bit |feel )?(?:easier|less)|(?:the )?(?:idea|thought) of (?:it|going|therapy|counsell?ing|"
+    r"seeing|talking)|change the subject|go (?:so )?quiet|part of (?:you|u) (?:wants?|doesn'?t|is)|uneasy|(?:doesn'?t|dont) sit right|"
+    r"gets? your back up|what is it about|(?:hardest|worst|scariest) (?:part|bit|thing) about|"
+    r"what would (?:need to|have to) (?:be different|change|happen)|through the no|goes through your head when|"
+    r"(?:don'?t|dont) like about (?:it|that|the idea|going|seeing))\b",
+    re.I,
+)
+# Worry words that ask what stands in the way when they're about help ("what scares you about seeing someone?").
+_WORRY = re.compile(r"\b(?:worr\w*|scar\w*|bother\w*|hard|difficult|wrong with|picture|imagine|feel ok|feel okay|feel alright)\b", re.I)
+_ABOUT_HELP = re.compile(
+    r"\b(?:therap\w*|counsel\w*|see(?:ing)? (?:a|someone|somebody|anyone|a professional)|get(?:ting)? (?:some )?help|"
+    r"talk(?:ing)? to (?:someone|somebody|anyone|a |an |a professional|a stranger)|doctor|gp|going (?:to|along)|"
+    r"the whole (?:idea|thing)|support|help\b|about it\?)",
+    re.I,
+)
+_SMALL_TALK = re.compile(
+    r"^\W*(?:hi|hey|heya|hiya|hello|morning|evening|afternoon|good (?:morning|afternoon|evening)|yo|alright)\b|"
+    r"\bthanks? (?:you )?(?:so much )?for (?:having|dinner|lunch|tea|the (?:tea|food|lift|dinner)|letting|making|cooking)|"
+    r"\b(?:nice|good|lovely|great) to see you|\bkettle'?s on|\bcup of tea|\bcuppa|\blong time\b|\bthe (?:match|game|weather)\b|"
+    r"\bhow(?:'s| is| was) (?:the|your) (?:new )?(?:car|garden|dog|cat|drive|trip|holiday|match|game)",
+    re.I,
+)
+_ASKING = frozenset({"open_question", "closed_question", "reflection", "simple_reflection", "complex_reflection"})
+_WARM_OR_NONE = frozenset({"affirmation", "i_statement", "autonomy_support", "closed_question", "open_question"})
+
+
+def read_line(text: str, codes: list[str]) -> Optional[str]:
+    """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
+    (a greeting, thanks, chat) or None. A specific reason always wins: "is it the cost that puts you off?" is money."""
+    topic = classify_topic(text)
+    asking = bool(_ASKING & set(codes))
+    if not asking and set(codes) <= _WARM_OR_NONE and _SMALL_TALK.search(text):
+        return SMALL_TALK
+    if topic is None or topic in _BROAD:
+        if _IN_THE_WAY.search(text) or (asking and (_WORRY.search(text) and _ABOUT_HELP.search(text) and topic != "the_relationship")):
+            return WHY_NOT
+    if topic is None and set(codes) <= _WARM_OR_NONE and _SMALL_TALK.search(text):
+        return SMALL_TALK
+    return topic
