@@ -116,7 +116,8 @@ def test_the_scenario_registry_covers_every_relationship_form_and_enough_concern
     assert {s.relationship for s in scenarios} == set(values(Relationship))
     assert {s.form for s in scenarios} == set(values(ResistanceForm))
     concerns = {s.concern for s in scenarios}
-    assert len(concerns) >= 6 and {"substance_use", "grief"} <= concerns and concerns <= set(concern_names())
+    assert len(concerns) >= 8 and {"substance_use", "grief", "psychosis", "eating"} <= concerns
+    assert concerns <= set(concern_names())
     for s in scenarios:
         assert 2 <= len(s.reasons) <= 3 and set(s.reason_names) <= set(REASONS), s.id
         assert s.scene and s.small_yes and s.trigger_line and s.call and s.name, s.id
@@ -154,6 +155,23 @@ def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
     assert closest("friend", "grief", None).relationship == "friend"
     sister = closest("sibling", None, None, "my sister won't get help")
     assert sister.relationship == "sibling" and "sister" in sister.words
+    # The struggle outranks how the no sounds, and the user's word for them outranks both.
+    assert closest("child", "psychosis", "passive", "my son hears voices").id == "child-son-psychosis-direct"
+    daughter = closest("child", "substance_use", "direct", "my daughter")
+    assert "daughter" in daughter.words and daughter.id != "child-son-drugs-direct"
+
+
+@pytest.mark.parametrize("concern", ["psychosis", "eating"])
+def test_a_user_who_named_psychosis_or_eating_practises_with_someone_who_has_it(concern: str) -> None:
+    names = {"child": ("son", "daughter"), "parent": ("mum", "dad"), "partner": ("husband", "wife"),
+             "sibling": ("brother", "sister"), "friend": ("friend",)}
+    assert set(names) == set(values(Relationship))
+    for relationship, words in names.items():
+        for word in ("", *words):
+            for form in (None, *values(ResistanceForm)):
+                scenario = closest(relationship, concern, form, f"my {word} won't get help")
+                assert (scenario.relationship, scenario.concern) == (relationship, concern), (word, form, scenario.id)
+                assert not word or word in scenario.words, (word, form, scenario.id)
 
 
 # --- replies that answer ------------------------------------------------------------------------------------------

@@ -172,16 +172,18 @@ def registry() -> dict[str, Scenario]:
 
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
-    ("dad" is never played as a mum), then form, then concern."""
+    ("dad" is never played as a mum), then concern, then form. The struggle outranks the form because it is the
+    scene and the reasons (a son who hears voices played as a son who drinks is a different conversation), while
+    the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
 
-    def fit(s: Scenario) -> tuple[int, int]:
-        score = 8 * (s.relationship == relationship) + 3 * (s.form == form) + 2 * (s.concern == concern)
-        score += 6 * bool(said & set(s.words))
-        return score, 0
+    def fit(s: Scenario) -> int:
+        # Powers of two: each match outranks all the ones after it together.
+        return (8 * (s.relationship == relationship) + 4 * bool(said & set(s.words)) + 2 * (s.concern == concern)
+                + (s.form == form))
 
-    ranked = sorted(registry().values(), key=lambda s: (-fit(s)[0], s.id))
-    best = [s for s in ranked if fit(s)[0] == fit(ranked[0])[0]]
+    ranked = sorted(registry().values(), key=lambda s: (-fit(s), s.id))
+    best = [s for s in ranked if fit(s) == fit(ranked[0])]
     return best[salt % len(best)]
 
 
