@@ -28,7 +28,8 @@ TOPIC_NAMES: dict[str, str] = {
 # pills?" is about medication, not feelings.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("medication", (
-        r"hooked on|weight (?:gain|you put on)|put on weight|the last lot|make you take|medicat\w*|medicine\w*|tak(?:e|ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
+        r"hooked on|weight (?:gain|you put on)|put on weight|the last lot|make you take|medicat\w*|medicine\w*|tak(?:e|"
+        r"ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
         r"prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|zombie|sertraline|prozac|dosage|dose"
     )),
     ("money", (
@@ -51,7 +52,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     )),
     ("culture_faith", (
         r"muslim|christian|jewish|hindu|sikh|buddhist|catholic|sin\b|urdu|punjabi|hindi|arabic|polish|"
-        r"western|where you'?re coming from|our house growing up|in our (?:culture|family|community|house)|(?:what|how) you believe|faith(?! (?:do you have|that|in (?:it|therapy|talking|them)))|church|mosque|"
+        r"western|where you'?re coming from|our house growing up|in our (?:culture|family|community|house)|(?:what|"
+        r"how) you believe|faith(?! (?:do you have|that|in (?:it|therapy|talking|them)))|church|mosque|"
         r"temple|synagogue|pray\w*|god\b|relig\w+|spiritual\w*|beliefs?|values|cultur\w+|community|"
         r"tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|elders|heritage|"
         r"background|where you're from|roots|raised|brought up|upbringing"
@@ -68,12 +70,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|"
         r"i)nd(?:ing)? out|hear|knew|know|"
         r"make of)|"
-        r"say about (?:a person|you|someone|people)|(?:people|everyone|they|folk|the village|round here)\b[^.?!]{0,30}\b(?:talk|whisper)\w*|"
+        r"say about (?:a person|you|someone|people)|(?:people|everyone|they|folk|the village|round here)\b[^.?!]{0,30}\b(?:talk|"
+        r"whisper)\w*|"
         r"real men|soft in the head|admit(?:ting)? (?:you've|youve|you have|you) (?:failed|lost|can't|cant)|like (?:a )?failure|"
         r"what (?:anyone|people|others) (?:thought|think) of you"
     )),
     ("labels", (
-        r"bipolar|ptsd|schizo\w*|ocd|adhd|psychotic|alcholic|alky|slap (?:a|that|ptsd|the)|that word|follows? you|label\w*|(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|"
+        r"bipolar|ptsd|schizo\w*|ocd|adhd|psychotic|alcholic|alky|slap (?:a|that|ptsd|the)|that word|follows? you|label\w*|"
+        r"(?:being|been|get) told|told (?:it's|you're|you have)|diagnos\w+|"
         r"call(?:ed|ing)? (?:you|it) \w+|crazy|mad\b|mental case|nutter|psycho\b|being (?:called|named)|"
         r"a name for|alcoholic|addict\b|disorder|on (?:your|a) record|in a box|the word"
     )),
@@ -83,13 +87,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"confidential\w*|f(?:ou|i)nd(?:ing)? out|who (?:would|might|will) (?:know|see|hear)|records?|notes?|"
         r"written down|kept secret|kept between|between you and (?:the|a|your|them|him|her) \w+|"
         r"on (?:your|my|their) records?|tell (?:anyone|anybody|others)|stranger knowing|on file|"
-        r"share what you say|(?:have to|need to|get to) be told|(?:would|will|might|'d) (?:\w+ ){0,2}(?:have to )?(?:be told|find out|hear about)|"
-        r"get back to|nobody knows you|no one knows you|anyone (?:at|from) (?:work|church|the club)|who (?:gets? to|can|could|would get to|'d get to) (?:see|know|read|hear|find out)|"
+        r"share what you say|(?:have to|need to|get to) be told|(?:would|will|might|'d) (?:\w+ ){0,2}(?:have to )?(?:be told|"
+        r"find out|hear about)|"
+        r"get back to|nobody knows you|no one knows you|anyone (?:at|from) (?:work|church|the club)|who (?:gets? to|can|could|"
+        r"would get to|'d get to) (?:see|know|read|hear|find out)|"
         r"what you (?:tell|say to) (?:them|someone|a therapist|a counsell?or|the)|stays? between|off (?:your|the) record"
     )),
     ("fear_of_feelings", (
         r"crying|start(?:ed)? to cry|floodgates|going over (?:it|the|everything|what)|make (?:it|things) worse|"
-        r"(?:not|never) be able to stop|won'?t stop|wont stop|in there|opening up|surface|bubble up|painful|too (?:raw|hard to look)|(?:go|went|going) there|look at it|"
+        r"(?:not|never) be able to stop|won'?t stop|wont stop|in there|opening up|surface|bubble up|painful|too (?:raw|"
+        r"hard to look)|(?:go|went|going) there|look at it|"
         r"open up|scar\w+|afraid|frighten\w*|fear\w*|dread\w*|(?:might|would|could|will) come (?:up|out)|"
         r"stir\w* (?:things|it) up|fall apart|break down|can'?t stop|overwhelm\w*|dig(?:ging)? up|dredg\w+|"
         r"too much to (?:feel|face)|falling apart|open the lid|lid on|"
@@ -117,7 +124,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("doubt_it_works", (
         r"mumbo[- ]jumbo|just chatting|nothing (?:actually |really )?changes|already know|written it off|"
         r"(?:could|would|can) (?:a|the|that|some) (?:counsell?or|therapist|doctor|psychologist|stranger|group) (?:actually |really )?do|"
-        r"what (?:could|would|can) (?:they|someone|anyone) (?:actually |really )?do|psychobabble|navel[- ]gazing|(?:it|therapy|talking|counsell?ing|that) helps|faith (?:do you have|that|in)|"
+        r"what (?:could|would|can) (?:they|someone|anyone) (?:actually |really )?do|psychobabble|navel[- ]gazing|(?:it|therapy|"
+        r"talking|counsell?ing|that) helps|faith (?:do you have|that|in)|"
         r"(?:could|would|can|will|might) (?:actually |really )?do for you|likely|"
         r"make (?:things|it|you|anything) better|work for you|"
         r"(?:would|will|could|does|did) (?:it|therapy|talking|counsell?ing) (?:help|work|change|make a difference|do)|"
@@ -144,7 +152,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     )),
     ("the_relationship", (
         r"pushing (?:too|so) (?:hard|much)|(?:do|did) i (?:actually |really )?listen|anything i (?:do|did|say|said)|"
-        r"(?:am|was) i (?:being|too)|between the two of|between us|us\b|each other|our (?:marriage|relationship|friendship)|you and (?:me|i)|me and you|"
+        r"(?:am|was) i (?:being|too)|between the two of|between us|us\b|each other|our (?:marriage|relationship|friendship)|"
+        r"you and (?:me|i)|me and you|"
         r"trust me|from me|(?:can|could|should) i do|we(?:'ve| have)? been|us two|the two of us|our family|"
         r"we used to|closer|distance between|getting it wrong|(?:could|should) i do differently|let you down"
     )),
@@ -228,7 +237,8 @@ def _cue_topic(text: str, exclude: frozenset[str] = frozenset()) -> Optional[str
 
 # "How have the evenings been?", "how's your week been?": a check-in on how they are, not time as a barrier.
 _CHECK_IN = re.compile(
-    r"\bwhat(?:'s|’s| is| has)? it (?:been )?like (?:for you|since|lately|these days|at night|on your own|being)|\bhow(?:'s|’s| is| has| have| are| was| were)(?: (?:the|your|you|things|life|everything))?"
+    r"\bwhat(?:'s|’s| is| has)? it (?:been )?like (?:for you|since|lately|these days|at night|on your own|being)|\bhow(?:'s|’s|"
+    r" is| has| have| are| was| were)(?: (?:the|your|you|things|life|everything))?"
     r"(?: (?:evenings?|nights?|days?|weekends?|mornings?|weeks?|months?|lately|recently|work|things|life|everything|you))?"
     r"(?: (?:been|going|doing|feeling|holding up|getting on|for you))",
     re.I,
@@ -238,7 +248,8 @@ _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", 
 
 # "Mum, I love you", "I'm proud of you, son": calling them by name says nothing about family roles.
 _VOCATIVE = re.compile(
-    r"^\W*(?:(?:hey|hi|hiya|hello|oh|look|listen|morning|evening|night|aw|ok|okay|so) )?(?:mum|mom|mam|mama|mummy|dad|daddy|papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
+    r"^\W*(?:(?:hey|hi|hiya|hello|oh|look|listen|morning|evening|night|aw|ok|okay|so) )?(?:mum|mom|mam|mama|mummy|dad|daddy|"
+    r"papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
     r"sis|pal|buddy)\b\s*[,.!]|[,]\s*(?:mum|mom|mam|dad|son|sweetheart|love|darling|babe|hun|honey|mate|bro|sis|pal|buddy)\W*$",
     re.I,
 )
