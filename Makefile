@@ -82,7 +82,13 @@ mi-coder-report: $(MI_CODER) ## MI coder per-code scores on its test split -> re
 	@$(BIN)/python -m actions.rehearsal.coder_model evaluate
 # --- end MI coder
 
-train: $(MODEL) $(MI_CODER) ## Train only if the training data or config changed
+# --- Practice topics (actions/rehearsal/topic_model.py): a linear model on content/roleplay/topic_lines.tsv, seconds.
+TOPIC_MODEL := models/practice_topics/model.pkl
+$(TOPIC_MODEL): content/roleplay/topic_lines.tsv actions/rehearsal/topic_model.py | $(STAMPS)/runtime
+	@echo "==> Training the practice topic reader (models/practice_topics; seconds)"
+	@$(BIN)/python -m actions.rehearsal.topic_model train
+
+train: $(MODEL) $(MI_CODER) $(TOPIC_MODEL) ## Train only if the training data or config changed
 
 run: content train web ## Set everything up and serve Rasa (5005), actions (5055), web chat (8080)
 	@scripts/serve.sh
@@ -145,7 +151,7 @@ nlu-report: train ## Cross-validate NLU; per-intent report and confusion matrix 
 	@$(BIN)/python scripts/nlu_summary.py results/nlu
 
 clean: ## Remove the trained model, databases and results
-	rm -rf models/*.tar.gz models/mi_coder results content.db tracker.db $(STAMPS)
+	rm -rf models/*.tar.gz models/mi_coder models/practice_topics results content.db tracker.db $(STAMPS)
 
 bench: $(STAMPS)/dev content train ## Benchmark against the stock rasa init assistant; writes results/bench.md and plots
 	@$(BIN)/python bench/run.py

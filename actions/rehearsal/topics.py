@@ -325,16 +325,33 @@ _ASKING = frozenset({"open_question", "closed_question", "reflection", "simple_r
 _WARM_OR_NONE = frozenset({"affirmation", "i_statement", "autonomy_support", "closed_question", "open_question"})
 
 
-def read_line(text: str, codes: list[str]) -> Optional[str]:
-    """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
-    (a greeting, thanks, chat) or None. A specific reason always wins: "is it the cost that puts you off?" is money."""
+# The trained reader (topic_model.py) decides when it is fairly sure, or when the lexicon finds nothing; otherwise the
+# lexicon's phrases do. Chosen on tests/data/practice_lines/seen.tsv and cross-validation on the training lines.
+MODEL_FLOOR = 0.4
+
+
+def _lexicon(text: str, codes: list[str]) -> Optional[str]:
     topic = classify_topic(text)
     asking = bool(_ASKING & set(codes))
-    if not asking and set(codes) <= _WARM_OR_NONE and _SMALL_TALK.search(text):
-        return SMALL_TALK
     if topic is None or topic in _BROAD:
-        if _IN_THE_WAY.search(text) or (asking and (_WORRY.search(text) and _ABOUT_HELP.search(text) and topic != "the_relationship")):
+        if _IN_THE_WAY.search(text) or (asking and _WORRY.search(text) and _ABOUT_HELP.search(text) and topic != "the_relationship"):
             return WHY_NOT
-    if topic is None and set(codes) <= _WARM_OR_NONE and _SMALL_TALK.search(text):
+    return topic
+
+
+def read_line(text: str, codes: list[str], use_model: bool = True) -> Optional[str]:
+    """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
+    (a greeting, thanks, chat) or None. A specific reason always wins: "is it the cost that puts you off?" is money."""
+    from actions.rehearsal.topic_model import NONE, guess
+
+    asking = bool(_ASKING & set(codes))
+    small_talk = set(codes) <= _WARM_OR_NONE and bool(_SMALL_TALK.search(text))
+    if small_talk and not asking:
+        return SMALL_TALK
+    topic = _lexicon(text, codes)
+    model = guess(text) if use_model else None
+    if model is not None and (model.confidence >= MODEL_FLOOR or topic is None):
+        topic = None if model.topic == NONE else model.topic
+    if topic is None and small_talk:
         return SMALL_TALK
     return topic

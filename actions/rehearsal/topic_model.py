@@ -1,0 +1,139 @@
+"""A trained reader of what a practice line is about, to back the keyword lexicon in topics.py.
+
+The training lines are content/roleplay/topic_lines.tsv (`text<TAB>topic`): the topics of topics.TOPICS, plus
+`why_not` (what holds them back from help, no reason named) and `none` (greetings, small talk, the user's own
+feelings, advice). A linear model over word and character n-grams (scikit-learn, installed with Rasa) learns them in a
+couple of seconds; it is saved under models/practice_topics with a hash of the lines, and trained again in the process
+that needs it if missing or stale. No network, no Rasa internals.
+
+    python -m actions.rehearsal.topic_model train            # models/practice_topics/model.pkl
+    python -m actions.rehearsal.topic_model evaluate FILE... # accuracy on labelled TSVs (text, topic)
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from kernel.settings import REPO_ROOT
+
+log = logging.getLogger(__name__)
+
+LINES_PATH = REPO_ROOT / "content" / "roleplay" / "topic_lines.tsv"
+MODEL_DIR = REPO_ROOT / "models" / "practice_topics"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Guess:
+    topic: str
+    confidence: float
+
+
+def read_lines(path: Path) -> list[tuple[str, str]]:
+    """Labelled lines from a TSV with a header `text<TAB>topic` (more columns are ignored). Errors name file and line."""
+    from actions.rehearsal.topics import SMALL_TALK, TOPICS, WHY_NOT
+
+    known = {*TOPICS, WHY_NOT, NONE, SMALL_TALK}
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for number, row in enumerate(reader, 2):
+            text, topic = (row.get("text") or "").strip(), (row.get("topic") or "").strip()
+            if not text or topic not in known:
+                raise ValueError(f"{path}:{number}: expected a text and one of {sorted(known)}, got {topic!r}")
+            rows.append((text, NONE if topic == SMALL_TALK else topic))
+    return rows
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def build(rows: list[tuple[str, str]]) -> Any:
+    """Word 1-2-grams and character 2-5-grams inside words, TF-IDF, into a multinomial logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True,
+                                  token_pattern=r"(?u)\b\w[\w']*\b")),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=True)),
+    ])
+    model = Pipeline([("features", features), ("classify", LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced"))])
+    texts, labels = zip(*rows)
+    model.fit(list(texts), list(labels))
+    return model
+
+
+def train(out: Path = MODEL_DIR, lines: Optional[Path] = None) -> Any:
+    lines = lines or LINES_PATH
+    model = build(read_lines(lines))
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "model.pkl").open("wb") as handle:
+        pickle.dump({"digest": _digest(lines), "model": model}, handle)
+    return model
+
+
+@lru_cache(maxsize=1)
+def _model() -> Optional[Any]:
+    """The trained model, loaded once per process; trained if missing or older than the lines; None if that fails."""
+    model_dir = Path(os.environ.get("PRACTICE_TOPIC_MODEL", str(MODEL_DIR)))
+    try:
+        path = model_dir / "model.pkl"
+        if path.exists():
+            with path.open("rb") as handle:
+                saved = pickle.load(handle)  # noqa: S301 - a file this module wrote itself
+            if saved.get("digest") == _digest(LINES_PATH):
+                return saved["model"]
+        return train(model_dir)
+    except Exception:  # the lexicon alone still reads topics
+        log.warning("practice topics: could not load or train %s; reading topics with the lexicon only", model_dir, exc_info=True)
+        return None
+
+
+def guess(text: str) -> Optional[Guess]:
+    """The model's topic for a line (a topic, `why_not` or `none`) and its probability, or None without a model."""
+    model = _model()
+    if model is None:
+        return None
+    probabilities = model.predict_proba([text])[0]
+    best = int(probabilities.argmax())
+    return Guess(topic=str(model.classes_[best]), confidence=float(probabilities[best]))
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m actions.rehearsal.topic_model", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("train")
+    evaluate = sub.add_parser("evaluate")
+    evaluate.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "train":
+        train()
+        print(f"practice topics: model written to {MODEL_DIR / 'model.pkl'}")
+        return 0
+    from actions.rehearsal.coding import code
+    from actions.rehearsal.topics import SMALL_TALK, read_line
+
+    for path in args.files:
+        rows = read_lines(path)
+        right = 0
+        for text, gold in rows:
+            got = read_line(text, code(text)) or NONE
+            right += (NONE if got == SMALL_TALK else got) == gold
+        print(f"{path}: {right}/{len(rows)} = {right / len(rows):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

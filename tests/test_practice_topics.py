@@ -1,0 +1,71 @@
+"""The practice topic reader: what a line said to the loved one is about, measured on lines written apart from it."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from actions.rehearsal import topic_model
+from actions.rehearsal.coding import code
+from actions.rehearsal.topic_model import LINES_PATH, read_lines
+from actions.rehearsal.topics import SMALL_TALK, TOPICS, WHY_NOT, read_line
+from kernel.settings import REPO_ROOT
+
+SETS = REPO_ROOT / "tests" / "data" / "practice_lines"
+
+
+def _score(path: Path, use_model: bool = True) -> float:
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    right = 0
+    for row in rows:
+        got = read_line(row["text"], code(row["text"]), use_model=use_model)
+        right += {None: "none", SMALL_TALK: "none"}.get(got, got) == row["topic"]
+    return right / len(rows)
+
+
+def test_the_training_lines_use_the_vocabulary_and_share_no_line_with_the_blind_set() -> None:
+    rows = read_lines(LINES_PATH)
+    assert {topic for _, topic in rows} == {*TOPICS, WHY_NOT, "none"}
+    blind = {row["text"].strip().lower() for row in csv.DictReader((SETS / "blind.tsv").open(encoding="utf-8"), delimiter="\t")}
+    assert not blind & {text.lower() for text, _ in rows}
+
+
+def test_a_bad_label_names_the_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "lines.tsv"
+    bad.write_text("text\ttopic\nis it the cost?\tmoney\nwhat about god\tastrology\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"{bad}:3: .*'astrology'"):
+        read_lines(bad)
+
+
+def test_on_lines_never_trained_or_tuned_on_it_reads_most_topics_and_beats_the_lexicon_alone() -> None:
+    # tests/data/practice_lines/blind.tsv was written by another author and never used to choose anything:
+    # 0.858 with the model (0.540 with the lexicon alone) when this was written.
+    with_model = _score(SETS / "blind.tsv")
+    assert with_model >= 0.83
+    assert with_model > _score(SETS / "blind.tsv", use_model=False) + 0.2
+
+
+@pytest.mark.parametrize(
+    ("line", "topic"),
+    [
+        ("hi dad, thanks for having me over", SMALL_TALK),
+        ("what worries you about talking to someone?", WHY_NOT),
+        ("would anyone at the club have to know?", "privacy"),
+        ("is it the cost that's bothering you?", "money"),
+        ("what's it been like for you since mum died?", "feelings"),
+    ],
+)
+def test_lines_in_everyday_words_are_read_for_their_topic(line: str, topic: str) -> None:
+    assert read_line(line, code(line)) == topic
+
+
+def test_without_its_model_the_reader_falls_back_to_the_lexicon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(topic_model, "LINES_PATH", tmp_path / "missing.tsv")
+    monkeypatch.setenv("PRACTICE_TOPIC_MODEL", str(tmp_path / "model"))
+    topic_model._model.cache_clear()
+    try:
+        assert topic_model.guess("how would you pay for it?") is None
+        assert read_line("How would you pay for it?", ["open_question"]) == "money"
+    finally:
+        topic_model._model.cache_clear()
