@@ -158,7 +158,10 @@ class Responder:
             reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "") if reason else None
             if reply is not None:
                 return reply
-            return self.act("agree", stage) if reflecting and not was_guarded else self.general(stage)
+            heard = self.rehearsal.revealed()
+            if heard and not was_guarded:  # all out already: more about the last one they told
+                return self.about_topic(heard[-1], stage, reflecting)
+            return (self.act("agree", stage) if reflecting and not was_guarded else None) or self.general(stage)
         if topic is not None and (asking or reflecting):
             return self.about_topic(topic, stage, reflecting, was_guarded)
         if not was_guarded and ("open_question" in codes or reflecting):

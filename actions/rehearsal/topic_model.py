@@ -70,7 +70,7 @@ def build(rows: list[tuple[str, str]]) -> Any:
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, lowercase=True)),
     ])
     model = Pipeline([("features", features), ("classify", LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced"))])
-    texts, labels = zip(*rows)
+    texts, labels = zip(*rows, strict=False)
     model.fit(list(texts), list(labels))
     return model
 
