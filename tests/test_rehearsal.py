@@ -536,3 +536,18 @@ def test_hints_fit_the_stage_and_point_at_a_reason_still_hidden() -> None:
     assert REASON_PROMPTS["stigma"] not in later and REASON_PROMPTS["family_role"] in later
     talk.say("If you don't stop, I'm leaving.")
     assert "raised their guard" in hint_text(talk.rehearsal, talk.scenario)
+
+
+def test_set_up_matches_the_kind_of_struggle_named_within_a_concern() -> None:
+    wife = closest("partner", "substance_use", "emotional", "my wife refuses to see a therapist, she's been drinking a lot")
+    assert wife.id == "partner-drinking-emotional"
+    assert closest("partner", "substance_use", "intellectual", "my wife is gambling our savings away").id == "partner-gambling-intellectual"
+
+
+def test_a_scenario_speaks_its_own_words_on_feelings_before_the_shared_lines() -> None:
+    talk = Conversation("parent-dad-bipolar-direct")
+    for line in WARM:
+        talk.say(line)
+    reply = talk.say("How have you been feeling in yourself lately?")
+    assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings")
+    assert "tired" not in reply.text.lower()

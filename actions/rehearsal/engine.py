@@ -123,8 +123,14 @@ class Responder:
                         reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "", answers=topic)
                         if reply is not None:
                             return reply
+            # Their own words first, in the order written (from guarded to honest).
+            own = [PoolLine(id=f"{self.scenario.id}.{topic}.{n}", text=text, topic=topic)
+                   for n, text in enumerate(self.scenario.lines_on(topic), 1)]
+            reply = _line(next((line for line in own if line.id not in self.used), None), stage, _DEPTH[stage])
             depth = _DEPTH[stage]
             for choice in (depth, "partial", "honest"):
+                if reply is not None:
+                    break
                 reply = _line(self._pick(self.lines.topics.get((topic, choice), ()), stage), stage, choice)
                 if reply is not None:
                     break

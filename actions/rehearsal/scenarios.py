@@ -24,6 +24,8 @@ PRONOUNS = ("he/him", "she/her", "they/them")
 SUICIDE_ANSWERS = ("relief", "denial", "honest_yes")
 # Moves (MI codes) a scenario may name as triggers.
 TRIGGER_MOVES = ("advice_without_permission", "confront", "ultimatum", "closed_question")
+# Broad topics a scenario may give lines of its own for (`lines:`).
+OWN_LINE_TOPICS = ("feelings", "the_relationship", "the_future")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -61,6 +63,12 @@ class Scenario:
     small_yes: str
     suicide_kind: str
     suicide_line: str
+    # Their own words on a broad topic (feelings, the_relationship, the_future), said before the shared lines once
+    # they're past guarded: a manic dad doesn't say "I feel tired all the time".
+    own_lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def lines_on(self, topic: str) -> tuple[str, ...]:
+        return next((lines for name, lines in self.own_lines if name == topic), ())
 
     @property
     def reason_names(self) -> list[str]:
@@ -118,7 +126,7 @@ def parse_scenario(path: Path) -> Scenario:
         path, root,
         ("id", "name", "call", "pronouns", "relationship", "concern", "form", "scene", "reasons", "triggers", "small_yes",
          "suicide_question"),
-        ("words",),
+        ("words", "lines"),
     )
     scenario_id = _text(path, top["id"], "id")
     if not _ID.match(scenario_id) or scenario_id != path.stem:
@@ -136,6 +144,10 @@ def parse_scenario(path: Path) -> Scenario:
     if len({r.reason for r in reasons}) != len(reasons):
         raise ScenarioError(path, _line(reasons_node), "a hidden reason is listed twice")
     triggers = _mapping(path, top["triggers"], ("words", "moves", "line"))
+    own_lines = []
+    if "lines" in top:
+        own = _mapping(path, top["lines"], (), OWN_LINE_TOPICS)
+        own_lines = [(topic, _texts(path, node, f"{topic} line")) for topic, node in own.items()]
     suicide = _mapping(path, top["suicide_question"], ("kind", "line"))
     return Scenario(
         id=scenario_id,
@@ -154,6 +166,7 @@ def parse_scenario(path: Path) -> Scenario:
         small_yes=_text(path, top["small_yes"], "small_yes"),
         suicide_kind=_text(path, suicide["kind"], "suicide_question kind", SUICIDE_ANSWERS),
         suicide_line=_text(path, suicide["line"], "suicide_question line"),
+        own_lines=tuple(own_lines),
     )
 
 
@@ -170,17 +183,32 @@ def registry() -> dict[str, Scenario]:
     return load_scenarios()
 
 
+# Kinds of struggle inside one concern (substance use is drinking, drugs or gambling), as the user or a scene names them.
+_KINDS = (
+    ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
+    ("gambling", re.compile(r"\b(?:gambl\w*|bet(?:s|ting)?|slots|casino|bookies|poker)\b", re.I)),
+    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|pills|ketamine|smoking|using)\b", re.I)),
+    ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
+)
+
+
+def _kind(text: str) -> Optional[str]:
+    return next((name for name, pattern in _KINDS if pattern.search(text)), None)
+
+
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
     ("dad" is never played as a mum), then concern, then form. The struggle outranks the form because it is the
     scene and the reasons (a son who hears voices played as a son who drinks is a different conversation), while
     the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
+    kind = _kind(words)
 
     def fit(s: Scenario) -> int:
-        # Powers of two: each match outranks all the ones after it together.
-        return (8 * (s.relationship == relationship) + 4 * bool(said & set(s.words)) + 2 * (s.concern == concern)
-                + (s.form == form))
+        # Powers of two: each match outranks all the ones after it together. Within a concern, the kind of struggle
+        # the user named (drinking, not gambling) comes before the form.
+        return (16 * (s.relationship == relationship) + 8 * bool(said & set(s.words)) + 4 * (s.concern == concern)
+                + 2 * (kind is not None and kind == _kind(f"{s.id} {s.scene}")) + (s.form == form))
 
     ranked = sorted(registry().values(), key=lambda s: (-fit(s), s.id))
     best = [s for s in ranked if fit(s) == fit(ranked[0])]
