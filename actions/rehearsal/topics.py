@@ -58,6 +58,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"tradition\w*|where you grew up|back home|our people|imam|priest|pastor|rabbi|elders|heritage|"
         r"background|where you're from|roots|raised|brought up|upbringing"
     )),
+    # Who would have to know is privacy, even when "people" or "anyone" are in it (stigma's phrases are next).
+    ("privacy", (
+        r"(?:have|need|got|going|gonna) to (?:know|be told|find out|hear)|(?:would|will|could|might) (?:\w+ ){0,3}find out|"
+        r"kept (?:private|confidential|quiet)|(?:would|will|could|might) (?:\w+ ){0,2}get (?:back to|told)"
+    )),
     ("stigma", (
         r"(?!i\b|you\b|it\b)\b\w+ (?:would|might|will) (?:react|judge|think)|how it (?:would|might|will) look|"
         r"(?:would|will|might) (?:your|the|my|his|her) \w+ (?:say|think)|"
@@ -325,14 +330,9 @@ _ASKING = frozenset({"open_question", "closed_question", "reflection", "simple_r
 _WARM_OR_NONE = frozenset({"affirmation", "i_statement", "autonomy_support", "closed_question", "open_question"})
 
 
-# The trained reader (topic_model.py) decides when it is fairly sure, or when the lexicon finds nothing; otherwise the
-# lexicon's phrases do. Chosen on tests/data/practice_lines/seen.tsv and cross-validation on the training lines.
-MODEL_FLOOR = 0.4
-
-
-def _lexicon(text: str, codes: list[str]) -> Optional[str]:
+def lexicon_topic(text: str, asking: bool = True) -> Optional[str]:
+    """The lexicon's reading: a topic, WHY_NOT or None (the trained reader weighs it as one of its features)."""
     topic = classify_topic(text)
-    asking = bool(_ASKING & set(codes))
     if topic is None or topic in _BROAD:
         if _IN_THE_WAY.search(text) or (asking and _WORRY.search(text) and _ABOUT_HELP.search(text) and topic != "the_relationship"):
             return WHY_NOT
@@ -341,17 +341,19 @@ def _lexicon(text: str, codes: list[str]) -> Optional[str]:
 
 def read_line(text: str, codes: list[str], use_model: bool = True) -> Optional[str]:
     """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
-    (a greeting, thanks, chat) or None. A specific reason always wins: "is it the cost that puts you off?" is money."""
-    from actions.rehearsal.topic_model import NONE, guess
-
+    (a greeting, thanks, chat) or None. The trained reader (topic_model.py, which weighs the lexicon too) decides;
+    without it, the lexicon alone."""
     asking = bool(_ASKING & set(codes))
     small_talk = set(codes) <= _WARM_OR_NONE and bool(_SMALL_TALK.search(text))
     if small_talk and not asking:
         return SMALL_TALK
-    topic = _lexicon(text, codes)
-    model = guess(text) if use_model else None
-    if model is not None and (model.confidence >= MODEL_FLOOR or topic is None):
-        topic = None if model.topic == NONE else model.topic
+    topic = lexicon_topic(text, asking)
+    if use_model:
+        from actions.rehearsal.topic_model import NONE, guess
+
+        model = guess(text)
+        if model is not None:
+            topic = None if model.topic == NONE else model.topic
     if topic is None and small_talk:
         return SMALL_TALK
     return topic
