@@ -229,6 +229,7 @@ def fit(lines: list[Line], epochs: Optional[int] = None, log: bool = True) -> La
     epochs = epochs or EPOCHS
     from actions.rehearsal.coding import rule_codes
 
+    spacy.util.fix_random_seed(SEED)  # the same corpus trains the same model
     nlp = _blank_textcat()
     examples = []
     for line in lines:
