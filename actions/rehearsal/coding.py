@@ -329,7 +329,7 @@ _ULTIMATUM_MORE = (
     r"\bif (?:the|that|this|those|your|ur) [\w' ]{1,30}\b(?:isn'?t|aren'?t|is not|is still|are still)\b.*\b(?:i'?m (?:going|gonna|calling|ringing|telling|taking)|i'?ll)\b|"
     r"\bif\b.*\b(?:i'?m (?:gone|out of here|off|leaving|done)|i won'?t be (?:here|around|staying)|i'?m not (?:staying|sticking around))\b|"
     # round 8 (issue 12)
-    r"\b(?:have|get) (?:it|them|this|that|your \w+) back (?:when|once|after|if|the day) (?:you|u)\b|"
+    r"\b(?:have|get) (?:it|them|this|that|(?:your|ur|the) \w+) back (?:when|once|after|if|the day) (?:you|u)\b|"
     r"\b(?:keeping|holding|hanging) (?:on ?to |onto )?(?:it|them|this|that|your \w+) (?:till|until|til|unless) (?:you|u)\b|"
     r"\bif (?:you|u)\b.*\bdon'?t expect (?:me|us) to\b|\b(?:you(?:'ve| have)? got|you have|there are|there'?s) (?:two|2) (?:options|choices|ways this goes)\b|"
     r"\bor (?:i'?m|i am|we'?re|we are) (?:asking|reporting|phoning|texting|emailing|contacting|involving|getting|sending|booking|selling|cancelling|stopping|kicking|throwing|packing|locking|changing)\b|\bor (?:get|find) (?:a lawyer|a solicitor|a divorce|somewhere else)\b|"
@@ -626,7 +626,7 @@ class _Trained:
 def _train_once(model_dir: Path) -> None:
     from actions.rehearsal import coder_model
 
-    print(f"MI coder: no trained model in {model_dir}; training it once (about half a minute)...", file=sys.stderr)
+    print(f"MI coder: no trained model in {model_dir}; training it once (about a minute and a half)...", file=sys.stderr)
     coder_model.train(model_dir)
 
 
