@@ -73,7 +73,7 @@ MI_CODER_INPUTS := $(wildcard tests/data/mi_corpus/*.tsv) tests/data/coding_gold
                    actions/rehearsal/coding.py actions/rehearsal/coder_model.py
 
 $(MI_CODER): $(MI_CODER_INPUTS) | $(STAMPS)/runtime
-	@echo "==> Training the MI coder (models/mi_coder; under a minute)"
+	@echo "==> Training the MI coder (models/mi_coder; about 75 s)"
 	@$(BIN)/python -m actions.rehearsal.coder_model train
 
 models/mi_coder: $(MI_CODER)

@@ -229,6 +229,7 @@ def fit(lines: list[Line], epochs: Optional[int] = None, log: bool = True) -> La
     epochs = epochs or EPOCHS
     from actions.rehearsal.coding import rule_codes
 
+    spacy.util.fix_random_seed(SEED)  # the same corpus trains the same model
     nlp = _blank_textcat()
     examples = []
     for line in lines:
@@ -241,7 +242,8 @@ def fit(lines: list[Line], epochs: Optional[int] = None, log: bool = True) -> La
     # their markers: each line is seen once more with every rule marker dropped at random (p = MARKER_DROPOUT).
     for line in lines:
         cats = _cats(line)
-        kept = {c.value for c in rule_codes(line.text) if rng.random() >= MARKER_DROPOUT}
+        # sorted: a set of str iterates in a per-process order, which made the draws (and the model) differ per run
+        kept = {name for name in sorted(c.value for c in rule_codes(line.text)) if rng.random() >= MARKER_DROPOUT}
         examples.append(SpacyExample.from_dict(nlp.make_doc(model_text(line.text, kept)), {"cats": cats}))
     optimizer = nlp.initialize(lambda: examples)
     for epoch in range(epochs):

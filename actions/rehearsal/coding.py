@@ -173,8 +173,8 @@ _CONFRONT = (
     r"you (?:have|'ve got) no idea (?:what|how)|^shocker\b|what a (?:shock|surprise)\b|no ?one (?:believes|trusts) you|nobody (?:believes|trusts) you|"
     r"(?:it'?s|its) my fault now|well done (?:on|for) (?:ruining|wrecking|embarrassing|upsetting|another)|^(?:oh )?(?:another|yet another) (?:\w+ ){0,3}(?:lost|wasted|ruined|gone|down the drain|on the sofa|at the pub|in bed)\b|"
     r"(?:^|\W)talk(?:ing)? (?:rubbish|nonsense|crap|bs)|must be (?:nice|lovely|great)|you look (?:terrible|awful|a state|a mess|like death|disgusting|a wreck)|disappointed in you\b|"
-    r"(?:embarrassed|ashamed|disgusted) (?:by|of|with) (?:the way )?you|(?:sick|tired|fed up) (?:of|with) (?:covering|cleaning|picking|making excuses|lying|carrying)|(?:cheers|thanks|thank you) (?:a lot |so much )?for (?:showing up|embarrassing|ruining|nothing|letting|the support|"
-    r"making|leaving|wrecking|upsetting)|^(?:oh,? )?don'?t mind me\b|(?:^|\W)(?:oh )?(?:brilliant|lovely|fantastic|wonderful|great|perfect)[.,!]+ (?:another|just what)|"
+    r"(?:embarrassed|ashamed|disgusted) (?:by|of|with) (?:the way )?you|(?:sick|tired|fed up) (?:of|with) (?:covering|cleaning|picking|making excuses|lying|carrying)|(?:cheers|thanks|thank you) (?:a lot |so much )?for (?:showing up|embarrassing|ruining|nothing|letting (?:me|us|everyone|everybody|the \w+) down|the support|"
+    r"making (?:a (?:scene|fool|mess)|such a|everything|it all|me (?:look|wait))|leaving (?:me|us) (?:to|with)|wrecking|upsetting)|^(?:oh,? )?don'?t mind me\b|(?:^|\W)(?:oh )?(?:brilliant|lovely|fantastic|wonderful|great|perfect)[.,!]+ (?:another|just what)|"
     r"^(?:yeah,? |oh,? )?as if\b|like that'?s (?:ever )?(?:going to|gonna) happen|pigs might fly|"
     r"^(?:oh )?yeah,? (?:because|cos)\b|(?:^|\W)sure,? (?:blame|you (?:are|did|will))|"
     # comparisons with other people
@@ -269,6 +269,10 @@ _ULTIMATUM = (
 # the follow-up for thursday", "found a psychiatrist, she's coming saturday"), a habit taken away ("poured the vodka
 # down the sink", "changed the password so you can't..."), others brought in, "what would really help is...", "the only
 # thing that'll fix this...", orders wrapped in care ("can you at least...", "maybe if you ate you wouldn't...").
+_HELP = (
+    r"(?:therapist|counsell?or|gp|doctor|dr|clinic|appointment|appt|session|group|meeting|aa|na|rehab|sponsor|helpline|"
+    r"app|tracker|psychiatrist|psychologist|nurse|programme|program|course|class|detox|referral|cancellation|slot|support|service)"
+)
 _ADVICE_ARRANGED = (
     r"(?:(?:^|[,.;!]\s*|\bso )(?:i'?ve |i |we'?ve |we |just |already |also )*(?:booked|made|arranged|sorted|got|found|signed|registered|paid for|bought|put)\b"
     r"(?! (?:myself|me|mum|dad|him|her|them)\b)(?:(?!\bfor (?:myself|me|mum|dad|him|her|them)\b)[\w' ]){0,40}\b(?:appointment|appt|session|slot|assessment|referral|follow[- ]?up|"
@@ -284,7 +288,14 @@ _ADVICE_ARRANGED = (
     r"\b(?:can|could) (?:you|u) (?:at least|just at least)\b|(?:^|[,.;!]\s*)at least (?:have|eat|try|come|text|ring|call|take|drink|get|let)\b|"
     r"(?:^|[,.;!]\s*)(?:please |just |so |and )?come (?:down|round|over|to|for|and|with)\b[\w' ]{0,40}\band (?:just )?(?:eat|have|sit|talk)\b|"
     r"\b(?:maybe|perhaps) if (?:you|u)\b[\w' ]{1,40}\b(?:you'?d|you would|you wouldn'?t|u wouldn'?t|u'?d|you might)\b|"
-    r"\bif (?:you|u) (?:just|only)\b[\w' ]{1,40}\b(?:you'?d|you would|you wouldn'?t|u wouldn'?t)\b)"
+    r"\bif (?:you|u) (?:just|only)\b[\w' ]{1,40}\b(?:you'?d|you would|you wouldn'?t|u wouldn'?t)\b|"
+    # round 8 (issue 12): first-person arranging verb + "for you" / onto their phone / while they slept, about help
+    rf"^(?=.*\b{_HELP}s?\b).*?\bi(?:'ve| have)? (?:just |already |went and )?(?:grabbed|got|booked|made|arranged|sorted|found|bought|signed|put|downloaded|installed|"
+    r"ordered|printed|set up|took|taken|reserved|paid)\b[\w' ]{0,40}\b(?:for (?:you|u)\b|(?:onto|on) (?:your|ur) (?:phone|laptop|tablet)|"
+    r"while (?:you|u) (?:were|was) (?:asleep|out|away|at work)|behind (?:your|ur) back)|"
+    rf"\bi(?:'ve| have)? (?:rung|rang|called|phoned|emailed|messaged|texted|contacted|spoken to|spoke to) (?:the|your|ur|a|his|her) (?:\w+ )?{_HELP}\b|"
+    r"\b(?:expecting (?:your|ur) (?:call|text|message)|expecting to hear from (?:you|u))\b|"
+    r"\b(?:cleared|emptied|got rid of|sold|cut up|flushed|tipped|hid|hidden)\b[\w' ]{0,60}\bso (?:you|u)(?:'ve| have)?(?: got)? (?:no|nothing)\b)"
 )
 _WHAT_HELPS = r"what (?:would|'d|will|'ll|you) (?:really |honestly |actually |probably )?(?:help|need|sort|fix|do you good)\b[\w' ]{0,20}\b(?:is|are)\b"
 # Sarcasm, judging questions, blame said flat and guilt through other people.
@@ -299,13 +310,31 @@ _CONFRONT_MORE = (
     r"\bwhat am i (?:supposed|meant|going) to (?:tell|say)\b|\bthe stress of you\b|\bisn'?t helping (?:her|him|them|anyone|matters)\b|"
     r"\b(?:mum|dad|mom|nan|nana|gran|granny|grandma|grandad|your (?:mum|dad|mom|nan|gran|brother|sister|wife|husband|kids|children)|the kids)(?:'s| is| has| are)? [\w' ]{0,40}\b(?:because of you|worrying about you|worried sick)\b|"
     r"\b(?:people|ppl|everyone|they|your boss|work|the neighbours)(?:'re| are| r| will|'ll| is)? (?:gonna |going to |definitely )?(?:start )?(?:notic|twig)\w*|"
-    r"\byou'?re not fooling\b|\byou'?re in denial\b|\byou know full well\b|\b(?:here we go|not) again[.!]*$|\byou'?re kidding yourself\b)"
+    r"\byou'?re not fooling\b|\byou'?re in denial\b|\byou know full well\b|\b(?:here we go|not) again[.!]*$|\byou'?re kidding yourself\b|"
+    # round 8 (issue 12): kinds of pressure other writers used that the rules had no word for
+    r"[\U0001F644\U0001F643\U0001F612\U0001F926]|\b(?:bit|a bit|pretty|quite) rich (?:coming )?from\b|\bpot calling the kettle\b|"
+    r"\bnot (?:exactly )?rocket science\b|\b(?:it'?s|its|it is) not (?:that|so|exactly) (?:hard|difficult|complicated)\b|"
+    r"\b(?:well|fit|healthy|ok|okay|able) enough to\b.*\b(?:well|fit|healthy|ok|okay|able) enough to\b|"
+    r"\b(?:your|ur) (?:\w+ )?(?:sister|brother|cousin|mate|friend|sis|bro|dad|mum|mom|nan|gran|uncle|aunt(?:ie)?|colleague|neighbour)s?(?:'s| has| had| got|'s got)\b.*\b(?:and|but) (?:she|he|they) (?:still|just|managed|got|pulled|sorted|never)\b|"
+    r"\band look at (?:him|her|them) now\b|\byou can'?t (?:just )?keep (?:on )?\w+ing\b|\b(?:can'?t|cannot) just \w+ (?:it|this) off forever\b|"
+    r"\b(?:should|ought to) (?:be|have got|have gotten) over (?:it|this|that|her|him) by now\b|\bby now,? surely\b|"
+    r"\b(?:ok|okay|nice one|well done|alright|cheers),? (?:genius|einstein|sherlock|smart ?arse|hero|champ)\b|\bcall the (?:newspapers|papers|press)\b|"
+    r"\b(?:is|are) (?:open|back) again,? i see\b|\bi see (?:you'?re|you|the \w+ (?:is|are)) (?:at it|back|still)\b|\b(?:bet|i bet) (?:you|u)(?:'ve| have)? (?:already )?(?:been|had|done|spent|gone)\b|"
+    r"\btell me again how\b|\bwe'?re just (?:pretending|ignoring|not talking about)\b|\bwhy won'?t (?:you|u) (?:let|listen|accept|admit|just)\b|"
+    r"\bdid (?:you|u) even\b.*\bor am i\b|\bimagine what (?:\w+ ){1,3}(?:would|will|'d) (?:say|think)\b)"
 )
 _ULTIMATUM_MORE = (
     r"(?:\bi love you,? but i (?:won'?t|can'?t|'m not|am not) (?:stay|watch|keep|do|be|go on|stick)|"
     r"\b(?:any more|another)\b[\w' ]{1,40}\band (?:you'?re|you are|it'?s|that'?s|i'?m|we'?re|i'?ll)\b|\band you'?re on your own\b|"
     r"\bif (?:the|that|this|those|your|ur) [\w' ]{1,30}\b(?:isn'?t|aren'?t|is not|is still|are still)\b.*\b(?:i'?m (?:going|gonna|calling|ringing|telling|taking)|i'?ll)\b|"
-    r"\bif\b.*\b(?:i'?m (?:gone|out of here|off|leaving|done)|i won'?t be (?:here|around|staying)|i'?m not (?:staying|sticking around))\b)"
+    r"\bif\b.*\b(?:i'?m (?:gone|out of here|off|leaving|done)|i won'?t be (?:here|around|staying)|i'?m not (?:staying|sticking around))\b|"
+    # round 8 (issue 12)
+    r"\b(?:have|get) (?:it|them|this|that|(?:your|ur|the) \w+) back (?:when|once|after|if|the day) (?:you|u)\b|"
+    r"\b(?:keeping|holding|hanging) (?:on ?to |onto )?(?:it|them|this|that|your \w+) (?:till|until|til|unless) (?:you|u)\b|"
+    r"\bif (?:you|u)\b.*\bdon'?t expect (?:me|us) to\b|\b(?:you(?:'ve| have)? got|you have|there are|there'?s) (?:two|2) (?:options|choices|ways this goes)\b|"
+    r"\bor (?:i'?m|i am|we'?re|we are) (?:asking|reporting|phoning|texting|emailing|contacting|involving|getting|sending|booking|selling|cancelling|stopping|kicking|throwing|packing|locking|changing)\b|\bor (?:get|find) (?:a lawyer|a solicitor|a divorce|somewhere else)\b|"
+    r"\b(?:i'?m|i am|i'?ll|i will) (?:telling|tell|ringing|ring|calling|call) (?:your|ur) \w+\b.*\b(?:whether (?:you|u) like it or not|tonight|today|first thing)\b|"
+    r"\bnobody(?:'s| is) (?:going to|gonna) wait (?:around )?forever\b)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
@@ -486,6 +515,7 @@ def _split_tail_question(sentence: str) -> list[str]:
 def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
     bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
+                  r"honey|hun|hon|love|babe|baby|sweetheart|sweetie|darling|pet|mate|bro|sis|dude|buddy|bud|pal|son|kiddo|dear|"
                   r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?)\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
@@ -596,7 +626,7 @@ class _Trained:
 def _train_once(model_dir: Path) -> None:
     from actions.rehearsal import coder_model
 
-    print(f"MI coder: no trained model in {model_dir}; training it once (about half a minute)...", file=sys.stderr)
+    print(f"MI coder: no trained model in {model_dir}; training it once (about a minute and a half)...", file=sys.stderr)
     coder_model.train(model_dir)
 
 
@@ -671,6 +701,19 @@ def gives(label: str, rules: set[str], cats: dict[str, float], setting: dict[str
     return p >= _floor(cats, floors or {})
 
 
+def _settle_conflicts(found: set[Code], rules: set[Code]) -> set[Code]:
+    """An ultimatum takes the choice back and absorbs its own demand (guide, 13): advice only the model gave goes with
+    it (a demand a rule found is in a sentence of its own, and is coded too). Reflection or affirmation found with
+    pressure is left as it is: settling those by the evidence cost 3-4 points of pressure recall on the blind sets
+    for under half a point of macro-F1."""
+    found = set(found)
+    if Code.ULTIMATUM in found:
+        found.discard(Code.AUTONOMY_SUPPORT)
+        if Code.ADVICE_WITHOUT_PERMISSION not in rules:
+            found.discard(Code.ADVICE_WITHOUT_PERMISSION)
+    return found
+
+
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
     """Per code: model probability + weight x rule >= threshold (both chosen on the dev split), then consistency.
     `cats` may carry "addressed" and "asks" (1.0 or 0.0; see `context`, `gives`)."""
@@ -690,8 +733,7 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
         found.add(Code(max(pressure, key=pressure.__getitem__)))  # pressure spread over the three codes is still pressure
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
-    if Code.ULTIMATUM in found:
-        found.discard(Code.AUTONOMY_SUPPORT)
+    found = _settle_conflicts(found, rules)
     if Code.REFLECTION in found:
         share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
         found.add(Code.COMPLEX_REFLECTION if share >= combination["complex_reflection"]["threshold"] else Code.SIMPLE_REFLECTION)
