@@ -82,9 +82,9 @@ mi-coder-report: $(MI_CODER) ## MI coder per-code scores on its test split -> re
 	@$(BIN)/python -m actions.rehearsal.coder_model evaluate
 # --- end MI coder
 
-# --- Practice topics (actions/rehearsal/topic_model.py): a linear model on content/roleplay/topic_lines.tsv, seconds.
+# --- Practice topics (actions/rehearsal/topic_model.py): a linear model on content/roleplay/topic_lines*.tsv, seconds.
 TOPIC_MODEL := models/practice_topics/model.pkl
-$(TOPIC_MODEL): content/roleplay/topic_lines.tsv actions/rehearsal/topic_model.py | $(STAMPS)/runtime
+$(TOPIC_MODEL): $(wildcard content/roleplay/topic_lines*.tsv) actions/rehearsal/topic_model.py actions/rehearsal/topics.py | $(STAMPS)/runtime
 	@echo "==> Training the practice topic reader (models/practice_topics; seconds)"
 	@$(BIN)/python -m actions.rehearsal.topic_model train
 

@@ -8,7 +8,7 @@ import pytest
 
 from actions.rehearsal import topic_model
 from actions.rehearsal.coding import code
-from actions.rehearsal.topic_model import LINES_PATH, read_lines
+from actions.rehearsal.topic_model import all_lines, read_lines
 from actions.rehearsal.topics import SMALL_TALK, TOPICS, WHY_NOT, read_line
 from kernel.settings import REPO_ROOT
 
@@ -24,11 +24,12 @@ def _score(path: Path, use_model: bool = True) -> float:
     return right / len(rows)
 
 
-def test_the_training_lines_use_the_vocabulary_and_share_no_line_with_the_blind_set() -> None:
-    rows = read_lines(LINES_PATH)
+@pytest.mark.parametrize("name", ["blind.tsv", "open_questions.tsv", "probes_2.tsv"])
+def test_the_training_lines_use_the_vocabulary_and_share_no_line_with_a_measuring_set(name: str) -> None:
+    rows = all_lines()
     assert {topic for _, topic in rows} == {*TOPICS, WHY_NOT, "none"}
-    blind = {row["text"].strip().lower() for row in csv.DictReader((SETS / "blind.tsv").open(encoding="utf-8"), delimiter="\t")}
-    assert not blind & {text.lower() for text, _ in rows}
+    measured = {row["text"].strip().lower() for row in csv.DictReader((SETS / name).open(encoding="utf-8"), delimiter="\t")}
+    assert not measured & {text.lower() for text, _ in rows}
 
 
 def test_a_bad_label_names_the_file_and_line(tmp_path: Path) -> None:
@@ -40,7 +41,7 @@ def test_a_bad_label_names_the_file_and_line(tmp_path: Path) -> None:
 
 def test_on_lines_never_trained_or_tuned_on_it_reads_most_topics_and_beats_the_lexicon_alone() -> None:
     # tests/data/practice_lines/blind.tsv was written by another author and never used to choose anything:
-    # 0.858 with the model (0.540 with the lexicon alone) when this was written.
+    # 0.863 with the model (0.540 with the lexicon alone) when this was written.
     with_model = _score(SETS / "blind.tsv")
     assert with_model >= 0.83
     assert with_model > _score(SETS / "blind.tsv", use_model=False) + 0.2
@@ -61,7 +62,7 @@ def test_lines_in_everyday_words_are_read_for_their_topic(line: str, topic: str)
 
 
 def test_without_its_model_the_reader_falls_back_to_the_lexicon(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(topic_model, "LINES_PATH", tmp_path / "missing.tsv")
+    monkeypatch.setattr(topic_model, "LINES_DIR", tmp_path)
     monkeypatch.setenv("PRACTICE_TOPIC_MODEL", str(tmp_path / "model"))
     topic_model._model.cache_clear()
     try:
@@ -69,3 +70,26 @@ def test_without_its_model_the_reader_falls_back_to_the_lexicon(monkeypatch: pyt
         assert read_line("How would you pay for it?", ["open_question"]) == "money"
     finally:
         topic_model._model.cache_clear()
+
+
+def test_after_two_warm_lines_an_open_question_is_answered_on_its_topic_in_most_probes() -> None:
+    """Issue 12's probe, in the engine: tests/data/practice_lines/probes_2.tsv (questions and reflections written
+    blind by another author, never trained or tuned on; 0.862 of its open questions when this was written)."""
+    from actions.rehearsal.engine import opening, take_turn
+    from actions.rehearsal.scenarios import registry
+    from actions.rehearsal.state import Rehearsal
+
+    warm = ["I've missed you, you know.", "It sounds like it's been a really heavy few months."]
+    scenarios = list(registry().values())
+    rows = [row for row in csv.DictReader((SETS / "probes_2.tsv").open(encoding="utf-8"), delimiter="\t")
+            if "open_question" in code(row["text"])]
+    answered = 0
+    for n, row in enumerate(rows):
+        scenario, rehearsal = scenarios[n % len(scenarios)], Rehearsal()
+        used = [opening(scenario, "probe").line_id]
+        for line in warm:
+            used.append(take_turn(scenario, rehearsal, line, code(line), used, "probe")[1].line_id)
+        reply = take_turn(scenario, rehearsal, row["text"], code(row["text"]), used, "probe")[1]
+        answered += reply.answers == row["topic"]
+    assert len(rows) >= 100
+    assert answered / len(rows) >= 0.82

@@ -1,6 +1,6 @@
 """A trained reader of what a practice line is about, to back the keyword lexicon in topics.py.
 
-The training lines are content/roleplay/topic_lines.tsv (`text<TAB>topic`): the topics of topics.TOPICS, plus
+The training lines are content/roleplay/topic_lines*.tsv (`text<TAB>topic`): the topics of topics.TOPICS, plus
 `why_not` (what holds them back from help, no reason named) and `none` (greetings, small talk, the user's own
 feelings, advice). A linear model over word and character n-grams (scikit-learn, installed with Rasa) learns them in a
 couple of seconds; it is saved under models/practice_topics with a hash of the lines, and trained again in the process
@@ -28,7 +28,8 @@ from kernel.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
 
-LINES_PATH = REPO_ROOT / "content" / "roleplay" / "topic_lines.tsv"
+LINES_DIR = REPO_ROOT / "content" / "roleplay"
+LINES_GLOB = "topic_lines*.tsv"
 MODEL_DIR = REPO_ROOT / "models" / "practice_topics"
 NONE = "none"
 # How much the lexicon's reading weighs beside the n-grams (chosen on tests/data/practice_lines/open_questions.tsv and
@@ -59,8 +60,23 @@ def read_lines(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+def line_files(directory: Optional[Path] = None) -> list[Path]:
+    return sorted((directory or LINES_DIR).glob(LINES_GLOB))
+
+
+def all_lines(directory: Optional[Path] = None) -> list[tuple[str, str]]:
+    """Every training line, from content/roleplay/topic_lines*.tsv."""
+    files = line_files(directory)
+    if not files:
+        raise FileNotFoundError(f"{directory or LINES_DIR}: no {LINES_GLOB}")
+    return [row for path in files for row in read_lines(path)]
+
+
+def _digest(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class LexiconFeature:
@@ -109,12 +125,11 @@ def build(rows: list[tuple[str, str]]) -> Any:
     return model
 
 
-def train(out: Path = MODEL_DIR, lines: Optional[Path] = None) -> Any:
-    lines = lines or LINES_PATH
-    model = build(read_lines(lines))
+def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
+    model = build(all_lines(directory))
     out.mkdir(parents=True, exist_ok=True)
     with (out / "model.pkl").open("wb") as handle:
-        pickle.dump({"digest": _digest(lines), "model": model}, handle)
+        pickle.dump({"digest": _digest(line_files(directory)), "model": model}, handle)
     return model
 
 
@@ -127,7 +142,7 @@ def _model() -> Optional[Any]:
         if path.exists():
             with path.open("rb") as handle:
                 saved = pickle.load(handle)  # noqa: S301 - a file this module wrote itself
-            if saved.get("digest") == _digest(LINES_PATH):
+            if saved.get("digest") == _digest(line_files()):
                 return saved["model"]
         return train(model_dir)
     except Exception:  # the lexicon alone still reads topics
