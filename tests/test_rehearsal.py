@@ -311,7 +311,7 @@ def test_no_line_comes_twice_and_lines_assuming_earlier_events_wait_for_them() -
 def test_a_greeting_is_answered_in_kind_and_a_question_about_what_holds_them_back_gets_a_reason() -> None:
     talk = Conversation("parent-dad-drinking-direct")
     hello = talk.say("hi dad, thanks for having me over")
-    assert hello.kind == "small_talk" and hello.answers is None
+    assert hello.kind == "thanked" and hello.answers is None
     grief = talk.say("it's been a really hard year without mum")
     assert grief.answers == "feelings"
     talk.say("what's it been like for you, the evenings on your own?")

@@ -14,6 +14,7 @@ from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_re
 from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_line
 from kernel.vocabulary import Stage
 
+_THANKS = re.compile(r"\b(?:thanks|thank (?:you|u)|ta|cheers)\b", re.I)
 _DEPTH = {Stage.GUARDED: "deflect", Stage.WARY: "partial", Stage.SOFTENING: "honest", Stage.OPEN: "honest"}
 # Talking about a broad topic leads, once they're softening, to the hidden reason that sits under it: how they feel
 # to the fear of feeling it, the two of you to their place in the family, the future to whether anything could help.
@@ -157,7 +158,8 @@ class Responder:
                          answers=topic if topic in TOPICS else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
         if topic == SMALL_TALK:
-            return self.act("small_talk", stage) or self.general(stage)
+            kind = "thanked" if _THANKS.search(turn.text) else "small_talk"
+            return self.act(kind, stage) or self.act("small_talk", stage) or self.general(stage)
         if topic == WHY_NOT:
             # "What worries you about talking to someone?": the next hidden reason, once they're past guarded.
             reason = None if was_guarded else self.next_reason()
