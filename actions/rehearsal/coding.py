@@ -84,7 +84,8 @@ _OPEN_INVITATION = (
 _FACT_QUESTION = (
     r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
     r"when (?:did|was|were|is|will|are|was the last)|which (?:one|days?|nights?|doctor|clinic|pub)|"
-    r"where (?:do|did|does) (?:you|they|he|she) (?:live|work|stay|buy|get)|who (?:lives|is your|was your))\b"
+    r"where (?:do|did|does) (?:you|they|he|she) (?:live|work|stay|buy|get)|who (?:lives|is your|was your)|"
+    r"what number|(?:where|how) (?:do|would) you (?:see yourself on|(?:put|place|rate) yourself))\b"
 )
 _ADVICE_QUESTION = (
     r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
@@ -478,6 +479,8 @@ def _unfill(text: str) -> str:
     """Drop what a transcript of speech adds and a reader would skip, so the rules see the words that carry the move."""
     text = re.sub(rf"(?:^|(?<=[\s,.;!?]))(?:{_HESITATION}|{_BACKCHANNEL})(?:[,.;!…]+|(?=\s)|$)\s*", "", text)
     text = re.sub(r"\b([a-z]+(?:'[a-z]+)?)(?:-|—|–|\.\.\.|,)\s+\1\b", r"\1", text)  # "it's- it's" -> "it's"
+    text = re.sub(r"\b([a-z]{1,5})-(?=\1)", "", text)  # "a-a", "wo-would", "con-consequences": a stammered start
+    text = re.sub(r"(^|\s)[-—–]+(?=\w)", r"\1", text)  # "-interested in...": a turn picked up after an interruption
     text = re.sub(r"\b(i|you|it|it's|that|that's|so|and|the|a|to|you're|we|they|he|she|is|was|if) \1\b", r"\1", text)
     text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but|so|or|because|cause) )(?:you know|i mean|like|kind of like|sort of like),\s*", r"\1", text)
     text = re.sub(r",\s*(?:you know|i mean|like)\s*(?=[,.;!?]|$)", "", text)
@@ -516,7 +519,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
     bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
                   r"honey|hun|hon|love|babe|baby|sweetheart|sweetie|darling|pet|mate|bro|sis|dude|buddy|bud|pal|son|kiddo|dear|"
-                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?)\W+)+", "", sentence)
+                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|about|roughly|"
+                  r"around|approximately)\W+)+", "", sentence)
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
@@ -554,6 +558,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
         return None
     if re.search(r",\s*(?:what|like),\s*\w", bare):
         return Code.CLOSED_QUESTION  # "you smoke about, what, twenty a day?": checks a figure
+    if re.search(r"\b(?:on (?:a|the|that|this) scale|what number)\b", bare):
+        return Code.CLOSED_QUESTION  # a ruler question asks for a number
     inner_wh = re.search(rf"\b{_WH}\b", bare)
     return Code.OPEN_QUESTION if inner_wh and re.search(r"\b(?:you|your)\b", bare) and len(bare.split()) > 6 else Code.CLOSED_QUESTION
 
@@ -744,8 +750,34 @@ def code(text: str) -> list[str]:
     """The MI codes for one thing the user said, in a fixed order.
 
     A reflection also gets exactly one of simple_reflection / complex_reflection (simple when only the rules are
-    available: they cannot tell the two apart, and MITI says "when in doubt, simple").
+    available: they cannot tell the two apart, and MITI says "when in doubt, simple"). A line of several sentences is
+    also coded sentence by sentence for questions: "Everything looks normal on your exam. Do you have any questions for
+    me?" asks one, though the whole line reads to the model like a statement.
     """
+    found = _code_line(text)
+    if not found & QUESTIONS:
+        parts = sentences(text)
+        if len(parts) > 1:
+            for part in parts:
+                asked = _code_line(part) & QUESTIONS
+                if asked:
+                    found |= asked
+                    break
+    if not found & QUESTIONS and not found & _PRESSURE_CODES:
+        # A question the rules are sure of ("Would that be okay?", "And that's changed over what period of time?")
+        # that the model, which learnt mostly short chat lines, doesn't see in a long spoken turn.
+        for part in sentences(text):
+            rules = rule_codes(part)
+            if part.rstrip().endswith("?") and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
+                found |= rules & QUESTIONS
+                break
+    return [c.value for c in ORDER if c in found]
+
+
+_PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
+
+
+def _code_line(text: str) -> set[Code]:
     rules = rule_codes(text)
     trained = _trained()
     if trained is None:
@@ -757,7 +789,7 @@ def code(text: str) -> list[str]:
 
         cats = {**trained.nlp(model_text(text, {c.value for c in rules})).cats, **context(text, rules)}
         found = combine(rules, cats, trained.combination)
-    return [c.value for c in ORDER if c in found]
+    return found
 
 
 def main() -> int:
