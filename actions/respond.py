@@ -13,7 +13,7 @@ import copy
 import re
 import zlib
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
@@ -508,6 +508,39 @@ SCREEN_LEAD = {
 }
 
 
+def unheard_texts(tracker: Tracker) -> list[str]:
+    """What the user said before the latest message in turns the crisis rules answered on their own (the crisis
+    response and its check-ins run without the action server), newest first."""
+    texts: list[str] = []
+    latest_seen = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and not str(event.get("name") or "").startswith(("utter_crisis", "action_listen")):
+            break
+        if event.get("event") == "user":
+            if latest_seen and not str(event.get("text") or "").startswith("/"):
+                texts.append(str(event.get("text") or ""))
+            latest_seen = True
+    return texts
+
+
+def with_unheard_facts(picture: Picture, tracker: Tracker) -> Picture:
+    """The picture, with who and what the struggle is filled in from messages a rule answered alone: "my son says he
+    wants to kill himself, he's been drinking" got the crisis response; "how do I get him to see someone?" after it
+    is about a son who drinks."""
+    missing = [name for name in ("relationship", "word", "concern", "pronoun") if getattr(picture, name) is None]
+    if not missing:
+        return picture
+    found: dict[str, Any] = {}
+    for text in unheard_texts(tracker):
+        earlier = read_message(text)
+        for name in missing:
+            if name not in found and getattr(earlier, name) is not None:
+                if name == "word" and earlier.relationship != (picture.relationship or found.get("relationship")):
+                    continue
+                found[name] = getattr(earlier, name)
+    return replace(picture, **found) if found else picture
+
+
 def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[EventType]]:
     """The reply to the latest message and the slot events that keep the picture and the thread.
 
@@ -521,6 +554,7 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     slots = {name: tracker.get_slot(name) for name in ("relationship", "concern", "resistance_form")}
     expecting_form = memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
+    picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}
     slots_before = dict(slots)
     values, new = update_situation(slots, picture, buttons, memory)

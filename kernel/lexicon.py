@@ -118,7 +118,8 @@ def normalise_concern(value: str) -> Optional[str]:
 # ("slammed the door", "screamed") say more than a passing word, so they outweigh a stray argument.
 _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.PASSIVE: (
-        (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"\bagree[ds]?\b", 2),
+        # "get him to agree" is a goal, not a refusal
+        (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
         (r"\bcancel", 1), (r"\bfollow(?:s|ed)? through\b", 1), (r"\bkeeps? putting (?:it )?off\b", 2), (r"\bput(?:s|ting)? it off\b", 2),
         (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),

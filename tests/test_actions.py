@@ -301,3 +301,32 @@ def test_the_first_boundary_advice_waits_for_the_safety_question_and_a_no_brings
     assert topic_of(advice) == "boundaries" and advice.items
     later = chat.say("is it ok to stop lending him money", "set_boundaries")
     assert not any(e.get("event") == "followup" for e in later.events) and later.items
+
+
+def test_who_and_what_told_in_a_crisis_message_are_remembered_after_the_crisis_rules() -> None:
+    from rasa_sdk import Tracker
+
+    from actions.respond import with_unheard_facts
+    from kernel.lexicon import Picture, read_message
+
+    def user(text: str, intent: str) -> dict[str, Any]:
+        return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+    said = "how do i get him to agree to see someone?"
+    events = [
+        {"event": "action", "name": "action_respond"},
+        user("my son keeps saying he wants to kill himself and he won't see anyone, he's been drinking every day", "crisis"),
+        {"event": "action", "name": "utter_crisis"}, {"event": "bot", "text": "..."}, {"event": "action", "name": "action_listen"},
+        user("he's safe right now, he's asleep at his mate's", "affirm"),
+        {"event": "action", "name": "utter_crisis_safe_next"}, {"event": "bot", "text": "..."},
+        {"event": "action", "name": "action_listen"},
+        user(said, "how_to_bring_up_therapy"),
+    ]
+    tracker = Tracker("someone", {}, {"text": said}, events, False, None, {}, "action_listen")
+    picture = with_unheard_facts(read_message(said), tracker)
+    assert (picture.relationship, picture.word, picture.concern) == ("child", "son", "substance_use")
+    # Only turns the crisis rules answered alone: what an earlier answer (or practice) heard is not read again.
+    answered = [user("my wife drinks every night", "they_refused_help"), {"event": "action", "name": "action_respond"},
+                {"event": "bot", "text": "..."}, {"event": "action", "name": "action_listen"}, user(said, "how_to_bring_up_therapy")]
+    earlier = Tracker("someone", {}, {"text": said}, answered, False, None, {}, "action_listen")
+    assert with_unheard_facts(Picture(), earlier) == Picture()
