@@ -120,6 +120,10 @@ _DANGER = [
 _NOT_DANGER = [
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
+    # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
+    r"\bdisappear (?:for (?:a|an|the|one|two|three|a few|a couple of|some)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|months?|bit|while|"
+    r"holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
+    r"caravan|sun))\b",
     r"\brather die than\b",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
     r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) killing me\b",
