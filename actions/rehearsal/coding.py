@@ -339,7 +339,8 @@ _CONFRONT_MORE = (
     r"\bhave you ever once\b|\bwho in (?:their|his|her|your) right mind\b|\bwho (?:exactly )?is (?:going|gonna) to (?:pay|clean|pick|sort|explain)\b|"
     r"\bwhat(?:'s| is) (?:actually |even |really |honestly )wrong with (?:you|u)\b|\bwhat'?s the point (?:of|in) (?:me )?(?:even )?(?:asking|saying|bothering|telling|trying)\b|"
     r"\bdo you have any idea what\b|\bwhat kind of (?:a )?(?:grown )?(?:man|woman|person|adult|human being|parent)\b|\bhow is (?:\w+ ){1,8}\W?(?:\w+\W? ){0,4}exactly\b|"
-    r"\b(?:i suppose|i guess|so)\b.*\bnow,? is it\??$|\b(?:got|get|getting|made it|managed) through (?:\w+ ){0,4}without (?:a |any |the )?(?:therapist|therapy|counsell?or|counsell?ing|pills|meds|tablets|help|moaning|complaining|fuss)\b|"
+    r"\b(?:i suppose|i guess|so)\b.*\bnow,? is it\??$|\b(?:grandad|granddad|grandpa|grandma|gran|granny|nan|nana|my (?:dad|mum|mom|father|mother)|our parents|"
+    r"your (?:dad|mum|mom|grandad|grandma|nan|gran))\b.*\bwithout (?:a |any |the |ever seeing a )?(?:therapist|therapy|counsell?or|counsell?ing|shrink|pills|tablets|meds)\b|\b(?:got|get|getting|made it|managed) through (?:\w+ ){0,4}without (?:a |any |the )?(?:therapist|therapy|counsell?or|counsell?ing|pills|meds|tablets|help|moaning|complaining|fuss)\b|"
     r"\band (?:he|she|they) (?:didn'?t|never|did not) (?:fall apart|go to pieces|fall to bits|need (?:a |any )?(?:therapist|therapy|counsell?or|pills|help)|make (?:such )?a fuss|moan|complain)\b|"
     r"\b(?:your|ur) (?:\w+ )?(?:sister|brother|cousin|mate|friend|dad|mum|mom|nan|gran|grandad|uncle|aunt(?:ie)?)s? (?:had|has|found) the (?:guts|balls|sense|decency|courage|bottle) to\b|"
     r"\bdon'?t you dare\b|\bas an excuse\b|\bfor everyone,? not just (?:you|u)\b)"
@@ -641,13 +642,24 @@ def code_sentence(sentence: str) -> set[Code]:
     return codes
 
 
+_VERDICT = r"(?:oh |well )?(?:brilliant|great|fantastic|cool|classic|perfect|lovely|nice one|marvellous|wonderful|impressive|amazing)[.!]*"
+_DONE_AGAIN = (
+    r"^(?!.*\b(?:thanks|thank you|cheers|love you|proud)\b).*\b(?:you|your)\b.*\b(?:again|went|forgot|spent|lost|blew|drank|missed|"
+    r"broke|left|slept|skipped|said|ignored|turned up|came home|straight to)\b"
+)
+_WARM = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT, Code.REFLECTION, Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
+
+
 def rule_codes(text: str) -> set[Code]:
     """The codes the hand-written rules give (no simple/complex split: that needs the model)."""
     found: set[Code] = set()
-    for sentence in sentences(text):
+    parts = sentences(text)
+    for sentence in parts:
         found |= code_sentence(sentence)
     if Code.ULTIMATUM in found:
         found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
+    if len(parts) > 1 and re.fullmatch(_VERDICT, parts[-1]) and not found & _WARM and re.search(_DONE_AGAIN, " ".join(parts[:-1])):
+        found.add(Code.CONFRONT)  # "you forgot the gas bill again. brilliant.": a one-word verdict on what they did
     if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
         found -= QUESTIONS
     return found
