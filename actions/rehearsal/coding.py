@@ -322,7 +322,29 @@ _CONFRONT_MORE = (
     r"\b(?:ok|okay|nice one|well done|alright|cheers),? (?:genius|einstein|sherlock|smart ?arse|hero|champ)\b|\bcall the (?:newspapers|papers|press)\b|"
     r"\b(?:is|are) (?:open|back) again,? i see\b|\bi see (?:you'?re|you|the \w+ (?:is|are)) (?:at it|back|still)\b|\b(?:bet|i bet) (?:you|u)(?:'ve| have)? (?:already )?(?:been|had|done|spent|gone)\b|"
     r"\btell me again how\b|\bwe'?re just (?:pretending|ignoring|not talking about)\b|\bwhy won'?t (?:you|u) (?:let|listen|accept|admit|just)\b|"
-    r"\bdid (?:you|u) even\b.*\bor am i\b|\bimagine what (?:\w+ ){1,3}(?:would|will|'d) (?:say|think)\b)"
+    r"\bdid (?:you|u) even\b.*\bor am i\b|\bimagine what (?:\w+ ){1,3}(?:would|will|'d) (?:say|think)\b|"
+    # round 9 (issue 12): blame told as plain past fact ("you blew the rent on the bookies", "you were meant to..."),
+    # counting ("four sundays in a row"), sarcastic verdicts and tails ("...again. brilliant.", "pattern much?"), idioms of
+    # disbelief ("who in their right mind", "let me guess"), and elders held up as the example ("got through it without...")
+    r"(?:^|[.!,;]\s*|\band )you(?:'ve| have)? (?![\w' ]*\b(?:and|but|,) (?:it|that|you) (?:still )?(?:eats|hurts|haunts|kills|bothers|weighs|feel|felt|hate|regret|wish|can'?t forgive))"
+    r"(?:just |also |then |even |literally )?(?:missed (?:\w+'s|her|his|their|our|your (?:\w+'s|kids'?)) \w+|"
+    r"burn(?:ed|t) through|blew (?:the|your|our|all|\d+|£)|(?:gambled|drank|pissed|frittered|bet|thrown) (?:\w+ ){0,4}away|"
+    r"spent (?:your|the|our|his|her|all|every|a whole|\d+|£)[\w' ]* on\b|wasted (?:a|the|your|our|another|\w+ (?:years|months|weeks))|smashed|"
+    r"threw (?:a|the|my|your|his|her|our) \w+ (?:at|across)|(?:snapped|shouted|screamed|yelled|swore) at|(?:cancelled|bailed) on|stood (?:\w+ ){1,2}up|"
+    r"were (?:meant|supposed) to|lied (?:to|about)|(?:embarrassed|humiliated|shamed|shown) (?:me|us)\b)|"
+    r"\blifted a finger\b|\bi counted\b|\b(?:that'?s|this is|it'?s) (?:the|your) (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) \w+ (?:this|in a|since)\b(?!.*\?$)|"
+    r"\byou(?:'ve| have)? \w+ (?:\w+ ){0,3}(?:\w+ ){1,2}in a row\b|\b(?:a (?:hundred|thousand|million)|six hundred|\d{2,}) times\b|"
+    r"\byou (?:haven'?t|have not) (?:showered|washed|cleaned|tidied|paid|bothered|been sober|got dressed)\b|\b(?:stinks|reeks)\b|\binto an (?:early )?grave\b|"
+    r"[.!]\s+(?:brilliant|great|fantastic|cool|classic|perfect|lovely|nice one|marvellous|wonderful)[.!]*$|\bso (?:you'?d|you would) rather\b.*,\s*(?:got it|cool|fine|noted)[.!]*$|"
+    r"(?:^|[.!,]\s*)\w+ much\?+$|\blet that sink in\b|(?:^|[.,!]\s*)let me guess\b|\blet me get this straight\b|\bwe'?re all (?:just )?pretending\b|\bor am i imagining\b|"
+    r"\bhave you ever once\b|\bwho in (?:their|his|her|your) right mind\b|\bwho (?:exactly )?is (?:going|gonna) to (?:pay|clean|pick|sort|explain)\b|"
+    r"\bwhat(?:'s| is) (?:actually |even |really |honestly )wrong with (?:you|u)\b|\bwhat'?s the point (?:of|in) (?:me )?(?:even )?(?:asking|saying|bothering|telling|trying)\b|"
+    r"\bdo you have any idea what\b|\bwhat kind of (?:a )?(?:grown )?(?:man|woman|person|adult|human being|parent)\b|\bhow is (?:\w+ ){1,8}\W?(?:\w+\W? ){0,4}exactly\b|"
+    r"\b(?:i suppose|i guess|so)\b.*\bnow,? is it\??$|\b(?:grandad|granddad|grandpa|grandma|gran|granny|nan|nana|my (?:dad|mum|mom|father|mother)|our parents|"
+    r"your (?:dad|mum|mom|grandad|grandma|nan|gran))\b.*\bwithout (?:a |any |the |ever seeing a )?(?:therapist|therapy|counsell?or|counsell?ing|shrink|pills|tablets|meds)\b|\b(?:got|get|getting|made it|managed) through (?:\w+ ){0,4}without (?:a |any |the )?(?:therapist|therapy|counsell?or|counsell?ing|pills|meds|tablets|help|moaning|complaining|fuss)\b|"
+    r"\band (?:he|she|they) (?:didn'?t|never|did not) (?:fall apart|go to pieces|fall to bits|need (?:a |any )?(?:therapist|therapy|counsell?or|pills|help)|make (?:such )?a fuss|moan|complain)\b|"
+    r"\b(?:your|ur) (?:\w+ )?(?:sister|brother|cousin|mate|friend|dad|mum|mom|nan|gran|grandad|uncle|aunt(?:ie)?)s? (?:had|has|found) the (?:guts|balls|sense|decency|courage|bottle) to\b|"
+    r"\bdon'?t you dare\b|\bas an excuse\b|\bfor everyone,? not just (?:you|u)\b)"
 )
 _ULTIMATUM_MORE = (
     r"(?:\bi love you,? but i (?:won'?t|can'?t|'m not|am not) (?:stay|watch|keep|do|be|go on|stick)|"
@@ -335,7 +357,12 @@ _ULTIMATUM_MORE = (
     r"\bif (?:you|u)\b.*\bdon'?t expect (?:me|us) to\b|\b(?:you(?:'ve| have)? got|you have|there are|there'?s) (?:two|2) (?:options|choices|ways this goes)\b|"
     r"\bor (?:i'?m|i am|we'?re|we are) (?:asking|reporting|phoning|texting|emailing|contacting|involving|getting|sending|booking|selling|cancelling|stopping|kicking|throwing|packing|locking|changing)\b|\bor (?:get|find) (?:a lawyer|a solicitor|a divorce|somewhere else)\b|"
     r"\b(?:i'?m|i am|i'?ll|i will) (?:telling|tell|ringing|ring|calling|call) (?:your|ur) \w+\b.*\b(?:whether (?:you|u) like it or not|tonight|today|first thing)\b|"
-    r"\bnobody(?:'s| is) (?:going to|gonna) wait (?:around )?forever\b)"
+    r"\bnobody(?:'s| is) (?:going to|gonna) wait (?:around )?forever\b|"
+    # round 9: choice handed back with a threat (guide, 14), "or lose me", "or the kids and i are going", "see who's still around"
+    r"\b(?:your|ur) (?:choice|call|pick|decision)\b.*\b(?:but|and) (?:i|we) (?:won'?t|will not|am not|'m not|'?ll not) (?:be )?(?:here|there|around|sticking around|waiting|coming back|picking up)\b|"
+    r"\bor lose (?:me|us|the kids|your (?:family|kids|wife|husband|job|home))\b|\bor (?:me and the kids|the kids and (?:i|me)|me and \w+|\w+ and i) (?:are|'re|will|'ll) (?:going|leaving|moving|off|gone|out)\b|"
+    r"\bsee who'?s (?:still )?(?:around|here|left|there)\b|\bor (?:you|u) (?:don'?t|won'?t|can'?t) (?:get|see|have|come)\b|\bnext time (?:you|u)(?:'re| are) (?:staying|not|on your own|sleeping|out)\b|"
+    r"\bif (?:you|u) (?:haven'?t|have not|didn'?t)\b.*\b(?:i'?m|i am|i'?ll|i will) (?:phoning|ringing|calling|telling|going|leaving|texting|emailing|phone|ring|call|tell)\b)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
@@ -354,7 +381,11 @@ _AUTONOMY = (
     r"i trust you to|i trust your|(?:would you |do you )?mind if i|could i (?:make|offer|add|ask)|no rush|"
     r"we can leave it|we don'?t have to|if it'?s not for you|only if it feels right|is that okay with you|all the time you need|"
     r"you know (?:what you need|what'?s right|your own)|i won'?t (?:nag|pester|keep on)|not (?:going to|gonna) tell you what to do|happy to just listen|"
-    r"ignore (?:this|me|it) if you (?:like|want)|no right or wrong|\bor would you rather\b|^would you rather i\b|do you want me to (?:back off|leave it|drop it))"
+    r"ignore (?:this|me|it) if you (?:like|want)|no right or wrong|\bor would you rather\b|^would you rather i\b|do you want me to (?:back off|leave it|drop it)|"
+    # round 9: permission asked in texting shorthand and choices between kinds of help
+    r"^(?:\w+ )?(?:ok|okay|alright|all right|cool) (?:if|for me to|to) (?:i|me)\b.*\?$|\bis (?:now|this|it) (?:a )?(?:good|ok|okay|bad) time\b|\bor (?:shall|should) (?:we|i) (?:leave|park|drop|wait)\b|"
+    r"\b(?:do|would) you (?:want|like|need) (?:my |some |a bit of )?(?:advice|two cents|2 cents|opinion|ideas|suggestions|input|help|a hug)\b.*\bor\b|\bor is that too much\b|"
+    r"\byou set the pace\b|\bno strings\b|\bignore (?:me|this) if\b|\b(?:totally|completely|entirely) (?:up to|your)\b|\bno pressure\b)"
 )
 _ADVICE = (
     r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
@@ -428,7 +459,10 @@ _AFFIRM = (
     r"you(?:'ve| have) got (?:so much|a lot of) (?:strength|courage)|your (?:strength|courage|honesty|kindness) |"
     r"brave of you|(?:a lot of|real|great|good|so much) progress|you'?re doing (?:so much |much |a lot )?better|you(?:'ve| have) been (?:brilliant|amazing|fantastic|so good|incredible)|\bbrave\b.*\bto\b|impressive|says a lot about you|that'?s (?:huge|amazing|brilliant|great)|you kept going|"
     r"you(?:'ve| have) always been the one|a really \w+ person|a (?:great|good|wonderful|brilliant) (?:listener|friend|dad|mum|mom|"
-    r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for)"
+    r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for|"
+    # round 9: praise without "proud" ("telling me was brave", "fair play for going", "you did it anyway")
+    r"\b(?:was|were|so|proper|really|dead) brave\b|\bfair play (?:for|to you|on)\b|^(?:massive |big |huge )?respect (?:for|to you)\b|\b(?:hard|scary|difficult|tough|frightening|terrified)\b.*\byou did it anyway\b|"
+    r"\byou(?:'re| are) (?:a (?:fighter|survivor|trooper|legend|star|rock)|incredible|a credit)\b|\breal strength\b|\b(?:and )?it shows[.!]*$)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
@@ -450,7 +484,10 @@ _I_STATEMENT = (
     r"it (?:scares|worries|frightens|hurts|breaks|kills) me|that (?:scares|worries|frightens|hurts) me|"
     r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me|"
     r"i keep (?:feeling|thinking|worrying|wondering)|i'?d love to (?:see|spend|have|hear|talk|get|be)|^miss(?:ing)? (?:you|u)\b|"
-    r"i (?:just )?want you (?:safe|home|back|well|happy)|(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home))"
+    r"i (?:just )?want you (?:safe|home|back|well|happy)|(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home)|"
+    # round 9: the feeling told through the body or the heart ("it breaks my heart", "my stomach drops")
+    r"\b(?:breaks|broke|breaking) my heart|\bmy (?:stomach|chest|heart) (?:drops|sinks|tightens|races|lurches|goes|is in my mouth)|"
+    r"\bi (?:get|got) (?:so |really |a bit )?(?:frightened|terrified|panicky|sick with worry))"
 )
 
 
@@ -611,13 +648,24 @@ def code_sentence(sentence: str) -> set[Code]:
     return codes
 
 
+_VERDICT = r"(?:oh |well )?(?:brilliant|great|fantastic|cool|classic|perfect|lovely|nice one|marvellous|wonderful|impressive|amazing)[.!]*"
+_DONE_AGAIN = (
+    r"^(?!.*\b(?:thanks|thank you|cheers|love you|proud)\b).*\b(?:you|your)\b.*\b(?:again|went|forgot|spent|lost|blew|drank|missed|"
+    r"broke|left|slept|skipped|said|ignored|turned up|came home|straight to)\b"
+)
+_WARM = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT, Code.REFLECTION, Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
+
+
 def rule_codes(text: str) -> set[Code]:
     """The codes the hand-written rules give (no simple/complex split: that needs the model)."""
     found: set[Code] = set()
-    for sentence in sentences(text):
+    parts = sentences(text)
+    for sentence in parts:
         found |= code_sentence(sentence)
     if Code.ULTIMATUM in found:
         found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
+    if len(parts) > 1 and re.fullmatch(_VERDICT, parts[-1]) and not found & _WARM and re.search(_DONE_AGAIN, " ".join(parts[:-1])):
+        found.add(Code.CONFRONT)  # "you forgot the gas bill again. brilliant.": a one-word verdict on what they did
     if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
         found -= QUESTIONS
     return found
@@ -664,7 +712,15 @@ KIND_PRESSURE_FLOOR = 0.5
 # "would you be up for a walk?"). Training picks these floors (combination "floors") on out-of-fold and dev lines; the
 # constants are the defaults for a model trained before that.
 CLOSED_PRESSURE_FLOOR = 0.0
-FLOOR_DEFAULTS = {"kind": KIND_PRESSURE_FLOOR, "closed": CLOSED_PRESSURE_FLOOR, "unaddressed": UNADDRESSED_PRESSURE_FLOOR}
+# Round 9: the same for a line said to "you" on which the rules find nothing at all (errands and small talk: "your
+# parcel came", "i'm doing a roast if you fancy it") and for one they read as a reflection with no pressure rule
+# ("you're tired of people asking"). Trained models pick these on out-of-fold and dev lines too; 0.0 is the old way.
+BARE_PRESSURE_FLOOR = 0.0
+REFLECTS_PRESSURE_FLOOR = 0.0
+FLOOR_DEFAULTS = {
+    "kind": KIND_PRESSURE_FLOOR, "closed": CLOSED_PRESSURE_FLOOR, "unaddressed": UNADDRESSED_PRESSURE_FLOOR,
+    "bare": BARE_PRESSURE_FLOOR, "reflects": REFLECTS_PRESSURE_FLOOR,
+}
 
 
 def addressed(text: str) -> bool:
@@ -678,7 +734,9 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     asks = Code.OPEN_QUESTION in rules and not pressure_rule
     kind = bool(rules & _KIND) and not pressure_rule
     closed = Code.CLOSED_QUESTION in rules and not pressure_rule
-    return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed)}
+    reflects = Code.REFLECTION in rules and not pressure_rule
+    return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),
+            "bare": float(not rules), "reflects": float(reflects)}
 
 
 def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
@@ -689,8 +747,9 @@ def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
         bar = max(bar, floors["unaddressed"])
     if cats.get("kind", 0.0) >= 0.5:
         bar = max(bar, floors["kind"])
-    if cats.get("closed", 0.0) >= 0.5:
-        bar = max(bar, floors["closed"])
+    for name in ("closed", "bare", "reflects"):
+        if cats.get(name, 0.0) >= 0.5:
+            bar = max(bar, floors[name])
     return bar
 
 
