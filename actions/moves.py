@@ -229,7 +229,7 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     lowered = text.lower().replace("’", "'").strip()
     if _WHY_US.search(lowered):
         return Move("why_us", last_topic)
-    if _DIFFERENT.search(lowered) and last_topic:
+    if _DIFFERENT.search(lowered) and last_topic and audience_of(text) != "user":  # "for me i mean, not him" asks for the user
         return Move("different", last_topic)
     if _MORE.search(lowered) or intent == "ask_more":
         wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase)\b", lowered)

@@ -160,6 +160,12 @@ def _button_entity(tracker: Tracker, name: str) -> Optional[str]:
     return None
 
 
+_PRONOUN_OF_WORD = {
+    "sister": "she", "brother": "he", "mum": "she", "mom": "she", "mother": "she", "dad": "he", "father": "he", "son": "he",
+    "daughter": "she", "wife": "she", "husband": "he", "girlfriend": "she", "boyfriend": "he",
+}
+
+
 def update_situation(
     slots: dict[str, Any], picture: Picture, buttons: dict[str, Optional[str]], memory: Memory
 ) -> tuple[dict[str, Optional[str]], set[str]]:
@@ -181,6 +187,11 @@ def update_situation(
                 memory.word = picture.word
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
+        elif name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word:
+            # "no, it's my sister not my brother": the same relationship, another person
+            memory.word = picture.word
+            memory.pronoun = picture.pronoun or _PRONOUN_OF_WORD.get(picture.word, memory.pronoun)
+            new.add("word")
     if memory.pronoun is None and picture.pronoun:
         memory.pronoun = picture.pronoun
     for name in ("duration", "together", "user_state"):
@@ -451,8 +462,14 @@ class Responder:
 
 
 def respond(move: Move, responder: Responder, shown_items: list[Content], picture_has_form: bool) -> Reply:
+    corrected = bool({"relationship", "word"} & set(responder.new)) and responder.corrected
+    if corrected and move.kind in {"ack", "open"}:
+        # "no, it's my sister not my brother": nothing to answer but the correction itself.
+        return Reply(text=f"Sorry, {responder.situation.who}. Thanks for putting me right; I'll keep that in mind.\n\n"
+                          "Where would you like to go from here?",
+                     buttons=responder._buttons("refusal", "bring_up", "exhaustion"))
     reply = _respond(move, responder, shown_items, picture_has_form)
-    if "relationship" in responder.new and responder.corrected:
+    if corrected:
         reply.text = f"Thanks for telling me: {responder.situation.who}. I'll keep that in mind.\n\n" + reply.text
         if len(reply.text) > MAX_CHARS:
             reply.text = reply.text[:MAX_CHARS].rsplit("\n\n", 1)[0]

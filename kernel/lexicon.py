@@ -48,7 +48,8 @@ _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*ol
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for word in ordered)
+    # Spaces stretch, hyphens may go, and so may apostrophes: people type "doesnt get out of bed".
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
@@ -127,7 +128,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
         (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|"
          r"deal with (?:it|that|this)|get (?:round|around) to)", 2),
-        (r"\bthink about it\b", 2),
+        (r"\bthink about it\b", 2), (r"\bsays? maybe\b", 2),
+        (r"\bwhen (?:he|she|they) (?:feels?|is|are|gets?|gets) (?:a bit |a little |a lot )?(?:better|stronger|less \w+)\b", 2),
         (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
         (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
         (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
@@ -139,7 +141,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.INTELLECTUAL: (
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
         (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpointless\b", 2), (r"\bresearch", 1), (r"\bstudies\b", 1),
-        (r"\bdebate", 1),
+        (r"\bdebate", 1), (r"\bevidence\b", 2), (r"\bread (?:loads|a lot|up|about|articles|everything|all about)\b", 2),
+        (r"\b(?:deal with|handle|sort|manage) (?:it|this|things) (?:in )?(?:her|his|their|my) own way\b", 2),
         (r"\blogic", 1), (r"\bexcuse", 1), (r"\btoo expensive\b", 1), (r"\bcosts?\b", 1), (r"\bjust want (?:your )?money\b", 1),
         (r"\bdon'?t know (?:me|him|her)\b", 1), (r"\bcan (?:handle|fix|stop) (?:it|whenever)", 2), (r"\bpsychobabble\b", 2),
         (r"\bnonsense\b", 2),
@@ -177,7 +180,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
         (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
         (r"\bwalked out\b|\bstormed out\b", 2),
-        (r"\bget out\b", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2), (r"\bnasty\b", 2),
+        (r"\bget out\b(?! of (?:bed|the house|the flat|the car))", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2),
+        (r"\bnasty\b", 2),
         (r"\bnothing wrong with (?:me|him|her)\b", 2),
         (r"\b(?:we'?re|you'?re|i'?m|we are|you are|i am) the ones? (?:who|that)(?:'s| is| are|'re)? (?:sick|ill|mad|crazy|need|needs|"
          r"has|have)\b", 2),

@@ -87,6 +87,12 @@ def test_another_relative_in_passing_keeps_the_loved_one_but_a_correction_change
     result = chat.say("sorry, actually it's my brother i mean, not my son", "inform")
     assert chat.slots["relationship"] == "sibling"
     assert "your brother" in result.text
+    # The same relationship, another person: the correction is heard and said back, nothing else is pretended.
+    chat = Chat(run_action)
+    chat.say("my brother has been so low since the divorce, she said she'll think about counselling", "they_refused_help")
+    result = chat.say("no, it's my sister not my brother, sorry", "deny")
+    assert chat.slots["relationship"] == "sibling" and "your sister" in result.text and "useful" not in result.text
+    assert chat.slots["memory"]["word"] == "sister" and chat.slots["memory"]["pronoun"] == "she"
 
 
 def test_another_one_gives_more_of_the_same_kind_and_topic_never_the_same_items(actions_db: Engine, run_action: RunAction) -> None:
