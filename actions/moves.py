@@ -46,6 +46,8 @@ _DIFFERENT = _rx(
     r"\bsee (?:straight )?through (?:it|that)\b|\bwe don'?t do (?:serious|deep|that)|\bnot (?:really )?(?:us|him|her|them)\b|"
     r"\bthat'?s not (?:us|him|her|how we)\b|\bi'?ve tried that\b|\btried that already\b"
 )
+# "is there anything for partners? like for me i mean, not him": asking for themselves, not rejecting an idea.
+_NOT_THEM_BUT_ME = _rx(r"\b(?:for|about) (?:me|myself)\b[^.?!]{0,20}\bnot (?:him|her|them)\b|\bnot (?:him|her|them),? (?:for )?me\b")
 _NEXT_NO = _rx(
     r"\bwhat if (?:s?he|they|my \w+|(?:s?he|they)'s)\b|\band if (?:s?he|they) (?:does|do|says?|throws|laughs|yells)\b|"
     r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b"
@@ -120,6 +122,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
     )),
     ("bring_up", _rx(
+        r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"
         r"\bwhat (?:can|could|should|would|do|might) (?:i|we) (?:even |actually |possibly )?(?:say|write|text|tell)\b|"
         r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:bring|raise|talk|say|ask|mention|"
         r"get (?:him|her|them) to|"
@@ -229,7 +232,7 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     lowered = text.lower().replace("’", "'").strip()
     if _WHY_US.search(lowered):
         return Move("why_us", last_topic)
-    if _DIFFERENT.search(lowered) and last_topic and audience_of(text) != "user":  # "for me i mean, not him" asks for the user
+    if _DIFFERENT.search(lowered) and last_topic and not _NOT_THEM_BUT_ME.search(lowered):
         return Move("different", last_topic)
     if _MORE.search(lowered) or intent == "ask_more":
         wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase)\b", lowered)

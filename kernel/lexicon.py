@@ -239,7 +239,7 @@ def mentions_help(text: str) -> bool:
 
 # "actually it's my sister", "sorry, I meant my brother", "ok I'll be honest, she's my girlfriend".
 _CORRECTION = re.compile(
-    r"\b(?:actually|i meant|i mean|not my|sorry|i lied|to be honest|be honest|correction|wait)\b|"
+    r"\b(?:actually|(?<!am )(?<!was )i meant|i mean|not my|sorry|i lied|to be honest|be honest|correction|wait)\b|"  # not "am i meant to"
     r"\b(?:she|he|they|it)(?:'s| is| are|'re) (?:actually )?(?:my|our)\b",
     re.IGNORECASE,
 )
