@@ -75,7 +75,7 @@ MI_CODER_INPUTS := $(wildcard tests/data/mi_corpus/*.tsv) tests/data/coding_gold
                    tests/data/mi_holdout4/chat_family_e.tsv actions/rehearsal/coding.py actions/rehearsal/coder_model.py
 
 $(MI_CODER): $(MI_CODER_INPUTS) | $(STAMPS)/runtime
-	@echo "==> Training the MI coder (models/mi_coder; about 75 s)"
+	@echo "==> Training the MI coder (models/mi_coder; about two minutes)"
 	@$(BIN)/python -m actions.rehearsal.coder_model train
 
 models/mi_coder: $(MI_CODER)
