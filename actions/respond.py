@@ -569,7 +569,10 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     text = str(tracker.latest_message.get("text") or "")
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
     slots = {name: tracker.get_slot(name) for name in ("relationship", "concern", "resistance_form")}
-    expecting_form = memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
+    # How the no showed up is read where we asked, where they describe a refusal, and while the thread is about the
+    # refusal and we don't know it yet ("he always says maybe when he feels better").
+    expecting_form = (memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
+                      or (not slots["resistance_form"] and memory.topic in {"refusal", "why_resist"}))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
     picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}
