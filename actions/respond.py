@@ -166,8 +166,12 @@ _PRONOUN_OF_WORD = {
 }
 
 
+# "no, it's my sister not my brother", "I meant my sister": a person named in contrast, not "sorry, my sister thinks..."
+_SAME_KIN_CORRECTION = re.compile(r"\b(?:it'?s|its|i meant|i mean|actually|talking about) (?:my|our) \w+|\bnot (?:my|our) \w+", re.I)
+
+
 def update_situation(
-    slots: dict[str, Any], picture: Picture, buttons: dict[str, Optional[str]], memory: Memory
+    slots: dict[str, Any], picture: Picture, buttons: dict[str, Optional[str]], memory: Memory, text: str = ""
 ) -> tuple[dict[str, Optional[str]], set[str]]:
     """The contract slots after this message, and which facts are new.
 
@@ -187,7 +191,8 @@ def update_situation(
                 memory.word = picture.word
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
-        elif name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word:
+        elif (name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word
+              and _SAME_KIN_CORRECTION.search(text)):
             # "no, it's my sister not my brother": the same relationship, another person
             memory.word = picture.word
             memory.pronoun = picture.pronoun or _PRONOUN_OF_WORD.get(picture.word, memory.pronoun)
@@ -465,7 +470,7 @@ def respond(move: Move, responder: Responder, shown_items: list[Content], pictur
     corrected = bool({"relationship", "word"} & set(responder.new)) and responder.corrected
     if corrected and move.kind in {"ack", "open"}:
         # "no, it's my sister not my brother": nothing to answer but the correction itself.
-        return Reply(text=f"Sorry, {responder.situation.who}. Thanks for putting me right; I'll keep that in mind.\n\n"
+        return Reply(text=f"Sorry: {responder.situation.who}. Thanks for putting me right; I'll keep that in mind.\n\n"
                           "Where would you like to go from here?",
                      buttons=responder._buttons("refusal", "bring_up", "exhaustion"))
     reply = _respond(move, responder, shown_items, picture_has_form)
@@ -550,10 +555,11 @@ def with_unheard_facts(picture: Picture, tracker: Tracker) -> Picture:
     found: dict[str, Any] = {}
     for text in unheard_texts(tracker):
         earlier = read_message(text)
+        who = picture.relationship or found.get("relationship")
+        if who and earlier.relationship and earlier.relationship != who:
+            continue  # about someone else: "my daughter says she wants to die" says nothing of a husband
         for name in missing:
             if name not in found and getattr(earlier, name) is not None:
-                if name == "word" and earlier.relationship != (picture.relationship or found.get("relationship")):
-                    continue
                 found[name] = getattr(earlier, name)
     return replace(picture, **found) if found else picture
 
@@ -577,7 +583,7 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}
     slots_before = dict(slots)
-    values, new = update_situation(slots, picture, buttons, memory)
+    values, new = update_situation(slots, picture, buttons, memory, text)
     slots.update(values)
     situation = Situation(
         relationship=slots["relationship"], concern=slots["concern"], resistance_form=slots["resistance_form"], word=memory.word,

@@ -65,8 +65,6 @@ _FEAR = re.compile(
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
-_SAFE_WORDS = re.compile(r"\b(?:we'?re|i'?m|we are|i am|it'?s|all|everyone'?s) (?:all )?(?:fine|safe|ok|okay|good|alright|all right)\b|"
-                         r"\bnothing like that\b|\bno violence\b", re.I)
 _NEW_QUESTION = re.compile(r"\b(?:how|what|where|when|why|which|who) (?:do|does|would|could|should|can|will|to|is|are|if|about)\b|"
                            r"\bis there (?:a|any)\b|\banother\b|\banything else\b", re.I)
 
@@ -82,11 +80,8 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     rest = _SCARED_FOR.sub(" ", text)
     denied = bool(_DENIED.search(rest))
     rest = _DENIED.sub(" ", rest)
-    if _FEAR.search(rest):
-        return DANGER
-    if intent == "affirm":
-        # "yes we're fine", "yeah, all good, nothing like that": a yes that says safe in the same breath.
-        return SAFE if _SAFE_WORDS.search(rest) else DANGER
+    if _FEAR.search(rest) or intent == "affirm":
+        return DANGER  # a yes, even "yes we're fine", puts safety first (data/rules/safety.yml answers it so too)
     if intent == "deny" or denied or _PLAIN_NO.search(text):
         return SAFE
     return UNCLEAR

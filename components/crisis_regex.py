@@ -56,7 +56,8 @@ _DANGER = [
     r"\bcan'?t (?:go on|carry on(?: living)?|keep (?:on )?living|live like this|see (?:a|any) (?:future|way out|way forward))\b",
     r"\b(?:point|reason) (?:of|in|to) (?:living|going on|life|being here)\b|\bno point to life\b|\bno future\b|\bdoesn'?t see a future\b",
     r"\bonly way out\b|\bsee a way out\b|\bwant out of life\b|\bstop being here\b|\bstop breathing\b|\bleave this world\b|\bcheck out permanently\b",
-    r"\b(?:wish|hope|want)\b[^.?!]{0,25}\b(?:disappear|never wake|not wake|don'?t wake|wasn'?t here|weren'?t here|it (?:to be )?over|everything to stop)",
+    r"\b(?:wish(?:es)?|hopes?|wants?)\b[^.?!]{0,25}\b(?:disappear|never wake|not wake|don'?t wake|wasn'?t here|weren'?t here|it (?:to be )?over|"
+    r"everything to stop)",
     r"\b(?:want|wants|wanting) (?:it|everything|this|life) (?:all )?(?:to be )?over\b|\bwants? it to be over\b",
     r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
     r"\bburden (?:to everyone|to you all|to my family|much longer)\b|\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
@@ -121,9 +122,10 @@ _NOT_DANGER = [
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
     # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
-    r"\bdisappear (?:for (?:a|an|the|one|two|three|a few|a couple of|some)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|months?|bit|while|"
+    r"\bdisappear (?:for (?:a|an|the|one|two|three|a few|a couple of|some)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|months?|"
     r"holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
-    r"caravan|sun))\b",
+    r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
+    r"maybe (?:longer|more))\b)",
     r"\brather die than\b",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
     r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) killing me\b",

@@ -93,6 +93,9 @@ def test_another_relative_in_passing_keeps_the_loved_one_but_a_correction_change
     result = chat.say("no, it's my sister not my brother, sorry", "deny")
     assert chat.slots["relationship"] == "sibling" and "your sister" in result.text and "useful" not in result.text
     assert chat.slots["memory"]["word"] == "sister" and chat.slots["memory"]["pronoun"] == "she"
+    # "sorry, my sister thinks..." mentions someone else; it corrects nothing.
+    chat.say("sorry, my brother thinks im overreacting about her", "inform")
+    assert chat.slots["memory"]["word"] == "sister"
 
 
 def test_another_one_gives_more_of_the_same_kind_and_topic_never_the_same_items(actions_db: Engine, run_action: RunAction) -> None:
@@ -336,3 +339,9 @@ def test_who_and_what_told_in_a_crisis_message_are_remembered_after_the_crisis_r
                 {"event": "bot", "text": "..."}, {"event": "action", "name": "action_listen"}, user(said, "how_to_bring_up_therapy")]
     earlier = Tracker("someone", {}, {"text": said}, answered, False, None, {}, "action_listen")
     assert with_unheard_facts(Picture(), earlier) == Picture()
+    # Nor what was said of someone else: a daughter's eating is not a husband's.
+    other = "how do i help my husband see someone?"
+    crisis = [user("my daughter says she wants to die, she has stopped eating", "crisis"), {"event": "action", "name": "utter_crisis"},
+              {"event": "action", "name": "action_listen"}, user(other, "how_to_bring_up_therapy")]
+    husband = with_unheard_facts(read_message(other), Tracker("someone", {}, {"text": other}, crisis, False, None, {}, "action_listen"))
+    assert husband.relationship == "partner" and husband.concern is None and husband.pronoun != "she"

@@ -65,8 +65,7 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("i just want some peace in the house", "nlu_fallback", UNCLEAR),
     ("ok so how would i push, gently", "how_to_bring_up_therapy", UNCLEAR),  # their own question, not an answer
     ("is there a group for families of people who use drugs", "find_support", UNCLEAR),
-    ("yes we're fine", "affirm", SAFE),  # a yes that says safe in the same breath
-    ("yeah", "affirm", DANGER),
+    ("yes we're fine", "affirm", DANGER),  # a yes puts safety first, as the rule that answers it does
     ("yes, it's fine most days but he scares me when he drinks", "affirm", DANGER),
 ])
 def test_an_answer_in_the_users_own_words_is_read(text: str, intent: str | None, verdict: str) -> None:
