@@ -385,7 +385,7 @@ _AUTONOMY = (
     # round 9: permission asked in texting shorthand and choices between kinds of help
     r"^(?:\w+ )?(?:ok|okay|alright|all right|cool) (?:if|for me to|to) (?:i|me)\b.*\?$|\bis (?:now|this|it) (?:a )?(?:good|ok|okay|bad) time\b|\bor (?:shall|should) (?:we|i) (?:leave|park|drop|wait)\b|"
     r"\b(?:do|would) you (?:want|like|need) (?:my |some |a bit of )?(?:advice|two cents|2 cents|opinion|ideas|suggestions|input|help|a hug)\b.*\bor\b|\bor is that too much\b|"
-    r"\byou set the pace\b|\bno strings\b|\bignore (?:me|this) if\b|\b(?:totally|completely|entirely) (?:up to|your)\b|\bno pressure\b)"
+    r"\byou set the pace\b|\bno strings\b|\bignore (?:me|this) if\b|\b(?:totally|completely|entirely) (?:up to (?:you|u)|your (?:choice|call|decision|life|business|body|pace))\b|\bno pressure\b)"
 )
 _ADVICE = (
     r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
@@ -462,7 +462,7 @@ _AFFIRM = (
     r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for|"
     # round 9: praise without "proud" ("telling me was brave", "fair play for going", "you did it anyway")
     r"\b(?:was|were|so|proper|really|dead) brave\b|\bfair play (?:for|to you|on)\b|^(?:massive |big |huge )?respect (?:for|to you)\b|\b(?:hard|scary|difficult|tough|frightening|terrified)\b.*\byou did it anyway\b|"
-    r"\byou(?:'re| are) (?:a (?:fighter|survivor|trooper|legend|star|rock)|incredible|a credit)\b|\breal strength\b|\b(?:and )?it shows[.!]*$)"
+    r"\byou(?:'re| are) (?:a (?:fighter|survivor|trooper|legend|star|rock)|incredible|a credit)\b|\breal strength\b|\b(?:work|effort|progress|care|patience|strength|trying|practice|hard)\b[^.!?]*\bit shows[.!]*$)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
@@ -516,7 +516,8 @@ def _unfill(text: str) -> str:
     """Drop what a transcript of speech adds and a reader would skip, so the rules see the words that carry the move."""
     text = re.sub(rf"(?:^|(?<=[\s,.;!?]))(?:{_HESITATION}|{_BACKCHANNEL})(?:[,.;!…]+|(?=\s)|$)\s*", "", text)
     text = re.sub(r"\b([a-z]+(?:'[a-z]+)?)(?:-|—|–|\.\.\.|,)\s+\1\b", r"\1", text)  # "it's- it's" -> "it's"
-    text = re.sub(r"\b([a-z]{1,5})-(?=\1)", "", text)  # "a-a", "wo-would", "con-consequences": a stammered start
+    # "a-a", "wo-would", "con-consequences": a stammered start; not "so-so", "no-nonsense", "re-read", "co-op"
+    text = re.sub(r"\b([a-z])-(?=\1\b)|\b(?!(?:no|so|re|co|de|un|ex|non|pre|sub|anti|self|semi|post)-)([a-z]{2,5})-(?=\2[a-z])", "", text)
     text = re.sub(r"(^|\s)[-—–]+(?=\w)", r"\1", text)  # "-interested in...": a turn picked up after an interruption
     text = re.sub(r"\b(i|you|it|it's|that|that's|so|and|the|a|to|you're|we|they|he|she|is|was|if) \1\b", r"\1", text)
     text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but|so|or|because|cause) )(?:you know|i mean|like|kind of like|sort of like),\s*", r"\1", text)
@@ -650,8 +651,8 @@ def code_sentence(sentence: str) -> set[Code]:
 
 _VERDICT = r"(?:oh |well )?(?:brilliant|great|fantastic|cool|classic|perfect|lovely|nice one|marvellous|wonderful|impressive|amazing)[.!]*"
 _DONE_AGAIN = (
-    r"^(?!.*\b(?:thanks|thank you|cheers|love you|proud)\b).*\b(?:you|your)\b.*\b(?:again|went|forgot|spent|lost|blew|drank|missed|"
-    r"broke|left|slept|skipped|said|ignored|turned up|came home|straight to)\b"
+    r"^(?!.*\b(?:thanks|thank you|cheers|love you|proud)\b).*\b(?:you|your)\b.*\b(?:again|forgot|spent|lost|blew|drank|missed|"
+    r"broke|skipped|ignored|straight to|wasted|smashed|crashed)\b"  # harm done, not "you went to the meeting. amazing."
 )
 _WARM = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT, Code.REFLECTION, Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
 

@@ -186,8 +186,8 @@ def registry() -> dict[str, Scenario]:
 # Kinds of struggle inside one concern (substance use is drinking, drugs or gambling), as the user or a scene names them.
 _KINDS = (
     ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
-    ("gambling", re.compile(r"\b(?:gambl\w*|bet(?:s|ting)?|slots|casino|bookies|poker)\b", re.I)),
-    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|pills|ketamine|smoking|using)\b", re.I)),
+    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|slots|casino|bookies|poker)\b", re.I)),
+    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )
 

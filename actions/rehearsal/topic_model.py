@@ -73,8 +73,13 @@ def all_lines(directory: Optional[Path] = None) -> list[tuple[str, str]]:
 
 
 def _digest(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
+    """The lines, the lexicon the model weighs (topics.py) and scikit-learn's version: a change to any means retrain."""
+    import sklearn
+
+    from actions.rehearsal import topics
+
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    for path in [*files, Path(topics.__file__)]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -122,14 +127,19 @@ def build(rows: list[tuple[str, str]]) -> Any:
     model = Pipeline([("features", features), ("classify", LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced"))])
     texts, labels = zip(*rows, strict=False)
     model.fit(list(texts), list(labels))
+    for _, part in features.transformer_list:
+        if hasattr(part, "stop_words_"):
+            part.stop_words_ = None  # terms cut by min_df are not needed to transform (CVE-2024-5206; README, audit)
     return model
 
 
 def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
     model = build(all_lines(directory))
     out.mkdir(parents=True, exist_ok=True)
-    with (out / "model.pkl").open("wb") as handle:
+    staging = out / f".model-{os.getpid()}.pkl"
+    with staging.open("wb") as handle:
         pickle.dump({"digest": _digest(line_files(directory)), "model": model}, handle)
+    os.replace(staging, out / "model.pkl")  # whole or not at all, for a process reading it at the same moment
     return model
 
 
@@ -139,11 +149,13 @@ def _model() -> Optional[Any]:
     model_dir = Path(os.environ.get("PRACTICE_TOPIC_MODEL", str(MODEL_DIR)))
     try:
         path = model_dir / "model.pkl"
-        if path.exists():
+        try:
             with path.open("rb") as handle:
                 saved = pickle.load(handle)  # noqa: S301 - a file this module wrote itself
             if saved.get("digest") == _digest(line_files()):
                 return saved["model"]
+        except Exception:  # missing, half-written or from another scikit-learn: train it again
+            log.info("practice topics: no usable model in %s; training it (seconds)", model_dir)
         return train(model_dir)
     except Exception:  # the lexicon alone still reads topics
         log.warning("practice topics: could not load or train %s; reading topics with the lexicon only", model_dir, exc_info=True)

@@ -28,7 +28,8 @@ TOPIC_NAMES: dict[str, str] = {
 # pills?" is about medication, not feelings.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("medication", (
-        r"hooked on|weight (?:gain|you put on)|put on weight|the last lot|make you take|medicat\w*|medicine\w*|tak(?:e|"
+        r"hooked on (?:them|it|the (?:pills|tablets|meds))|get(?:ting)? hooked|weight (?:gain|you put on)|put on weight|"
+        r"the last lot|make you take|medicat\w*|medicine\w*|tak(?:e|"
         r"ing) something|something for it|meds|pills?|tablets?|antidepressants?|"
         r"prescri\w+|side[- ]effects?|drugs? they(?:'d| would) give|zombie|sertraline|prozac|dosage|dose"
     )),
@@ -60,7 +61,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     )),
     # Who would have to know is privacy, even when "people" or "anyone" are in it (stigma's phrases are next).
     ("privacy", (
-        r"(?:have|need|got|going|gonna) to (?:know|be told|find out|hear)|(?:would|will|could|might) (?:\w+ ){0,3}find out|"
+        r"(?:would|will|'d|does|do|did|is|are) (?:\w+ ){0,4}(?:have|need|got|going|gonna) to (?:know|be told|find out|hear)|"
+        r"(?:would|will|could|might) (?:\w+ ){0,3}find out|"
         r"kept (?:private|confidential|quiet)|(?:would|will|could|might) (?:\w+ ){0,2}get (?:back to|told)"
     )),
     ("stigma", (
@@ -75,7 +77,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b[^.?!]{0,30}\b(?:think|say|judge|react|see (?:it|that|this)|see you|saw you|seeing you|look at you|f(?:ou|"
         r"i)nd(?:ing)? out|hear|knew|know|"
         r"make of)|"
-        r"say about (?:a person|you|someone|people)|(?:people|everyone|they|folk|the village|round here)\b[^.?!]{0,30}\b(?:talk|"
+        r"say about (?:a person|you|someone|people)|(?:people|everyone|folk|the village|round here)\b[^.?!]{0,30}\b(?:talk|"
         r"whisper)\w*|"
         r"real men|soft in the head|admit(?:ting)? (?:you've|youve|you have|you) (?:failed|lost|can't|cant)|like (?:a )?failure|"
         r"what (?:anyone|people|others) (?:thought|think) of you"
