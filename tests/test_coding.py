@@ -114,15 +114,26 @@ def test_lines_that_only_look_like_pressure_are_not_coded_as_pressure(line: str)
     assert not PRESSURE & set(code(line)), code(line)
 
 
-@pytest.mark.xfail(reason="round 9 left this open: the model alone still reads some errands and warm lines the rules find "
-                          "nothing in as pressure "
+@pytest.mark.xfail(strict=True, reason="round 9 left this open: the model alone still reads some errands and warm lines the "
+                          "rules find nothing in as pressure "
                           "(a floor picked for F1 fixed it but cost 1.5 to 3 points of pressure recall on sets B and C)")
 @pytest.mark.parametrize(
     "line",
     ["your glasses are on the kitchen table", "i'm doing fajitas tonight if you're free",
-     "got you the crisps you like, the salt and vinegar ones", "you spent years looking after your mum, and it's left you worn out"],
+     "you spent years looking after your mum, and it's left you worn out"],
 )
 def test_errands_and_small_talk_said_to_you_are_not_pressure(line: str) -> None:
+    assert not PRESSURE & set(code(line)), code(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    # care shown is held to praise's floor before the model alone may call it pressure (they closed the loved one up
+    # in practice: "hey son, brought you some food" set off a trigger line)
+    ["got you the crisps you like, the salt and vinegar ones", "hey son, brought you some food", "you look really tired, love",
+     "i picked you up some of those cakes from the market"],
+)
+def test_care_shown_is_not_pressure(line: str) -> None:
     assert not PRESSURE & set(code(line)), code(line)
 
 

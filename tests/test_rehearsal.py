@@ -551,3 +551,16 @@ def test_a_scenario_speaks_its_own_words_on_feelings_before_the_shared_lines() -
     reply = talk.say("How have you been feeling in yourself lately?")
     assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings")
     assert "tired" not in reply.text.lower()
+
+
+def test_a_reflection_follows_the_thread_and_care_shown_does_not_close_them() -> None:
+    talk = Conversation("child-son-psychosis-direct")
+    assert talk.say("hey son, brought you some food").kind == "small_talk"
+    assert talk.say("you look really tired, love").kind != "trigger"
+    talk.say("what's it been like for you lately, with everything?")
+    # fear of how things are now is a feeling, not fear of what talking would bring up
+    assert talk.say("that sounds really frightening").answers == "feelings"
+    tablets = talk.say("what bothers you most about the tablets?")
+    assert tablets.reveals == "medication"
+    # "they" are the tablets: a reflection that only half reads as another reason stays with them
+    assert talk.say("so it's the way they make you feel flat that you can't stand").answers == "medication"

@@ -728,12 +728,21 @@ def addressed(text: str) -> bool:
     return bool(re.search(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", normalise(text)))
 
 
+# Care shown, not pressure: "brought you some food", "got u your favourite crisps", "you look really tired, love".
+# Such a line is held to the same floor as praise before the model alone may call it pressure.
+_CARE = re.compile(
+    r"\b(?:brought|got|made|picked up|saved|bought|cooked|left|kept|put) (?:you|u|ya) (?:some|a|an|the|your|ur|dinner|lunch|tea|"
+    r"breakfast|food|something|a plate)\b|\byou (?:look|seem|sound)(?:ed)? (?:really |so |a bit |pretty |very |quite )?(?:tired|"
+    r"shattered|exhausted|worn out|knackered|low|down|sad|stressed|worried|pale|cold|done in|fed up|flat|lonely|quiet)\b"
+)
+
+
 def context(text: str, rules: set[Code]) -> dict[str, float]:
     """What `gives` weighs besides the model: whether the line says "you", and whether the rules read it as a genuine
     open question (one with no pressure rule)."""
     pressure_rule = bool(rules & {Code(label) for label in _PRESSURE})
     asks = Code.OPEN_QUESTION in rules and not pressure_rule
-    kind = bool(rules & _KIND) and not pressure_rule
+    kind = (bool(rules & _KIND) or bool(_CARE.search(normalise(text)))) and not pressure_rule
     closed = Code.CLOSED_QUESTION in rules and not pressure_rule
     reflects = Code.REFLECTION in rules and not pressure_rule
     return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),

@@ -11,7 +11,7 @@ from typing import Optional
 from actions.rehearsal.lines import LineBank, PoolLine, bank, pick
 from actions.rehearsal.scenarios import Scenario
 from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_reflection, may_concede, stage_for
-from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_line
+from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_line_scored
 from kernel.vocabulary import Stage
 
 _THANKS = re.compile(r"\b(?:thanks|thank (?:you|u)|ta|cheers)\b", re.I)
@@ -155,7 +155,7 @@ class Responder:
             return self.act(kind, stage) or self.act("defensive", stage) or self.general(stage)
         if stage is Stage.CONCESSION:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
-                         answers=topic if topic in TOPICS else None)
+                         answers=topic if topic in TOPICS and (asking or reflecting) else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
         if topic == SMALL_TALK:
             kind = "thanked" if _THANKS.search(turn.text) else "small_talk"
@@ -192,14 +192,36 @@ class Responder:
         return self.general(stage)
 
 
-def read_topic(text: str, codes: list[str]) -> Optional[str]:
-    """The topic a practice line raises (see topics.read_line): one of TOPICS, WHY_NOT, SMALL_TALK or None."""
-    return read_line(text, codes)
+# Fear of feelings is the fear of what talking would stir up; a line about fear that says nothing of talking, opening
+# up or going back over things is about how they feel.
+_OPENING_UP = re.compile(r"\b(?:talk\w*|open(?:ing)? up|opened up|comes? up|came up|therap\w*|counsel\w*|someone|somebody|dig\w*|"
+                         r"go(?:ing)? (?:back|over|there)|cry\w*|tears|feel it|let (?:it|yourself)|floodgates|start(?:ed|ing)?|"
+                         r"stir\w*|surface|fall(?:ing)? apart|break(?:ing)? down|lid|box|face it|look at it|"
+                         r"rak\w+ (?:it|things) up)\b", re.I)
+# Below this, a reflection read as a reason they don't have is more likely misread than off the mark.
+SURE_ENOUGH_TO_CORRECT = 0.6
+
+
+def read_topic(
+    text: str, codes: list[str], scenario: Optional[Scenario] = None, rehearsal: Optional[Rehearsal] = None
+) -> Optional[str]:
+    """The topic a practice line raises (see topics.read_line): one of TOPICS, WHY_NOT, SMALL_TALK or None.
+
+    A reflection that reads, but not surely, as a reason this person doesn't have ("so it's the way they make you feel
+    flat", just after they spoke of their tablets) follows the thread: the topic the last reply was about, or none."""
+    topic, sure = read_line_scored(text, codes)
+    if topic == "fear_of_feelings" and not _OPENING_UP.search(text):
+        topic = "feelings"  # "that sounds really frightening": their fear now, not fear of what talking would bring up
+    if (scenario is not None and is_reflection(codes) and topic in REASONS and topic not in scenario.reason_names
+            and sure < SURE_ENOUGH_TO_CORRECT):
+        last = rehearsal.turns[-1] if rehearsal is not None and rehearsal.turns else None
+        return (last.reveals or last.answers) if last is not None else None
+    return topic
 
 
 def take_turn(scenario: Scenario, rehearsal: Rehearsal, text: str, codes: list[str], used: list[str], seed: str) -> tuple[Turn, Reply]:
     """Apply one user line: move openness honestly, then pick the reply that answers it."""
-    turn = advance(rehearsal, text, codes, read_topic(text, codes), triggered(scenario, text, codes))
+    turn = advance(rehearsal, text, codes, read_topic(text, codes, scenario, rehearsal), triggered(scenario, text, codes))
     heard = len(rehearsal.revealed())
     stage = Stage.CONCESSION if may_concede(rehearsal, heard) else rehearsal.stage
     reply = Responder(scenario, rehearsal, used, seed).respond(turn, stage)

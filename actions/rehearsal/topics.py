@@ -345,17 +345,22 @@ def read_line(text: str, codes: list[str], use_model: bool = True) -> Optional[s
     """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
     (a greeting, thanks, chat) or None. The trained reader (topic_model.py, which weighs the lexicon too) decides;
     without it, the lexicon alone."""
+    return read_line_scored(text, codes, use_model)[0]
+
+
+def read_line_scored(text: str, codes: list[str], use_model: bool = True) -> tuple[Optional[str], float]:
+    """read_line, and how sure the reading is (the model's probability; 1.0 for small talk and the lexicon alone)."""
     asking = bool(_ASKING & set(codes))
     small_talk = set(codes) <= _WARM_OR_NONE and bool(_SMALL_TALK.search(text))
     if small_talk and not asking:
-        return SMALL_TALK
-    topic = lexicon_topic(text, asking)
+        return SMALL_TALK, 1.0
+    topic, sure = lexicon_topic(text, asking), 1.0
     if use_model:
         from actions.rehearsal.topic_model import NONE, guess
 
         model = guess(text)
         if model is not None:
-            topic = None if model.topic == NONE else model.topic
+            topic, sure = (None if model.topic == NONE else model.topic), model.confidence
     if topic is None and small_talk:
-        return SMALL_TALK
-    return topic
+        return SMALL_TALK, 1.0
+    return topic, sure
