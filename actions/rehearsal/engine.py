@@ -210,7 +210,7 @@ def read_topic(
     A reflection that reads, but not surely, as a reason this person doesn't have ("so it's the way they make you feel
     flat", just after they spoke of their tablets) follows the thread: the topic the last reply was about, or none."""
     topic, sure = read_line_scored(text, codes)
-    if topic == "fear_of_feelings" and not _OPENING_UP.search(text):
+    if topic == "fear_of_feelings" and is_reflection(codes) and not _OPENING_UP.search(text):
         topic = "feelings"  # "that sounds really frightening": their fear now, not fear of what talking would bring up
     if (scenario is not None and is_reflection(codes) and topic in REASONS and topic not in scenario.reason_names
             and sure < SURE_ENOUGH_TO_CORRECT):
