@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.moves import Move, read_move
-from actions.reflections import Situation, reflect
+from actions.reflections import PRONOUN, Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
@@ -160,12 +160,6 @@ def _button_entity(tracker: Tracker, name: str) -> Optional[str]:
     return None
 
 
-_PRONOUN_OF_WORD = {
-    "sister": "she", "brother": "he", "mum": "she", "mom": "she", "mother": "she", "dad": "he", "father": "he", "son": "he",
-    "daughter": "she", "wife": "she", "husband": "he", "girlfriend": "she", "boyfriend": "he",
-}
-
-
 # "no, it's my sister not my brother", "I meant my sister": a person named in contrast, not "sorry, my sister thinks..."
 _SAME_KIN_CORRECTION = re.compile(r"\b(?:it'?s|its|i meant|i mean|actually|talking about) (?:my|our) \w+|\bnot (?:my|our) \w+", re.I)
 
@@ -195,7 +189,7 @@ def update_situation(
               and _SAME_KIN_CORRECTION.search(text)):
             # "no, it's my sister not my brother": the same relationship, another person
             memory.word = picture.word
-            memory.pronoun = picture.pronoun or _PRONOUN_OF_WORD.get(picture.word, memory.pronoun)
+            memory.pronoun = picture.pronoun or PRONOUN.get(picture.word, memory.pronoun)
             new.add("word")
     if memory.pronoun is None and picture.pronoun:
         memory.pronoun = picture.pronoun

@@ -346,24 +346,30 @@ def _choose_floors(scored: Scored, chosen: dict[str, dict[str, float]]) -> dict[
     lower floor), instead of ever-lower pressure thresholds that turn real questions and small talk into pressure.
     Warm lines and lines not said to "you" keep the model's own even odds (0.5) as their floor: too few of them in dev
     to tune on without overfitting."""
-    from actions.rehearsal.coding import FLOOR_DEFAULTS, Code, combine
+    from actions.rehearsal.coding import FLOOR_DEFAULTS
 
     floors = dict(FLOOR_DEFAULTS)
     for name in FLOORS_TUNED:  # one after the other, each with the ones before it in place
         best = (-1.0, floors[name])
         for value in FLOOR_GRID:
-            trial = {**chosen, "floors": {**floors, name: value}}
-            tp = fp = fn = 0
-            for gold, rules, cats in scored:
-                given = bool(PRESSURE & {c.value for c in combine({Code(c) for c in rules}, cats, trial)})
-                tp += given and bool(PRESSURE & gold)
-                fp += given and not PRESSURE & gold
-                fn += (not given) and bool(PRESSURE & gold)
-            f = _fbeta(tp, fp, fn, PRESSURE_BETA)
+            f = _pressure_fbeta(scored, {**chosen, "floors": {**floors, name: value}})
             if f > best[0] + 1e-9:
                 best = (f, value)
         floors[name] = best[1]
     return floors
+
+
+def _pressure_fbeta(scored: Scored, combination: dict[str, dict[str, float]]) -> float:
+    """F-beta (PRESSURE_BETA) of "the line gets some pressure code" when the rules and model combine as `combination` says."""
+    from actions.rehearsal.coding import Code, combine
+
+    tp = fp = fn = 0
+    for gold, rules, cats in scored:
+        given = bool(PRESSURE & {c.value for c in combine({Code(c) for c in rules}, cats, combination)})
+        tp += given and bool(PRESSURE & gold)
+        fp += given and not PRESSURE & gold
+        fn += (not given) and bool(PRESSURE & gold)
+    return _fbeta(tp, fp, fn, PRESSURE_BETA)
 
 
 def _choose_any_pressure(scored: Scored, chosen: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -371,18 +377,9 @@ def _choose_any_pressure(scored: Scored, chosen: dict[str, dict[str, float]]) ->
 
     Pressure missed is the costlier error (issue 12), and the model often spreads it over the three codes.
     """
-    from actions.rehearsal.coding import Code, combine
-
     best = (-1.0, 9.0)
     for threshold in (9.0, *THRESHOLDS, 1.25, 1.5):
-        tp = fp = fn = 0
-        for gold, rules, cats in scored:
-            found = combine({Code(c) for c in rules}, cats, {**chosen, "any_pressure": {"threshold": threshold}})
-            given = bool(PRESSURE & {c.value for c in found})
-            tp += given and bool(PRESSURE & gold)
-            fp += given and not PRESSURE & gold
-            fn += (not given) and bool(PRESSURE & gold)
-        f1 = _fbeta(tp, fp, fn, PRESSURE_BETA)
+        f1 = _pressure_fbeta(scored, {**chosen, "any_pressure": {"threshold": threshold}})
         if f1 > best[0] + 1e-9:
             best = (f1, threshold)
     return {"threshold": best[1], "dev_f2": round(best[0], 4)}

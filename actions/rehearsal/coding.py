@@ -832,18 +832,19 @@ def code(text: str) -> list[str]:
     me?" asks one, though the whole line reads to the model like a statement.
     """
     found = _code_line(text)
-    if not found & QUESTIONS:
-        parts = sentences(text)
-        if len(parts) > 1:
-            for part in parts:
-                asked = _code_line(part) & QUESTIONS
-                if asked:
-                    found |= asked
-                    break
+    if found & QUESTIONS:
+        return [c.value for c in ORDER if c in found]
+    parts = sentences(text)
+    if len(parts) > 1:
+        for part in parts:
+            asked = _code_line(part) & QUESTIONS
+            if asked:
+                found |= asked
+                break
     if not found & QUESTIONS and not found & _PRESSURE_CODES:
         # A question the rules are sure of ("Would that be okay?", "And that's changed over what period of time?")
         # that the model, which learnt mostly short chat lines, doesn't see in a long spoken turn.
-        for part in sentences(text):
+        for part in parts:
             rules = rule_codes(part)
             if part.rstrip().endswith("?") and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
                 found |= rules & QUESTIONS

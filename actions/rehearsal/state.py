@@ -91,7 +91,7 @@ class Rehearsal:
 
     def events(self) -> set[str]:
         """Earlier events a reply line may assume (see content/roleplay/*.yml `after:`)."""
-        found = {"spoken"} if self.turns else set()
+        found = set()
         if any(is_pressure(t.codes) or t.triggered for t in self.turns):
             found.add("pressure")
         if sum(t.kind == "deflect" for t in self.turns) >= 2:
