@@ -64,7 +64,8 @@ _WHY_THEM = _rx(
     r"\bis it different for\b|\bbad sign\b|\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
-    r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b"
+    r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
+    r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
 # Self-care and understanding topics, most specific first. The topic keys are the registry's names.
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -75,7 +76,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhow do i know if i should (?:actually )?be worried\b|\bsigns? (?:would|that) mean it'?s (?:serious|dangerous)|"
         r"\bnormal teenager\b|"
         r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it) (?:an emergency|dangerous|serious)\b|\blooking out for\b|"
-        r"\bwatch (?:out )?for this time\b"
+        r"\bwatch (?:out )?for this time\b|"
+        r"\bat what point (?:do|should|would|can) i (?:call|ring|phone|get|worry|panic)|\bwhen (?:do|should|would) i (?:call|ring|phone) "
+        r"(?:someone|for help|an ambulance|the crisis|a crisis|999|911|the doctor|the gp)|\bhow (?:bad|long) (?:does|do|should|would) "
+        r"(?:it|things) (?:have to |need to )?get before\b|\bwho do i (?:call|ring) if\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
@@ -98,7 +102,11 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
         r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|"
         r"at it)|\bbefore i give up\b|"
-        r"\bgive up on (?:him|her|them)\b"
+        r"\bgive up on (?:him|her|them)\b|"
+        # money asked for, and going along with a ritual: "keeps asking to borrow 20 quid", "should i wait while she checks?"
+        r"\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
+        r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
+        r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -119,7 +127,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"this) working\b|"
         r"\bhow (?:will|can|would|do) i (?:know|tell) (?:if|whether) (?:anything|what|it|this|things|(?:s?he|they)(?:'s|'re| is| are)? "
         r"(?:getting|improving|doing better|any better|better|making))|\bsmall things\b|\bfirst time in\b|"
-        r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b"
+        r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b|"
+        r"\b(?:not|don'?t|dont|never) (?:mess|screw|muck|blow|cock) (?:it|this|things) up\b"
     )),
     ("bring_up", _rx(
         r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"
@@ -136,7 +145,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
         r"might )?say\b|\bfrom a distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
-        r"\bsay (?:it|that) to (?:him|her|them)\b"
+        r"\bsay (?:it|that) to (?:him|her|them)\b|"
+        r"\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
+        r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b"
     )),
     ("resentment", _rx(
         r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
@@ -235,7 +247,7 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     if _DIFFERENT.search(lowered) and last_topic and not _NOT_THEM_BUT_ME.search(lowered):
         return Move("different", last_topic)
     if _MORE.search(lowered) or intent == "ask_more":
-        wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase)\b", lowered)
+        wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase|raise|raising|bring|bringing|mention|mentioning)\b", lowered)
         return Move("more", "bring_up" if wants_words else last_topic or "bring_up")
     if _NEXT_NO.search(lowered):
         return Move("next_no", "boundaries" if last_topic == "boundaries" else "refusal")

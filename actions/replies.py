@@ -54,10 +54,14 @@ class Reply:
     buttons: list[dict[str, str]] = field(default_factory=list)
     pending_offer: Optional[str] = None
     topic: Optional[str] = None  # the advice topic the reply is about, for the client and the dev-set runner
+    response: Optional[str] = None  # a domain response to send instead of the text (rendered for the locale by Rasa)
 
 
 def send(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> list[EventType]:
     """Utter the reply and remember what was shown, so nothing repeats."""
+    if reply.response:
+        dispatcher.utter_message(response=reply.response)
+        return []
     kwargs: dict[str, Any] = {"text": reply.text}
     if reply.buttons:
         kwargs["buttons"] = reply.buttons

@@ -20,6 +20,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.crisis_follow_up import follow_up
 from actions.moves import Move, read_move
 from actions.reflections import PRONOUN, Situation, reflect
 from actions.replies import Reply, bullet, form_buttons, send
@@ -565,6 +566,9 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     Advice that could ask the user to step back or hold a limit waits, the first time, for that question:
     the reply is then a short lead-in and the events ask it (CRAFT screens for violence first).
     """
+    after_crisis = follow_up(tracker)
+    if after_crisis and not resume:  # still about the danger just answered: "he's alive, his mate is with him", "he's back at 6"
+        return Reply(text="", topic="worried_about_safety", response=after_crisis), []
     memory = Memory.load(tracker.get_slot("memory"))
     text = str(tracker.latest_message.get("text") or "")
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
@@ -574,6 +578,8 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     expecting_form = (memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
                       or (not slots["resistance_form"] and memory.topic in {"refusal", "why_resist"}))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
+    if intent == "signs_of_progress":  # "she booked it!!! i can't believe it": good news, not a new way of saying no
+        picture = replace(picture, resistance_form=None)
     picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}
     slots_before = dict(slots)

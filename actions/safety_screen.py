@@ -62,6 +62,13 @@ _FEAR = re.compile(
     r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
     r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
     r"mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
+# The user's own anger, told in answer: "tbh i'm so angry", "honestly i could kill him sometimes". It says how they
+# feel about what the loved one did, not that they are afraid of them.
+_OWN_ANGER = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i get|makes me|made me)(?: (?:so|really|just|absolutely|fucking|bloody|that|pretty))* "
+    r"(?:angry|furious|mad|livid|fuming|raging)\b|"
+    r"\bi (?:could|can|want to|wanna|'d like to|would like to) (?:honestly |literally |actually )?(?:kill|strangle|murder|throttle|shake|"
+    r"slap|wring \w+ neck)(?: (?:him|her|them))?\b(?: (?:sometimes|some days|at times))?", re.I)
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
@@ -77,7 +84,7 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """
     if _NEW_QUESTION.search(text):
         return UNCLEAR  # "ok so how would I push, gently": a question of their own, not an answer
-    rest = _SCARED_FOR.sub(" ", text)
+    rest = _OWN_ANGER.sub(" ", _SCARED_FOR.sub(" ", text))
     denied = bool(_DENIED.search(rest))
     rest = _DENIED.sub(" ", rest)
     if _FEAR.search(rest) or intent == "affirm":

@@ -97,7 +97,7 @@ async def _send_fallback(output: CountingOutput, message: UserMessage) -> None:
         return
     # The same reply and payload the domain's utter_crisis gives for this category.
     await output._inner.send_text_message(message.sender_id, resources.text(f"crisis_{category}"))
-    await output._inner.send_custom_json(message.sender_id, {"type": "crisis", "category": category})
+    await output._inner.send_custom_json(message.sender_id, {"type": "crisis", "category": category, "topic": "worried_about_safety"})
 
 
 def never_silent(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:

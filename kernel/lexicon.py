@@ -46,14 +46,17 @@ _CONCERN_WORDS: dict[str, tuple[str, ...]] = {name: spec.words for name, spec in
 _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*old|years?[\s-]*old)\b", re.IGNORECASE)
 
 
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     # Spaces stretch, hyphens may go, and so may apostrophes: people type "doesnt get out of bed".
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person.
+    tail = "(?:s(?=\\s))?" if possessive else ""
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){tail}(?![\w-])", re.IGNORECASE)
 
 
-_RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words) for relationship, words in _RELATIONSHIP_WORDS.items()}
+_RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words, possessive=True) for relationship, words in _RELATIONSHIP_WORDS.items()}
+_RELATIONSHIP_WORD_SET = {word for words in _RELATIONSHIP_WORDS.values() for word in words}
 # A concern without words ("other") is chosen, never matched: an empty pattern would match any text.
 _CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items() if words}
 # Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "ex" and "using" appear in
@@ -128,7 +131,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
         (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|"
          r"deal with (?:it|that|this)|get (?:round|around) to)", 2),
-        (r"\bthink about it\b", 2), (r"\bsays? maybe\b", 2),
+        (r"\bthink about it\b", 2), (r"(?<!\bi )\bsays? maybe\b", 2),
         (r"\bwhen (?:he|she|they) (?:feels?|is|are|gets?|gets) (?:a bit |a little |a lot )?(?:better|stronger|less \w+)\b", 2),
         (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
         (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
@@ -157,6 +160,16 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bbetter than ever\b", 2), (r"\bdulls?\b", 1), (r"\btried (?:everything|it)\b", 2), (r"\bdoctors? (?:are|is|don'?t)\b", 1),
         (r"\btrend\b", 1), (r"\bisn'?t an? (?:illness|disease)\b", 2), (r"\bwhy would (?:he|she|i|they) need\b", 2),
         (r"\bnot his problem\b|\bnot her problem\b", 2), (r"\bidiots?\b", 1), (r"\bdealt with wors", 2), (r"\bdoesn'?t have time\b", 2),
+        # minimising and reasoning it away: "knows what he's doing", "just a bad run", "it's only weed, it's natural",
+        # "at his age you just get on with it", "talking won't bring her back", "no time, and it'd go on her record"
+        (r"\bknows? what (?:he|she|they)(?:'s|'re| is| are|s)? doing\b", 2),
+        (r"\b(?:just|only) (?:on )?an? (?:bad|rough|losing|unlucky) (?:run|patch|streak|spell|week|month)\b", 2),
+        (r"\bit'?s (?:just|only) (?:weed|a (?:drink|bet|smoke|spliff|joint|flutter|few)|wine|beer|a bit of)\b", 2),
+        (r"\bnot like (?:it'?s|i'?m|he'?s|she'?s|they'?re) (?:heroin|crack|cocaine|an? (?:addict|alcoholic|junkie))\b", 2),
+        (r"\bit'?s natural\b", 1), (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
+        (r"\b(?:just )?get on with it\b", 2), (r"\bwon'?t bring (?:him|her|them|it) back\b", 2), (r"\bat (?:his|her|my|their) age\b", 1),
+        (r"\b(?:has|have)(?:n'?t| not) got (?:the )?time\b|\bno time for\b", 2), (r"\bon (?:her|his|their|my) record\b", 2),
+        (r"\bif (?:work|(?:his|her|their) (?:boss|work|job|manager)|anyone|people) (?:found|finds|find) out\b", 1),
     ),
     ResistanceForm.EMOTIONAL: (
         (r"\bjok", 2), (r"\blaugh", 2), (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
@@ -166,12 +179,17 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
         (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
         (r"\btears?\b", 2),
-        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1), (r"\bi can'?t\b", 1), (r"\bclams? up\b", 2),
+        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1), (r"\bi can'?t\b(?! believe| wait| thank| stop (?:smiling|grinning))", 1), (r"\bclams? up\b", 2),
         (r"\bgo through it again\b", 1), (r"\bdoes a (?:whole )?bit\b", 1), (r"\bmakes? a joke\b", 2), (r"\bplays? it down\b", 1),
+        # hurt by what the suggestion seems to say about them: "making him out to be a monster", "treating him like he's senile"
+        (r"\bmaking (?:him|her|them|me) out to be\b", 2), (r"\btreating (?:him|her|them|me) like\b", 2),
+        (r"\b(?:burst|bursts|bursting) (?:into|in) tears\b", 1), (r"\bgets? (?:really |so |very )?(?:hurt|upset)\b", 1),
     ),
     ResistanceForm.DIRECT: (
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
-        (r"\banger\b", 1), (r"\byell", 2),
+        (r"\banger\b(?! management)", 1), (r"\byell", 2),
+        (r"\bnot happening\b", 2), (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
+        (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
         (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
@@ -210,7 +228,14 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
     return _strongest_form(lowered)
 
 
+# The user's own hedge when suggesting help ("i said maybe see someone", "when i said mate maybe talk to someone") is
+# not the loved one's "maybe".
+_USERS_MAYBE = re.compile(r"\b(?:i|we) (?:said|say|says|suggested|suggest|asked|mentioned|told (?:him|her|them))"
+                          r"(?: (?:to (?:him|her|them)|mate|love|hun|like|that|it might help|gently))*,? (?:that )?maybe\b")
+
+
 def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
+    lowered = _USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", lowered)
     scores = {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
     best = max(scores.values())
     if best == 0:
@@ -331,6 +356,8 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
     for value, pattern in _RELATIONSHIP_PATTERNS.items():
         for match in pattern.finditer(lowered):
             word = match.group(0).lower()
+            if word not in _RELATIONSHIP_WORD_SET and word[:-1] in _RELATIONSHIP_WORD_SET:
+                word = word[:-1]  # "boyfriends" typed for "boyfriend's"
             before = lowered[max(0, match.start() - 40): match.start()]
             if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
@@ -399,7 +426,7 @@ class Picture:
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     """Everything a message says about the situation; the form only where it is about asking for help."""
     lowered = text.lower().replace("’", "'")
-    form = classify_resistance(lowered) if (expecting_form or mentions_help(lowered)) else None
+    form = classify_resistance(lowered) if (expecting_form or mentions_help(lowered)) else _stance(lowered)
     duration = _DURATION.search(lowered)
     together: Optional[bool] = True if _TOGETHER.search(lowered) else (False if _APART.search(lowered) else None)
     state = next((name for name, pattern in _USER_STATE.items() if pattern.search(lowered)), None)
@@ -416,6 +443,22 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         correction=is_correction(lowered),
         pronoun=_pronoun(lowered),
     )
+
+
+# What the loved one says about the struggle, with no help named: "he says he's just on a bad run and knows what
+# he's doing" already shows how a suggestion would be met. Read only when the cues are strong.
+_SAYS = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?)? (?:says?|said|reckons?|insists?|claims?|swears?|thinks?)\b")
+STANCE_LEAST = 4
+
+
+def _stance(lowered: str) -> Optional[ResistanceForm]:
+    said = _SAYS.search(lowered)
+    if not said:
+        return None
+    words = lowered[said.start():]
+    scores = {form: sum(weight for cue, weight in cues if re.search(cue, words)) for form, cues in _FORM_CUES.items()}
+    best = max(scores.values())
+    return next(form for form in _FORM_CUES if scores[form] == best) if best >= STANCE_LEAST else None
 
 
 def _pronoun(text: str) -> Optional[str]:

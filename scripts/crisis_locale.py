@@ -33,12 +33,20 @@ PLAIN: dict[str, tuple[str, dict[str, str] | None]] = {
     "utter_crisis_safe_next": ("crisis_safe_next", {"type": "crisis_follow_up", "step": "safe_next"}),
     "utter_crisis_doubt": ("crisis_doubt", {"type": "crisis_follow_up", "step": "doubt"}),
     "utter_crisis_after": ("crisis_after", {"type": "crisis_follow_up", "step": "after"}),
+    "utter_crisis_reach": ("crisis_reach", {"type": "crisis_follow_up", "step": "reach"}),
+    "utter_crisis_relief": ("crisis_relief", {"type": "crisis_follow_up", "step": "relief"}),
+    "utter_crisis_tomorrow": ("crisis_tomorrow", {"type": "crisis_follow_up", "step": "tomorrow"}),
+    "utter_crisis_stay": ("crisis_stay", {"type": "crisis_follow_up", "step": "stay"}),
+    "utter_crisis_plan": ("crisis_plan", {"type": "crisis_follow_up", "step": "plan"}),
     "utter_practice_asked_directly": ("practice_asked_directly", {"type": "safety", "step": "asked_directly"}),
     "utter_safety_screen": ("safety_screen", {"type": "safety", "step": "screen"}),
     "utter_safety_first": ("safety_first", {"type": "safety", "step": "safety_first"}),
     "utter_english_only": ("english_only", None),
 }
 IN_SHARED = {"utter_greet": "greet", "utter_iamabot": "iamabot"}
+# Every reply about danger is about safety: its payload names the topic, as content items do, so a channel or a
+# transcript reader sees what the reply was about without knowing each crisis step.
+SAFETY_TOPIC = "worried_about_safety"
 
 
 def _q(value: str) -> str:
@@ -46,6 +54,8 @@ def _q(value: str) -> str:
 
 
 def _custom(payload: dict[str, str]) -> str:
+    if payload.get("type") in ("crisis", "crisis_follow_up") or payload.get("step") == "safety_first":
+        payload = {**payload, "topic": SAFETY_TOPIC}
     return "{" + ", ".join(f"{key}: {_q(value)}" for key, value in payload.items()) + "}"
 
 

@@ -83,5 +83,5 @@ def test_a_crisis_message_whose_turn_hangs_still_gets_the_crisis_reply_and_paylo
 
     messages, elapsed = _handle(hangs, "my husband just hit me and he's coming back")
     assert elapsed < 1.5
-    assert messages[-1].get("custom") == {"type": "crisis", "category": "user_harmed"}
+    assert messages[-1].get("custom") == {"type": "crisis", "category": "user_harmed", "topic": "worried_about_safety"}
     assert "1-800-799-7233" in messages[0]["text"]

@@ -832,9 +832,11 @@ def code(text: str) -> list[str]:
     me?" asks one, though the whole line reads to the model like a statement.
     """
     found = _code_line(text)
+    parts = sentences(text)
+    if len(parts) > 1 and not found & (_PRESSURE_CODES | {Code.REFLECTION}):
+        found |= _reflected_in_a_sentence(parts)
     if found & QUESTIONS:
         return [c.value for c in ORDER if c in found]
-    parts = sentences(text)
     if len(parts) > 1:
         for part in parts:
             asked = _code_line(part) & QUESTIONS
@@ -853,6 +855,19 @@ def code(text: str) -> list[str]:
 
 
 _PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
+
+
+def _reflected_in_a_sentence(parts: list[str]) -> set[Code]:
+    """A turn of several sentences that says something back and then asks ("You've tried drinking a couple of times and
+    nearly got in trouble once. Did I get that right?") reflects, though the whole turn reads to the model like a question.
+    A statement the rules read as a reflection, and the model does not read as pressure, counts."""
+    for part in parts:
+        if part.rstrip().endswith("?") or Code.REFLECTION not in rule_codes(part):
+            continue
+        coded = _code_line(part)
+        if Code.REFLECTION in coded and not coded & _PRESSURE_CODES:
+            return coded & {Code.REFLECTION, Code.SIMPLE_REFLECTION, Code.COMPLEX_REFLECTION}
+    return set()
 
 
 def _code_line(text: str) -> set[Code]:

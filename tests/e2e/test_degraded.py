@@ -37,7 +37,7 @@ def test_with_the_action_server_frozen_an_ordinary_message_is_answered_within_si
         start = time.monotonic()
         crisis = assistant.say(f"frozen-{uuid.uuid4().hex[:8]}", "he swallowed a whole packet of paracetamol")
         assert time.monotonic() - start < 6.0
-        assert _crisis_payloads(crisis) == [{"type": "crisis", "category": "overdose"}]
+        assert _crisis_payloads(crisis) == [{"type": "crisis", "category": "overdose", "topic": "worried_about_safety"}]
     finally:
         os.kill(actions.pid, signal.SIGCONT)
 
@@ -52,7 +52,7 @@ def test_with_the_action_server_down_replies_are_honest_and_crisis_still_works(a
         crisis = assistant.say(sender, "she said she wants to end her life")
         text = " ".join(r.get("text", "") for r in crisis)
         assert "988" in text and "911" in text
-        assert _crisis_payloads(crisis) == [{"type": "crisis", "category": "loved_one_at_risk"}]
+        assert _crisis_payloads(crisis) == [{"type": "crisis", "category": "loved_one_at_risk", "topic": "worried_about_safety"}]
 
         greeting = " ".join(r.get("text", "") for r in assistant.say(sender, "hello"))
         assert "not a therapist" in greeting

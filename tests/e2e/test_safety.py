@@ -38,7 +38,7 @@ def test_a_crisis_gets_the_reply_for_its_category_with_a_crisis_payload(
     assistant: Assistant, message: str, category: str, must_say: list[str]
 ) -> None:
     replies = assistant.say(_sender(), message)
-    assert _payloads(replies, "crisis") == [{"type": "crisis", "category": category}]
+    assert _payloads(replies, "crisis") == [{"type": "crisis", "category": category, "topic": "worried_about_safety"}]
     text = _text(replies)
     assert all(phrase in text for phrase in must_say), text
 
@@ -116,6 +116,6 @@ def test_asking_the_loved_one_directly_in_practice_steps_out_briefly_and_practic
     assert assistant.tracker(sender)["active_loop"].get("name") == "roleplay_form"
 
     real = assistant.say(sender, "sorry stop, this is real, he just took all his pills and won't wake up")
-    assert _payloads(real, "crisis") == [{"type": "crisis", "category": "overdose"}]
+    assert _payloads(real, "crisis") == [{"type": "crisis", "category": "overdose", "topic": "worried_about_safety"}]
     assert not assistant.tracker(sender)["active_loop"].get("name")
     assert "Call 911 now" in _text(assistant.say(sender, "no"))
