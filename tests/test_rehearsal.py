@@ -27,7 +27,7 @@ from actions.rehearsal.actions import (
     suicide_question_reply,
 )
 from actions.rehearsal.coding import code
-from actions.rehearsal.engine import opening, take_turn
+from actions.rehearsal.engine import Responder, opening, take_turn
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.lines import bank
 from actions.rehearsal.plan import build_plan
@@ -544,13 +544,73 @@ def test_set_up_matches_the_kind_of_struggle_named_within_a_concern() -> None:
     assert closest("partner", "substance_use", "intellectual", "my wife is gambling our savings away").id == "partner-gambling-intellectual"
 
 
-def test_a_scenario_speaks_its_own_words_on_feelings_before_the_shared_lines() -> None:
+def test_a_scenario_speaks_its_own_words_on_feelings_instead_of_the_shared_lines() -> None:
     talk = Conversation("parent-dad-bipolar-direct")
     for line in WARM:
         talk.say(line)
     reply = talk.say("How have you been feeling in yourself lately?")
-    assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings")
+    assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings", reply.kind)
     assert "tired" not in reply.text.lower()
+
+
+# Loved ones who are angry, high, frightened of being watched or full of bravado, not low: the shared lines on
+# feelings, the two of you and the future ("I feel tired all the time") are written for someone low.
+NOT_LOW = [
+    "sibling-brother-anger-direct", "partner-anger-emotional", "parent-dad-bipolar-direct", "sibling-sister-bipolar-passive",
+    "partner-bipolar-emotional", "partner-stress-direct", "sibling-brother-psychosis-intellectual", "friend-psychosis-direct",
+    "parent-mum-psychosis-intellectual", "child-son-psychosis-direct", "partner-psychosis-passive",
+    "child-daughter-psychosis-emotional", "partner-gambling-intellectual", "parent-dad-drinking-direct", "child-son-drugs-direct",
+]
+BROAD = ("feelings", "the_relationship", "the_future")
+
+
+def test_every_loved_one_who_is_not_low_has_their_own_lines_at_every_depth() -> None:
+    for scenario in registry().values():
+        if scenario.concern == "anger" or "bipolar" in scenario.id:
+            assert scenario.id in NOT_LOW, scenario.id
+    for scenario_id in NOT_LOW:
+        scenario = registry()[scenario_id]
+        for topic in BROAD:
+            for depth in ("deflect", "partial", "honest"):
+                assert len(scenario.lines_on(topic, depth)) >= 2, (scenario_id, topic, depth)
+
+
+@pytest.mark.parametrize("scenario_id", NOT_LOW)
+def test_asked_again_and_again_a_loved_one_who_is_not_low_never_borrows_the_shared_low_lines(scenario_id: str) -> None:
+    shared = {line.text for topic in BROAD for depth in ("deflect", "partial", "honest") for line in bank().topics[(topic, depth)]}
+    questions = {
+        "feelings": "How have you been feeling lately?",
+        "the_relationship": "How do you feel things are between us at the moment?",
+        "the_future": "How do you see the next year going for you?",
+    }
+    for topic, question in questions.items():
+        talk = Conversation(scenario_id, seed=topic)
+        # Guarded: the scenario's own deflection, not "I feel fine. Tired. That's all."
+        guarded = [Responder(talk.scenario, Rehearsal(), used, "s").about_topic(topic, Stage.GUARDED, reflecting=False)
+                   for used in ([], [f"{scenario_id}.{topic}.deflect.{n}" for n in (1, 2)])]
+        assert guarded[0].answers == topic and guarded[0].kind == "deflect", (scenario_id, topic, guarded[0].kind)
+        assert guarded[0].text in talk.scenario.lines_on(topic, "deflect")
+        assert guarded[1].kind == "fallback", (scenario_id, topic)  # and once those are said, never a shared one
+        for line in [*WARM, question, "It sounds like there's a lot going on for you.", question, question, question, question]:
+            talk.say(line)
+        said = [reply.text for reply in talk.replies if reply.answers == topic]
+        assert not set(said) & shared, (scenario_id, topic, set(said) & shared)
+        # Warmer, they say more of their own before running out ("I've said what I can about ... for now").
+        assert {reply.kind for reply in talk.replies if reply.answers == topic} & {"partial", "honest"}, (scenario_id, topic)
+
+
+def test_own_lines_name_every_depth_or_the_file_and_line_are_reported(tmp_path: Path) -> None:
+    good = (REPO_ROOT / "content/roleplay/scenarios/sibling-brother-anger-direct.yml").read_text()
+    bad = tmp_path / "sibling-brother-anger-direct.yml"
+    bad.write_text(good.replace("    partial:\n", "    sometimes:\n", 1))
+    with pytest.raises(ScenarioError, match="unknown field 'sometimes'") as error:
+        parse_scenario(bad)
+    line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "sometimes" in text)
+    assert f"{bad}:{line}:" in str(error.value)
+    flat = good.split("lines:")[0] + "lines:\n  feelings:\n    - Fine.\n"
+    bad.write_text(flat)
+    with pytest.raises(ScenarioError, match="expected a mapping"):
+        parse_scenario(bad)
 
 
 def test_a_reflection_follows_the_thread_and_care_shown_does_not_close_them() -> None:

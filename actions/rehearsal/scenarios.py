@@ -24,8 +24,10 @@ PRONOUNS = ("he/him", "she/her", "they/them")
 SUICIDE_ANSWERS = ("relief", "denial", "honest_yes")
 # Moves (MI codes) a scenario may name as triggers.
 TRIGGER_MOVES = ("advice_without_permission", "confront", "ultimatum", "closed_question")
-# Broad topics a scenario may give lines of its own for (`lines:`).
+# Broad topics a scenario may give lines of its own for (`lines:`), each at every depth the shared lines have:
+# deflect (guarded), partial (wary), honest (softening and open).
 OWN_LINE_TOPICS = ("feelings", "the_relationship", "the_future")
+OWN_LINE_DEPTHS = ("deflect", "partial", "honest")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -63,12 +65,14 @@ class Scenario:
     small_yes: str
     suicide_kind: str
     suicide_line: str
-    # Their own words on a broad topic (feelings, the_relationship, the_future), said before the shared lines once
-    # they're past guarded: a manic dad doesn't say "I feel tired all the time".
-    own_lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Their own words on a broad topic (feelings, the_relationship, the_future) at each depth, said instead of the
+    # shared lines on it, which are written for someone low: a manic dad doesn't say "I feel tired all the time".
+    own_lines: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
 
-    def lines_on(self, topic: str) -> tuple[str, ...]:
-        return next((lines for name, lines in self.own_lines if name == topic), ())
+    def lines_on(self, topic: str, depth: Optional[str] = None) -> tuple[str, ...]:
+        """Their own lines on a topic, at one depth or (None) at all of them, from guarded to honest."""
+        depths = next((by_depth for name, by_depth in self.own_lines if name == topic), ())
+        return tuple(line for name, lines in depths if depth in (None, name) for line in lines)
 
     @property
     def reason_names(self) -> list[str]:
@@ -147,7 +151,11 @@ def parse_scenario(path: Path) -> Scenario:
     own_lines = []
     if "lines" in top:
         own = _mapping(path, top["lines"], (), OWN_LINE_TOPICS)
-        own_lines = [(topic, _texts(path, node, f"{topic} line")) for topic, node in own.items()]
+        for topic, node in own.items():
+            # Every depth: their own lines replace the shared ones on the topic, so none may be missing.
+            depths = _mapping(path, node, OWN_LINE_DEPTHS)
+            own_lines.append((topic, tuple((depth, _texts(path, depths[depth], f"{topic} {depth} line"))
+                                           for depth in OWN_LINE_DEPTHS)))
     suicide = _mapping(path, top["suicide_question"], ("kind", "line"))
     return Scenario(
         id=scenario_id,
