@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -31,7 +32,9 @@ from actions.rehearsal.engine import Responder, opening, take_turn
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.lines import bank
 from actions.rehearsal.plan import build_plan
-from actions.rehearsal.scenarios import Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry
+from actions.rehearsal.scenarios import (
+    Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry, scene_for,
+)
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, Turn, advance, rewind
 from actions.rehearsal.topics import REASON_PROMPTS, REASONS, TOPICS, classify_topic
 from contentdb.models import Rehearsal as RehearsalRow
@@ -624,3 +627,39 @@ def test_a_reflection_follows_the_thread_and_care_shown_does_not_close_them() ->
     assert tablets.reveals == "medication"
     # "they" are the tablets: a reflection that only half reads as another reason stays with them
     assert talk.say("so it's the way they make you feel flat that you can't stand").answers == "medication"
+
+
+# What a scene must not assert, because the user knows it better and may have told it otherwise ("made redundant",
+# not "lost two jobs for shouting"): when it started or happened, how long ago, how often, how much.
+_WHEN_OR_HOW_MUCH = re.compile(
+    r"\b(?:ago|since|during|last (?:week|weekend|month|year|night|summer|spring|autumn|winter|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|this (?:week|month|term|year|summer|spring|autumn|winter)|"
+    r"(?:in|over) the (?:summer|spring|autumn|winter)|lockdown|january|february|march|april|june|july|august|september|"
+    r"october|november|december|(?:for|in) (?:days|weeks|months|years)|once|twice|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:times|jobs|days|weeks|months|years)|"
+    r"thousands?|hundreds?|pounds|dollars)\b|[£$]\s*\d",
+    re.I,
+)
+
+
+def test_scenes_leave_out_when_how_often_and_how_much() -> None:
+    found = {s.id: _WHEN_OR_HOW_MUCH.findall(s.scene) for s in registry().values()}
+    assert {sid: hits for sid, hits in found.items() if hits} == {}
+    # The old scene that told a user whose brother was made redundant that he "lost two jobs for shouting at managers"
+    assert _WHEN_OR_HOW_MUCH.search("Your brother Kev has lost two jobs for shouting at managers")
+    assert _WHEN_OR_HOW_MUCH.search("she fainted in the supermarket last month")
+
+
+def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[..., Run]) -> None:
+    dan = registry()["partner-anger-emotional"]
+    assert scene_for(dan, "husband").startswith("Dan, your husband,")
+    assert scene_for(dan, "partner").startswith("Dan, your partner,")
+    assert scene_for(dan, None) == scene_for(dan, "wife") == dan.scene  # not a word he answers to: the scene as written
+    assert scene_for(registry()["parent-dad-bipolar-direct"], "stepdad").startswith("Your stepdad Viktor")
+    # Set up for someone who said "my husband has a temper": the scene says husband, and nothing about what set it off.
+    slots = {"relationship": "partner", "concern": "anger", "resistance_form": "emotional", "roleplay_goal": "stay calm",
+             "memory": {"word": "husband"}}
+    begin = run_action(ActionBeginRoleplay(), make_tracker("let's practise", "start_roleplay", slots=slots))
+    scene = begin.text.split("The scene: ")[1].split("\n")[0]
+    assert begin.slot("rp_state")["scenario"] == "partner-anger-emotional"
+    assert scene == scene_for(dan, "husband") and "your husband" in scene and "boyfriend" not in scene

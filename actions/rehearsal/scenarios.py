@@ -223,6 +223,17 @@ def closest(relationship: Optional[str], concern: Optional[str], form: Optional[
     return best[salt % len(best)]
 
 
+def scene_for(scenario: Scenario, word: Optional[str]) -> str:
+    """The scene as this user hears it. Scenes leave out what the user knows better (when it started and why, how long,
+    how often, how much: tests/test_rehearsal.py checks), and where the user's own word for them is one this scenario
+    answers to, the scene uses it: "Dan, your husband" to someone who said husband, not "your boyfriend"."""
+    word = (word or "").lower()
+    if not word or word not in scenario.words or re.search(rf"\b{re.escape(word)}\b", scenario.scene, re.I):
+        return scenario.scene
+    theirs = "|".join(re.escape(w) for w in sorted(scenario.words, key=len, reverse=True))
+    return re.sub(rf"(\b[Yy]our (?:\w+ )?)(?:{theirs})\b", lambda m: m.group(1) + word, scenario.scene, count=1)
+
+
 def describe(scenario: Scenario) -> dict[str, Any]:
     return {"id": scenario.id, "title": scenario.title(), "relationship": scenario.relationship, "concern": scenario.concern,
             "form": scenario.form}
