@@ -33,7 +33,13 @@ from actions.rehearsal.feedback import summarise
 from actions.rehearsal.lines import bank
 from actions.rehearsal.plan import build_plan
 from actions.rehearsal.scenarios import (
-    Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry, scene_for,
+    Scenario,
+    ScenarioError,
+    closest,
+    load_scenarios,
+    parse_scenario,
+    registry,
+    scene_for,
 )
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, Turn, advance, rewind
 from actions.rehearsal.topics import REASON_PROMPTS, REASONS, TOPICS, classify_topic
