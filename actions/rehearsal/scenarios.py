@@ -15,6 +15,7 @@ from typing import Any, Optional
 import yaml
 
 from actions.rehearsal.topics import REASONS
+from kernel.lexicon import struggle_kind
 from kernel.registry import concern_names
 from kernel.settings import REPO_ROOT
 from kernel.vocabulary import Relationship, ResistanceForm, values
@@ -191,32 +192,19 @@ def registry() -> dict[str, Scenario]:
     return load_scenarios()
 
 
-# Kinds of struggle inside one concern (substance use is drinking, drugs or gambling), as the user or a scene names them.
-_KINDS = (
-    ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
-    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|slots|casino|bookies|poker)\b", re.I)),
-    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
-    ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
-)
-
-
-def _kind(text: str) -> Optional[str]:
-    return next((name for name, pattern in _KINDS if pattern.search(text)), None)
-
-
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
     ("dad" is never played as a mum), then concern, then form. The struggle outranks the form because it is the
     scene and the reasons (a son who hears voices played as a son who drinks is a different conversation), while
     the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
-    kind = _kind(words)
+    kind = struggle_kind(words)
 
     def fit(s: Scenario) -> int:
         # Powers of two: each match outranks all the ones after it together. Within a concern, the kind of struggle
         # the user named (drinking, not gambling) comes before the form.
         return (16 * (s.relationship == relationship) + 8 * bool(said & set(s.words)) + 4 * (s.concern == concern)
-                + 2 * (kind is not None and kind == _kind(f"{s.id} {s.scene}")) + (s.form == form))
+                + 2 * (kind is not None and kind == struggle_kind(f"{s.id} {s.scene}")) + (s.form == form))
 
     ranked = sorted(registry().values(), key=lambda s: (-fit(s), s.id))
     best = [s for s in ranked if fit(s) == fit(ranked[0])]
