@@ -89,4 +89,5 @@ def facts_from(tracker: Tracker) -> Facts:
         relationship=tracker.get_slot("relationship"),
         resistance_form=tracker.get_slot("resistance_form"),
         concern=tracker.get_slot("concern"),
+        struggles=tuple((tracker.get_slot("memory") or {}).get("struggles") or ()),
     )

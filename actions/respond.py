@@ -141,6 +141,7 @@ class Memory:
     last_items: list[str] = field(default_factory=list)
     last_asked: Optional[str] = None
     audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
+    struggles: list[str] = field(default_factory=list)  # kinds named (drinking, gambling...): kernel.lexicon.STRUGGLE_KINDS
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -194,6 +195,11 @@ def update_situation(
             new.add("word")
     if memory.pronoun is None and picture.pronoun:
         memory.pronoun = picture.pronoun
+    # The kinds of struggle named so far ("he drinks, and now he gambles too": both); a corrected struggle starts again.
+    if "concern" in new and slots.get("concern") is not None:
+        memory.struggles = list(picture.struggles)
+    else:
+        memory.struggles += [kind for kind in picture.struggles if kind not in memory.struggles]
     for name in ("duration", "together", "user_state"):
         heard_value = getattr(picture, name)
         if heard_value is not None and heard_value != getattr(memory, name):
@@ -229,7 +235,8 @@ class Responder:
         self.shown = list(shown)
         self.seed = seed
         self.new = set(new)
-        self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern)
+        self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern,
+                           struggles=tuple(memory.struggles))
         self.audience: Optional[str] = None  # who this reply's support items are for (support topic only)
 
     # -- pieces

@@ -10,11 +10,12 @@ an item fits when each facet is ``any`` or what we know, the most specific first
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 import weakref
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from sqlalchemy import select
@@ -23,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from contentdb.models import ContentItem
 from contentdb.queries import _FACETS, Content, _for, _params, _rotation, _specificity, _to_content
+from kernel.lexicon import SUBSTANCE_KINDS, struggle_kinds
+from kernel.resources import fill
 from kernel.vocabulary import ANY
 
 
@@ -33,11 +36,35 @@ def refresh_seconds() -> float:
         return 30.0
 
 
+# Names that say which kind of substance use an item is for, besides the words for the kind itself (the family groups
+# placeholder becomes "Al-Anon, Nar-Anon or ..."; naloxone is for opioids). "Using" alone is too common a word
+# ("using labels"), so only where it means taking something.
+_ITEM_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("drinking", re.compile(r"\b(?:al-anon|alcoholics anonymous|hangover|hungover)\b", re.I)),
+    ("drugs", re.compile(r"\b(?:nar-anon|naloxone|narcan|opioids?|overdose|high\b|(?:of|not|after|while|or) using|"
+                         r"using (?:often|has|more))\b", re.I)),
+    ("gambling", re.compile(r"\b(?:gam-anon|gamcare|gamstop|gamban|betblocker)\b", re.I)),
+)
+# Within substance use, what a drinker's and a drug user's families need is much the same (Al-Anon and Nar-Anon, sober
+# time, naloxone in case); a gambler's is not. Until the user names a kind, the concern is its label: drinking or drugs.
+_FAMILY = {"drinking": "substances", "drugs": "substances", "gambling": "gambling"}
+_UNNAMED = frozenset({"substances"})
+
+
+def item_struggles(item: Content) -> frozenset[str]:
+    """The kinds of substance use an item is written for, from what it says (filled as the locale shows it): none
+    for most items, {"drinking", "drugs"} for Al-Anon and Nar-Anon, {"gambling"} for Gam-Anon."""
+    said = " ".join(fill(text) for text in (item.text, item.alternative or ""))
+    kinds = {kind for kind in struggle_kinds(said) if kind in SUBSTANCE_KINDS}
+    return frozenset(kinds | {kind for kind, pattern in _ITEM_MARKERS if pattern.search(said)})
+
+
 @dataclass(frozen=True)
 class Catalogue:
     items: dict[str, Content]
     by_topic: dict[str, list[Content]]
     read_at: float
+    struggles: dict[str, frozenset[str]] = field(default_factory=dict)  # item id -> kinds it is written for
 
     @classmethod
     def read(cls, engine: Engine) -> Catalogue:
@@ -46,7 +73,17 @@ class Catalogue:
         by_topic: dict[str, list[Content]] = {}
         for item in items:
             by_topic.setdefault(item.topic, []).append(item)
-        return cls({item.id: item for item in items}, by_topic, time.monotonic())
+        # Only items of the substance-use concern: a general item that mentions drinking ("drinking or using more" as a
+        # warning sign) or an overdose is for everyone.
+        kinds = {item.id: item_struggles(item) for item in items if item.concern == "substance_use"}
+        return cls({item.id: item for item in items}, by_topic, time.monotonic(), {k: v for k, v in kinds.items() if v})
+
+    def about_other_struggles(self, named: Collection[str], exclude: Collection[str] = ()) -> set[str]:
+        """``exclude`` and the substance-use items written only for a kind the user hasn't named: a gambler's partner
+        is not sent to Al-Anon or told to keep naloxone, a drinker's is not sent to Gam-Anon."""
+        wanted = frozenset(_FAMILY[kind] for kind in named if kind in _FAMILY) or _UNNAMED
+        return set(exclude) | {item_id for item_id, kinds in self.struggles.items()
+                               if not {_FAMILY[kind] for kind in kinds} & wanted}
 
     def candidates(self, topic: str, kinds: Collection[str], exclude: Collection[str], relationship: Optional[str],
                    resistance_form: Optional[str], concern: Optional[str]) -> tuple[list[Content], dict[str, object], tuple[bool, ...]]:

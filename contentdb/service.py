@@ -24,6 +24,7 @@ class Facts:
     relationship: Optional[str] = None
     resistance_form: Optional[str] = None
     concern: Optional[str] = None
+    struggles: tuple[str, ...] = ()  # the kinds of struggle named (drinking, gambling...), kernel.lexicon.STRUGGLE_KINDS
 
 
 @dataclass
@@ -64,6 +65,7 @@ def select_items(
     if facts.concern == "other":  # "something else" narrows nothing; general items fit
         selection.facts = Facts(relationship=facts.relationship, resistance_form=facts.resistance_form)
     try:
+        selection.exclude = catalogue(db.get_engine()).about_other_struggles(facts.struggles, shown)
         with Session(db.get_engine()) as session:
             groups = [selection.take(session, topic, kind, count) for topic, kind, count in wanted]
     except SQLAlchemyError:
@@ -81,9 +83,11 @@ def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: lis
     (contentdb/catalogue.py: the items read through SQLAlchemy, held for ``CONTENT_REFRESH_S``)."""
     concern = None if facts.concern == "other" else facts.concern
     try:
-        return catalogue(db.get_engine()).pick_in_order(
+        held = catalogue(db.get_engine())
+        return held.pick_in_order(
             topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
-            resistance_form=facts.resistance_form, concern=concern, exclude=shown, seed=seed, audience=audience,
+            resistance_form=facts.resistance_form, concern=concern, exclude=held.about_other_struggles(facts.struggles, shown),
+            seed=seed, audience=audience,
         )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; answering without curated items")
@@ -95,10 +99,11 @@ def has_more(facts: Facts, shown: Collection[str], topic: Topic | str, kinds: Co
     """Whether any unseen item of these kinds is left for this topic (for a "more" quick reply)."""
     concern = None if facts.concern == "other" else facts.concern
     try:
-        return catalogue(db.get_engine()).any_unseen(
+        held = catalogue(db.get_engine())
+        return held.any_unseen(
             topic=str(getattr(topic, "value", topic)), kinds=[str(getattr(k, "value", k)) for k in kinds],
-            relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern, exclude=shown,
-            audience=audience,
+            relationship=facts.relationship, resistance_form=facts.resistance_form, concern=concern,
+            exclude=held.about_other_struggles(facts.struggles, shown), audience=audience,
         )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; no 'more' offered")

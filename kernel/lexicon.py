@@ -382,6 +382,29 @@ _WORD_FOR = {"mums": "mum", "moms": "mom", "dads": "dad", "bf": "boyfriend", "gf
              "so": "partner", "ma": "mum", "pa": "dad", "bro": "brother", "sis": "sister", "kid": "child", "kids": "children"}
 
 
+# Kinds of struggle inside one concern, as people name them: substance use is drinking, drugs or gambling (the
+# registry's words for it include all three), psychosis may be bipolar. Practice plays the kind named (a drinker, not
+# a gambler), and content written for one kind of substance use is kept for people who named it (SUBSTANCE_KINDS).
+STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
+    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )"
+                            r"slots\b|casino|bookies|poker)\b", re.I)),
+    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
+    ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
+)
+SUBSTANCE_KINDS = ("drinking", "drugs", "gambling")
+
+
+def struggle_kind(text: str) -> Optional[str]:
+    """The first kind of struggle the text names ("she's gambling our savings away": gambling), or None."""
+    return next((name for name, pattern in STRUGGLE_KINDS if pattern.search(text)), None)
+
+
+def struggle_kinds(text: str) -> list[str]:
+    """Every kind of struggle the text names, in STRUGGLE_KINDS order."""
+    return [name for name, pattern in STRUGGLE_KINDS if pattern.search(text)]
+
+
 # What else the user tells us about the situation, used to reflect it back.
 _DURATION = re.compile(
     r"\b(?:for|about|nearly|almost|over|since)\s+(?:about\s+|like\s+|nearly\s+|almost\s+|over\s+)?"
@@ -421,6 +444,7 @@ class Picture:
     user_state: Optional[str] = None
     correction: bool = False
     pronoun: Optional[str] = None
+    struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
 
 
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
@@ -442,6 +466,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         user_state=state,
         correction=is_correction(lowered),
         pronoun=_pronoun(lowered),
+        struggles=tuple(struggle_kinds(lowered)),
     )
 
 

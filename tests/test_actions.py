@@ -18,6 +18,7 @@ from actions.bring_up import LovedOneSlots
 from actions.dialogue import ActionOfferPractice, ActionStopRoleplay
 from actions.reflections import Situation
 from actions.respond import KINDS, MAX_CHARS, NO_CONTENT, ActionRespond, ActionTopicContent, Memory, Responder
+from contentdb.catalogue import item_struggles
 from contentdb.models import ContentItem
 from contentdb.queries import Content, _to_content
 from tests.conftest import Run, make_tracker
@@ -165,6 +166,68 @@ def test_support_for_me_shows_support_for_the_user_not_help_for_the_loved_one(
     assert "user" in {item["for"] for item in first.items}
 
 
+GAMBLING_SUPPORT = ("Gam-Anon", "Gambling Helpline")
+SUBSTANCE_ONLY = ("Al-Anon", "Nar-Anon", "naloxone", "drinking", "drunk")
+
+
+def until_done(chat: Chat, ask: str, intent: str, action: Any = None) -> str:
+    """What the replies said, asking for more until no item is left."""
+    said = [chat.say(ask, intent, action=action).text]
+    for _ in range(10):
+        more = chat.say("any more", "ask_more")
+        if not more.items:
+            break
+        said.append(more.text)
+    return "\n".join(said)
+
+
+def test_a_gamblers_partner_is_sent_to_gambling_support_and_a_drinkers_partner_to_al_anon(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    gambler = Chat(run_action)
+    gambler.say("my wife is gambling our savings away and says she has it under control", "they_refused_help")
+    assert gambler.slots["concern"] == "substance_use" and gambler.slots["memory"]["struggles"] == ["gambling"]
+    text = until_done(gambler, "is there any support for me in all this", "find_support")
+    assert all(name in text for name in GAMBLING_SUPPORT), text
+    assert not [word for word in SUBSTANCE_ONLY if word.lower() in text.lower()], text
+    # Help for her, and a boundary about money, are about gambling too; nothing on naloxone when worried about her.
+    where = gambler.say("where could she go if she ever wanted help", "find_support")
+    assert where.items and "gambling" in where.text.lower()
+    safety = gambler.say("i'm worried she might do something to herself over the debts", "worried_about_safety")
+    assert "naloxone" not in safety.text.lower()
+
+    drinker = Chat(run_action)
+    drinker.say("my husband drinks every night and says he's not an alcoholic", "they_refused_help")
+    assert drinker.slots["memory"]["struggles"] == ["drinking"]
+    text = until_done(drinker, "what support is there for me in all this", "find_support")
+    assert "Al-Anon" in text and not [name for name in GAMBLING_SUPPORT if name in text], text
+
+
+def test_a_gamblers_partner_setting_a_limit_hears_about_blocking_gambling_payments(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    chat.say("my boyfriend bets on everything and owes money everywhere, he says it's just a hobby", "they_refused_help")
+    chat.say("can i stop lending him money", "set_boundaries")
+    text = until_done(chat, "no", "deny", action=ActionTopicContent()).lower()
+    assert "gambling block" in text and "drinking" not in text
+
+
+def test_the_kinds_of_struggle_named_add_up_and_a_corrected_struggle_starts_again(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    chat = Chat(run_action)
+    chat.say("my dad drinks most days and won't talk about it", "they_refused_help")
+    chat.say("and now he's started betting online as well", "inform")
+    assert chat.slots["memory"]["struggles"] == ["drinking", "gambling"]
+    text = until_done(chat, "is there support for me", "find_support")
+    assert "Al-Anon" in text and "Gam-Anon" in text  # both are his
+    chat = Chat(run_action)
+    chat.say("my sister is gambling again", "they_refused_help")
+    chat.say("sorry, i meant she's depressed, not gambling", "inform")
+    assert chat.slots["concern"] == "depression" and chat.slots["memory"]["struggles"] in ([], ["gambling"])
+
+
 def test_where_could_he_go_shows_help_for_the_loved_one(actions_db: Engine, run_action: RunAction) -> None:
     chat = Chat(run_action)
     chat.say("my son is depressed and won't see anyone", "they_refused_help")
@@ -257,7 +320,7 @@ def _conversation_reaching(item: Content) -> list[str]:
     one, as the item is for), then "more" until nothing is left."""
     facets = {name: (None if getattr(item, name) == "any" else getattr(item, name)) for name in CONTRACT}
     situation = Situation(**facets)
-    memory = Memory()
+    memory = Memory(struggles=sorted(item_struggles(item)))  # a gambler's family, for an item written for them
     shown: list[str] = []
     responder = Responder(situation, memory, shown, seed="reach", new=())
     reply = responder.topic(item.topic, audience=None if item.audience == "any" else item.audience)

@@ -264,3 +264,20 @@ def test_the_catalogue_in_memory_chooses_what_the_sql_chooses(content_db: Engine
             chosen += len(sql)
     assert compared == 1500 and chosen > 1000  # most questions do find items
     assert ANY not in held.by_topic
+
+
+def test_substance_use_items_for_one_kind_wait_for_that_kind_to_be_named(content_db: Engine) -> None:
+    """Al-Anon and naloxone are not for a gambler's family, Gam-Anon is not for a drinker's; general items stay."""
+    from contentdb.catalogue import Catalogue
+
+    held = Catalogue.read(content_db)
+    gamblers, drinkers, unnamed = (held.about_other_struggles(named) for named in (["gambling"], ["drinking"], []))
+    both = held.about_other_struggles(["drinking", "gambling"])
+    assert {"support.any.resource.substance_use.01", "substance_use.support.resource.01",
+            "substance_use.worried_about_safety.resource.01"} <= gamblers
+    assert {"substance_use.support.resource.02", "substance_use.boundaries.tip.03"} <= drinkers == unnamed
+    assert both == set() and not gamblers & drinkers
+    # What it hides is all substance use; an overdose resource for everyone and CRAFT books stay for everyone.
+    assert {held.items[item_id].concern for item_id in gamblers | drinkers} == {"substance_use"}
+    assert "worried_about_safety.any.resource.03" not in gamblers and "support.any.resource.03" not in gamblers
+    assert held.about_other_struggles(["gambling"], ["seen.1"]) == gamblers | {"seen.1"}

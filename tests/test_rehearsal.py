@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -27,11 +28,19 @@ from actions.rehearsal.actions import (
     suicide_question_reply,
 )
 from actions.rehearsal.coding import code
-from actions.rehearsal.engine import opening, take_turn
+from actions.rehearsal.engine import Responder, opening, take_turn
 from actions.rehearsal.feedback import summarise
 from actions.rehearsal.lines import bank
 from actions.rehearsal.plan import build_plan
-from actions.rehearsal.scenarios import Scenario, ScenarioError, closest, load_scenarios, parse_scenario, registry
+from actions.rehearsal.scenarios import (
+    Scenario,
+    ScenarioError,
+    closest,
+    load_scenarios,
+    parse_scenario,
+    registry,
+    scene_for,
+)
 from actions.rehearsal.state import START_OPENNESS, Rehearsal, Turn, advance, rewind
 from actions.rehearsal.topics import REASON_PROMPTS, REASONS, TOPICS, classify_topic
 from contentdb.models import Rehearsal as RehearsalRow
@@ -544,13 +553,73 @@ def test_set_up_matches_the_kind_of_struggle_named_within_a_concern() -> None:
     assert closest("partner", "substance_use", "intellectual", "my wife is gambling our savings away").id == "partner-gambling-intellectual"
 
 
-def test_a_scenario_speaks_its_own_words_on_feelings_before_the_shared_lines() -> None:
+def test_a_scenario_speaks_its_own_words_on_feelings_instead_of_the_shared_lines() -> None:
     talk = Conversation("parent-dad-bipolar-direct")
     for line in WARM:
         talk.say(line)
     reply = talk.say("How have you been feeling in yourself lately?")
-    assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings")
+    assert reply.answers == "feelings" and reply.text in talk.scenario.lines_on("feelings", reply.kind)
     assert "tired" not in reply.text.lower()
+
+
+# Loved ones who are angry, high, frightened of being watched or full of bravado, not low: the shared lines on
+# feelings, the two of you and the future ("I feel tired all the time") are written for someone low.
+NOT_LOW = [
+    "sibling-brother-anger-direct", "partner-anger-emotional", "parent-dad-bipolar-direct", "sibling-sister-bipolar-passive",
+    "partner-bipolar-emotional", "partner-stress-direct", "sibling-brother-psychosis-intellectual", "friend-psychosis-direct",
+    "parent-mum-psychosis-intellectual", "child-son-psychosis-direct", "partner-psychosis-passive",
+    "child-daughter-psychosis-emotional", "partner-gambling-intellectual", "parent-dad-drinking-direct", "child-son-drugs-direct",
+]
+BROAD = ("feelings", "the_relationship", "the_future")
+
+
+def test_every_loved_one_who_is_not_low_has_their_own_lines_at_every_depth() -> None:
+    for scenario in registry().values():
+        if scenario.concern == "anger" or "bipolar" in scenario.id:
+            assert scenario.id in NOT_LOW, scenario.id
+    for scenario_id in NOT_LOW:
+        scenario = registry()[scenario_id]
+        for topic in BROAD:
+            for depth in ("deflect", "partial", "honest"):
+                assert len(scenario.lines_on(topic, depth)) >= 2, (scenario_id, topic, depth)
+
+
+@pytest.mark.parametrize("scenario_id", NOT_LOW)
+def test_asked_again_and_again_a_loved_one_who_is_not_low_never_borrows_the_shared_low_lines(scenario_id: str) -> None:
+    shared = {line.text for topic in BROAD for depth in ("deflect", "partial", "honest") for line in bank().topics[(topic, depth)]}
+    questions = {
+        "feelings": "How have you been feeling lately?",
+        "the_relationship": "How do you feel things are between us at the moment?",
+        "the_future": "How do you see the next year going for you?",
+    }
+    for topic, question in questions.items():
+        talk = Conversation(scenario_id, seed=topic)
+        # Guarded: the scenario's own deflection, not "I feel fine. Tired. That's all."
+        guarded = [Responder(talk.scenario, Rehearsal(), used, "s").about_topic(topic, Stage.GUARDED, reflecting=False)
+                   for used in ([], [f"{scenario_id}.{topic}.deflect.{n}" for n in (1, 2)])]
+        assert guarded[0].answers == topic and guarded[0].kind == "deflect", (scenario_id, topic, guarded[0].kind)
+        assert guarded[0].text in talk.scenario.lines_on(topic, "deflect")
+        assert guarded[1].kind == "fallback", (scenario_id, topic)  # and once those are said, never a shared one
+        for line in [*WARM, question, "It sounds like there's a lot going on for you.", question, question, question, question]:
+            talk.say(line)
+        said = [reply.text for reply in talk.replies if reply.answers == topic]
+        assert not set(said) & shared, (scenario_id, topic, set(said) & shared)
+        # Warmer, they say more of their own before running out ("I've said what I can about ... for now").
+        assert {reply.kind for reply in talk.replies if reply.answers == topic} & {"partial", "honest"}, (scenario_id, topic)
+
+
+def test_own_lines_name_every_depth_or_the_file_and_line_are_reported(tmp_path: Path) -> None:
+    good = (REPO_ROOT / "content/roleplay/scenarios/sibling-brother-anger-direct.yml").read_text()
+    bad = tmp_path / "sibling-brother-anger-direct.yml"
+    bad.write_text(good.replace("    partial:\n", "    sometimes:\n", 1))
+    with pytest.raises(ScenarioError, match="unknown field 'sometimes'") as error:
+        parse_scenario(bad)
+    line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "sometimes" in text)
+    assert f"{bad}:{line}:" in str(error.value)
+    flat = good.split("lines:")[0] + "lines:\n  feelings:\n    - Fine.\n"
+    bad.write_text(flat)
+    with pytest.raises(ScenarioError, match="expected a mapping"):
+        parse_scenario(bad)
 
 
 def test_a_reflection_follows_the_thread_and_care_shown_does_not_close_them() -> None:
@@ -564,3 +633,39 @@ def test_a_reflection_follows_the_thread_and_care_shown_does_not_close_them() ->
     assert tablets.reveals == "medication"
     # "they" are the tablets: a reflection that only half reads as another reason stays with them
     assert talk.say("so it's the way they make you feel flat that you can't stand").answers == "medication"
+
+
+# What a scene must not assert, because the user knows it better and may have told it otherwise ("made redundant",
+# not "lost two jobs for shouting"): when it started or happened, how long ago, how often, how much.
+_WHEN_OR_HOW_MUCH = re.compile(
+    r"\b(?:ago|since|during|last (?:week|weekend|month|year|night|summer|spring|autumn|winter|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|this (?:week|month|term|year|summer|spring|autumn|winter)|"
+    r"(?:in|over) the (?:summer|spring|autumn|winter)|lockdown|january|february|march|april|june|july|august|september|"
+    r"october|november|december|(?:for|in) (?:days|weeks|months|years)|once|twice|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:times|jobs|days|weeks|months|years)|"
+    r"thousands?|hundreds?|pounds|dollars)\b|[£$]\s*\d",
+    re.I,
+)
+
+
+def test_scenes_leave_out_when_how_often_and_how_much() -> None:
+    found = {s.id: _WHEN_OR_HOW_MUCH.findall(s.scene) for s in registry().values()}
+    assert {sid: hits for sid, hits in found.items() if hits} == {}
+    # The old scene that told a user whose brother was made redundant that he "lost two jobs for shouting at managers"
+    assert _WHEN_OR_HOW_MUCH.search("Your brother Kev has lost two jobs for shouting at managers")
+    assert _WHEN_OR_HOW_MUCH.search("she fainted in the supermarket last month")
+
+
+def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[..., Run]) -> None:
+    dan = registry()["partner-anger-emotional"]
+    assert scene_for(dan, "husband").startswith("Dan, your husband,")
+    assert scene_for(dan, "partner").startswith("Dan, your partner,")
+    assert scene_for(dan, None) == scene_for(dan, "wife") == dan.scene  # not a word he answers to: the scene as written
+    assert scene_for(registry()["parent-dad-bipolar-direct"], "stepdad").startswith("Your stepdad Viktor")
+    # Set up for someone who said "my husband has a temper": the scene says husband, and nothing about what set it off.
+    slots = {"relationship": "partner", "concern": "anger", "resistance_form": "emotional", "roleplay_goal": "stay calm",
+             "memory": {"word": "husband"}}
+    begin = run_action(ActionBeginRoleplay(), make_tracker("let's practise", "start_roleplay", slots=slots))
+    scene = begin.text.split("The scene: ")[1].split("\n")[0]
+    assert begin.slot("rp_state")["scenario"] == "partner-anger-emotional"
+    assert scene == scene_for(dan, "husband") and "your husband" in scene and "boyfriend" not in scene

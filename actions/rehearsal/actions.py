@@ -18,7 +18,7 @@ from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
 from actions.rehearsal.feedback import plural, summarise
 from actions.rehearsal.plan import build_plan
-from actions.rehearsal.scenarios import Scenario, closest, registry
+from actions.rehearsal.scenarios import Scenario, closest, registry, scene_for
 from actions.rehearsal.state import LADDER, Rehearsal, Turn, rewind
 from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
@@ -123,7 +123,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     dispatcher.utter_message(
         text=(
             f"Practice mode is on. I'll play {scenario.call} ({who}), and answer the way they might. Your goal: {goal}.{taken}\n"
-            f"The scene: {scenario.scene}\n"
+            f"The scene: {scene_for(scenario, (tracker.get_slot('memory') or {}).get('word'))}\n"
             "Say “hint” for a suggestion, “let me try that again” to redo a line, or “stop practice” to end and get feedback."
         ),
         buttons=other_scenarios(scenario),

@@ -105,7 +105,10 @@ class Responder:
         A hidden reason stays hidden if they were still guarded when it was raised."""
         theirs = topic in self.scenario.reason_names
         reply: Optional[Reply] = None
-        if stage is Stage.GUARDED or (was_guarded and theirs):
+        own = bool(self.scenario.lines_on(topic))
+        if stage is Stage.GUARDED and own:
+            reply = self.own_line(topic, ("deflect",), stage)
+        elif stage is Stage.GUARDED or (was_guarded and theirs):
             reply = _line(self._pick(self.lines.topics.get((topic, "deflect"), ()), stage), stage, "deflect", topic)
         elif topic in REASONS and theirs:
             reply = self.reveal(topic, stage, prefix="Yeah... " if reflecting else "")
@@ -124,21 +127,28 @@ class Responder:
                         reply = self.reveal(reason, stage, prefix="Yeah... " if reflecting else "", answers=topic)
                         if reply is not None:
                             return reply
-            # Their own words first, in the order written (from guarded to honest).
-            own = [PoolLine(id=f"{self.scenario.id}.{topic}.{n}", text=text, topic=topic)
-                   for n, text in enumerate(self.scenario.lines_on(topic), 1)]
-            reply = _line(next((line for line in own if line.id not in self.used), None), stage, _DEPTH[stage])
-            depth = _DEPTH[stage]
-            for choice in (depth, "partial", "honest"):
-                if reply is not None:
-                    break
-                reply = _line(self._pick(self.lines.topics.get((topic, choice), ()), stage), stage, choice)
-                if reply is not None:
-                    break
+            depths = (_DEPTH[stage], "partial", "honest")
+            if own:  # their own words instead of the shared ones, which are written for someone low
+                reply = self.own_line(topic, depths, stage)
+            else:
+                for choice in depths:
+                    reply = _line(self._pick(self.lines.topics.get((topic, choice), ()), stage), stage, choice)
+                    if reply is not None:
+                        break
         if reply is None:
             reply = _line(self.lines.topic_fallback(topic, self.used), stage, "fallback") or self.general(stage)
         reply.answers = topic if reply.kind != "general" else None
         return reply
+
+    def own_line(self, topic: str, depths: tuple[str, ...], stage: Stage) -> Optional[Reply]:
+        """One of the scenario's own lines on a broad topic, at the first of ``depths`` that has one left."""
+        for depth in depths:
+            pool = [PoolLine(id=f"{self.scenario.id}.{topic}.{depth}.{n}", text=text, topic=topic)
+                    for n, text in enumerate(self.scenario.lines_on(topic, depth), 1)]
+            reply = _line(self._pick(tuple(pool), stage), stage, depth, topic)
+            if reply is not None:
+                return reply
+        return None
 
     def next_reason(self) -> Optional[str]:
         heard = set(self.rehearsal.revealed())

@@ -15,6 +15,7 @@ from typing import Any, Optional
 import yaml
 
 from actions.rehearsal.topics import REASONS
+from kernel.lexicon import struggle_kind
 from kernel.registry import concern_names
 from kernel.settings import REPO_ROOT
 from kernel.vocabulary import Relationship, ResistanceForm, values
@@ -24,8 +25,10 @@ PRONOUNS = ("he/him", "she/her", "they/them")
 SUICIDE_ANSWERS = ("relief", "denial", "honest_yes")
 # Moves (MI codes) a scenario may name as triggers.
 TRIGGER_MOVES = ("advice_without_permission", "confront", "ultimatum", "closed_question")
-# Broad topics a scenario may give lines of its own for (`lines:`).
+# Broad topics a scenario may give lines of its own for (`lines:`), each at every depth the shared lines have:
+# deflect (guarded), partial (wary), honest (softening and open).
 OWN_LINE_TOPICS = ("feelings", "the_relationship", "the_future")
+OWN_LINE_DEPTHS = ("deflect", "partial", "honest")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -63,12 +66,14 @@ class Scenario:
     small_yes: str
     suicide_kind: str
     suicide_line: str
-    # Their own words on a broad topic (feelings, the_relationship, the_future), said before the shared lines once
-    # they're past guarded: a manic dad doesn't say "I feel tired all the time".
-    own_lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Their own words on a broad topic (feelings, the_relationship, the_future) at each depth, said instead of the
+    # shared lines on it, which are written for someone low: a manic dad doesn't say "I feel tired all the time".
+    own_lines: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
 
-    def lines_on(self, topic: str) -> tuple[str, ...]:
-        return next((lines for name, lines in self.own_lines if name == topic), ())
+    def lines_on(self, topic: str, depth: Optional[str] = None) -> tuple[str, ...]:
+        """Their own lines on a topic, at one depth or (None) at all of them, from guarded to honest."""
+        depths = next((by_depth for name, by_depth in self.own_lines if name == topic), ())
+        return tuple(line for name, lines in depths if depth in (None, name) for line in lines)
 
     @property
     def reason_names(self) -> list[str]:
@@ -147,7 +152,11 @@ def parse_scenario(path: Path) -> Scenario:
     own_lines = []
     if "lines" in top:
         own = _mapping(path, top["lines"], (), OWN_LINE_TOPICS)
-        own_lines = [(topic, _texts(path, node, f"{topic} line")) for topic, node in own.items()]
+        for topic, node in own.items():
+            # Every depth: their own lines replace the shared ones on the topic, so none may be missing.
+            depths = _mapping(path, node, OWN_LINE_DEPTHS)
+            own_lines.append((topic, tuple((depth, _texts(path, depths[depth], f"{topic} {depth} line"))
+                                           for depth in OWN_LINE_DEPTHS)))
     suicide = _mapping(path, top["suicide_question"], ("kind", "line"))
     return Scenario(
         id=scenario_id,
@@ -183,36 +192,34 @@ def registry() -> dict[str, Scenario]:
     return load_scenarios()
 
 
-# Kinds of struggle inside one concern (substance use is drinking, drugs or gambling), as the user or a scene names them.
-_KINDS = (
-    ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
-    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|slots|casino|bookies|poker)\b", re.I)),
-    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
-    ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
-)
-
-
-def _kind(text: str) -> Optional[str]:
-    return next((name for name, pattern in _KINDS if pattern.search(text)), None)
-
-
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
     ("dad" is never played as a mum), then concern, then form. The struggle outranks the form because it is the
     scene and the reasons (a son who hears voices played as a son who drinks is a different conversation), while
     the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
-    kind = _kind(words)
+    kind = struggle_kind(words)
 
     def fit(s: Scenario) -> int:
         # Powers of two: each match outranks all the ones after it together. Within a concern, the kind of struggle
         # the user named (drinking, not gambling) comes before the form.
         return (16 * (s.relationship == relationship) + 8 * bool(said & set(s.words)) + 4 * (s.concern == concern)
-                + 2 * (kind is not None and kind == _kind(f"{s.id} {s.scene}")) + (s.form == form))
+                + 2 * (kind is not None and kind == struggle_kind(f"{s.id} {s.scene}")) + (s.form == form))
 
     ranked = sorted(registry().values(), key=lambda s: (-fit(s), s.id))
     best = [s for s in ranked if fit(s) == fit(ranked[0])]
     return best[salt % len(best)]
+
+
+def scene_for(scenario: Scenario, word: Optional[str]) -> str:
+    """The scene as this user hears it. Scenes leave out what the user knows better (when it started and why, how long,
+    how often, how much: tests/test_rehearsal.py checks), and where the user's own word for them is one this scenario
+    answers to, the scene uses it: "Dan, your husband" to someone who said husband, not "your boyfriend"."""
+    word = (word or "").lower()
+    if not word or word not in scenario.words or re.search(rf"\b{re.escape(word)}\b", scenario.scene, re.I):
+        return scenario.scene
+    theirs = "|".join(re.escape(w) for w in sorted(scenario.words, key=len, reverse=True))
+    return re.sub(rf"(\b[Yy]our (?:\w+ )?)(?:{theirs})\b", lambda m: m.group(1) + word, scenario.scene, count=1)
 
 
 def describe(scenario: Scenario) -> dict[str, Any]:
