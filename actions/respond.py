@@ -585,7 +585,8 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     expecting_form = (memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
                       or (not slots["resistance_form"] and memory.topic in {"refusal", "why_resist"}))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
-    if intent == "signs_of_progress":  # "she booked it!!! i can't believe it": good news, not a new way of saying no
+    if intent == "signs_of_progress" and slots["resistance_form"]:
+        # "she looked at the page!! didn't book anything but she looked": news of a step once the no is known, not a new no
         picture = replace(picture, resistance_form=None)
     picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}

@@ -61,7 +61,7 @@ _FEAR = re.compile(
     r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|throw\w*|threw|smash\w*|punch\w*|slap\w*|kick\w*|"
     r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
     r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
-    r"mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
+    r"(?:is|was|gets|got|be|being|so|really|very|too|pretty|quite|can be|get) mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
 # The user's own anger, told in answer: "tbh i'm so angry", "honestly i could kill him sometimes". It says how they
 # feel about what the loved one did, not that they are afraid of them.
 _OWN_ANGER = re.compile(
@@ -73,7 +73,7 @@ _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing lik
 
 
 _NEW_QUESTION = re.compile(r"\b(?:how|what|where|when|why|which|who) (?:do|does|would|could|should|can|will|to|is|are|if|about)\b|"
-                           r"\bis there (?:a|any)\b|\banother\b|\banything else\b", re.I)
+                           r"\bis there (?:a|any)\b|\banother\b|\banything else\b|\bshould i\b|\bis it (?:ok|okay|alright|wrong|bad)\b", re.I)
 
 
 def read_screen_answer(text: str, intent: Optional[str]) -> str:

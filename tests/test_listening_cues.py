@@ -1,0 +1,72 @@
+"""Cues found by the fourth blind conversation set, tested on wordings of our own (not the set's lines)."""
+from __future__ import annotations
+
+import pytest
+
+from actions.moves import read_move, topic_cue
+from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
+from kernel.lexicon import read_message
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [("my husbands drinking has got worse since covid", "partner"), ("my girlfriends eating is all over the place", "partner"),
+     ("my brothers temper scares the kids", "sibling")],
+)
+def test_a_possessive_without_its_apostrophe_is_still_the_person(text: str, relationship: str) -> None:
+    assert read_message(text).relationship == relationship
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("she's drinking every night. i suggested the gp and she said she knows what she's doing and it's only wine", "intellectual"),
+        ("i said maybe counselling and he told me it's just a rough patch, everyone has them", "intellectual"),
+        ("my nan won't see anyone since grandad went, she says at her age you just get on with it", "intellectual"),
+        ("i mentioned a therapist and he said no chance, end of discussion", "direct"),
+        ("when i suggested a counsellor she cried and said i was making her out to be mad", "emotional"),
+        ("he says he'll go next month, he always says maybe", "passive"),
+    ],
+)
+def test_how_the_no_showed_up_is_read_from_the_users_own_words(text: str, form: str) -> None:
+    assert read_message(text).resistance_form == form
+
+
+def test_the_users_own_maybe_is_not_the_loved_ones() -> None:
+    # the user hedged ("i said maybe..."); how he said no is what counts
+    assert read_message("i said maybe see someone and he went really quiet and walked off").resistance_form == "emotional"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my son keeps asking me to borrow money for his phone bill", "enabling"),
+        ("do i go along with it when she needs to check the oven five times", "enabling"),
+        ("at what point should i call someone, he hasn't eaten in days", "worried_about_safety"),
+        ("would it help to get my dad to have a word with him", "bring_up"),
+        ("is it ok to raise it again after christmas", "bring_up"),
+        ("how do i not mess it up now she's said yes", "progress"),
+    ],
+)
+def test_what_the_question_is_about(text: str, topic: str) -> None:
+    assert topic_cue(text) == topic
+
+
+def test_the_loved_ones_promise_to_bring_it_up_is_not_a_request_for_words() -> None:
+    assert topic_cue("she says she'll bring it up with her doctor some time") is None
+
+
+def test_asking_for_other_ideas_for_raising_it_wants_words() -> None:
+    assert read_move("any other ideas for bringing it up", "ask_more", "boundaries").topic == "bring_up"
+
+
+@pytest.mark.parametrize(
+    "text", ["honestly i could strangle her some days, she lied to my face again", "i'm so angry, he spent the rent at the casino"]
+)
+def test_the_users_own_anger_is_no_answer_to_the_violence_question(text: str) -> None:
+    assert read_screen_answer(text, None) == UNCLEAR
+
+
+@pytest.mark.parametrize("text", ["he gets angry and i'm a bit scared", "she can be really mean when she drinks", "yes"])
+def test_any_sign_of_fear_still_puts_safety_first(text: str) -> None:
+    assert read_screen_answer(text, "affirm" if text == "yes" else None) == DANGER
