@@ -669,3 +669,19 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
     scene = begin.text.split("The scene: ")[1].split("\n")[0]
     assert begin.slot("rp_state")["scenario"] == "partner-anger-emotional"
     assert scene == scene_for(dan, "husband") and "your husband" in scene and "boyfriend" not in scene
+
+
+@pytest.mark.parametrize(
+    ("said", "first_line", "name"),
+    [
+        ("my husband's temper is awful", "Liam, I love you and I'm not calling you a monster.", "Liam"),
+        ("my husband Dave drinks every night", "I've been worried about you.", "Dave"),
+        ("my husband drinks every night", "Dad, can we talk?", None),  # a word for them, not a name
+        ("my sister Jo is lovely but my husband drinks", "I've been worried about you.", None),  # Jo is not the one practised
+    ],
+)
+def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:
+    from actions.rehearsal.actions import given_name
+    from tests.conftest import make_tracker
+
+    assert given_name(make_tracker(said, slots={"relationship": "partner"}), first_line) == name

@@ -24,7 +24,7 @@ from actions.rehearsal.topics import REASON_PROMPTS
 from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
 from contentdb.queries import rehearsal_history, save_rehearsal
-from kernel.lexicon import classify_resistance, normalise_concern, read_message
+from kernel.lexicon import classify_resistance, normalise_concern, normalise_relationship, read_message
 from kernel.vocabulary import ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
@@ -113,24 +113,56 @@ def other_scenarios(current: Scenario, limit: int = 3) -> list[dict[str, str]]:
     return [{"title": f"Practise {s.title()} instead", "payload": f"practise scenario {s.id}"} for s in others[:limit]]
 
 
+# Words that open a line to the loved one but are not their name ("Dad, ...", "Look, ...", "Okay, ...").
+_NOT_NAMES = frozenset(
+    "dad daddy mum mummy mom mommy mam mama ma love babe baby hun honey sweetheart sweetie darling dear mate son bro sis pal "
+    "buddy dude man girl boy listen look hey hi hello okay ok so well sorry please yes no yeah right oh um hmm sweet grandma "
+    "nan nana granny gran grandad grandpa sister brother husband wife partner friend guys you we it that this what why how "
+    "when honestly seriously anyway just and but the he she they is was has had i".split()
+)
+_NAMED_IN_LINE = re.compile(r"^\s*(?:(?:hey|hi|oh|look|listen|okay|ok|so|right)[ ,]+)?([A-Z][a-z]{1,14})\s*[,!.]")
+_NAMED_IN_STORY = re.compile(r"\bmy (\w+(?: \w+)?),? ([A-Z][a-z]{1,14})\b")
+
+
+def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
+    """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" said
+    earlier about the person being practised. None when they never named them."""
+    named = _NAMED_IN_LINE.match(first_line or "")
+    if named and named.group(1).lower() not in _NOT_NAMES:
+        return named.group(1)
+    relationship = tracker.get_slot("relationship")
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        for word, name in _NAMED_IN_STORY.findall(str(event.get("text") or "")):
+            if name.lower() not in _NOT_NAMES and relationship and normalise_relationship(word.split()[-1]) == relationship:
+                return name
+    return None
+
+
 def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario, goal: str, setup_message: Any,
           first_line: Optional[str] = None) -> dict[str, Any]:
     """Start the rehearsal: the set-up, then the loved one's opening; or, when the user already typed what they'd
-    say (``first_line``), that line counts as their first and the loved one answers it."""
+    say (``first_line``), that line counts as their first and the loved one answers it. The loved one goes by the name
+    the user gave them, if they gave one."""
     seed = f"{tracker.sender_id}:{len(tracker.events)}"
     who = loved_one(scenario.relationship)
+    name = given_name(tracker, first_line) or scenario.call
+    scene = scene_for(scenario, (tracker.get_slot("memory") or {}).get("word"))
+    if name != scenario.call:
+        scene = re.sub(rf"\b{re.escape(scenario.call)}\b", name, scene)
     taken = f" I'll take “{first_line}” as your first line." if first_line else ""
     dispatcher.utter_message(
         text=(
-            f"Practice mode is on. I'll play {scenario.call} ({who}), and answer the way they might. Your goal: {goal}.{taken}\n"
-            f"The scene: {scene_for(scenario, (tracker.get_slot('memory') or {}).get('word'))}\n"
+            f"Practice mode is on. I'll play {name} ({who}), and answer the way they might. Your goal: {goal}.{taken}\n"
+            f"The scene: {scene}\n"
             "Say “hint” for a suggestion, “let me try that again” to redo a line, or “stop practice” to end and get feedback."
         ),
         buttons=other_scenarios(scenario),
     )
     line = opening(scenario, seed)
     raw = {"openness": 1.0, "turns": [], "seed": seed, "used": [line.line_id], "opening": line.text, "scenario": scenario.id,
-           "speaker": scenario.call, "setup_message": setup_message}
+           "speaker": name, "setup_message": setup_message}
     if not first_line:
         in_character(dispatcher, tracker, raw, line)
         return raw
