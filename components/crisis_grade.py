@@ -105,7 +105,9 @@ def _correct(word: str) -> str:
     if len(lower) < 5 or lower in _FUZZY_TARGETS or lower in _ENGLISH_NEIGHBOURS:
         return word
     index = _fuzzy_index()
-    for variant in _deletes(lower, 2 if len(lower) >= 9 else 1):
+    # In a fixed order, the word itself first (a dropped letter, the commonest slip: "overdosd" is "overdosed", not
+    # "overdose"): a set's order changes from one process to the next, and with it the word chosen on a tie.
+    for variant in sorted(_deletes(lower, 2 if len(lower) >= 9 else 1), key=lambda v: (v != lower, -len(v), v)):
         target = index.get(variant)
         if target is not None and _edit_distance(lower, target) <= (2 if len(target) >= 10 else 1):
             return target
