@@ -180,7 +180,7 @@ _ASKING_DIRECTLY = _rx(
 _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(
-    r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my life|things)|hurt(?:ing)? myself|"
+    r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my (?:own )?life|things)|hurt(?:ing)? myself|"
     r"harm(?:ing)? myself|cut(?:ting)? myself|burn(?:ed|t)? myself|hang(?:ing)? myself|unalive myself|kms|"
     r"(?:want|wanna|going) to die|be (?:dead|gone)|rather be dead|(?:taking|take|swallow\w*) (?:all |all of )?(?:my|his|her|the|them|those) (?:\w+ )?(?:pills|tablets|meds)|swallow\w* everything)",
     r"\b(?:i'?m|im|i am|i feel|i'?ve been|feeling) (?:so |really |very )?suicidal\b|\b(?:i|i'?ve)\b" + _NO_THIRD_PERSON + r"\bthinking about suicide\b",
@@ -191,8 +191,20 @@ _USER_AT_RISK = _rx(
     r"\b(?:scratching|cutting|hurting|burning) my (?:wrists?|arms?|legs?|skin)\b|\bi'?ve been (?:cutting|self[- ]?harming)\b",
     r"\bi'?m not (?:gonna|going to) be (?:around|here)\b|\bwould be better off (?:if|without) (?:i|me)\b|\bbetter off if i\b",
     r"\bi'?m the one\b|\bi (?:looked up|searched|googled)\b[^.?!]{0,40}\b(?:how many|ways? to|how to)\b|\bto kill me\b(?=[^.?!]*\b(?:how many|tablets|pills|would take)\b)|\bbe with (?:him|her) again\b|\bgo and be with (?:him|her)\b",
-    r"\bthinking about (?:driving|jumping|crashing|swallowing|taking)\b|\bno way out for me\b|\bwould anyone notice\b",
-    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever)\b",
+    r"\bthinking (?:about|of) (?:driving|jumping|crashing|swallowing|taking|necking|downing)\b|\bno way out for me\b|\bwould anyone notice\b",
+    # Told in the middle of a message about the loved one: thoughts of ending it, ways not to be here, a note written,
+    # means in hand ("i've got my tablets out in front of me"), a plan ("i've sorted out how i'd do it").
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:thoughts?|thinking|thought) (?:of|about) (?:ending (?:it|my|things)|killing myself|"
+    r"suicide|dying|not being (?:here|alive|around)|taking my (?:own )?life|unaliving|kms)\b",
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\bways? (?:to|of) (?:die|dying|not be (?:here|alive|around)|not exist|end it|kill myself|unalive)\b",
+    r"\bi(?:'ve| have|ve)? (?:wrote|written|started writing|been writing|left)(?: (?:a|my|some|goodbye|suicide|the|last))* (?:notes?|letters?)\b"
+    r"(?! (?:to|for) (?:him|her|them|you|the|his|my (?:boss|gp|doctor|landlord|husband|wife|partner|boyfriend|girlfriend|son|daughter|mum|mom|dad)))",
+    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,10}\b(?:got|have|holding|sat with|sitting with)\b[^.?!]{0,25}\b(?:pills|tablets|meds|codeine|"
+    r"painkillers|blades?|razors?|rope|knife)\b[^.?!]{0,15}\b(?:out|in front of me|next to me|in my hand|on my lap|on the bed|beside me|here)\b",
+    r"\b(?:i|im|i'?m|ive|i'?ve)\b[^.?!]{0,8}\b(?:want|wanna|going|gonna|thinking|tempted|could|about|need)\b[^.?!]{0,12}\b(?:take|swallow|neck|down)\w*"
+    r"\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|everything|them)\b|\bpart of me (?:wants|thinks|is tempted)\b",
+    r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
+    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever|for good)\b",
 )
 # Something was taken: an overdose, happening or just happened.
 _OVERDOSE = _rx(
@@ -218,6 +230,8 @@ _LOVED_ONE_WORDS = _rx(
     r"\b(?:him|her|them)sel(?:f|ves)\b|\bsuicid\w*\b|\b(?:his|her|their) (?:own )?life\b|\bself[- ]?harm\w*\b|\bunalive\b|\bkms\b",
     r"\b(?:better off|end it|not (?:be |being )?(?:around|here)|wake up|point in living|goodbye|note|letters?|sorry for everything|on purpose)\b",
     r"\b(?:rope|noose|bridge|balcony|ledge|garage|razor|pills|tablets|jump)\b",
+    r"\b(?:bye|voicemail|look after|take care of|thanks for everything|love you all|roof|rooftop|multi-?storey|car park|tracks|railway|cliffs?|viaduct|motorway)\b",
+    r"\b(?:wants? to die|how to (?:hang|kill|hurt)|last time you'?ll hear from me|(?:got it all|all) planned|at peace|made (?:his|her|their) peace)\b",
 )
 _WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychotic|voices|screaming|smashed|kicking off)\b")
 

@@ -172,6 +172,31 @@ LEMMAS: dict[str, str] = {
     "seizure": "seizures",
     "shoe": "shoes",
     "feeling": "feelings",
+    "know": "knows knew knowing known",
+    "murder": "murders murdered murdering",
+    "neck": "necks necked necking",
+    "line": "lines lined lining",
+    "tip": "tips tipped tipping",
+    "pour": "pours poured pouring",
+    "empty": "empties emptied emptying",
+    "lay": "lays laid laying",
+    "count": "counts counted counting",
+    "figure": "figures figured figuring",
+    "work": "works worked working",
+    "sort": "sorts sorted sorting",
+    "choose": "chooses chose chosen choosing",
+    "pick": "picks picked picking",
+    "message": "messages messaged messaging",
+    "text": "texts texted texting txt txted",
+    "ring": "rings rang rung ringing",
+    "phone": "phones phoned phoning",
+    "facetime": "facetimes facetimed facetiming",
+    "hear": "hears heard hearing",
+    "watch": "watches watched watching",
+    "listen": "listens listened listening",
+    "shift": "shifts",
+    "hour": "hours",
+    "hose": "hoses",
 }
 
 # Any other word starting with one of these counts as the base form ("suicidal", "overdosing", "unalived").
@@ -193,8 +218,18 @@ CLASSES: dict[str, str] = {
     "BLADE": "knife blade razor machete",
     "BODY": "wrist arm leg thigh skin stomach body",
     "POISON": "bleach poison antifreeze weedkiller",
-    "HIGH": "bridge roof ledge balcony cliff railing parapet overpass tower building window edge track platform",
-    "LEDGE": "bridge roof ledge balcony cliff railing parapet overpass track platform",
+    "HIGH": "bridge roof ledge balcony cliff railing parapet overpass tower building window edge track platform rooftop "
+    "viaduct flyover",
+    "LEDGE": "bridge roof ledge balcony cliff railing parapet overpass track platform rooftop viaduct flyover "
+    "railway+line railway+track train+line train+track rail+line level+crossing",
+    # Places where someone messaging, ringing or sitting is in danger now ("texting me from the bridge").
+    "EDGE": "bridge roof rooftop ledge balcony cliff cliffs railing parapet overpass viaduct flyover track "
+    "railway+line train+line rail+line level+crossing multistorey multi+storey multi+-+storey car+park+roof motorway+bridge",
+    # Anything held to someone's throat ("a screwdriver to her neck").
+    "WEAPON": "knife blade razor machete scissors screwdriver hammer bat crowbar axe gun pistol rifle shotgun",
+    # A child ("slapped our 4 year old", "hit my little one").
+    "LITTLE": "baby toddler kid child son daughter boy girl year+old yo little+one little+boy little+girl grandson "
+    "granddaughter grandchild grandkid stepson stepdaughter",
     "EMERGENCY": "911 999 112 000",
     "WHEN": "tonight today now tomorrow soon",
 }
@@ -268,6 +303,10 @@ DANGER: dict[str, list[str]] = {
         "keep myself safe",
         "painless way|method",
         "how|way to die",
+        # A plan, told calmly: "he's worked out how and when he'll do it", "she's chosen the day".
+        "figure|work|sort|plan|decide|know|think|research|choose|pick out|through|about? exactly? how|when|where|what _2 @HE|i|id|@ME _3 do|end it",
+        "@HE|@KIN|i _4 choose|pick|set|decide _1 the|a day|date|night|method !for|to|with|of|at|in|on|that|when",
+        "way|how to not|never be+here|be+around|exist|wake+up|be+alive",
     ],
     "SELF_HARM": [
         "cut|slit|burn|hurt|harm|scratch|punch|hit|starve|slice|stab|injure|bruise|mutilate @SELF1",
@@ -311,6 +350,11 @@ DANGER: dict[str, list[str]] = {
         "=took|taken|swallowed _1 @PILLS $",
         "garage _6 car|engine _2 run",
         "how many|much _2 @PILLS _5 kill|die|take|lethal|fatal|enough|overdose",
+        # Means got out, ready: "she's got all her pills out on the table", "he's got the blades out again".
+        "get|have|tip|pour|empty|lay|spread _4 @PILLS|@BLADE|rope|noose|@GUN _2 out|up !of|for|to|ready|every|each|from|with",
+        "count|line|lay|set|tip|pour|empty _1 out|up _3 @PILLS !for|into|ready|in|every|each",
+        "garage _6 hose|pipe|tube",
+        "hose|pipe|tube _6 garage",
         "lethal|fatal|deadly dose|amount|overdose|quantity",
         "@GUN !blaze",
         "noose",
@@ -359,7 +403,7 @@ DANGER: dict[str, list[str]] = {
         "force himself|herself on|onto",
         "have sex _4 not want|say+no",
         "not let @ME leave|out|sleep|eat|work|call+anyone|call+my|call+the+police|call+for+help|contact|go+out|see+my|see+anyone|see+friends|have+money|have+any|have+my|use+my",
-        "control|take|check|track|read|monitor _1 all? my car? money|phone|finances|messages|bank|card|location|passport|keys|wage|wages",
+        "control|take|check|track|read|monitor _1 all? my car? money|phone|finances|message|bank|card|location|passport|keys|wage|wages",
         "lock @ME in|out",
         "have|keep @ME lock|trap",
         "hand|hands|arm _2 around|round my neck|throat",
@@ -459,6 +503,22 @@ HYPERBOLE: list[str] = [
     "overdose on coffee|caffeine|sugar|chocolate|candy|netflix|tv|screen|work|cake|carbs|info|information|podcasts|advice",
     "substance|drug|alcohol|opioid|prescription|pill|drinking abuse",
     "=killing @SELF1 trying|to+keep|over|at+work",
+    "=killing|kills @SELF1|@SELF3 with|over|at|on|doing _3 work|shift|hour|overtime|job|study|revision|training|gym|exercise|stress|worry|housework|chore|chores|commute|deadline|diet|caring|extra|double",
+    # Taking one's medication as prescribed: "he takes all his meds every morning", "every one of her tablets with food".
+    "=take|takes|taking _5 every|each morning|day|night|evening|week|time",
+    "=take|takes|taking _5 with|after|before food|meal|meals|breakfast|lunch|dinner|tea|milk",
+    "=take|takes|taking _5 as prescribed|directed",
+    "=take|takes|taking _5 daily|regularly|properly|religiously|like+clockwork|on+time",
+    "@PILLS _6 dosette|organiser|organizer|pillbox|pill+box|weekly|for+the+week",
+    # Work on a roof, a hose for the garden.
+    "roof|gutter|gutters _6 =fix|fixing|fixed|repair|repairing|clean|cleaning|clear|clearing|tile|tiles|leak|aerial|satellite|panel|panels|chimney|moss|ladder|scaffold|scaffolding|ball|frisbee",
+    "=fix|fixing|repair|repairing|clean|cleaning|clear|clearing|retile|tiling _6 roof|gutter|gutters",
+    "hose|pipe _4 =garden|water|watering|wash|washing|plant|plants|lawn|flowers|leak|burst|pressure|clean|cleaning|pool",
+    # Planning the talk, not a death: "i know how i'll do it - i'll bring it up after dinner".
+    "how|when|where _4 do it _4 bring|raise|talk|ask|mention|approach|broach|tell|suggest|conversation|chat|therapy|counsel|counselling|gp|doctor|intervention|write|letter|email|text|message",
+    "bridge club|game|night|tournament|partner|player|evening|lesson|table|hand",
+    "ready for _1 morning|tomorrow|breakfast|bed|bedtime|week|day|dosette",
+    "choose|pick|set _1 the|a day|date|night _6 bring|raise|talk|ask|mention|approach|broach|sit|conversation|chat|therapy|meeting|appointment|intervention|tell",
     "afraid|scare|terrify|frighten _1 of my|his|her|their? @KIN|her|him|them be? reaction|response|answer|find|judgement|judgment|opinion|think|say|get|leave|relapse|feel|feeling",
     "see a|any|the future|point in|with|for !live|life|be|go|exist|carry|wake|anything|everything|it|this|me|myself",
     "end of my|the|his|her rope|tether",
