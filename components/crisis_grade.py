@@ -224,6 +224,11 @@ _USER_HARMED = _rx(
     r"\bcame at me\b|\bcome (?:round|over|after|for) (?:me|us)\b|\bwon'?t let me (?:leave|go|out)\b|\bhands? (?:round|around) my\b",
     r"\bwith us in it\b|\btake the kids\b|\bthe baby\b|\bmy kids are\b|\bbelt\b|\bpunching the (?:door|wall)\b",
     r"\bbroke in\b|\boutside my (?:bedroom|door|house|flat)\b|\bneed to be destroyed\b|\bthreaten\w* (?:me|to (?:stab|kill|hurt))\b",
+    r"\b(?:to|at|against) my (?:\w+'?s? )?(?:throat|neck|head|temple)\b|\b(?:he|he'?s|hes)\b[^.?!]{0,40}\bto her (?:throat|neck|temple)\b"
+    r"|\b(?:she|she'?s|shes)\b[^.?!]{0,40}\bto his (?:throat|neck|temple)\b|\bto her (?:throat|neck|temple)\b[^.?!]{0,40}\b(?:he|he'?s|hes)\b",
+    r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|"
+    r"insist\w* on|threatening to)\b[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
+    r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
 )
 # Talk of suicide or self-harm by someone else.
 _LOVED_ONE_WORDS = _rx(
