@@ -133,6 +133,8 @@ _NOW = _rx(
     r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
+    r"\b(?:he|she|they|hes|shes)(?:'s| is| are|'re)? (?:\w+ )?(?:slumped|unconscious|unresponsive|not breathing|barely breathing|hardly breathing|"
+    r"turning blue|going blue|fitting|having a (?:fit|seizure)|not moving)\b|\blips (?:are|have|'ve|has|is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
 )
 # "What do I do?" says now, unless the message is about "if it ever happens".
 _WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)")
@@ -215,6 +217,8 @@ _OVERDOSE = _rx(
     r"\b(?:empty|pill) (?:blister packs?|pill bottles?|bottles?|packets?|organi[sz]er)\b(?=[^.?!]*\b(?:drowsy|mumbling|wake|breath|collapsed|floor|unconscious)\b)",
     r"\bpill bottles\b|\bblister packs\b|\bneedle\b|\bused? again\b[^.?!]*\b(?:unconscious|breath|blue|grey|gray)\b",
     r"\binjected\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny)\b|\blips (?:are |look )?(?:\w+ )?blue\b",
+    r"\b(?:coke|cocaine|speed|meth|crack|mdma|molly|ketamine|ket|spice|heroin|a bender|(?:took|taken|had|on) something)\b[^.?!\n]{0,100}"
+    r"\b(?:chest|heart|breath\w*|fitting|seizure|burning up|shaking|lips|unresponsive|wake)\b",
 )
 # Violence, threats or abuse toward the user or the children at home.
 _USER_HARMED = _rx(
@@ -250,7 +254,9 @@ _ACUTE = _rx(
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
     r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|\bunresponsive\b|\bunconscious\b|\bnot responding\b",
     r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|\blips (?:are |look |kind of |gone )*blue\b|\bchest pains?\b",
-    r"\bheart (?:is )?(?:racing|going crazy|pounding)\b|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
+    # "my heart is racing" is the user's fear unless a drug was taken.
+    r"\bheart(?<!my heart) (?:is )?(?:racing|going crazy|pounding)\b|\bmy heart (?:is )?(?:racing|going crazy|pounding)\b(?=[^\n]*\b(?:coke|cocaine|speed|pills|took|taken|snorted|mdma|meth)\b)"
+    r"|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
     r"\b(?:someone|somebody|one of us|anyone)(?:'s| is)? (?:going to|gonna|about to) (?:get hurt|end up dead|die|get killed)\b|\b(?:isn'?t|not) going to make it\b",
     r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|\bsmashing (?:things|stuff|the)\b",
     r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
@@ -262,6 +268,13 @@ _ACUTE = _rx(
     r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
     r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
+    # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
+    r"\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
+    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast|skipping|all over the place)\b",
+    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b",
+    # A call that ends in screams, a crash or silence.
+    r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
+    r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
 )
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
@@ -321,6 +334,31 @@ def _says_now(text: str) -> bool:
     return bool(_NOW.search(_OVER_NOW.sub(" ", text)))
 
 
+# Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
+_DANGER_STEM = _rx(
+    r"\b(?:suicid|overdos|od'?d|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
+    r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|rap(?:e|ed|ing)\b|knife|knive|gun|"
+    r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"
+    r"(?:him|her|my|them)sel|life\b|lives\b|attack|threat|stab|shot|fight|arrest|seizure|fit\b|unaliv|kms|goodbye|note\b|blue\b|slumped|"
+    r"drunk|drink|drug|heroin|coke|cocaine|fentanyl|using|relapse|sober|clean\b|rehab|poison|fire\b|crash|accident|emergency|danger|scare|"
+    r"afraid|terrif|frighten|bruis|scar|burn|wrist|edge|ledge|roof|tracks|drown|starv|disappear)",
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _past(text: str) -> bool:
+    """A past or second-hand cue that qualifies the danger: in the sentence of the last danger, after it, or in an
+    earlier sentence that speaks of danger itself. Earlier context ("i've been practising here for weeks. found him
+    slumped in the car") does not make a danger now a thing of the past."""
+    if not _PAST.search(text):
+        return False
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    danger = [i for i, sentence in enumerate(sentences) if _DANGER_STEM.search(sentence) or acute(sentence)]
+    if len(sentences) < 2 or not danger:
+        return True
+    return any(_PAST.search(sentence) and (i >= danger[-1] or i in danger) for i, sentence in enumerate(sentences))
+
+
 def _user_at_risk(text: str) -> bool:
     # Quoted words are someone else's ("she said "i want to end it all""), so they don't count here.
     return bool(_USER_AT_RISK.search(_QUOTED.sub(" ", text)))
@@ -360,7 +398,7 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
         # Without a danger word, only a plain question about what the user should do, on a safety topic.
         return SafetyGrade(ASKING) if _HOW_DO_I.search(text) and _SAFETY_TOPIC.search(text) else SafetyGrade(NONE)
     now = _says_now(text)
-    if not now and _PAST.search(text) and (not user_at_risk or _USER_PAST.search(text)):
+    if not now and _past(text) and (not user_at_risk or _USER_PAST.search(text)):
         return SafetyGrade(PAST)
     if not now and not user_at_risk and asking:
         return SafetyGrade(ASKING)
