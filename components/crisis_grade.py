@@ -279,7 +279,31 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
-    r"\b(?:joke|that|it|this|you|film|episode|line|story|show) (?:literally |actually |honestly )?killed (?:me|us)\b",
+    r"\b(?:joke|that|it|this|you|film|episode|line|story|show|bit|scene|ending|video|clip|meme|tiktok|reel|sketch|comment|face|pun) "
+    r"(?:literally |actually |honestly |absolutely |just |nearly )?killed (?:me|us)\b",
+    r"\bkilled (?:me|us)\b(?=[^.?!]{0,40}(?:\blaugh\w*|\blol\b|\blmao\b|\bhaha\w*|\bin (?:bits|stitches|hysterics)\b|\bcrying laughing\b|😂|🤣|💀))",
+    # "shoot me now, the in-laws are here", "someone shoot me": said of a day, not a threat (not "he'll shoot me").
+    r"(?:^|(?<=[.!?,;:]))\s*(?:(?:just|honestly|ugh+|omg|god|lord|someone|somebody|please|seriously|pls|plz|oh|can someone|could someone)\s+)*"
+    r"shoot me(?:\s+(?:now|already|please|pls|plz|lol|haha|lmao|rn|right now))*\b",
+    # "she'd kill me if she knew i told you", "she'll murder me for telling you this": not when someone said it as a threat.
+    r"\b(?=(?:he|she|they|you|mum|mom|dad|my)\b)(?<!said )(?<!says )(?<!say )(?<!told me )(?<!threatened )(?<!threatens )(?<!swore )(?<!swears )(?<!that )"
+    r"(?:he|she|they|you|mum|mom|dad|my \w+)(?:'d| would|'ll| will| is going to| is gonna|'s gonna|'s going to)? (?:literally |actually |honestly |absolutely |so )?"
+    r"(?:kill|murder|strangle|throttle) (?:me|us) (?:(?:if|when) (?:he|she|they|you|i|mum|mom|dad)\b[^.?!]{0,15}?\b(?:knew|know|knows|found out|finds out|"
+    r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|realized)\b|for (?:telling|saying|talking|posting|"
+    r"sharing|being|coming|asking|writing|showing))",
+    r"\byou(?:'d| would|'ll| will) (?:literally |actually |honestly |so )?(?:kill|murder) me if i\b",
+    # A workplace, not an emergency: "an a&e nurse", "works in accident and emergency".
+    r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
+    r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
+    r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
+    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant).
+    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
+    r"controller|console)\b)(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)"
+    r"|\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
+    r"[^.?!]{0,80}\b(?:kms|kys)\b(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)",
+    # "one more lecture and i'll jump out the window lol": a laugh after the words.
+    r"\b(?:jump\w*|throw\w* myself) (?:out (?:of )?(?:the|a|my) window|off (?:the|a) (?:roof|balcony|bridge|cliff))\b"
+    r"(?=[^.?!\n]{0,40}(?:\blol\w*\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|😂|🤣|🙃|🙄|💀|\bxd\b))",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
@@ -296,7 +320,7 @@ _HOW_DO_I = _rx(
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
     r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
-    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|911|999|988|111|ambulance|a&e|police|"
+    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|kms|kys|unaliv\w*|911|999|988|111|ambulance|a&e|police|"
     r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
     r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
 )
@@ -312,6 +336,11 @@ _DANGER_WORD = _rx(
 def speaks_of_danger_word(text: str) -> bool:
     """A word of acute danger anywhere (after spelling correction): the gate for the classifier's guess."""
     return bool(_DANGER_WORD.search(text))
+
+
+def speaks_of_safety_topic(text: str) -> bool:
+    """A word of a safety topic (suicide, overdose, weapons, emergency ...) anywhere in the text."""
+    return bool(_SAFETY_TOPIC.search(text))
 
 
 def without_figures(text: str) -> str:

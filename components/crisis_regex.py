@@ -147,8 +147,9 @@ _NOT_DANGER = [
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
     # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
-    r"\bdisappear (?:for (?:a|an|the|one|two|three|a few|a couple of|some)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|months?|"
-    r"holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
+    r"\bdisappear(?: off| away| somewhere)?(?: (?:to|on) (?:a|an|the|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|retreat|"
+    r"caravan|festival|trip))? (?:for (?:a|an|the|one|two|three|four|\d+|a few|a couple of|some|a long|the whole)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|"
+    r"months?|holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
     r"\brather die than\b",
