@@ -170,12 +170,13 @@ _ASKING = _rx(
     r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
     r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
     r"\bjust in case\b|\bjust so i know\b|\bin case\b|\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
+    r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|get better at|learn\w*|build up to|work up to) (?:\w+ ){0,2}ask(?:ing)?\b",
     r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
     r"\b(?:are|have|were|do|did|would|will|could|is) (?:you|u|ya)\b[^.?!]{0,60}\b(?:kill(?:ing)? (?:yourself|urself)|suicid\w*|"
-    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|"
+    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
 )
