@@ -53,6 +53,18 @@ def resume_topic(tracker: Tracker) -> Optional[str]:
 # answer "he'd never hurt me", "sometimes he yells", "i don't know, maybe a bit" or "i just want some peace".
 DANGER, SAFE, UNCLEAR = "danger", "safe", "unclear"
 _SCARED_FOR = re.compile(r"\b(?:scared|afraid|worried|frightened|terrified) for\b[^.,;!?]*", re.I)
+# The user's own anger or exasperation ("tbh im so angry", "i could strangle him sometimes") is a feeling about them,
+# not fear of them: blanked before looking for fear, so that a vent right after the question doesn't get the
+# domestic-violence reply. "He gets angry" and "sometimes he yells" are still read as danger.
+_OWN_ANGER = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|makes me|made me|it makes me|leaves me)\s+"
+    r"(?:so\s+|really\s+|just\s+|absolutely\s+|bloody\s+|fucking\s+|fkn\s+|totally\s+|completely\s+|pretty\s+|actually\s+)*"
+    r"(?:angry|furious|fuming|livid|mad|pissed(?: off)?|annoyed|raging|cross|frustrated|fed up|sick of (?:it|him|her|them))\b"
+    r"(?:\s+(?:with|at) (?:him|her|them|my \w+))?(?:\s+(?:sometimes|at times|now and then))?"
+    r"|\bi\s+(?:swear\s+)?(?:i\s+)?(?:could|can|want to|wanna)\s+(?:honestly\s+|literally\s+|actually\s+|just\s+)*"
+    r"(?:kill|strangle|throttle|murder|scream at|shake|slap|wring his neck|wring her neck)\s*(?:him|her|them)?(?:\s+(?:sometimes|at times|some days|lol|haha))*",
+    re.I,
+)
 _DENIED = re.compile(
     r"\b(?:never|not|no|nothing|nope|isn'?t|wasn'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|hasn'?t|won'?t|'d never)\b[^.,;!?]{0,30}?"
     r"\b(?:violen\w*|hurt\w*|hit\w*|laid a finger|lay a finger|touch\w* me|scared|afraid|frightened|fear\w*|dangerous|"

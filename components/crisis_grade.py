@@ -105,7 +105,9 @@ def _correct(word: str) -> str:
     if len(lower) < 5 or lower in _FUZZY_TARGETS or lower in _ENGLISH_NEIGHBOURS:
         return word
     index = _fuzzy_index()
-    for variant in _deletes(lower, 2 if len(lower) >= 9 else 1):
+    # In a fixed order, the word itself first (a dropped letter, the commonest slip: "overdosd" is "overdosed", not
+    # "overdose"): a set's order changes from one process to the next, and with it the word chosen on a tie.
+    for variant in sorted(_deletes(lower, 2 if len(lower) >= 9 else 1), key=lambda v: (v != lower, -len(v), v)):
         target = index.get(variant)
         if target is not None and _edit_distance(lower, target) <= (2 if len(target) >= 10 else 1):
             return target
@@ -131,6 +133,8 @@ _NOW = _rx(
     r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
+    r"\b(?:he|she|they|hes|shes)(?:'s| is| are|'re)? (?:\w+ )?(?:slumped|unconscious|unresponsive|not breathing|barely breathing|hardly breathing|"
+    r"turning blue|going blue|fitting|having a (?:fit|seizure)|not moving)\b|\blips (?:are|have|'ve|has|is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
 )
 # "What do I do?" says now, unless the message is about "if it ever happens".
 _WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)")
@@ -166,19 +170,20 @@ _ASKING = _rx(
     r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
     r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
     r"\bjust in case\b|\bjust so i know\b|\bin case\b|\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
+    r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|get better at|learn\w*|build up to|work up to) (?:\w+ ){0,2}ask(?:ing)?\b",
     r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
     r"\b(?:are|have|were|do|did|would|will|could|is) (?:you|u|ya)\b[^.?!]{0,60}\b(?:kill(?:ing)? (?:yourself|urself)|suicid\w*|"
-    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|"
+    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
 )
 _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(
-    r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my life|things)|hurt(?:ing)? myself|"
+    r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my (?:own )?life|things)|hurt(?:ing)? myself|"
     r"harm(?:ing)? myself|cut(?:ting)? myself|burn(?:ed|t)? myself|hang(?:ing)? myself|unalive myself|kms|"
     r"(?:want|wanna|going) to die|be (?:dead|gone)|rather be dead|(?:taking|take|swallow\w*) (?:all |all of )?(?:my|his|her|the|them|those) (?:\w+ )?(?:pills|tablets|meds)|swallow\w* everything)",
     r"\b(?:i'?m|im|i am|i feel|i'?ve been|feeling) (?:so |really |very )?suicidal\b|\b(?:i|i'?ve)\b" + _NO_THIRD_PERSON + r"\bthinking about suicide\b",
@@ -189,8 +194,20 @@ _USER_AT_RISK = _rx(
     r"\b(?:scratching|cutting|hurting|burning) my (?:wrists?|arms?|legs?|skin)\b|\bi'?ve been (?:cutting|self[- ]?harming)\b",
     r"\bi'?m not (?:gonna|going to) be (?:around|here)\b|\bwould be better off (?:if|without) (?:i|me)\b|\bbetter off if i\b",
     r"\bi'?m the one\b|\bi (?:looked up|searched|googled)\b[^.?!]{0,40}\b(?:how many|ways? to|how to)\b|\bto kill me\b(?=[^.?!]*\b(?:how many|tablets|pills|would take)\b)|\bbe with (?:him|her) again\b|\bgo and be with (?:him|her)\b",
-    r"\bthinking about (?:driving|jumping|crashing|swallowing|taking)\b|\bno way out for me\b|\bwould anyone notice\b",
-    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever)\b",
+    r"\bthinking (?:about|of) (?:driving|jumping|crashing|swallowing|taking|necking|downing)\b|\bno way out for me\b|\bwould anyone notice\b",
+    # Told in the middle of a message about the loved one: thoughts of ending it, ways not to be here, a note written,
+    # means in hand ("i've got my tablets out in front of me"), a plan ("i've sorted out how i'd do it").
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:thoughts?|thinking|thought) (?:of|about) (?:ending (?:it|my|things)|killing myself|"
+    r"suicide|dying|not being (?:here|alive|around)|taking my (?:own )?life|unaliving|kms)\b",
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\bways? (?:to|of) (?:die|dying|not be (?:here|alive|around)|not exist|end it|kill myself|unalive)\b",
+    r"\bi(?:'ve| have|ve)? (?:wrote|written|started writing|been writing|left)(?: (?:a|my|some|goodbye|suicide|the|last))* (?:notes?|letters?)\b"
+    r"(?! (?:to|for) (?:him|her|them|you|the|his|my (?:boss|gp|doctor|landlord|husband|wife|partner|boyfriend|girlfriend|son|daughter|mum|mom|dad)))",
+    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,10}\b(?:got|have|holding|sat with|sitting with)\b[^.?!]{0,25}\b(?:pills|tablets|meds|codeine|"
+    r"painkillers|blades?|razors?|rope|knife)\b[^.?!]{0,15}\b(?:out|in front of me|next to me|in my hand|on my lap|on the bed|beside me|here)\b",
+    r"\b(?:i|im|i'?m|ive|i'?ve)\b[^.?!]{0,8}\b(?:want|wanna|going|gonna|thinking|tempted|could|about|need)\b[^.?!]{0,12}\b(?:take|swallow|neck|down)\w*"
+    r"\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|everything|them)\b|\bpart of me (?:wants|thinks|is tempted)\b",
+    r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
+    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever|for good)\b",
 )
 # Something was taken: an overdose, happening or just happened.
 _OVERDOSE = _rx(
@@ -201,6 +218,8 @@ _OVERDOSE = _rx(
     r"\b(?:empty|pill) (?:blister packs?|pill bottles?|bottles?|packets?|organi[sz]er)\b(?=[^.?!]*\b(?:drowsy|mumbling|wake|breath|collapsed|floor|unconscious)\b)",
     r"\bpill bottles\b|\bblister packs\b|\bneedle\b|\bused? again\b[^.?!]*\b(?:unconscious|breath|blue|grey|gray)\b",
     r"\binjected\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny)\b|\blips (?:are |look )?(?:\w+ )?blue\b",
+    r"\b(?:coke|cocaine|speed|meth|crack|mdma|molly|ketamine|ket|spice|heroin|a bender|(?:took|taken|had|on) something)\b[^.?!\n]{0,100}"
+    r"\b(?:chest|heart|breath\w*|fitting|seizure|burning up|shaking|lips|unresponsive|wake)\b",
 )
 # Violence, threats or abuse toward the user or the children at home.
 _USER_HARMED = _rx(
@@ -210,12 +229,19 @@ _USER_HARMED = _rx(
     r"\bcame at me\b|\bcome (?:round|over|after|for) (?:me|us)\b|\bwon'?t let me (?:leave|go|out)\b|\bhands? (?:round|around) my\b",
     r"\bwith us in it\b|\btake the kids\b|\bthe baby\b|\bmy kids are\b|\bbelt\b|\bpunching the (?:door|wall)\b",
     r"\bbroke in\b|\boutside my (?:bedroom|door|house|flat)\b|\bneed to be destroyed\b|\bthreaten\w* (?:me|to (?:stab|kill|hurt))\b",
+    r"\b(?:to|at|against) my (?:\w+'?s? )?(?:throat|neck|head|temple)\b|\b(?:he|he'?s|hes)\b[^.?!]{0,40}\bto her (?:throat|neck|temple)\b"
+    r"|\b(?:she|she'?s|shes)\b[^.?!]{0,40}\bto his (?:throat|neck|temple)\b|\bto her (?:throat|neck|temple)\b[^.?!]{0,40}\b(?:he|he'?s|hes)\b",
+    r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|"
+    r"insist\w* on|threatening to)\b[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
+    r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
 )
 # Talk of suicide or self-harm by someone else.
 _LOVED_ONE_WORDS = _rx(
     r"\b(?:him|her|them)sel(?:f|ves)\b|\bsuicid\w*\b|\b(?:his|her|their) (?:own )?life\b|\bself[- ]?harm\w*\b|\bunalive\b|\bkms\b",
     r"\b(?:better off|end it|not (?:be |being )?(?:around|here)|wake up|point in living|goodbye|note|letters?|sorry for everything|on purpose)\b",
     r"\b(?:rope|noose|bridge|balcony|ledge|garage|razor|pills|tablets|jump)\b",
+    r"\b(?:bye|voicemail|look after|take care of|thanks for everything|love you all|roof|rooftop|multi-?storey|car park|tracks|railway|cliffs?|viaduct|motorway)\b",
+    r"\b(?:wants? to die|how to (?:hang|kill|hurt)|last time you'?ll hear from me|(?:got it all|all) planned|at peace|made (?:his|her|their) peace)\b",
 )
 _WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychotic|voices|screaming|smashed|kicking off)\b")
 
@@ -229,7 +255,9 @@ _ACUTE = _rx(
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
     r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|\bunresponsive\b|\bunconscious\b|\bnot responding\b",
     r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|\blips (?:are |look |kind of |gone )*blue\b|\bchest pains?\b",
-    r"\bheart (?:is )?(?:racing|going crazy|pounding)\b|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
+    # "my heart is racing" is the user's fear unless a drug was taken.
+    r"\bheart(?<!my heart) (?:is )?(?:racing|going crazy|pounding)\b|\bmy heart (?:is )?(?:racing|going crazy|pounding)\b(?=[^\n]*\b(?:coke|cocaine|speed|pills|took|taken|snorted|mdma|meth)\b)"
+    r"|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
     r"\b(?:someone|somebody|one of us|anyone)(?:'s| is)? (?:going to|gonna|about to) (?:get hurt|end up dead|die|get killed)\b|\b(?:isn'?t|not) going to make it\b",
     r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|\bsmashing (?:things|stuff|the)\b",
     r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
@@ -241,11 +269,42 @@ _ACUTE = _rx(
     r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
     r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
+    # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
+    r"\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
+    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast|skipping|all over the place)\b",
+    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b",
+    # A call that ends in screams, a crash or silence.
+    r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
+    r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
 )
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
-    r"\b(?:joke|that|it|this|you|film|episode|line|story|show) (?:literally |actually |honestly )?killed (?:me|us)\b",
+    r"\b(?:joke|that|it|this|you|film|episode|line|story|show|bit|scene|ending|video|clip|meme|tiktok|reel|sketch|comment|face|pun) "
+    r"(?:literally |actually |honestly |absolutely |just |nearly )?killed (?:me|us)\b",
+    r"\bkilled (?:me|us)\b(?=[^.?!]{0,40}(?:\blaugh\w*|\blol\b|\blmao\b|\bhaha\w*|\bin (?:bits|stitches|hysterics)\b|\bcrying laughing\b|😂|🤣|💀))",
+    # "shoot me now, the in-laws are here", "someone shoot me": said of a day, not a threat (not "he'll shoot me").
+    r"(?:^|(?<=[.!?,;:]))\s*(?:(?:just|honestly|ugh+|omg|god|lord|someone|somebody|please|seriously|pls|plz|oh|can someone|could someone)\s+)*"
+    r"shoot me(?:\s+(?:now|already|please|pls|plz|lol|haha|lmao|rn|right now))*\b",
+    # "she'd kill me if she knew i told you", "she'll murder me for telling you this": not when someone said it as a threat.
+    r"\b(?=(?:he|she|they|you|mum|mom|dad|my)\b)(?<!said )(?<!says )(?<!say )(?<!told me )(?<!threatened )(?<!threatens )(?<!swore )(?<!swears )(?<!that )"
+    r"(?:he|she|they|you|mum|mom|dad|my \w+)(?:'d| would|'ll| will| is going to| is gonna|'s gonna|'s going to)? (?:literally |actually |honestly |absolutely |so )?"
+    r"(?:kill|murder|strangle|throttle) (?:me|us) (?:(?:if|when) (?:he|she|they|you|i|mum|mom|dad)\b[^.?!]{0,15}?\b(?:knew|know|knows|found out|finds out|"
+    r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|realized)\b|for (?:telling|saying|talking|posting|"
+    r"sharing|being|coming|asking|writing|showing))",
+    r"\byou(?:'d| would|'ll| will) (?:literally |actually |honestly |so )?(?:kill|murder) me if i\b",
+    # A workplace, not an emergency: "an a&e nurse", "works in accident and emergency".
+    r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
+    r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
+    r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
+    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant).
+    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
+    r"controller|console)\b)(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)"
+    r"|\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
+    r"[^.?!]{0,80}\b(?:kms|kys)\b(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)",
+    # "one more lecture and i'll jump out the window lol": a laugh after the words.
+    r"\b(?:jump\w*|throw\w* myself) (?:out (?:of )?(?:the|a|my) window|off (?:the|a) (?:roof|balcony|bridge|cliff))\b"
+    r"(?=[^.?!\n]{0,40}(?:\blol\w*\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|😂|🤣|🙃|🙄|💀|\bxd\b))",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
@@ -262,7 +321,7 @@ _HOW_DO_I = _rx(
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
     r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
-    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|911|999|988|111|ambulance|a&e|police|"
+    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|kms|kys|unaliv\w*|911|999|988|111|ambulance|a&e|police|"
     r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
     r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
 )
@@ -278,6 +337,11 @@ _DANGER_WORD = _rx(
 def speaks_of_danger_word(text: str) -> bool:
     """A word of acute danger anywhere (after spelling correction): the gate for the classifier's guess."""
     return bool(_DANGER_WORD.search(text))
+
+
+def speaks_of_safety_topic(text: str) -> bool:
+    """A word of a safety topic (suicide, overdose, weapons, emergency ...) anywhere in the text."""
+    return bool(_SAFETY_TOPIC.search(text))
 
 
 def without_figures(text: str) -> str:
@@ -298,6 +362,31 @@ def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
     return bool(_NOW.search(_OVER_NOW.sub(" ", text)))
+
+
+# Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
+_DANGER_STEM = _rx(
+    r"\b(?:suicid|overdos|od'?d|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
+    r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|rap(?:e|ed|ing)\b|knife|knive|gun|"
+    r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"
+    r"(?:him|her|my|them)sel|life\b|lives\b|attack|threat|stab|shot|fight|arrest|seizure|fit\b|unaliv|kms|goodbye|note\b|blue\b|slumped|"
+    r"drunk|drink|drug|heroin|coke|cocaine|fentanyl|using|relapse|sober|clean\b|rehab|poison|fire\b|crash|accident|emergency|danger|scare|"
+    r"afraid|terrif|frighten|bruis|scar|burn|wrist|edge|ledge|roof|tracks|drown|starv|disappear)",
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _past(text: str) -> bool:
+    """A past or second-hand cue that qualifies the danger: in the sentence of the last danger, after it, or in an
+    earlier sentence that speaks of danger itself. Earlier context ("i've been practising here for weeks. found him
+    slumped in the car") does not make a danger now a thing of the past."""
+    if not _PAST.search(text):
+        return False
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text)]
+    danger = [i for i, sentence in enumerate(sentences) if _DANGER_STEM.search(sentence) or acute(sentence)]
+    if len(sentences) < 2 or not danger:
+        return True
+    return any(_PAST.search(sentence) and (i >= danger[-1] or i in danger) for i, sentence in enumerate(sentences))
 
 
 def _user_at_risk(text: str) -> bool:
@@ -339,7 +428,7 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
         # Without a danger word, only a plain question about what the user should do, on a safety topic.
         return SafetyGrade(ASKING) if _HOW_DO_I.search(text) and _SAFETY_TOPIC.search(text) else SafetyGrade(NONE)
     now = _says_now(text)
-    if not now and _PAST.search(text) and (not user_at_risk or _USER_PAST.search(text)):
+    if not now and _past(text) and (not user_at_risk or _USER_PAST.search(text)):
         return SafetyGrade(PAST)
     if not now and not user_at_risk and asking:
         return SafetyGrade(ASKING)

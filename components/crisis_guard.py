@@ -34,6 +34,7 @@ from components.crisis_grade import (
     corrected,
     grade,
     speaks_of_danger_word,
+    speaks_of_safety_topic,
     without_figures,
 )
 from components.crisis_matcher import danger_categories, without_cleared_words
@@ -107,6 +108,12 @@ def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, An
     return grade(fixed, categories, layer is not None), layer
 
 
+def figures_only(text: str) -> bool:
+    """The text names a safety topic only inside figures of speech ("social suicide", "an a&e nurse")."""
+    fixed, _, _ = _rule_layers(text)
+    return speaks_of_safety_topic(fixed) and not speaks_of_safety_topic(without_cleared_words(without_figures(fixed)))
+
+
 def _classifier_says_crisis(intent_name: str | None, ranking: list[dict[str, Any]]) -> bool:
     if intent_name == CRISIS_INTENT:
         return True
@@ -148,6 +155,9 @@ class CrisisGuard(RuleComponent):
                     intent.get("name") == FALLBACK_INTENT and _classifier_says_crisis(intent.get("name"), ranking)
                 ):
                     _demote_crisis(message, ranking)
+                if (message.get(INTENT) or {}).get("name") == WORRIED_INTENT and figures_only(message.get(TEXT) or ""):
+                    # The classifier took "social suicide" or "an a&e nurse" for a worry about safety.
+                    _demote(message, message.get(INTENT_RANKING_KEY) or [], WORRIED_INTENT)
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
 
@@ -164,12 +174,17 @@ def _force(message: Message, name: str, ranking: list[dict[str, Any]]) -> None:
 
 def _demote_crisis(message: Message, ranking: list[dict[str, Any]]) -> None:
     """The classifier said crisis but nothing in the words does: its next guess, or a fallback if weak."""
-    others = [r for r in ranking if r.get("name") not in (CRISIS_INTENT, FALLBACK_INTENT)]
+    _demote(message, ranking, CRISIS_INTENT)
+
+
+def _demote(message: Message, ranking: list[dict[str, Any]], name: str) -> None:
+    """The classifier's guess ``name`` is not borne out by the words: its next guess, or a fallback if weak."""
+    others = [r for r in ranking if r.get("name") not in (name, CRISIS_INTENT, FALLBACK_INTENT)]
     best = max(others, key=lambda r: r.get("confidence", 0.0), default=None)
     if best is None or best.get("confidence", 0.0) < FALLBACK_THRESHOLD:
         chosen = {"name": FALLBACK_INTENT, "confidence": 1.0 - FALLBACK_THRESHOLD}
     else:
         chosen = {"name": best["name"], "confidence": best.get("confidence", 0.0)}
     message.set(INTENT, chosen, add_to_output=True)
-    rest = [r for r in ranking if r.get("name") not in (chosen["name"], CRISIS_INTENT)]
-    message.set(INTENT_RANKING_KEY, [chosen, *rest, {"name": CRISIS_INTENT, "confidence": 0.0}], add_to_output=True)
+    rest = [r for r in ranking if r.get("name") not in (chosen["name"], name)]
+    message.set(INTENT_RANKING_KEY, [chosen, *rest, {"name": name, "confidence": 0.0}], add_to_output=True)

@@ -8,6 +8,19 @@ from __future__ import annotations
 import re
 
 _SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
+# A farewell and then no answer ("sent 'love you, look after mum' and now it's straight to voicemail"): either alone is
+# ordinary, together they are the message people send before they try.
+_FAREWELL = (
+    r"(?:\bgood ?bye\b|\bbye (?:forever|for good|everyone|all|world|guys)\b|\bfarewell\b|\blove you (?:all|mum|mom|dad|so much|always)\b|\btell \w+ (?:i'?m sorry|i love)|"
+    r"\b(?:look after|take care of) (?!your ?self\b)(?:\w+ ){0,2}(?:for me|when i'?m gone)\b|\b(?:look after|take care of) (?:mum|mom|dad|the (?:kids|girls|boys|dog|cat))\b|"
+    r"\bsorry for (?:everything|being (?:a |such a )?burden)\b|\bthanks? (?:you )?for everything\b|\bforgive me\b|\bnot your fault\b)"
+)
+_UNREACHABLE = (
+    r"(?:\bvoicemail\b|\b(?:won'?t|wont|isn'?t|isnt|is not|not|hasn'?t|hasnt|stopped|no one|nobody) (?:\w+ )?(?:answer\w*|pick\w* up|repl\w*|respond\w*|reach \w+)\b|"
+    r"\bphone(?:'s| is)? (?:off|dead|switched off|going straight)\b|\bswitched (?:his|her|their) phone off\b|\blocation(?:'s| is)? (?:off|turned off)\b|"
+    r"\bturned (?:his|her|their) (?:phone|location) off\b|\bcan'?t (?:reach|get hold of|get through to)\b|\bno answer\b|\bnot heard (?:back )?from\b|"
+    r"\b(?:rung|rang|called|rung him|rung her|tried) (?:\w+ ){0,3}(?:\d+|ten|twenty|a dozen|loads of|so many|a hundred) times\b)"
+)
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
 _DANGER = [
     # Suicide and self-harm, said outright or in the words people use to avoid filters.
@@ -62,7 +75,7 @@ _DANGER = [
     r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
     r"\bburden (?:to everyone|to you all|to my family|much longer)\b|\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
     r"\bbetter (?:off|without (?:me|him|her))\b[^.?!]{0,20}\b(?:gone|without|once|dead)\b|\bworld would be (?:better|lighter) without\b",
-    r"(?<!can i )(?<!could i )(?<!can we )(?<!could we )(?<!may i )\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk|print|save|share|bring|raise|the talk|the conversation|our talk))|\b(?:set|picked) (?:a|the) date\b|\btonight'?s the night\b",
+    r"(?<!can i )(?<!could i )(?<!can we )(?<!could we )(?<!may i )\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk|print|save|share|bring|raise|the talk|the conversation|our talk))|\b(?:set|picked) (?:a|the) date\b(?! (?:for|to|with|of|that|when)\b)|\btonight'?s the night\b",
     r"\b(?:know|decided|thought about) (?:exactly )?how (?:i'?m|he'?s|she'?s|he'?d|she'?d|i'?d) (?:going to )?do it\b|\bmade up my mind\b|\bgot it all planned\b",
     r"\b(?:saving|hoarding|stash(?:ing)?|collecting|stockpil\w*|saved up)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|antidepressants|insulin)\b",
     r"\b(?:pills|tablets)\b[^.?!]{0,15}\b(?:ready|lined up|hidden|under (?:her|his|my) pillow|in the cupboard)\b|\benough pills\b|\bevery pill\b"
@@ -116,14 +129,27 @@ _DANGER = [
     r"\bkeeps? threatening\b|\bthreatening me\b|\bthreatened me\b|\bthreaten(?:s|ed|ing)? to (?:kill|hurt|harm|hit|beat|shoot|stab|leave me with nothing)",
     r"\bemergency\b|\bplease help(?: me)? now\b|(?:^|[.!]\s*)help[!,]? (?:he|she)'?s\b|\bsomeone please help\b|\bworth more (?:dead|than (?:i am|me))\b",
     r"\b(?:outside|at) my (?:house|door|window)\b[^.?!]*\b(?:scared|won'?t leave|kill|hurt)\b",
+    # A farewell and then no answer, in either order.
+    rf"{_FAREWELL}[\s\S]{{0,200}}{_UNREACHABLE}|{_UNREACHABLE}[\s\S]{{0,200}}{_FAREWELL}",
+    # Means in the message and the intent to take them all, or to do it now.
+    r"\b(?:pills|tablets|meds|medication|painkillers|paracetamol|codeine|insulin|sleeping pills|antidepressants)\b[\s\S]{0,160}"
+    r"\b(?:wants?|wanted|wanting|wanna|going|gonna|about|ready|tempted|thinking|plan\w*|decided|threaten\w*|say\w*|said|could)\b[^.?!]{0,20}"
+    r"\b(?:take|swallow|neck|down)\w*\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|the rest|everything)\b",
+    r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|hose)\b[^.?!]{0,80}\b(?:doing|do|going to do|gonna do) it (?:now|tonight|today|properly|this time|for real)\b"
+    r"|\btonight'?s (?:it|the night)\b",
+    r"\b(?:wrote|written|writing|left)\b[^.?!]{0,10}\b(?:a |my )?notes? (?:to|for) (?:my )?(?:kids|children|family|everyone|each of)\b",
+    # A child in a car with a drunk driver, now.
+    r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|insist\w* on|threatening to)\b"
+    r"[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
 ]
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
     # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
-    r"\bdisappear (?:for (?:a|an|the|one|two|three|a few|a couple of|some)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|months?|"
-    r"holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
+    r"\bdisappear(?: off| away| somewhere)?(?: (?:to|on) (?:a|an|the|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|retreat|"
+    r"caravan|festival|trip))? (?:for (?:a|an|the|one|two|three|four|\d+|a few|a couple of|some|a long|the whole)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|"
+    r"months?|holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
     r"\brather die than\b",

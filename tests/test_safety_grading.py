@@ -1,8 +1,9 @@
 """Graded safety on the trained model: crisis now, past or second-hand, asking how to help, or none.
 
 tests/data/safety_dev.tsv (487 lines) was written apart from the training data and the lexicons; it is a
-development set, so these floors catch regressions. tests/data/safety_extra.tsv holds a few more lines
-written later, after the rules were tuned, as a small check that they carry over to new wording.
+development set, so these floors catch regressions. tests/data/safety_extra.tsv holds more lines written
+later: the first 42 after the rules were tuned, as a small check that they carry over to new wording; the rest
+alongside fixes for kinds of mistake a blind set found, as regression checks (tests/data/safety_extra.md).
 """
 from __future__ import annotations
 
@@ -132,6 +133,7 @@ def test_fresh_lines_written_after_tuning_are_graded_right(extra: list[tuple[Row
         ("unconsious", "unconscious"),
         ("paracetomol", "paracetamol"),
         ("himslef", "himself"),
+        ("overdosd", "overdosed"),  # a dropped letter, the same word in every process (not "overdose" by hash order)
     ],
 )
 def test_misspelt_danger_words_are_read_as_the_word(typo: str, word: str) -> None:

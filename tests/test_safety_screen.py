@@ -67,6 +67,11 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("is there a group for families of people who use drugs", "find_support", UNCLEAR),
     ("yes we're fine", "affirm", DANGER),  # a yes puts safety first, as the rule that answers it does
     ("yes, it's fine most days but he scares me when he drinks", "affirm", DANGER),
+    # The user's own anger or exasperation is no fear of them (it got the domestic-violence reply); theirs still is.
+    ("honestly im fuming. she forgot our son's school play and was at the pub", "feel_resentful", UNCLEAR),
+    ("i could throttle him sometimes, he slept through the kids' swimming again", "feel_resentful", UNCLEAR),
+    ("i'm so angry with him, and he gets angry back and throws things", "feel_resentful", DANGER),
+    ("i get so mad at her but honestly i'm scared of what she does when she's drunk", None, DANGER),
 ])
 def test_an_answer_in_the_users_own_words_is_read(text: str, intent: str | None, verdict: str) -> None:
     assert read_screen_answer(text, intent) == verdict
