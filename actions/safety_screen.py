@@ -74,13 +74,6 @@ _FEAR = re.compile(
     r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
     r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
     r"(?:is|was|gets|got|be|being|so|really|very|too|pretty|quite|can be|get) mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
-# The user's own anger, told in answer: "tbh i'm so angry", "honestly i could kill him sometimes". It says how they
-# feel about what the loved one did, not that they are afraid of them.
-_OWN_ANGER = re.compile(
-    r"\b(?:i'?m|im|i am|i feel|i get|makes me|made me)(?: (?:so|really|just|absolutely|fucking|bloody|that|pretty))* "
-    r"(?:angry|furious|mad|livid|fuming|raging)\b|"
-    r"\bi (?:could|can|want to|wanna|'d like to|would like to) (?:honestly |literally |actually )?(?:kill|strangle|murder|throttle|shake|"
-    r"slap|wring \w+ neck)(?: (?:him|her|them))?\b(?: (?:sometimes|some days|at times))?", re.I)
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 

@@ -126,6 +126,7 @@ _NOW = _rx(
     r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|\bat the moment\b|\bcurrently\b|\bas we speak\b",
     r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|\bhappening again\b|\bright away\b",
+    r"\bjust got (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
     r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
@@ -151,6 +152,8 @@ _PAST = _rx(
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
     r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
+    r"\bbefore (?:i|we) (?:was|were) born\b|\b(?:all )?long over\b|\bwhen we were (?:kids|little|young|children|small)\b|"
+    r"\b(?:his|her|their|my) old (?:suicide )?attempt\b",
     r"\b(?:been|is|was|stayed|staying) (?:clean|sober|stable|well|fine|good|ok|okay|better|safe)\b|\bhasn'?t (?:since|in)\b",
     r"\bsurvived\b|\bgot through\b|\bgot help\b|\brecovered\b|\bthat was\b|\bafter (?:his|her|my|their) (?:first|divorce)\b",
     # Second-hand: fiction, news, statistics, someone outside the family.
@@ -179,6 +182,9 @@ _ASKING_DIRECTLY = _rx(
     r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
+    # a goal to ask them: "ask her directly whether she's thinking about suicide"
+    r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
+    r"(?:been )?(?:thinking (?:about|of) |having thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
 _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
 # The user speaks of their own danger: never an "asking" question, and its own category.
