@@ -108,6 +108,9 @@ def test_covert_pressure_is_coded_as_pressure(line: str) -> None:
         "you missed the bus and had to walk, what a day",
         "Two weeks off the bookies, that's brilliant.",
         "Does your dad know how much?",
+        # left open by round 9, read right since two more authors' lines were trained on
+        "i'm doing fajitas tonight if you're free",
+        "you spent years looking after your mum, and it's left you worn out",
     ],
 )
 def test_lines_that_only_look_like_pressure_are_not_coded_as_pressure(line: str) -> None:
@@ -119,8 +122,7 @@ def test_lines_that_only_look_like_pressure_are_not_coded_as_pressure(line: str)
                           "(a floor picked for F1 fixed it but cost 1.5 to 3 points of pressure recall on sets B and C)")
 @pytest.mark.parametrize(
     "line",
-    ["your glasses are on the kitchen table", "i'm doing fajitas tonight if you're free",
-     "you spent years looking after your mum, and it's left you worn out"],
+    ["your glasses are on the kitchen table"],
 )
 def test_errands_and_small_talk_said_to_you_are_not_pressure(line: str) -> None:
     assert not PRESSURE & set(code(line)), code(line)
@@ -329,7 +331,8 @@ def test_no_corpus_line_is_copied_from_the_blind_sets() -> None:
     assert not [line.text for line in read_source() if coder_model._key(line.text) in blind]
 
 
-# Measured 0.889 / 0.944 (0.854 / 0.888 before B to E were trained on; issue 12 asks 0.92 / 0.95 on its hidden set).
+# Measured 0.895 / 0.935 (0.889 / 0.944 before two more authors were trained on; 0.854 / 0.888 before B to E were;
+# issue 12 asks 0.92 / 0.95 on its hidden set).
 MACRO_F, PRESSURE_F = 0.86, 0.91
 
 
