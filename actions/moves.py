@@ -184,7 +184,8 @@ _GOOD_NEWS = _rx(
     r"talked to (?:me|someone|a|the)|"
     r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
     r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
-    r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for))\b"
+    r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for)|"
+    r"looked (?:at|into|up)|googled|read up (?:on|about)|searched (?:for|up)|found (?:a|the) (?:number|website|page|leaflet|counsellor|therapist))\b"
 )
 _QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
 # Intents that say little about what the user wants; the thread decides.

@@ -64,7 +64,7 @@ def test_a_crisis_message_gets_the_crisis_resources(assistant: Assistant) -> Non
     replies = assistant.say(f"e2e-{uuid.uuid4().hex[:8]}", "my son told me he wants to kill himself")
     text = text_of(replies)
     assert "988" in text and "911" in text and "Move away what they could use" in text
-    assert {"type": "crisis", "category": "loved_one_at_risk"} in [r.get("custom") for r in replies]
+    assert {"type": "crisis", "category": "loved_one_at_risk", "topic": "worried_about_safety"} in [r.get("custom") for r in replies]
 
 
 
@@ -73,7 +73,7 @@ def test_a_figure_of_speech_gets_no_crisis_response_and_a_crisis_names_its_categ
     assert "988" not in text_of(assistant.say(sender, "this job is killing me and I'm dead tired"))
     threatened = assistant.say(sender, "he never hit me but he threatens to")
     assert "911" in text_of(threatened) and "Domestic Violence Hotline" in text_of(threatened)
-    assert {"type": "crisis", "category": "user_harmed"} in [r.get("custom") for r in threatened]
+    assert {"type": "crisis", "category": "user_harmed", "topic": "worried_about_safety"} in [r.get("custom") for r in threatened]
     user_turns = [e for e in assistant.tracker(sender)["events"] if e.get("event") == "user"]
     assert user_turns[-1]["parse_data"]["intent"]["name"] == "crisis"
     assert user_turns[-1]["parse_data"]["crisis_category"] == "VIOLENCE_ABUSE"
