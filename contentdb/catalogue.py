@@ -100,8 +100,10 @@ class Catalogue:
 
     def pick_in_order(self, *, topic: str, kinds: list[str], count: int, relationship: Optional[str] = None,
                       resistance_form: Optional[str] = None, concern: Optional[str] = None, exclude: Collection[str] = (),
-                      seed: str = "", audience: Optional[str] = None) -> list[Content]:
-        """As ``contentdb.queries.pick_in_order``, from memory."""
+                      seed: str = "", audience: Optional[str] = None, struggles: Collection[str] = ()) -> list[Content]:
+        """As ``contentdb.queries.pick_in_order``, from memory. Among items that fit equally well, one written for the
+        kind of struggle the user named (``struggles``: Gam-Anon for a gambler's partner) comes first."""
+        named = frozenset(struggles)
         rows, params, known = self.candidates(topic, kinds, exclude, relationship, resistance_form, concern)
         rows = [row for row in rows if _for(row, audience)]
         chosen: list[Content] = []
@@ -111,6 +113,7 @@ class Catalogue:
             of_kind = [row for row in rows if row.kind == kind and row not in chosen]
             if of_kind:
                 chosen.append(min(of_kind, key=lambda row: (-_specificity(row, params, known) - (row.audience == audience),
+                                                             not self.struggles.get(row.id, frozenset()) & named,
                                                              _rotation(seed, row.id))))
         return chosen
 

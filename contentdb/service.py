@@ -87,7 +87,7 @@ def select_in_order(facts: Facts, shown: Collection[str], topic: str, kinds: lis
         return held.pick_in_order(
             topic=topic, kinds=kinds, count=count, relationship=facts.relationship,
             resistance_form=facts.resistance_form, concern=concern, exclude=held.about_other_struggles(facts.struggles, shown),
-            seed=seed, audience=audience,
+            seed=seed, audience=audience, struggles=facts.struggles,
         )
     except SQLAlchemyError:
         logger.exception("Content database unavailable; answering without curated items")

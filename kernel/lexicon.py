@@ -166,7 +166,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:just|only) (?:on )?an? (?:bad|rough|losing|unlucky) (?:run|patch|streak|spell|week|month)\b", 2),
         (r"\bit'?s (?:just|only) (?:weed|a (?:drink|bet|smoke|spliff|joint|flutter|few)|wine|beer|a bit of)\b", 2),
         (r"\bnot like (?:it'?s|i'?m|he'?s|she'?s|they'?re) (?:heroin|crack|cocaine|an? (?:addict|alcoholic|junkie))\b", 2),
-        (r"\bit'?s natural\b", 1), (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
+        (r"\bit'?s natural\b", 1), (r"\b(?:just|only) (?:a bit of |a little |some )?(?:fun|a laugh|a hobby)\b|\bharmless\b", 2), (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
         (r"\b(?:just )?get on with it\b", 2), (r"\bwon'?t bring (?:him|her|them|it) back\b", 2), (r"\bat (?:his|her|my|their) age\b", 1),
         (r"\b(?:has|have)(?:n'?t| not) got (?:the )?time\b|\bno time for\b", 2), (r"\bon (?:her|his|their|my) record\b", 2),
         (r"\bif (?:work|(?:his|her|their) (?:boss|work|job|manager)|anyone|people) (?:found|finds|find) out\b", 1),

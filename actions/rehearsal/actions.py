@@ -87,8 +87,10 @@ def scenario_for(tracker: Tracker, raw: dict[str, Any]) -> Scenario:
     if chosen is not None:
         return chosen
     salt = int(hashlib.sha256(str(tracker.sender_id).encode()).hexdigest()[:6], 16)
+    # The user's word for them, and the kinds of struggle they named ("wife" + "gambling": Claire, not Sarah who drinks).
+    named = " ".join((tracker.get_slot("memory") or {}).get("struggles") or [])
     return closest(tracker.get_slot("relationship"), tracker.get_slot("concern"), tracker.get_slot("resistance_form"),
-                   user_words(tracker), salt)
+                   f"{user_words(tracker)} {named}".strip(), salt)
 
 
 def in_character(dispatcher: CollectingDispatcher, tracker: Tracker, raw: dict[str, Any], reply: Reply, footer: bool = False,
@@ -118,7 +120,8 @@ _NOT_NAMES = frozenset(
     "dad daddy mum mummy mom mommy mam mama ma love babe baby hun honey sweetheart sweetie darling dear mate son bro sis pal "
     "buddy dude man girl boy listen look hey hi hello okay ok so well sorry please yes no yeah right oh um hmm sweet grandma "
     "nan nana granny gran grandad grandpa sister brother husband wife partner friend guys you we it that this what why how "
-    "when honestly seriously anyway just and but the he she they is was has had i".split()
+    "when honestly seriously anyway just and but the he she they is was has had i basically mainly ideally simply really "
+    "maybe probably hopefully also first firstly calm calmly gently kindly".split()
 )
 _NAMED_IN_LINE = re.compile(r"^\s*(?:(?:hey|hi|oh|look|listen|okay|ok|so|right)[ ,]+)?([A-Z][a-z]{1,14})\s*[,!.]")
 _NAMED_IN_STORY = re.compile(r"\bmy (\w+(?: \w+)?),? ([A-Z][a-z]{1,14})\b")
@@ -189,11 +192,19 @@ _TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|
                     r"coach|play|pretend|act|be (?:him|her|them|my)|give me|tell me (?:how|what to|if i))\b", re.I)
 
 
+def addresses_them(text: str) -> bool:
+    """Quoted, or opening with a word or a name for them ("Dad, ...", "Claire, I'm not here to shout"): a line to the
+    loved one whatever the classifier made of it."""
+    lowered = text.replace("’", "'")
+    named = _NAMED_IN_LINE.match(lowered)
+    return bool(_QUOTED.match(lowered) or _VOCATIVE.match(lowered) or (named and named.group(1).lower() not in _NOT_NAMES))
+
+
 def looks_like_a_line(text: str) -> bool:
     lowered = text.replace("’", "'")
     if _TO_US.search(lowered):  # "for you to help me stay calm" is to us
         return False
-    if _QUOTED.match(lowered) or _VOCATIVE.match(lowered):
+    if addresses_them(lowered):
         return True
     return bool(_SECOND_PERSON.search(lowered)) and not _THIRD_PERSON.search(lowered) and len(lowered.split()) >= 4
 
@@ -218,8 +229,8 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         starts the rehearsal with that line, instead of asking the question again."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
-        if (tracker.get_slot("requested_slot") not in ("concern", "resistance_form") or intent != "practice_line"
-                or not tracker.get_slot("relationship") or not looks_like_a_line(text)):
+        spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text))
+        if tracker.get_slot("requested_slot") not in ("concern", "resistance_form") or not tracker.get_slot("relationship") or not spoken_to_them:
             return {}
         return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": text.strip("\"“”'‘’ ")}}
 
@@ -537,6 +548,15 @@ def after_practice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     return events + answered + send(dispatcher, tracker, reply)
 
 
+def _just_shown_plan(tracker: Tracker) -> bool:
+    """Whether the assistant's last message was the talk plan (sent with the feedback, or asked for a moment ago)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (((event.get("data") or {}).get("custom") or {}).get("type") == "talk_plan"
+                    or str(event.get("text") or "").lstrip().startswith("Your talk plan"))
+    return False
+
+
 class ActionRoleplayPlan(Action):
     """“Make me a plan”: from the rehearsal in progress, or the last one finished."""
 
@@ -550,6 +570,10 @@ class ActionRoleplayPlan(Action):
             send_plan(dispatcher, tracker, plan.payload(), "(Stepping out of character.)\n" + plan.text())
             return []
         saved = tracker.get_slot("rp_plan")
+        if saved and _just_shown_plan(tracker):
+            dispatcher.utter_message(text="That's your plan from this practice, just above. To add to it, say “let's practise” "
+                                          "and try a few more lines; what works goes into the plan.")
+            return []
         if saved:
             send_plan(dispatcher, tracker, {k: v for k, v in saved.items() if k not in ("text", "recaps")}, saved.get("text", ""))
             return []
