@@ -23,17 +23,18 @@ RESPONSE = {kind: f"utter_crisis_{kind}" for kind in (REACH, RELIEF, TOMORROW, S
 
 _NOT_SAFE = re.compile(r"\b(?:not|isn'?t|aren'?t|wasn'?t|isnt|arent|never|no longer) (?:\w+ )?(?:safe|ok|okay|alright|alive|breathing|calm)\b")
 _RELIEF = re.compile(
-    r"\b(?:he|she|they|him|her|them)(?:'s|s| is| are|'re| was)? (?:\w+ )?(?:alive|safe|okay|ok|alright|asleep|calmer|breathing|"
-    r"in (?:the )?hospital|at (?:the )?hospital|at a&e|in a&e|being (?:looked after|seen|checked))\b|"
+    r"\b(?:he|she|they|him|her|them)(?:'s|s| is| are|'re| was)? (?:\w+ )?(?:alive|safe now|okay now|ok now|asleep now|calmer now|"
+    r"breathing (?:now|again|normally|ok|okay)|in (?:the )?hospital|at (?:the )?hospital|at a&e|in a&e|being (?:looked after|seen|checked))\b|"
     r"\b(?:got|gets|get) (?:there|to (?:him|her|them))\b|\b(?:found|reached|got hold of) (?:him|her|them)\b|"
     r"\bwith (?:him|her|them) now\b|\bparamedics\b|\bambulance (?:came|is here|arrived|took)|\bpolice (?:came|found|are with|got)|"
-    r"\bcrisis team (?:came|is|are)|\b(?:i'?m|im|i am) (?:still )?(?:shaking|in bits|a wreck|numb|trembling)\b"
+    r"\bcrisis team (?:came|is|are)"
 )
 _REACH = re.compile(
     r"\b(?:not|isn'?t|isnt|won'?t|wont|can'?t|cant|doesn'?t|doesnt) (?:\w+ )?(?:picking up|pick up|answering|answer|reach|get hold|"
-    r"get through|replying|reply)\b|\bstraight to voicemail\b|\b(?:do|should|shall|can) i (?:just )?(?:go|drive|call|ring|phone|wait|"
-    r"head|get)\b|\bwhat (?:do|should|can) i do\b(?! (?:tomorrow|in the morning|next week|about me))|"
-    r"\b(?:lives?|is|'s) (?:about |like )?\d+ ?(?:mins?|minutes|miles|km|hours?)\b|\bwho do i (?:call|ring|phone)\b"
+    r"get through|replying|reply)\b|\bstraight to voicemail\b|\b(?:do|should|shall) i (?:just )?(?:go|drive|call|ring|phone|wait|"
+    r"head) (?:over|round|there|to (?:his|her|their)|someone|somebody|the police|an ambulance|911|999|(?:him|her|them)\b)|"
+    r"\bwhat (?:do|should|can) i do\b(?! (?:tomorrow|in the morning|next week|about me))|"
+    r"\b(?:lives?|is|'s) (?:about |like )?\d+ ?(?:mins?|minutes|miles|km|hours?) away\b|\bwho do i (?:call|ring|phone)\b"
 )
 _TOMORROW = re.compile(r"\b(?:tomorrow|in the morning|the day after|after (?:this|tonight|today)|from now on|next steps?|what now|"
                        r"what happens now|when (?:he|she|they)(?:'s|'re| is| are)? (?:home|out|back|discharged)|going forward)\b")
@@ -60,19 +61,27 @@ def read_follow_up(text: str, category: Optional[str]) -> Optional[str]:
     return None
 
 
+# Replies that show the conversation has moved on from a danger to other help.
+_MOVED_ON = ("content", "roleplay", "feedback", "talk_plan")
+
+
 def recent_crisis(tracker: Tracker) -> Optional[str]:
-    """The category of a crisis reply given within the user's last few messages, or None."""
-    messages = 0
+    """The category of a crisis reply given within the user's last few messages, or None. Once other help has been
+    given since (advice, practice), the danger is no longer the thread, except when someone is hurting the user: that
+    danger goes on at home ("he's back at 6" after asking about support)."""
+    messages, moved_on = 0, False
     for event in reversed(tracker.events):
         kind = event.get("event")
+        payload_type = str(((event.get("data") or {}).get("custom") or {}).get("type") or "")
         if kind == "user":
             messages += 1
             if messages > RECENT_TURNS:
                 return None
-        elif kind == "bot" and str(((event.get("data") or {}).get("custom") or {}).get("type") or "").startswith("crisis"):
-            return str(tracker.get_slot("crisis_category") or "general")
-        elif kind == "action" and str(event.get("name") or "").startswith("utter_crisis"):
-            return str(tracker.get_slot("crisis_category") or "general")
+        elif kind == "bot" and payload_type.startswith("crisis") or kind == "action" and str(event.get("name") or "").startswith("utter_crisis"):
+            category = str(tracker.get_slot("crisis_category") or "general")
+            return None if moved_on and category != "user_harmed" else category
+        elif kind == "bot" and payload_type in _MOVED_ON:
+            moved_on = True
     return None
 
 

@@ -116,7 +116,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
-        r"\bmy place to\b|\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
+        r"\bmy place to\b|\bis it (?:even |still |really )?my (?:business|place|call|job)\b|\bnone of my business\b|\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
     )),
     ("progress", _rx(
@@ -148,7 +148,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsay (?:it|that) to (?:him|her|them)\b|"
         r"\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
-        r"\bwill (?:that|it) put (?:him|her|them) off\b"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b|\b(?:one|some|any) ?thing i (?:could|can|might|should) (?:actually |even )?say\b"
     )),
     ("resentment", _rx(
         r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
@@ -159,7 +159,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bi (?:can'?t|cannot) sleep\b|"
         r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
-        r"\bleaning on me\b|\bcan'?t go through that again\b"
+        r"\bleaning on me\b|\bcan'?t go through that again\b|\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
+        r"\bgiving up on (?:him|her|them)\b"
     )),
 )
 _AVOID = _rx(r"\b(?:avoid|not say|shouldn'?t i say|what not to|should i not|NOT say|bad to|a mistake|too harsh|wrong)\b")
@@ -182,10 +183,15 @@ _GOOD_NEWS = _rx(
     r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
     r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|"
     r"talked to (?:me|someone|a|the)|"
-    r"(?:called|rang|phoned) (?:the|a|her|his)|seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
+    r"(?:called|rang|phoned) (?:the|a|her|his)|(?:is|'s|are|'re|been|now) seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
     r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
     r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for)|"
     r"looked (?:at|into|up)|googled|read up (?:on|about)|searched (?:for|up)|found (?:a|the) (?:number|website|page|leaflet|counsellor|therapist))\b"
+)
+# A suggestion of help and what they said back: "i asked if she'd see someone and she said 'i'm not 15 anymore'".
+_NO_TOLD = _rx(
+    r"\b(?:therap\w*|counsel\w*|gp|doctor|someone|somebody|assess\w*|help|professional|anxiety|depression|adhd)\b.*\b(?:he|she|they)"
+    r"(?: just)? (?:said|says|goes|went|told me|reckons|thinks)\b"
 )
 _QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
 # Intents that say little about what the user wants; the thread decides.
@@ -264,9 +270,13 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("ack")
     if intent in REFUSAL_INTENTS:
         return Move("topic", "refusal", from_intent=True)
-    if intent == "signs_of_progress" and not is_question and not _GOOD_NEWS.search(lowered):
-        # "she's also stopped eating properly": news, not a step forward; stay with the thread.
-        return Move("open", None, detail=len(lowered.split()) >= 5)
+    if intent == "signs_of_progress" and not _GOOD_NEWS.search(lowered):
+        if _NO_TOLD.search(lowered):
+            # "he said that's made up, it's a women's thing": a no told in their words, not news of a step forward.
+            return Move("topic", "refusal", from_intent=True)
+        if not is_question:
+            # "she's also stopped eating properly": news, not a step forward; stay with the thread.
+            return Move("open", None, detail=len(lowered.split()) >= 5)
     if intent == "why_they_resist":
         return Move("why_them", "why_resist", from_intent=True)
     if intent == "how_to_bring_up_therapy":

@@ -334,7 +334,8 @@ _SAFETY_TOPIC = _rx(
 # Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
 _DANGER_WORD = _rx(
     r"\b(?:suicid\w*|overdos\w*|od'?d|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
-    r"unresponsive|breathing|collapsed|seizure|poison\w*|emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
+    r"unresponsive|(?:not|isn'?t|barely|hardly|stopped|struggling|trouble|difficulty|can'?t stop|funny|weird|strange|shallow) breathing|"
+    r"breathing (?:funny|weird|strangely|oddly|slowly|badly|shallow|really slow)|collapsed|seizure|poison\w*|emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
     r"violent|violence|abus(?:e|ed|ing|ive)|rape\w*|kill (?:himself|herself|myself|themselves)|end (?:it|my life|his life|her life)|"
     r"hurt (?:me|himself|herself|myself)|want(?:s)? to die|not safe|in danger)\b",
 )

@@ -166,6 +166,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:just|only) (?:on )?an? (?:bad|rough|losing|unlucky) (?:run|patch|streak|spell|week|month)\b", 2),
         (r"\bit'?s (?:just|only) (?:weed|a (?:drink|bet|smoke|spliff|joint|flutter|few)|wine|beer|a bit of)\b", 2),
         (r"\bnot like (?:it'?s|i'?m|he'?s|she'?s|they'?re) (?:heroin|crack|cocaine|an? (?:addict|alcoholic|junkie))\b", 2),
+        (r"\b(?:an? )?(?:article|study|studies|statistics?|stats|research|podcast|documentary)\b", 1), (r"\bquot(?:ed|es|ing)\b", 1),
+        (r"\b(?:not|doesn'?t|don'?t|never) work(?:ing|s)?\b", 2), (r"\bno (?:therapist|counsellor|counselor|doctor|one|amount of talking) "
+         r"(?:can|could|will|is going to) (?:fix|change|help|sort)\b", 2), (r"\bcan'?t be (?:a|the) problem\b", 2),
+        (r"\b(?:because of|from|it'?s a|just a) (?:tiktok|instagram|social media|trend|fad)\b", 2),
         (r"\bit'?s natural\b", 1), (r"\b(?:just|only) (?:a bit of |a little |some )?(?:fun|a laugh|a hobby)\b|\bharmless\b", 2), (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
         (r"\b(?:just )?get on with it\b", 2), (r"\bwon'?t bring (?:him|her|them|it) back\b", 2), (r"\bat (?:his|her|my|their) age\b", 1),
         (r"\b(?:has|have)(?:n'?t| not) got (?:the )?time\b|\bno time for\b", 2), (r"\bon (?:her|his|their|my) record\b", 2),
@@ -188,7 +192,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.DIRECT: (
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
-        (r"\bnot happening\b", 2), (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
+        (r"\bnot happening\b", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1), (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
@@ -447,6 +451,12 @@ class Picture:
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
 
 
+_QUOTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|goes|went|told me|replied|shouted|yelled|screamed|snapped|text(?:ed)?)\s*[:,]?\s*(?:that\s+)?['\"“‘].{2,120}?"
+    r"(?:['\"”’](?=\W|$)|$)"
+)
+
+
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     """Everything a message says about the situation; the form only where it is about asking for help."""
     lowered = text.lower().replace("’", "'")
@@ -454,7 +464,9 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     duration = _DURATION.search(lowered)
     together: Optional[bool] = True if _TOGETHER.search(lowered) else (False if _APART.search(lowered) else None)
     state = next((name for name, pattern in _USER_STATE.items() if pattern.search(lowered)), None)
-    mention = loved_one_mention(lowered)
+    # What the loved one said, quoted ("he said 'you're not my mum'"), is theirs: it names no one the user means.
+    told = _QUOTED_SPEECH.sub(" ", lowered)
+    mention = loved_one_mention(told)
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
@@ -464,7 +476,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         together=together,
         tried=bool(_TRIED.search(lowered)),
         user_state=state,
-        correction=is_correction(lowered),
+        correction=is_correction(told),
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
     )

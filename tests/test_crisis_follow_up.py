@@ -38,3 +38,32 @@ def test_the_follow_up_fits_what_was_said(text: str, category: str, kind: str) -
 )
 def test_no_follow_up_is_read_into_what_does_not_say_one(text: str, category: str) -> None:
     assert read_follow_up(text, category) not in {RELIEF, STAY, PLAN}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["where do i get support myself?", "honestly if he asks me 'is she breathing' one more time i will scream", "im shaking with anger"],
+)
+def test_everyday_words_near_a_crisis_are_not_read_as_a_follow_up(text: str) -> None:
+    assert read_follow_up(text, "loved_one_at_risk") is None
+
+
+def _tracker(category: str, *bot_types: str) -> "Tracker":
+    from rasa_sdk import Tracker
+
+    events: list[dict] = [{"event": "user", "text": "danger"}, {"event": "action", "name": "utter_crisis"},
+                          {"event": "bot", "text": "...", "data": {"custom": {"type": "crisis"}}}]
+    for payload in bot_types:
+        events += [{"event": "user", "text": "something else"}, {"event": "bot", "text": "...", "data": {"custom": {"type": payload}}}]
+    events.append({"event": "user", "text": "now"})
+    return Tracker("someone", {"crisis_category": category}, {"text": "now"}, events, False, None, {}, "action_listen")
+
+
+def test_the_follow_up_window_closes_once_other_help_was_given_unless_someone_is_hurting_the_user() -> None:
+    from actions.crisis_follow_up import recent_crisis
+
+    assert recent_crisis(_tracker("loved_one_at_risk")) == "loved_one_at_risk"
+    assert recent_crisis(_tracker("loved_one_at_risk", "crisis_follow_up")) == "loved_one_at_risk"
+    assert recent_crisis(_tracker("loved_one_at_risk", "content")) is None
+    assert recent_crisis(_tracker("user_harmed", "content")) == "user_harmed"
+    assert recent_crisis(_tracker("user_harmed", "content", "content", "content", "content")) is None  # four messages on

@@ -70,3 +70,36 @@ def test_the_users_own_anger_is_no_answer_to_the_violence_question(text: str) ->
 @pytest.mark.parametrize("text", ["he gets angry and i'm a bit scared", "she can be really mean when she drinks", "yes"])
 def test_any_sign_of_fear_still_puts_safety_first(text: str) -> None:
     assert read_screen_answer(text, "affirm" if text == "yes" else None) == DANGER
+
+
+def test_what_the_loved_one_said_in_quotes_names_no_one() -> None:
+    # "you're not my mum" is the stepson's line, not a correction of who the user means
+    picture = read_message("i suggested a counsellor and he said 'you're not my dad, you can't tell me what to do'")
+    assert picture.relationship is None and not picture.correction
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [("she's taking codeine every day, way more than prescribed", "substance_use"), ("i think he's on steroids, he's huge now", "substance_use"),
+     ("she's been sleeping all weekend and isolating from everyone", "depression"), ("he watches porn half the night", "other")],
+)
+def test_struggles_in_everyday_words(text: str, concern: str) -> None:
+    assert read_message(text).concern == concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i told him it might help and he said it's a women's thing, made up by doctors",
+     "when i asked if she'd see someone she said 'i'm a grown woman, stop checking on me'"],
+)
+def test_a_no_told_in_their_words_is_a_refusal_not_progress(text: str) -> None:
+    assert read_move(text, "signs_of_progress", None).topic == "refusal"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("i'm nearly giving up on her to be honest", "exhaustion"), ("is it even my place anymore, she's an adult", "boundaries"),
+     ("give me one thing i could say to her tonight", "bring_up")],
+)
+def test_more_of_what_people_ask(text: str, topic: str) -> None:
+    assert topic_cue(text) == topic

@@ -746,7 +746,12 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     closed = Code.CLOSED_QUESTION in rules and not pressure_rule
     reflects = Code.REFLECTION in rules and not pressure_rule
     return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),
-            "bare": float(not rules), "reflects": float(reflects)}
+            "bare": float(not rules), "reflects": float(reflects), "one_question": float(_one_question(text, rules))}
+
+
+def _one_question(text: str, rules: set[Code]) -> bool:
+    """A turn that is one sentence the rules read as a question and nothing else ("What scares you about it?")."""
+    return bool(rules & QUESTIONS) and not rules - QUESTIONS and len(sentences(text)) == 1
 
 
 # "Does your dad know how much?": a plain closed question gets pressure from the model alone only when it is fairly
@@ -802,6 +807,10 @@ def _settle_conflicts(found: set[Code], rules: set[Code]) -> set[Code]:
 # model, trained mostly on short chat lines, gives long spoken reflections low odds (0.07, 0.15), and the trained
 # weight of the rule (chosen on chat-heavy dev lines) was too small to carry them. Chat sets score the same with it.
 RULE_REFLECTION_PRESSURE = 0.15
+# A single sentence the rules read as a question and nothing else gets a model-only reflection only above this: the
+# lines of two new authors that reflect and then ask ("So it's been building. What changed?") taught the model to see
+# a reflection in some bare questions ("What scares you about it?" at 0.46).
+QUESTION_REFLECTION_LEAST = 0.7
 _PRESSURE_SET = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
 
 
@@ -825,6 +834,8 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     found = _settle_conflicts(found, rules)
+    if Code.REFLECTION in found and cats.get("one_question", 0.0) >= 0.5 and cats.get("reflection", 0.0) < QUESTION_REFLECTION_LEAST:
+        found.discard(Code.REFLECTION)  # a bare question reflects only when the model is sure: one sentence, one move
     if Code.REFLECTION in rules and not found & (_PRESSURE_SET | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
