@@ -46,12 +46,19 @@ _CONCERN_WORDS: dict[str, tuple[str, ...]] = {name: spec.words for name, spec in
 _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*old|years?[\s-]*old)\b", re.IGNORECASE)
 
 
+# Words that follow a plural but never the "'s" of "my husband's ..." typed without its apostrophe (so not "had",
+# "that", "all", "just", "always": "my husbands had enough", "my boyfriends always drunk").
+_PLURAL_NEXT = (r"(?:&|(?:and|or|are|were|aren'?t|weren'?t|have|haven'?t|do|don'?t|did|didn'?t|both|who|"
+                r"think|thought|say|said|agree|agreed|keep|know|knew|want|wanted|live|lived|can|could|will|would|won'?t)\b)")
+
+
 def _pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     # Spaces stretch, hyphens may go, and so may apostrophes: people type "doesnt get out of bed".
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered)
-    # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person.
-    tail = "(?:s(?=\\s))?" if possessive else ""
+    # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person;
+    # a plural that a verb or "and" follows is other people ("my sisters and i", "my brothers think", "my sons are grown").
+    tail = f"(?:s(?=\\s)(?!\\s+{_PLURAL_NEXT}))?" if possessive else ""
     return re.compile(rf"(?<![\w-])(?:{alternatives}){tail}(?![\w-])", re.IGNORECASE)
 
 

@@ -18,6 +18,15 @@ def test_a_possessive_without_its_apostrophe_is_still_the_person(text: str, rela
 
 
 @pytest.mark.parametrize(
+    ("text", "relationship"),
+    [("my sisters and i are worried about dad", "parent"), ("my sons are grown up now but my husband drinks every night", "partner"),
+     ("both my brothers think my mum needs help", "parent"), ("my husbands had enough of me asking", "partner")],
+)
+def test_a_plural_is_other_people_not_the_person(text: str, relationship: str) -> None:
+    assert read_message(text).relationship == relationship
+
+
+@pytest.mark.parametrize(
     ("text", "form"),
     [
         ("she's drinking every night. i suggested the gp and she said she knows what she's doing and it's only wine", "intellectual"),
