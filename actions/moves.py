@@ -77,9 +77,11 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnormal teenager\b|"
         r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it) (?:an emergency|dangerous|serious)\b|\blooking out for\b|"
         r"\bwatch (?:out )?for this time\b|"
-        r"\bat what point (?:do|should|would|can) i (?:call|ring|phone|get|worry|panic)|\bwhen (?:do|should|would) i (?:call|ring|phone) "
+        r"\bat what point (?:do|should|would|can) i (?:call|ring|phone|get (?:help|someone|worried|scared)|worry|panic)|"
+        r"\bwhen (?:do|should|would) i (?:call|ring|phone) "
         r"(?:someone|for help|an ambulance|the crisis|a crisis|999|911|the doctor|the gp)|\bhow (?:bad|long) (?:does|do|should|would) "
-        r"(?:it|things) (?:have to |need to )?get before\b|\bwho do i (?:call|ring) if\b"
+        r"(?:it|things) (?:have to |need to )?get before (?:i|we|you) (?:call|ring|phone|get|worry|do something)\b|"
+        r"\bwho do i (?:call|ring) if\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
@@ -104,7 +106,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"at it)|\bbefore i give up\b|"
         r"\bgive up on (?:him|her|them)\b|"
         # money asked for, and going along with a ritual: "keeps asking to borrow 20 quid", "should i wait while she checks?"
-        r"\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
+        r"(?<!\bi )\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|"
+        r"\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
         r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
         r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b"
     )),

@@ -61,6 +61,19 @@ def test_what_the_question_is_about(text: str, topic: str) -> None:
     assert topic_cue(text) == topic
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["at what point do i get to have my own life back", "how bad does it have to get before he admits he has a problem",
+     "i want to borrow a book about this"],
+)
+def test_look_alikes_of_the_new_cues_are_not_those_topics(text: str) -> None:
+    assert topic_cue(text) not in {"worried_about_safety", "enabling"}
+
+
+def test_how_bad_before_calling_someone_is_about_safety() -> None:
+    assert topic_cue("how bad does it have to get before i call someone") == "worried_about_safety"
+
+
 def test_the_loved_ones_promise_to_bring_it_up_is_not_a_request_for_words() -> None:
     assert topic_cue("she says she'll bring it up with her doctor some time") is None
 
