@@ -276,9 +276,10 @@ _ACUTE = _rx(
     r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
     # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
-    r"\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
-    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast|skipping|all over the place)\b",
-    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b",
+    r"(?<!\boff )\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
+    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast)\b",
+    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b"
+    r"(?![^.?!]{0,25}\b(?:wine|lipstick|lolly|lollies|popsicle|ice pop|slushie|blueberr\w*|sweets|face paint|make-?up)\b)",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
@@ -312,7 +313,8 @@ _FIGURES = _rx(
     r"\b(?:jump\w*|throw\w* myself) (?:out (?:of )?(?:the|a|my) window|off (?:the|a) (?:roof|balcony|bridge|cliff))\b"
     r"(?=[^.?!\n]{0,40}(?:\blol\w*\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|😂|🤣|🙃|🙄|💀|\bxd\b))",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
-    r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
+    r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us|"
+    r"everyone|all of us|(?:our|the|my|his|her) (?:family|marriage|relationship|feelings|health|finances|business|kids|children))\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
     r"\b(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis)\b(?=[^.!]{0,80}\b(?:not|isn'?t|never|no)\b "
     r"(?:\w+ )?(?:violent|dangerous|in danger|hurting|suicidal|threatening|aggressive|unsafe|hurt|a danger|harmed)\b)",
