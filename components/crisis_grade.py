@@ -182,7 +182,10 @@ _ASKING_DIRECTLY = _rx(
     r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
-    # a goal to ask them: "ask her directly whether she's thinking about suicide"
+)
+# A goal to ask them ("ask her directly whether she's thinking about suicide"): asking, unless the danger is now
+# ("she just took all her pills, should i ask her if she's thinking about suicide?" is a crisis).
+_ASKING_GOAL = _rx(
     r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |having thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
@@ -304,10 +307,11 @@ _FIGURES = _rx(
     r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
     r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
     r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
-    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant).
-    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
+    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant). Only words of a game:
+    # "lost his job and texted kms", "lost everything at the casino" are not one.
+    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:games?|gaming|level|died in|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
     r"controller|console)\b)(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)"
-    r"|\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
+    r"|\b(?:games?|gaming|level|died in|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
     r"[^.?!]{0,80}\b(?:kms|kys)\b(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)",
     # "one more lecture and i'll jump out the window lol": a laugh after the words.
     r"\b(?:jump\w*|throw\w* myself) (?:out (?:of )?(?:the|a|my) window|off (?:the|a) (?:roof|balcony|bridge|cliff))\b"
@@ -430,6 +434,8 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
     """
     user_at_risk = _user_at_risk(text)
     if _ASKING_DIRECTLY.search(text) and not user_at_risk:
+        return SafetyGrade(ASKING, asking_directly=True)
+    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(text) and not acute(text):
         return SafetyGrade(ASKING, asking_directly=True)
     asking = bool(_ASKING.search(text))
     if not (danger_seen or acute(text)):
