@@ -802,7 +802,8 @@ def _settle_conflicts(found: set[Code], rules: set[Code]) -> set[Code]:
 # model, trained mostly on short chat lines, gives long spoken reflections low odds (0.07, 0.15), and the trained
 # weight of the rule (chosen on chat-heavy dev lines) was too small to carry them. Chat sets score the same with it.
 RULE_REFLECTION_PRESSURE = 0.15
-_PRESSURE_SET = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
+# Codes that press on the other person; a line coded with any of them is not held to reflect.
+_PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
 
 
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
@@ -825,7 +826,7 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     found = _settle_conflicts(found, rules)
-    if Code.REFLECTION in rules and not found & (_PRESSURE_SET | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
+    if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
         share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
@@ -862,9 +863,6 @@ def code(text: str) -> list[str]:
                 found |= rules & QUESTIONS
                 break
     return [c.value for c in ORDER if c in found]
-
-
-_PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
 
 
 def _reflected_in_a_sentence(parts: list[str]) -> set[Code]:
