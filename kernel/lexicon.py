@@ -394,8 +394,9 @@ _WORD_FOR = {"mums": "mum", "moms": "mom", "dads": "dad", "bf": "boyfriend", "gf
 # a gambler), and content written for one kind of substance use is kept for people who named it (SUBSTANCE_KINDS).
 STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
-    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )"
-                            r"slots\b|casino|bookies|poker)\b", re.I)),
+    # Not the user's own "i'm betting he won't go" or "i bet on him saying no".
+    ("gambling", re.compile(r"\b(?:gambl\w*|(?<!i'm )(?<!im )(?<!i am )(?<!we're )betting|bets\b|"
+                            r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|casino|bookies|poker)\b", re.I)),
     ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )

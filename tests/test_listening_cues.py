@@ -5,7 +5,7 @@ import pytest
 
 from actions.moves import read_move, topic_cue
 from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
-from kernel.lexicon import read_message
+from kernel.lexicon import read_message, struggle_kinds
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,12 @@ def test_the_users_own_anger_is_no_answer_to_the_violence_question(text: str) ->
 @pytest.mark.parametrize("text", ["he gets angry and i'm a bit scared", "she can be really mean when she drinks", "yes"])
 def test_any_sign_of_fear_still_puts_safety_first(text: str) -> None:
     assert read_screen_answer(text, "affirm" if text == "yes" else None) == DANGER
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [("i'm betting he won't even look at it", []), ("i bet on him saying no again", []),
+     ("he's been betting again", ["gambling"]), ("my husband bets on the horses", ["gambling"])],
+)
+def test_the_users_own_bet_is_no_gambling(text: str, kinds: list[str]) -> None:
+    assert struggle_kinds(text) == kinds
