@@ -123,6 +123,20 @@ def follow_up(tracker: Tracker) -> Optional[str]:
     return RESPONSE[kind] if kind else None
 
 
+def action_before_message(tracker: Tracker) -> Optional[str]:
+    """The last action before the user's latest message. ``tracker.latest_action_name`` can't say it: by the time an
+    action runs, the latest action is the ``action_listen`` that took the message in."""
+    heard = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if heard:
+                return None
+            heard = True
+        elif heard and event.get("event") == "action" and event.get("name") != "action_listen":
+            return str(event.get("name"))
+    return None
+
+
 class ActionCrisisFollowUp(Action):
     """The rules' step after a crisis reply when the message is neither a yes nor a no: the follow-up that fits, else
     the gentle check (right after the crisis reply) or "I'm here" (later)."""
@@ -131,6 +145,6 @@ class ActionCrisisFollowUp(Action):
         return "action_crisis_follow_up"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        default = "utter_crisis_check" if tracker.latest_action_name == "utter_crisis" else "utter_crisis_after"
+        default = "utter_crisis_check" if action_before_message(tracker) == "utter_crisis" else "utter_crisis_after"
         dispatcher.utter_message(response=follow_up(tracker) or default)
         return []

@@ -99,3 +99,24 @@ def test_a_new_session_ends_the_follow_ups() -> None:
     later = ({"event": "session_started"}, {"event": "action", "name": "action_listen"})
     assert recent_crisis(_after_crisis(*later, text="she's not picking up")) is None
     assert follow_up(_after_crisis(*later, text="she's not picking up")) is None
+
+
+
+def _said(tracker: Tracker) -> str:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.crisis_follow_up import ActionCrisisFollowUp
+    from tests.conftest import run_async
+
+    dispatcher = CollectingDispatcher()
+    run_async(ActionCrisisFollowUp().run(dispatcher, tracker, {}))
+    return str(dispatcher.messages[-1]["response"])
+
+
+def test_right_after_the_crisis_reply_an_unclear_message_gets_the_gentle_check() -> None:
+    # As the action server sees it, the latest action is the action_listen that took the message in.
+    assert _said(_after_crisis(text="ok")) == "utter_crisis_check"
+    later = ({"event": "action", "name": "utter_crisis_check"}, {"event": "bot", "text": "..."},
+             {"event": "action", "name": "action_listen"}, {"event": "user", "text": "hmm"},
+             {"event": "action", "name": "utter_crisis_after"}, {"event": "action", "name": "action_listen"})
+    assert _said(_after_crisis(*later, text="ok")) == "utter_crisis_after"
