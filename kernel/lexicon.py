@@ -186,7 +186,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
         (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
         (r"\btears?\b", 2),
-        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1), (r"\bi can'?t\b(?! believe| wait| thank| stop (?:smiling|grinning))", 1), (r"\bclams? up\b", 2),
+        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1),
+        (r"\bi can'?t\b(?! believe| wait| thank| stop (?:smiling|grinning))", 1), (r"\bclams? up\b", 2),
         (r"\bgo through it again\b", 1), (r"\bdoes a (?:whole )?bit\b", 1), (r"\bmakes? a joke\b", 2), (r"\bplays? it down\b", 1),
         # hurt by what the suggestion seems to say about them: "making him out to be a monster", "treating him like he's senile"
         (r"\bmaking (?:him|her|them|me) out to be\b", 2), (r"\btreating (?:him|her|them|me) like\b", 2),
@@ -396,7 +397,8 @@ STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
     # Not the user's own "i'm betting he won't go" or "i bet on him saying no".
     ("gambling", re.compile(r"\b(?:gambl\w*|(?<!i'm )(?<!im )(?<!i am )(?<!we're )betting|bets\b|"
-                            r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|casino|bookies|poker)\b", re.I)),
+                            r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|"
+                            r"casino|bookies|poker)\b", re.I)),
     ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )
