@@ -65,7 +65,8 @@ _WHY_THEM = _rx(
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
-    r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
+    r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)"
+    r"(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
 # Self-care and understanding topics, most specific first. The topic keys are the registry's names.
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -77,9 +78,11 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnormal teenager\b|"
         r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it) (?:an emergency|dangerous|serious)\b|\blooking out for\b|"
         r"\bwatch (?:out )?for this time\b|"
-        r"\bat what point (?:do|should|would|can) i (?:call|ring|phone|get|worry|panic)|\bwhen (?:do|should|would) i (?:call|ring|phone) "
+        r"\bat what point (?:do|should|would|can) i (?:call|ring|phone|get (?:help|someone|worried|scared)|worry|panic)|"
+        r"\bwhen (?:do|should|would) i (?:call|ring|phone) "
         r"(?:someone|for help|an ambulance|the crisis|a crisis|999|911|the doctor|the gp)|\bhow (?:bad|long) (?:does|do|should|would) "
-        r"(?:it|things) (?:have to |need to )?get before\b|\bwho do i (?:call|ring) if\b"
+        r"(?:it|things) (?:have to |need to )?get before (?:i|we|you) (?:call|ring|phone|get|worry|do something)\b|"
+        r"\bwho do i (?:call|ring) if\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
@@ -104,7 +107,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"at it)|\bbefore i give up\b|"
         r"\bgive up on (?:him|her|them)\b|"
         # money asked for, and going along with a ritual: "keeps asking to borrow 20 quid", "should i wait while she checks?"
-        r"\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
+        r"(?<!\bi )\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|"
+        r"\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
         r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
         r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b"
     )),
@@ -116,7 +120,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
-        r"\bmy place to\b|\bis it (?:even |still |really )?my (?:business|place|call|job)\b|\bnone of my business\b|\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
+        r"\bmy place to\b|\bis it (?:even |still |really )?my (?:business|place|call|job)\b|\bnone of my business\b|"
+        r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
     )),
     ("progress", _rx(
@@ -142,7 +147,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
         r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnag(?:ging)?\b|\bmake it about\b|"
         r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
-        r"(?<!he'll )(?<!she'll )(?<!they'll )(?<!he will )(?<!she will )(?<!hell )(?<!shell )\bbring (?:it|this|that) (?:up|back up)\b|\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
+        r"(?<!he'll )(?<!she'll )(?<!they'll )(?<!he will )(?<!she will )(?<!hell )(?<!shell )\bbring (?:it|this|that) (?:up|back up)\b|"
+        r"\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
         r"might )?say\b|\bfrom a distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
         r"\bsay (?:it|that) to (?:him|her|them)\b|"
@@ -159,7 +165,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bi (?:can'?t|cannot) sleep\b|"
         r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
-        r"\bleaning on me\b|\bcan'?t go through that again\b|\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
+        r"\bleaning on me\b|\bcan'?t go through that again\b|"
+        r"\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
         r"\bgiving up on (?:him|her|them)\b"
     )),
 )
@@ -183,10 +190,12 @@ _GOOD_NEWS = _rx(
     r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
     r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|"
     r"talked to (?:me|someone|a|the)|"
-    r"(?:called|rang|phoned) (?:the|a|her|his)|(?:is|'s|are|'re|been|now) seeing (?:a|someone|the|her|his)|started (?:seeing|going|therapy|counsel\w*|meds|"
+    r"(?:called|rang|phoned) (?:the|a|her|his)|(?:is|'s|are|'re|been|now) seeing (?:a|someone|the|her|his)|"
+    r"started (?:seeing|going|therapy|counsel\w*|meds|"
     r"medication|treatment|eating)|cut (?:down|back)|sober|clean|less (?:often|angry|drinking)|calmer|smil\w*|laugh\w*|positive|proud|"
     r"(?:it'?s|is|seems?|been) working|helped|helping|listened|came (?:with|to)|asked (?:me|about|for)|"
-    r"looked (?:at|into|up)|googled|read up (?:on|about)|searched (?:for|up)|found (?:a|the) (?:number|website|page|leaflet|counsellor|therapist))\b"
+    r"looked (?:at|into|up)|googled|read up (?:on|about)|searched (?:for|up)|"
+    r"found (?:a|the) (?:number|website|page|leaflet|counsellor|therapist))\b"
 )
 # A suggestion of help and what they said back: "i asked if she'd see someone and she said 'i'm not 15 anymore'".
 _NO_TOLD = _rx(

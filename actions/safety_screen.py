@@ -62,7 +62,8 @@ _OWN_ANGER = re.compile(
     r"(?:angry|furious|fuming|livid|mad|pissed(?: off)?|annoyed|raging|cross|frustrated|fed up|sick of (?:it|him|her|them))\b"
     r"(?:\s+(?:with|at) (?:him|her|them|my \w+))?(?:\s+(?:sometimes|at times|now and then))?"
     r"|\bi\s+(?:swear\s+)?(?:i\s+)?(?:could|can|want to|wanna)\s+(?:honestly\s+|literally\s+|actually\s+|just\s+)*"
-    r"(?:kill|strangle|throttle|murder|scream at|shake|slap|wring his neck|wring her neck)\s*(?:him|her|them)?(?:\s+(?:sometimes|at times|some days|lol|haha))*",
+    r"(?:kill|strangle|throttle|murder|scream at|shake|slap|wring his neck|wring her neck)\s*(?:him|her|them)?"
+    r"(?:\s+(?:sometimes|at times|some days|lol|haha))*",
     re.I,
 )
 _DENIED = re.compile(
@@ -73,12 +74,16 @@ _FEAR = re.compile(
     r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|throw\w*|threw|smash\w*|punch\w*|slap\w*|kick\w*|"
     r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
     r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
-    r"(?:is|was|gets|got|be|being|so|really|very|too|pretty|quite|can be|get) mean|nasty|angry|anger|explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
+    r"(?:is|'s|s|hes|shes|was|gets|got|be|being|so|really|very|too|pretty|quite|just|always|can be|get) mean|nasty|angry|anger|"
+    r"explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
 _NEW_QUESTION = re.compile(r"\b(?:how|what|where|when|why|which|who) (?:do|does|would|could|should|can|will|to|is|are|if|about)\b|"
-                           r"\bis there (?:a|any)\b|\banother\b|\banything else\b|\bshould i\b|\bis it (?:ok|okay|alright|wrong|bad)\b", re.I)
+                           r"\bis there (?:a|any)\b|\banother\b|\banything else\b", re.I)
+# A yes-or-no question of their own ("should i stop lending him money?") is no answer either, unless it carries fear:
+# "is it bad that i'm scared of him?", "should i be worried? he pushed me once" put safety first.
+_OWN_QUESTION = re.compile(r"\bshould i\b|\bis it (?:ok|okay|alright|wrong|bad)\b", re.I)
 
 
 def read_screen_answer(text: str, intent: Optional[str]) -> str:
@@ -94,6 +99,8 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     rest = _DENIED.sub(" ", rest)
     if _FEAR.search(rest) or intent == "affirm":
         return DANGER  # a yes, even "yes we're fine", puts safety first (data/rules/safety.yml answers it so too)
+    if _OWN_QUESTION.search(text):
+        return UNCLEAR
     if intent == "deny" or denied or _PLAIN_NO.search(text):
         return SAFE
     return UNCLEAR

@@ -182,7 +182,10 @@ _ASKING_DIRECTLY = _rx(
     r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
-    # a goal to ask them: "ask her directly whether she's thinking about suicide"
+)
+# A goal to ask them ("ask her directly whether she's thinking about suicide"): asking, unless the danger is now
+# ("she just took all her pills, should i ask her if she's thinking about suicide?" is a crisis).
+_ASKING_GOAL = _rx(
     r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |having thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
@@ -276,9 +279,10 @@ _ACUTE = _rx(
     r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
     # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
-    r"\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
-    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast|skipping|all over the place)\b",
-    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b",
+    r"(?<!\boff )\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
+    r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast)\b",
+    r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b"
+    r"(?![^.?!]{0,25}\b(?:wine|lipstick|lolly|lollies|popsicle|ice pop|slushie|blueberr\w*|sweets|face paint|make-?up)\b)",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
@@ -292,27 +296,33 @@ _FIGURES = _rx(
     # "shoot me now, the in-laws are here", "someone shoot me": said of a day, not a threat (not "he'll shoot me").
     r"(?:^|(?<=[.!?,;:]))\s*(?:(?:just|honestly|ugh+|omg|god|lord|someone|somebody|please|seriously|pls|plz|oh|can someone|could someone)\s+)*"
     r"shoot me(?:\s+(?:now|already|please|pls|plz|lol|haha|lmao|rn|right now))*\b",
-    # "she'd kill me if she knew i told you", "she'll murder me for telling you this": not when someone said it as a threat.
+    # "she'd kill me if she knew i told you lol", "he'll murder me for telling you this, he's so private": only with a
+    # light word beside it, and never when someone said it as a threat. Without one, "my husband will kill me if he
+    # finds out i'm talking to you" is how abuse is often first told, and it gets the safety reply.
     r"\b(?=(?:he|she|they|you|mum|mom|dad|my)\b)(?<!said )(?<!says )(?<!say )(?<!told me )(?<!threatened )(?<!threatens )(?<!swore )(?<!swears )(?<!that )"
     r"(?:he|she|they|you|mum|mom|dad|my \w+)(?:'d| would|'ll| will| is going to| is gonna|'s gonna|'s going to)? (?:literally |actually |honestly |absolutely |so )?"
     r"(?:kill|murder|strangle|throttle) (?:me|us) (?:(?:if|when) (?:he|she|they|you|i|mum|mom|dad)\b[^.?!]{0,15}?\b(?:knew|know|knows|found out|finds out|"
     r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|realized)\b|for (?:telling|saying|talking|posting|"
-    r"sharing|being|coming|asking|writing|showing))",
+    r"sharing|being|coming|asking|writing|showing))"
+    r"(?=[^.?!]{0,80}?(?:\blol\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|\bkidding\b|\bprivate\b|\bnosy\b|\bembarrass\w*|\ban app\b|"
+    r"\ba (?:chat)?bot\b|😂|🤣|😅|🙈))",
     r"\byou(?:'d| would|'ll| will) (?:literally |actually |honestly |so )?(?:kill|murder) me if i\b",
     # A workplace, not an emergency: "an a&e nurse", "works in accident and emergency".
     r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
     r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
     r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
-    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant).
-    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
+    # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant). Only words of a game:
+    # "lost his job and texted kms", "lost everything at the casino" are not one.
+    r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:games?|gaming|level|died in|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
     r"controller|console)\b)(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)"
-    r"|\b(?:game|gaming|level|lost|loses|losing|lose|died in|match|round|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
+    r"|\b(?:games?|gaming|level|died in|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|controller|console)\b"
     r"[^.?!]{0,80}\b(?:kms|kys)\b(?![^\n]*\b(?:for real|not joking|means? it|meant it|serious(?:ly)?|isn'?t joking)\b)",
     # "one more lecture and i'll jump out the window lol": a laugh after the words.
     r"\b(?:jump\w*|throw\w* myself) (?:out (?:of )?(?:the|a|my) window|off (?:the|a) (?:roof|balcony|bridge|cliff))\b"
     r"(?=[^.?!\n]{0,40}(?:\blol\w*\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|😂|🤣|🙃|🙄|💀|\bxd\b))",
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
-    r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us)\b",
+    r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us|"
+    r"everyone|all of us|(?:our|the|my|his|her) (?:family|marriage|relationship|feelings|health|finances|business|kids|children))\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
     r"\b(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis)\b(?=[^.!]{0,80}\b(?:not|isn'?t|never|no)\b "
     r"(?:\w+ )?(?:violent|dangerous|in danger|hurting|suicidal|threatening|aggressive|unsafe|hurt|a danger|harmed)\b)",
@@ -429,6 +439,8 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
     """
     user_at_risk = _user_at_risk(text)
     if _ASKING_DIRECTLY.search(text) and not user_at_risk:
+        return SafetyGrade(ASKING, asking_directly=True)
+    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(text) and not acute(text):
         return SafetyGrade(ASKING, asking_directly=True)
     asking = bool(_ASKING.search(text))
     if not (danger_seen or acute(text)):

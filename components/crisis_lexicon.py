@@ -515,6 +515,20 @@ HYPERBOLE: list[str] = [
     "substance|drug|alcohol|opioid|prescription|pill|drinking abuse",
     "=killing @SELF1 trying|to+keep|over|at+work",
     "=killing|kills @SELF1|@SELF3 with|over|at|on|doing _3 work|shift|hour|overtime|job|study|revision|training|gym|exercise|stress|worry|housework|chore|chores|commute|deadline|diet|caring|extra|double",
+    # The user's own looking through their messages, or asking whether we read one ("let me look through my messages",
+    # "did you read my message?"): not someone checking their phone.
+    "i|you|u|we|let+me _2 look+through|go+through|search|snoop|read|check _1 all? my",
+    # Pushing a child away or too hard, with words; hitting someone with facts; shoving them into rehab.
+    "push our|my|the? _2 @LITTLE|@KIN away|further|too|harder",
+    "hit _1 him|her|them|@KIN with _3 fact|facts|question|questions|statistic|statistics|stats|leaflet|leaflets|info|information|"
+    "advice|guilt|truth|lecture|lectures|demand|demands|text|texts|message|messages|article|articles|link|links|ultimatum|ultimatums|same",
+    "hit my|our|his|her _1 @KIN with _3 fact|facts|question|questions|statistic|statistics|stats|leaflet|leaflets|info|information|"
+    "advice|guilt|truth|lecture|lectures|demand|demands|text|texts|message|messages|article|articles|link|links|ultimatum|ultimatums|same",
+    "shove|push|force|pressure|drag _1 him|her|them|@KIN into _2 rehab|therapy|treatment|counselling|counseling|help|seeing|getting|"
+    "going|doing|a+decision|a+corner",
+    # A bar on a roof; staying away from them when they drink ("a way to not be around when he's drinking").
+    "rooftop|roof bar|restaurant|garden|terrace|party|pool|cafe|cinema|bbq|barbecue",
+    "be+around|be+here when|while|whenever|him|her|them|during|every",
     # Taking one's medication as prescribed: "he takes all his meds every morning", "every one of her tablets with food".
     "=take|takes|taking _5 every|each morning|day|night|evening|week|time",
     "=take|takes|taking _5 with|after|before food|meal|meals|breakfast|lunch|dinner|tea|milk",

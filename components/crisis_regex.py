@@ -133,7 +133,8 @@ _DANGER = [
     rf"{_FAREWELL}[\s\S]{{0,200}}{_UNREACHABLE}|{_UNREACHABLE}[\s\S]{{0,200}}{_FAREWELL}",
     # Means in the message and the intent to take them all, or to do it now.
     r"\b(?:pills|tablets|meds|medication|painkillers|paracetamol|codeine|insulin|sleeping pills|antidepressants)\b[\s\S]{0,160}"
-    r"\b(?:wants?|wanted|wanting|wanna|going|gonna|about|ready|tempted|thinking|plan\w*|decided|threaten\w*|say\w*|said|could)\b[^.?!]{0,20}"
+    r"\b(?:wants?|wanted|wanting|wanna|going|gonna|about|ready|tempted|thinking|plan\w*|decided|threaten\w*|say\w*|said|could)\b"
+    r"(?:(?!\b(?:not|won'?t|wont|never|doesn'?t|don'?t|didn'?t|refuses?|refused|can'?t|cant)\b)[^.?!]){0,20}"
     r"\b(?:take|taking|took|swallow|neck|down)\w*\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|the rest|everything)\b",
     r"\b(?:pills|tablets|blades?|razors?|rope|noose|gun|hose)\b[^.?!]{0,80}\b(?:doing|do|going to do|gonna do) it (?:now|tonight|today|properly|this time|for real)\b"
     r"|\btonight'?s (?:it|the night)\b",
@@ -144,7 +145,9 @@ _DANGER = [
     r"\b(?:held|holding|holds|put|puts|pointed|pointing|had|has) (?:a |the |his |her |their )?(?:knife|screwdriver|blade|gun|hammer|bat|"
     r"broken bottle|bottle|scissors|weapon|machete)\b[^.?!]{0,25}\b(?:to|at|against) (?:\w+(?:'s)? )?(?:throat|neck|head|face|chest)\b",
     # A call or a voice note that ends in screaming and then nothing.
-    r"\b(?:hear|heard|hearing) (?:someone |her |him |them )?(?:screaming|screams|a scream|crying for help)\b[^.?!]{0,40}\b(?:cuts? out|cut off|"
+    r"\b(?:hear|heard|hearing) (?:someone |her |him |them )?(?:screaming|screams|a scream|crying for help)\b"
+    r"(?! at (?:the )?(?:telly|tv|television|football|footy|match|game|screen|xbox|playstation|ps5|console|news|radio|ref|referee)\b)"
+    r"[^.?!]{0,40}\b(?:cuts? out|cut off|"
     r"went dead|goes dead|line (?:went|goes) dead|stopped|then nothing|then silence|hung up|then (?:it|the (?:line|call|message|recording|note))\b)",
     # A child in a car with a drunk driver, now.
     r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|insist\w* on|threatening to)\b"

@@ -46,12 +46,19 @@ _CONCERN_WORDS: dict[str, tuple[str, ...]] = {name: spec.words for name, spec in
 _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*old|years?[\s-]*old)\b", re.IGNORECASE)
 
 
+# Words that follow a plural but never the "'s" of "my husband's ..." typed without its apostrophe (so not "had",
+# "that", "all", "just", "always": "my husbands had enough", "my boyfriends always drunk").
+_PLURAL_NEXT = (r"(?:&|(?:and|or|are|were|aren'?t|weren'?t|have|haven'?t|do|don'?t|did|didn'?t|both|who|"
+                r"think|thought|say|said|agree|agreed|keep|know|knew|want|wanted|live|lived|can|could|will|would|won'?t)\b)")
+
+
 def _pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     # Spaces stretch, hyphens may go, and so may apostrophes: people type "doesnt get out of bed".
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered)
-    # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person.
-    tail = "(?:s(?=\\s))?" if possessive else ""
+    # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person;
+    # a plural that a verb or "and" follows is other people ("my sisters and i", "my brothers think", "my sons are grown").
+    tail = f"(?:s(?=\\s)(?!\\s+{_PLURAL_NEXT}))?" if possessive else ""
     return re.compile(rf"(?<![\w-])(?:{alternatives}){tail}(?![\w-])", re.IGNORECASE)
 
 
@@ -170,7 +177,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:not|doesn'?t|don'?t|never) work(?:ing|s)?\b", 2), (r"\bno (?:therapist|counsellor|counselor|doctor|one|amount of talking) "
          r"(?:can|could|will|is going to) (?:fix|change|help|sort)\b", 2), (r"\bcan'?t be (?:a|the) problem\b", 2),
         (r"\b(?:because of|from|it'?s a|just a) (?:tiktok|instagram|social media|trend|fad)\b", 2),
-        (r"\bit'?s natural\b", 1), (r"\b(?:just|only) (?:a bit of |a little |some )?(?:fun|a laugh|a hobby)\b|\bharmless\b", 2), (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
+        (r"\bit'?s natural\b", 1), (r"\b(?:just|only) (?:a bit of |a little |some )?(?:fun|a laugh|a hobby)\b|\bharmless\b", 2),
+        (r"\bhelps? (?:him|her|them|me) (?:chill|relax|sleep|unwind|cope|switch off)\b", 1),
         (r"\b(?:just )?get on with it\b", 2), (r"\bwon'?t bring (?:him|her|them|it) back\b", 2), (r"\bat (?:his|her|my|their) age\b", 1),
         (r"\b(?:has|have)(?:n'?t| not) got (?:the )?time\b|\bno time for\b", 2), (r"\bon (?:her|his|their|my) record\b", 2),
         (r"\bif (?:work|(?:his|her|their) (?:boss|work|job|manager)|anyone|people) (?:found|finds|find) out\b", 1),
@@ -183,7 +191,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
         (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
         (r"\btears?\b", 2),
-        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1), (r"\bi can'?t\b(?! believe| wait| thank| stop (?:smiling|grinning))", 1), (r"\bclams? up\b", 2),
+        (r"\bupset\b", 1), (r"\bsarcas", 1), (r"\bheadphones\b", 1), (r"\bstares?\b", 1),
+        (r"\bi can'?t\b(?! believe| wait| thank| stop (?:smiling|grinning))", 1), (r"\bclams? up\b", 2),
         (r"\bgo through it again\b", 1), (r"\bdoes a (?:whole )?bit\b", 1), (r"\bmakes? a joke\b", 2), (r"\bplays? it down\b", 1),
         # hurt by what the suggestion seems to say about them: "making him out to be a monster", "treating him like he's senile"
         (r"\bmaking (?:him|her|them|me) out to be\b", 2), (r"\btreating (?:him|her|them|me) like\b", 2),
@@ -192,7 +201,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.DIRECT: (
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
-        (r"\bnot happening\b", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1), (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
+        (r"\bnot happening\b", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1),
+        (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
@@ -391,8 +401,10 @@ _WORD_FOR = {"mums": "mum", "moms": "mom", "dads": "dad", "bf": "boyfriend", "gf
 # a gambler), and content written for one kind of substance use is kept for people who named it (SUBSTANCE_KINDS).
 STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("drinking", re.compile(r"\b(?:drink\w*|drunk|alcohol\w*|booze|pub|wine|beer|vodka|whisky|cans|sober)\b", re.I)),
-    ("gambling", re.compile(r"\b(?:gambl\w*|betting|bets\b|bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )"
-                            r"slots\b|casino|bookies|poker)\b", re.I)),
+    # Not the user's own "i'm betting he won't go" or "i bet on him saying no".
+    ("gambling", re.compile(r"\b(?:gambl\w*|(?<!i'm )(?<!im )(?<!i am )(?<!we're )betting|bets\b|"
+                            r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|"
+                            r"casino|bookies|poker)\b", re.I)),
     ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )

@@ -298,6 +298,13 @@ PROBED_CRISES = [
     "maybe it'd be better if i just disappeared",
     'my sister tried to kill herself yesterday',
     'my wife is talking about suicide again',
+    # The same patterns, still danger next to those look-alikes.
+    "my husband goes through my phone every night",
+    "he pushed my son into the wall",
+    "he shoved her into the wall",
+    "she keeps saying she wants a way to not be around",
+    "i heard her screaming and then the line went dead",
+    "she has her pills and says she's going to take them all tonight",
 ]
 PROBED_NOT_CRISES = [
     "I'm dying to see how this goes",
@@ -392,11 +399,25 @@ PROBED_NOT_CRISES = [
     "I'm afraid of saying the wrong thing",
     "she's afraid of therapists",
     "he's terrified of being judged",
+    # Look-alikes of patterns added after the second blind set (the user's own phone, pushing in words, a rooftop bar).
+    "let me look through my messages and find what she said",
+    "did you read my message properly?",
+    "every time i bring it up i push my daughter further away",
+    "i keep hitting him with facts about drinking and it doesn't work",
+    "i feel like i'm shoving him into rehab",
+    "we were at a rooftop bar when i brought it up",
+    "i need a way to not be around when he's drinking",
+    "his drinking is really hurting our family right now",
+    "i heard her screaming at the telly and then it went quiet",
+    "he refuses his meds, says he won't take them all, just the one",
 ]
 # Deliberately left a crisis: the same words are a real threat or a means as often as not.
 AMBIGUOUS_KEPT_AS_CRISIS = [
     "my mum will kill me if I'm late",
     "my brother is a gun enthusiast",
+    # how abuse is often first told; only a light word beside it ("lol", "he's so private") makes it a figure of speech
+    "my husband will kill me if he finds out i'm talking to you",
+    "he'd kill me if he knew i told you about the bruises",
 ]
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from actions.moves import read_move, topic_cue
 from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
-from kernel.lexicon import read_message
+from kernel.lexicon import read_message, struggle_kinds
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,15 @@ from kernel.lexicon import read_message
      ("my brothers temper scares the kids", "sibling")],
 )
 def test_a_possessive_without_its_apostrophe_is_still_the_person(text: str, relationship: str) -> None:
+    assert read_message(text).relationship == relationship
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [("my sisters and i are worried about dad", "parent"), ("my sons are grown up now but my husband drinks every night", "partner"),
+     ("both my brothers think my mum needs help", "parent"), ("my husbands had enough of me asking", "partner")],
+)
+def test_a_plural_is_other_people_not_the_person(text: str, relationship: str) -> None:
     assert read_message(text).relationship == relationship
 
 
@@ -52,6 +61,19 @@ def test_what_the_question_is_about(text: str, topic: str) -> None:
     assert topic_cue(text) == topic
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["at what point do i get to have my own life back", "how bad does it have to get before he admits he has a problem",
+     "i want to borrow a book about this"],
+)
+def test_look_alikes_of_the_new_cues_are_not_those_topics(text: str) -> None:
+    assert topic_cue(text) not in {"worried_about_safety", "enabling"}
+
+
+def test_how_bad_before_calling_someone_is_about_safety() -> None:
+    assert topic_cue("how bad does it have to get before i call someone") == "worried_about_safety"
+
+
 def test_the_loved_ones_promise_to_bring_it_up_is_not_a_request_for_words() -> None:
     assert topic_cue("she says she'll bring it up with her doctor some time") is None
 
@@ -80,7 +102,8 @@ def test_what_the_loved_one_said_in_quotes_names_no_one() -> None:
 
 @pytest.mark.parametrize(
     ("text", "concern"),
-    [("she's taking codeine every day, way more than prescribed", "substance_use"), ("i think he's on steroids, he's huge now", "substance_use"),
+    [("she's taking codeine every day, way more than prescribed", "substance_use"),
+     ("i think he's on steroids, he's huge now", "substance_use"),
      ("she's been sleeping all weekend and isolating from everyone", "depression"), ("he watches porn half the night", "other")],
 )
 def test_struggles_in_everyday_words(text: str, concern: str) -> None:
@@ -103,3 +126,12 @@ def test_a_no_told_in_their_words_is_a_refusal_not_progress(text: str) -> None:
 )
 def test_more_of_what_people_ask(text: str, topic: str) -> None:
     assert topic_cue(text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [("i'm betting he won't even look at it", []), ("i bet on him saying no again", []),
+     ("he's been betting again", ["gambling"]), ("my husband bets on the horses", ["gambling"])],
+)
+def test_the_users_own_bet_is_no_gambling(text: str, kinds: list[str]) -> None:
+    assert struggle_kinds(text) == kinds

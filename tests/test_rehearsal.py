@@ -678,6 +678,10 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
         ("my husband Dave drinks every night", "I've been worried about you.", "Dave"),
         ("my husband drinks every night", "Dad, can we talk?", None),  # a word for them, not a name
         ("my sister Jo is lovely but my husband drinks", "I've been worried about you.", None),  # Jo is not the one practised
+        ("My husband Dave drinks every night", "I've been worried about you.", "Dave"),  # a capital at the start
+        ("my husband drinks every night", "Alright, can we talk?", None),  # openers and words for them are no names
+        ("my husband drinks every night", "Hubby, we need to talk.", None),
+        ("my husband drinks every night", "Morning, love. Can we talk?", None),
     ],
 )
 def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:

@@ -185,6 +185,16 @@ def test_a_misspelt_urgent_message_still_gets_the_crisis_reply(message: str) -> 
         ("how do I ask my dad whether he's thinking of suicide?", ASKING),
         ("what signs should I watch for if I think he's suicidal?", ASKING),
         ("she's just taken all her pills and won't wake up", CRISIS),
+        # The body failing after drugs, and its figures of speech.
+        ("he took coke and his heart is racing", CRISIS),
+        ("his lips are blue and he's cold and won't wake", CRISIS),
+        ("her heart is all over the place since the breakup", NONE),
+        ("her lips are purple from the red wine lol", NONE),
+        # A goal to ask them is asking, unless the danger is now; "kms" after a loss in life is no game.
+        ("my goal is to ask her directly whether she's thinking about suicide", ASKING),
+        ("she just took all her pills, should i ask her if she's thinking about suicide?", CRISIS),
+        ("he lost his job today and just texted me kms", CRISIS),
+        ("my 10 year old yelled kms when he died in minecraft, then laughed", NONE),
     ],
 )
 def test_the_level_fits_the_situation(message: str, level: str) -> None:

@@ -72,6 +72,13 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("i could throttle him sometimes, he slept through the kids' swimming again", "feel_resentful", UNCLEAR),
     ("i'm so angry with him, and he gets angry back and throws things", "feel_resentful", DANGER),
     ("i get so mad at her but honestly i'm scared of what she does when she's drunk", None, DANGER),
+    # "he's mean" is still theirs ("i mean" is not); a question of the user's own that carries fear is an answer.
+    ("he's mean when he drinks", None, DANGER),
+    ("hes just mean when hes had a few", None, DANGER),
+    ("is it bad that i'm scared of him?", None, DANGER),
+    ("should i be worried? he pushed me once", None, DANGER),
+    ("should i stop lending him money?", "nlu_fallback", UNCLEAR),
+    ("i mean, he's fine", None, UNCLEAR),
 ])
 def test_an_answer_in_the_users_own_words_is_read(text: str, intent: str | None, verdict: str) -> None:
     assert read_screen_answer(text, intent) == verdict

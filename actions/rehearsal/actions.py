@@ -120,25 +120,34 @@ _NOT_NAMES = frozenset(
     "dad daddy mum mummy mom mommy mam mama ma love babe baby hun honey sweetheart sweetie darling dear mate son bro sis pal "
     "buddy dude man girl boy listen look hey hi hello okay ok so well sorry please yes no yeah right oh um hmm sweet grandma "
     "nan nana granny gran grandad grandpa sister brother husband wife partner friend guys you we it that this what why how "
-    "when honestly seriously anyway just and but the he she they is was has had i basically mainly ideally simply really "
-    "maybe probably hopefully also first firstly calm calmly gently kindly".split()
+    "when honestly seriously anyway just and but the he she they is was has had i "
+    # openers and pet names that are not names either ("Alright, can we talk?", "Morning, love", "Pet, ...")
+    "alright hiya morning evening afternoon night wait thanks thank cheers fine sure whatever also actually basically "
+    "now er erm mainly ideally simply really maybe probably hopefully first firstly calm calmly gently kindly "
+    "uh uhm ah ahh aw me sir madam pet babes bae hubby wifey lad lads kiddo kiddos chief champ boss fam "
+    "bestie darl lovey sweetpea pops papa mother father mummy mammy auntie uncle grandmother grandfather granddad".split()
 )
 _NAMED_IN_LINE = re.compile(r"^\s*(?:(?:hey|hi|oh|look|listen|okay|ok|so|right)[ ,]+)?([A-Z][a-z]{1,14})\s*[,!.]")
-_NAMED_IN_STORY = re.compile(r"\bmy (\w+(?: \w+)?),? ([A-Z][a-z]{1,14})\b")
+_NAMED_IN_STORY = re.compile(r"\b[Mm]y (\w+(?: \w+)?),? ([A-Z][a-z]{1,14})\b")
+
+
+def _a_name(word: str) -> bool:
+    """Not a word for someone ("Mother", "Hubby") or an opener ("Alright", "Morning"): a name."""
+    return word.lower() not in _NOT_NAMES and normalise_relationship(word) is None
 
 
 def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
     """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" said
     earlier about the person being practised. None when they never named them."""
     named = _NAMED_IN_LINE.match(first_line or "")
-    if named and named.group(1).lower() not in _NOT_NAMES:
+    if named and _a_name(named.group(1)):
         return named.group(1)
     relationship = tracker.get_slot("relationship")
     for event in tracker.events:
         if event.get("event") != "user":
             continue
         for word, name in _NAMED_IN_STORY.findall(str(event.get("text") or "")):
-            if name.lower() not in _NOT_NAMES and relationship and normalise_relationship(word.split()[-1]) == relationship:
+            if _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name
     return None
 
@@ -230,7 +239,8 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
         spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text))
-        if tracker.get_slot("requested_slot") not in ("concern", "resistance_form") or not tracker.get_slot("relationship") or not spoken_to_them:
+        asking_about_them = tracker.get_slot("requested_slot") in ("concern", "resistance_form")
+        if not asking_about_them or not tracker.get_slot("relationship") or not spoken_to_them:
             return {}
         return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": text.strip("\"“”'‘’ ")}}
 

@@ -811,7 +811,8 @@ RULE_REFLECTION_PRESSURE = 0.15
 # lines of two new authors that reflect and then ask ("So it's been building. What changed?") taught the model to see
 # a reflection in some bare questions ("What scares you about it?" at 0.46).
 QUESTION_REFLECTION_LEAST = 0.7
-_PRESSURE_SET = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
+# Codes that press on the other person; a line coded with any of them is not held to reflect.
+_PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
 
 
 def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dict[str, float]]) -> set[Code]:
@@ -836,7 +837,7 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     found = _settle_conflicts(found, rules)
     if Code.REFLECTION in found and cats.get("one_question", 0.0) >= 0.5 and cats.get("reflection", 0.0) < QUESTION_REFLECTION_LEAST:
         found.discard(Code.REFLECTION)  # a bare question reflects only when the model is sure: one sentence, one move
-    if Code.REFLECTION in rules and not found & (_PRESSURE_SET | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
+    if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
         share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
@@ -873,9 +874,6 @@ def code(text: str) -> list[str]:
                 found |= rules & QUESTIONS
                 break
     return [c.value for c in ORDER if c in found]
-
-
-_PRESSURE_CODES = frozenset({Code.ADVICE_WITHOUT_PERMISSION, Code.CONFRONT, Code.ULTIMATUM})
 
 
 def _reflected_in_a_sentence(parts: list[str]) -> set[Code]:
