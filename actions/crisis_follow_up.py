@@ -127,6 +127,8 @@ def follow_up(tracker: Tracker) -> Optional[str]:
     if category is None:
         return None
     kind = read_follow_up(str(tracker.latest_message.get("text") or ""), category)
+    if kind in (RELIEF, TOMORROW) and category == "overdose":
+        return f"{RESPONSE[kind]}_overdose"  # it may not have been on purpose: medical words first, suicide asked about
     return RESPONSE[kind] if kind else None
 
 

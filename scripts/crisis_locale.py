@@ -36,6 +36,8 @@ PLAIN: dict[str, tuple[str, dict[str, str] | None]] = {
     "utter_crisis_reach": ("crisis_reach", {"type": "crisis_follow_up", "step": "reach"}),
     "utter_crisis_relief": ("crisis_relief", {"type": "crisis_follow_up", "step": "relief"}),
     "utter_crisis_tomorrow": ("crisis_tomorrow", {"type": "crisis_follow_up", "step": "tomorrow"}),
+    "utter_crisis_relief_overdose": ("crisis_relief_overdose", {"type": "crisis_follow_up", "step": "relief"}),
+    "utter_crisis_tomorrow_overdose": ("crisis_tomorrow_overdose", {"type": "crisis_follow_up", "step": "tomorrow"}),
     "utter_crisis_stay": ("crisis_stay", {"type": "crisis_follow_up", "step": "stay"}),
     "utter_crisis_plan": ("crisis_plan", {"type": "crisis_follow_up", "step": "plan"}),
     "utter_practice_asked_directly": ("practice_asked_directly", {"type": "safety", "step": "asked_directly"}),

@@ -149,3 +149,14 @@ def test_right_after_the_crisis_reply_an_unclear_message_gets_the_gentle_check()
              {"event": "action", "name": "action_listen"}, {"event": "user", "text": "hmm"},
              {"event": "action", "name": "utter_crisis_after"}, {"event": "action", "name": "action_listen"})
     assert _said(_after_crisis(*later, text="ok")) == "utter_crisis_after"
+
+
+def test_after_an_overdose_relief_and_the_days_after_come_in_medical_words_first() -> None:
+    from rasa_sdk import Tracker
+
+    events = [{"event": "user", "text": "she took a load of pills"}, {"event": "action", "name": "utter_crisis"},
+              {"event": "bot", "text": "...", "data": {"custom": {"type": "crisis"}}},
+              {"event": "user", "text": "the paramedics are with her now"}]
+    tracker = Tracker("someone", {"crisis_category": "overdose"}, {"text": "the paramedics are with her now"}, events, False, None, {},
+                      "action_listen")
+    assert follow_up(tracker) == "utter_crisis_relief_overdose"
