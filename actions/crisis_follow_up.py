@@ -17,6 +17,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safety_screen import action_before_message
+
 # How many of the user's messages after a crisis reply are still read as being about that danger.
 RECENT_TURNS = 4
 
@@ -130,20 +132,6 @@ def follow_up(tracker: Tracker) -> Optional[str]:
     if kind in (RELIEF, TOMORROW) and category == "overdose":
         return f"{RESPONSE[kind]}_overdose"  # it may not have been on purpose: medical words first, suicide asked about
     return RESPONSE[kind] if kind else None
-
-
-def action_before_message(tracker: Tracker) -> Optional[str]:
-    """The last action before the user's latest message. ``tracker.latest_action_name`` can't say it: by the time an
-    action runs, the latest action is the ``action_listen`` that took the message in."""
-    heard = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if heard:
-                return None
-            heard = True
-        elif heard and event.get("event") == "action" and event.get("name") != "action_listen":
-            return str(event.get("name"))
-    return None
 
 
 class ActionCrisisFollowUp(Action):

@@ -106,17 +106,22 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     return UNCLEAR
 
 
+def action_before_message(tracker: Tracker) -> Optional[str]:
+    """The last action before the user's latest message. ``tracker.latest_action_name`` can't say it: by the time an
+    action runs, the latest action is the ``action_listen`` that took the message in."""
+    heard = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if heard:
+                return None
+            heard = True
+        elif heard and event.get("event") == "action" and event.get("name") != "action_listen":
+            return str(event.get("name"))
+    return None
+
+
 def answering_screen(tracker: Tracker) -> Optional[str]:
     """The topic waiting for the violence-or-fear question when the latest message answers it."""
     if not tracker.get_slot(SCREENED_SLOT) or not tracker.get_slot(TOPIC_SLOT):
         return None
-    seen_user = False
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif seen_user and kind == "action" and event.get("name") != "action_listen":
-            return str(tracker.get_slot(TOPIC_SLOT)) if event.get("name") == SCREEN_RESPONSE else None
-    return None
+    return str(tracker.get_slot(TOPIC_SLOT)) if action_before_message(tracker) == SCREEN_RESPONSE else None

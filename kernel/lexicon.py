@@ -248,9 +248,13 @@ _USERS_MAYBE = re.compile(r"\b(?:i|we) (?:said|say|says|suggested|suggest|asked|
                           r"(?: (?:to (?:him|her|them)|mate|love|hun|like|that|it might help|gently))*,? (?:that )?maybe\b")
 
 
+def _form_scores(lowered: str) -> dict[ResistanceForm, int]:
+    """The summed weight of each form's cues found in the text."""
+    return {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
+
+
 def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
-    lowered = _USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", lowered)
-    scores = {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
+    scores = _form_scores(_USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", lowered))
     best = max(scores.values())
     if best == 0:
         return None
@@ -504,8 +508,7 @@ def _stance(lowered: str) -> Optional[ResistanceForm]:
     said = _SAYS.search(lowered)
     if not said:
         return None
-    words = lowered[said.start():]
-    scores = {form: sum(weight for cue, weight in cues if re.search(cue, words)) for form, cues in _FORM_CUES.items()}
+    scores = _form_scores(lowered[said.start():])
     best = max(scores.values())
     return next(form for form in _FORM_CUES if scores[form] == best) if best >= STANCE_LEAST else None
 
