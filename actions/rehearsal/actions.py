@@ -242,7 +242,9 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         asking_about_them = tracker.get_slot("requested_slot") in ("concern", "resistance_form")
         if not asking_about_them or not tracker.get_slot("relationship") or not spoken_to_them:
             return {}
-        return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": text.strip("\"“”'‘’ ")}}
+        # Given as the goal: validate_roleplay_goal turns a line into the first line (a slot set here beside the goal
+        # would be dropped, since only the form's own slots are kept from an extraction).
+        return {"roleplay_goal": text}
 
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
