@@ -694,12 +694,12 @@ def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str
 def test_a_line_typed_while_set_up_asks_how_they_say_no_reaches_the_goal_check_as_the_line() -> None:
     """Extraction hands the line over as the goal: the goal's validation makes it the first line (a slot set beside
     the goal at extraction would be dropped, and the line lost)."""
-    import asyncio
+    from tests.conftest import run_async
 
     line = "Mum, I miss dad too. I'm not trying to fix you, I just worry when you don't eat."
     tracker = make_tracker(line, intent="practice_line", slots={"relationship": "parent", "requested_slot": "resistance_form"})
     form = ValidateRoleplaySetupForm()
-    extracted = asyncio.run(form.extract_roleplay_goal(CollectingDispatcher(), tracker, {}))
+    extracted = run_async(form.extract_roleplay_goal(CollectingDispatcher(), tracker, {}))
     assert extracted == {"roleplay_goal": line}
     validated = form.validate_roleplay_goal(extracted["roleplay_goal"], CollectingDispatcher(), tracker, {})
     assert validated["roleplay_goal"] == "raise it gently, once" and validated["rp_state"]["first_line"] == line
