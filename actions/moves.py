@@ -202,7 +202,13 @@ _NO_TOLD = _rx(
     r"\b(?:therap\w*|counsel\w*|gp|doctor|someone|somebody|assess\w*|help|professional|anxiety|depression|adhd)\b.*\b(?:he|she|they)"
     r"(?: just)? (?:said|says|goes|went|told me|reckons|thinks)\b"
 )
-_QUESTION = _rx(r"\?|\b(?:how|what|why|should|could|can|would|is it|is there|am i|do i|where|when)\b")
+# A question: a question mark, a question word where a clause starts ("so what do i do", "and should i stop"), or "i don't know
+# what to say". Not "we should just cut the wifi" or "he quit when his mum died": those tell, they don't ask.
+_QUESTION = _rx(
+    r"\?|(?:^|[.!,;:]\s*|\b(?:and|but|so|like|just|also|or|then|ok|okay|now|because|cos|idk|honestly|seriously)\s+)"
+    r"(?:how|what|why|should|could|can|would|is it|is there|is that|am i|do i|does|do you|where|when|which|who|are there|will)\b|"
+    r"\b(?:don'?t|dont|do not|not sure|no idea|wondering) (?:know )?(?:what|how|whether|if|when|where)\b|\bany (?:ideas|advice|tips|thoughts)\b"
+)
 # Intents that say little about what the user wants; the thread decides.
 WEAK_INTENTS = frozenset(
     {"inform", "nlu_fallback", "affirm", "deny", "out_of_scope", "practice_line", "stop_roleplay", "greet", "thank", "ask_more"}
@@ -262,7 +268,11 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("why_us", last_topic)
     if _DIFFERENT.search(lowered) and last_topic and not _NOT_THEM_BUT_ME.search(lowered):
         return Move("different", last_topic)
-    if _MORE.search(lowered) or intent == "ask_more":
+    more = _MORE.search(lowered)
+    # "another one?" asks for more; "he hasn't looked for another one" in a long story doesn't, nor does a long message the
+    # classifier happened to call ask_more.
+    short = len(lowered.split()) <= 10
+    if (more and (short or more.start() == 0)) or (intent == "ask_more" and short):
         wants_words = re.search(r"\b(?:say|words|write|text|tell|phrase|raise|raising|bring|bringing|mention|mentioning)\b", lowered)
         return Move("more", "bring_up" if wants_words else last_topic or "bring_up")
     if _NEXT_NO.search(lowered):

@@ -180,7 +180,8 @@ def update_situation(
     for name, heard in read.items():
         current = slots.get(name)
         value = buttons.get(name) or heard
-        if value and (current is None or (value != current and (buttons.get(name) or picture.correction))):
+        switch = picture.correction or (name == "concern" and picture.named_concern)
+        if value and (current is None or (value != current and (buttons.get(name) or switch))):
             values[name] = value
             new.add(name)
             if name == "relationship":

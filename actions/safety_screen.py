@@ -73,9 +73,22 @@ _DENIED = re.compile(
 _FEAR = re.compile(
     r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|throw\w*|threw|smash\w*|punch\w*|slap\w*|kick\w*|"
     r"yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|scared|scary|scares|afraid|frighten\w*|fear|"
-    r"eggshells|unsafe|aggressive|controll?\w*|maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|"
+    r"eggshells|unsafe|aggressive|controll?\w*|"
     r"(?:is|'s|s|hes|shes|was|gets|got|be|being|so|really|very|too|pretty|quite|just|always|can be|get) mean|nasty|angry|anger|"
-    r"explod\w*|loses it|kicks off|lash\w* out|snaps?|used to|depends|once or twice)\b", re.I)
+    r"explod\w*|loses it|kicks off|lash\w* out|snaps?)\b", re.I)
+# Doubt ("maybe", "a bit", "sometimes", "not sure") is an answer only when it leads the reply or is most of it: "maybe a
+# bit, he gets loud" puts safety first, but "is it bad that i resent him a bit" or "what kind of mother does that" is
+# something else on their mind.
+_DOUBT = re.compile(r"\b(?:maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|used to|depends|once or twice)\b", re.I)
+_NOT_DOUBT = re.compile(r"\bwhat kind of\b|\bthat kind of\b|\ba bit of (?:a|an)\b", re.I)
+
+
+def _answers_with_doubt(text: str) -> bool:
+    words = re.findall(r"[\w']+", text)
+    found = _DOUBT.search(_NOT_DOUBT.sub(" ", text))
+    if not found:
+        return False
+    return len(words) <= 8 or len(re.findall(r"[\w']+", text[: found.start()])) <= 2
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
@@ -101,6 +114,8 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
         return DANGER  # a yes, even "yes we're fine", puts safety first (data/rules/safety.yml answers it so too)
     if _OWN_QUESTION.search(text):
         return UNCLEAR
+    if _answers_with_doubt(rest):
+        return DANGER
     if intent == "deny" or denied or _PLAIN_NO.search(text):
         return SAFE
     return UNCLEAR

@@ -323,6 +323,9 @@ _FIGURES = _rx(
     r"\boverdos\w* (?:on|of) (?:self-help|escapism|positivity|advice|books?|tv|netflix|screens?|caffeine|coffee|sugar|work|gaming)\b",
     r"\b(?:drinking|words?|lying|lies|silence|attitude|behaviou?r|this|that|it) (?:is|are|was|'s) (?:really |so )?hurting (?:me|us|"
     r"everyone|all of us|(?:our|the|my|his|her) (?:family|marriage|relationship|feelings|health|finances|business|kids|children))\b",
+    # Emergency as a kind of job or thing, not one happening: "a service for ex emergency workers", "the emergency fund".
+    r"\bemergency (?:workers?|responders?|services? (?:workers?|staff|personnel)|crews?|fund|savings|cash|contacts?|dentist|vet|"
+    r"appointment|meeting|leave|repairs?|plumber|brake|exit|kit|supplies|drill|budget|childcare|contraception)\b",
     r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
     r"\b(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis)\b(?=[^.!]{0,80}\b(?:not|isn'?t|never|no)\b "
     r"(?:\w+ )?(?:violent|dangerous|in danger|hurting|suicidal|threatening|aggressive|unsafe|hurt|a danger|harmed)\b)",

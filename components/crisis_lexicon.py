@@ -281,7 +281,7 @@ DANGER: dict[str, list[str]] = {
         "+want|need|wish it|everything all? to stop|end $|forever|for+good|permanently",
         "+want|need|wish this|the+pain to stop|end $|forever|for+good|permanently",
         "+not _4 stay|keep+myself alive",
-        "give up on life|live|myself|everything",
+        "give up on life|live|myself",  # not "given up on everything": hopelessness, not danger on its own
         "take|end my own? life",
         "=end|ending|ends myself",
         "sleep and not|never wake",

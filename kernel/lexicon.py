@@ -282,8 +282,13 @@ def mentions_help(text: str) -> bool:
 
 
 # "actually it's my sister", "sorry, I meant my brother", "ok I'll be honest, she's my girlfriend".
+# "Actually", "sorry", "wait" and "to be honest" only correct when a relative follows them: "he actually read the leaflet
+# my friend gave him" and "sorry for the essay" correct nothing.
 _CORRECTION = re.compile(
-    r"\b(?:actually|(?<!am )(?<!was )i meant|i mean|not my|sorry|i lied|to be honest|be honest|correction|wait)\b|"  # not "am i meant to"
+    r"\b(?:(?<!am )(?<!was )i meant|not my|i lied|correction)\b|"  # not "am i meant to"
+    r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
+    r"shes |hes |they'?re |i should say |i should have said )?(?:(?:actually|really) )?(?:my|our|not)\b|"
+    r"\bi mean(?:t)?,? (?:my|our)\b|"
     r"\b(?:she|he|they|it)(?:'s| is| are|'re) (?:actually )?(?:my|our)\b",
     re.IGNORECASE,
 )
@@ -322,8 +327,26 @@ _LOST_SOMEONE = re.compile(
 )
 
 
+# A struggle ruled out: "he's not depressed or anything, he's just cooked", "it's not really the drinking".
+_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?:(?:really|just|even|actually|"
+                        r"exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
+# A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
+_NAMED_AS = re.compile(r"\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
+                       r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|some sort of|"
+                       r"like)\s+){0,2}$", re.IGNORECASE)
+
+
+def names_concern(text: str) -> Optional[str]:
+    """The struggle the user names as what is going on ("i think it's hoarding honestly"): it replaces a guess."""
+    for value, pattern in _CONCERN_PATTERNS.items():
+        for match in pattern.finditer(text):
+            if _NAMED_AS.search(text[: match.start()][-40:]) and not _RULED_OUT.search(text[: match.start()][-40:]):
+                return value
+    return None
+
+
 def find_concern_of_loved_one(text: str) -> Optional[str]:
-    """The loved one's struggle named in ``text``, skipping words the user uses about themselves."""
+    """The loved one's struggle named in ``text``, skipping words the user uses about themselves or rules out."""
     short = len(text.split()) <= 3
     best: Optional[tuple[str, int]] = None
     found: set[str] = set()
@@ -333,7 +356,7 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
             before = text[: match.start()]
             if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
-            if _ABOUT_ME.search(before[-60:]):
+            if _ABOUT_ME.search(before[-60:]) or _RULED_OUT.search(before[-40:]):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start())
@@ -463,6 +486,7 @@ class Picture:
     tried: bool = False
     user_state: Optional[str] = None
     correction: bool = False
+    named_concern: bool = False  # the struggle is named as what is going on ("i think it's hoarding"): it replaces a guess
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
 
@@ -486,13 +510,14 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
-        concern=find_concern_of_loved_one(lowered),
+        concern=names_concern(lowered) or find_concern_of_loved_one(lowered),
         resistance_form=form.value if form else None,
         duration=(duration.group(1) or duration.group(2)) if duration else None,
         together=together,
         tried=bool(_TRIED.search(lowered)),
         user_state=state,
         correction=is_correction(told),
+        named_concern=names_concern(lowered) is not None,
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
     )
