@@ -124,8 +124,9 @@ def corrected(text: str) -> str:
 _NOW = _rx(
     r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
     r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|\bat the moment\b|\bcurrently\b|\bas we speak\b",
-    r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
-    r"\bhelp now\b|\bneed help\b|\bhappening again\b|\bright away\b",
+    r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
+    r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
+    r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
     r"\bjust got (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
     r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
@@ -150,25 +151,29 @@ _PAST = _rx(
     r"\blong in the past\b|\bback (?:in|when)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
     r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
-    r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
+    r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade|christmas|easter|new year|halloween|thanksgiving|ramadan|diwali)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
+    r"\b(?:overdosed|od'?d|attempted|tried|cut|self[- ]harmed) (?:at|aged|when (?:i|he|she) was) \d\d?\b|\b(?:i'?m|i am) \d\d now\b|\blong back\b",
+    r"\blost (?:a|my|our|his|her|their) (?:\w+ )?to (?:suicide|an overdose|drugs|drink)\b|\b(?:of|in) '\d\d\b",
+    r"\b(?:lad|guy|girl|boy|kid|someone|somebody|a man|a woman) (?:from|at|in) (?:my|our|his|her) (?:school|class|year|street|estate|work|uni|village|church)\b",
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
     r"\bbefore (?:i|we) (?:was|were) born\b|\b(?:all )?long over\b|\bwhen we were (?:kids|little|young|children|small)\b|"
     r"\b(?:his|her|their|my) old (?:suicide )?attempt\b",
-    r"\b(?:been|is|was|stayed|staying) (?:clean|sober|stable|well|fine|good|ok|okay|better|safe)\b|\bhasn'?t (?:since|in)\b",
+    r"\b(?:been|is|was|stayed|staying) (?:clean|sober|stable|well|fine|good|ok|okay|better|safe)\b(?! (?:at|this|earlier|an hour|until|till|before|when i|yesterday|last night|a minute))"
+    r"|\bhasn'?t (?:since|in)\b|\b(?:dry|clean|sober) (?:since|for (?:\w+ )?(?:months|years))\b",
     r"\bsurvived\b|\bgot through\b|\bgot help\b|\brecovered\b|\bthat was\b|\bafter (?:his|her|my|their) (?:first|divorce)\b",
     # Second-hand: fiction, news, statistics, someone outside the family.
-    r"\b(?:film|movie|tv show|series|episode|documentary|book|novel|character|news|article|podcast|story|singer|"
+    r"\b(?:film|movie|tv show|series|episode|documentary|(?<!to )(?<!just )book(?! (?:the|an?|in|him|her|them|it|me|my|his|their|a)\b)|novel|character|news|article|podcast|story|singer|"
     r"celebrity|actor|song|statistics?|headline|reasons why)\b",
     r"\bwatched\b|\bheard about\b|\bread (?:a|an|that|about)\b|\bsupport group\b|\bcolleague\b|\bfriend of a friend\b",
     r"\b(?:guy|man|woman|girl|boy|someone|person) (?:at|from|in) (?:my|our|the) (?:work|office|school|town|group)\b",
     r"\bour (?:town|school|area)\b|\bthere was a suicide\b|\bmore likely\b|\bmy (?:best )?friend from school\b",
     r"\b(?:friend|cousin|neighbou?r|uncle|aunt|grandad|grandfather|grandma|gran|colleague)'?s? (?:\w+ )?(?:died|killed|od'?d|overdosed)\b",
-    r"\bdied (?:by|of|from) (?:suicide|an overdose)\b|\b(?:killed|hanged) (?:himself|herself|themselves)\b",
+    r"\bdied (?:by|of|from) (?:suicide|an? (?:overdose|od))\b|\b(?:killed|hanged) (?:himself|herself|themselves)\b",
 )
 # A question about how to help, not a report of danger.
 _ASKING = _rx(
     r"^\s*(?:how|what|when|where|which|should i|is it|is there|are there|can i|can you|do i|do you|does)\b|\b(?:would|will) you (?:let|give|keep|call|tell|come)\b",
-    r"\bhow (?:do|can|should|would|could) (?:i|you|we|people|someone)\b|\bhow to\b",
+    r"\bhow (?:do|can|should|would|could) (?:i|you|we|people|someone)\b|\bhow to\b|\bhow (?:i|we) (?:can|should|could)\b",
     r"\bwhat (?:should|do|can|would) (?:i|we|you) (?:say|do|ask|tell|look)\b|\bwhat to (?:say|do|look)\b",
     r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
     r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
@@ -181,7 +186,7 @@ _ASKING_DIRECTLY = _rx(
     r"\b(?:are|have|were|do|did|would|will|could|is) (?:you|u|ya)\b[^.?!]{0,60}\b(?:kill(?:ing)? (?:yourself|urself)|suicid\w*|"
     r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
-    r"\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
+    r"\bis (?:that|this|it) something (?:you'?ve|you have|you) (?:ever )?(?:thought about|felt|been thinking|think about)\b|\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
 )
 # A goal to ask them ("ask her directly whether she's thinking about suicide"): asking, unless the danger is now
 # ("she just took all her pills, should i ask her if she's thinking about suicide?" is a crisis).
@@ -189,7 +194,18 @@ _ASKING_GOAL = _rx(
     r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |having thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
-_NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if)\b)[^.?!\"“”]){0,50}"
+_NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if|you|your|you'?re|u|ur)\b)[^.?!\"“”]){0,50}"
+# The user's own way out, pictured or in hand (blind set 3): "steering into the lorries and having it all stop", "go under
+# and stay under", "should just disappear, like permanently", "keep taking the morphine out and counting it". Danger on
+# its own (in _ACUTE too), and the user's own.
+_USER_WAY_OUT = _rx(
+    r"\b(?:i|i'?d|i'?ll|i'?m|im)\b" + _NO_THIRD_PERSON + r"\bdisappear\W+(?:\w+\W+){0,2}(?:permanently|forever|for good)\b",
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:think|thought|thinking|tempted|imagine|imagining|picture|picturing|fantasi[sz]e)\w* "
+    r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front)\b",
+    r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b|\bstay under\b",
+    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,40}\b(?:pills|tablets|morphine|meds|codeine|painkillers|insulin|oxy\w*)\b[^.?!]{0,80}\b(?:taking (?:it|them) out and counting|count(?:ing)? (?:them|it) (?:again|over|out)|"
+    r"lined (?:them )?up|lining (?:them )?up)\b",
+)
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(
     r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my (?:own )?life|things)|hurt(?:ing)? myself|"
@@ -216,7 +232,8 @@ _USER_AT_RISK = _rx(
     r"\b(?:i|im|i'?m|ive|i'?ve)\b[^.?!]{0,8}\b(?:want|wanna|going|gonna|thinking|tempted|could|about|need)\b[^.?!]{0,12}\b(?:take|swallow|neck|down)\w*"
     r"\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|everything|them)\b|\bpart of me (?:wants|thinks|is tempted)\b",
     r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
-    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b|\bdisappear (?:permanently|forever|for good)\b",
+    r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b",
+    _USER_WAY_OUT.pattern,
 )
 # Something was taken: an overdose, happening or just happened.
 _OVERDOSE = _rx(
@@ -225,6 +242,7 @@ _OVERDOSE = _rx(
     r"xanax|codeine|lithium|insulin|methadone|heroin|fentanyl|coke|cocaine|something|them|painkillers|antidepressants|"
     r"meds|medication|bottle|packet|strip|load|lot|edibles|too much|\d+)\b",
     r"\b(?:empty|pill) (?:blister packs?|pill bottles?|bottles?|packets?|organi[sz]er)\b(?=[^.?!]*\b(?:drowsy|mumbling|wake|breath|collapsed|floor|unconscious)\b)",
+    r"\bpassed out\b[^.?!]{0,80}\b(?:pills?|tablets?|patch(?:es)?|morphine|fentanyl|needles?|empty (?:bottle|packet))\b|\bextra (?:\w+ )?(?:xanax|bars|pills|tablets)\b",
     r"\bpill bottles\b|\bblister packs\b|\bneedle\b|\bused? again\b[^.?!]*\b(?:unconscious|breath|blue|grey|gray)\b",
     r"\binjected\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny)\b|\blips (?:are |look )?(?:\w+ )?blue\b",
     r"\b(?:coke|cocaine|speed|meth|crack|mdma|molly|ketamine|ket|spice|heroin|a bender|(?:took|taken|had|on) something)\b[^.?!\n]{0,100}"
@@ -243,6 +261,9 @@ _USER_HARMED = _rx(
     r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|"
     r"insist\w* on|threatening to)\b[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
     r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
+    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my|the kids|the baby)\b|\bboiling (?:water|kettle)\b",
+    r"\b(?:going to|gonna|will|'ll|about to|threatening to)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab)\s+(?:me|us|the kids|my)\b",
+    r"\b(?:i'?m|im|i am|we'?re|we are) (?:locked|hiding|stuck|shut|barricaded) in\b|\bkick(?:s|ed|ing)? (?:the |my |our )?(?:bathroom |bedroom )door (?:in|down)\b",
 )
 # Talk of suicide or self-harm by someone else.
 _LOVED_ONE_WORDS = _rx(
@@ -283,6 +304,76 @@ _ACUTE = _rx(
     r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast)\b",
     r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b"
     r"(?![^.?!]{0,25}\b(?:wine|lipstick|lolly|lollies|popsicle|ice pop|slushie|blueberr\w*|sweets|face paint|make-?up)\b)",
+    # Seen in blind set 3, each a kind of danger the words above had no pattern for:
+    # a goodbye said sideways ("it won't matter soon anyway", "so nobody has to deal with her anymore", "last sunset x");
+    r"\bwon'?t (?:matter|be a problem|be (?:a )?burden|be around|be here) (?:\w+ )?(?:soon|much longer|for long|anymore|any more|after (?:tonight|today))\b"
+    r"|\b(?:nobody|no one|noone|no-one)(?:'ll| will)? (?:has|have|'ll have|will have|needs?) to (?:deal with|worry about|put up with|look after) (?:her|him|them|me)\b"
+    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
+    # a note that says sorry or goodbye, found or left;
+    r"\b(?:found|left|wrote|written|finds?)\b[^.?!]{0,30}\bnote\b[^.?!]{0,120}\b(?:sorry|can'?t (?:keep|go on|do this|carry on)|goodbye|forgive|love you|"
+    r"addressed to|better off|the kids|look after)\b",
+    # looking up ways to die: videos about tying knots, a lethal dose, how long it takes;
+    r"\b(?:videos?|searche?s?|search history|watch history|browser|googl\w*|looked up|looking up|researching|tabs? open)\b[^.?!]{0,50}\b(?:tying (?:a )?(?:knots?|nooses?)|"
+    r"nooses?|lethal (?:dose|amount)|fatal (?:dose|amount)|how many \w+ (?:it )?(?:would|to|it takes) (?:kill|be fatal|be lethal)|painless (?:ways?|death)|"
+    r"how long (?:it takes )?to (?:die|bleed out|drown)|carbon monoxide|exit bags?)\b",
+    # a hosepipe and tape in the car;
+    r"\bhose ?pipe\b[^.?!]{0,60}\b(?:tape|exhaust|boot|garage|window)\b|\b(?:tape|exhaust)\b[^.?!]{0,60}\bhose ?pipe\b",
+    # found collapsed, on the floor, passed out with drugs or blood;
+    r"\bpassed out\b[^.?!]{0,80}\b(?:pills?|tablets?|patch(?:es)?|morphine|fentanyl|needles?|syringe|empty (?:bottle|packet)|vomit\w*|blue|blood)\b"
+    r"|\b(?:pills?|tablets?|patch(?:es)?|morphine|fentanyl|needles?|syringe|empty (?:bottle|packet))\b[^.?!]{0,60}\bpassed out\b",
+    r"\b(?:found|lying|collapsed|is|'s|he'?s|she'?s) (?:\w+ ){0,3}on the (?:\w+ )?floor\b[^.?!]{0,80}\b(?:blood|bleeding|not moving|won'?t (?:answer|wake|respond)|"
+    r"breathing|unconscious|pills|vomit\w*|passed out|head)\b|\bblood (?:on|from|pouring (?:from|out of)|coming (?:from|out of)) (?:his|her|their) (?:head|face|mouth|ears?)\b",
+    # taken extra and now no answer ("had a few extra xanax bars and was going to sleep it off, now he's not answering");
+    r"\b(?:extra|a few|a load of|too many|loads of|a handful of|a bunch of|double|the whole|all (?:of )?(?:his|her|the))\s+(?:\w+\s+)?(?:xanax|bars|pills|tablets|"
+    r"oxy\w*|morphine|fentanyl|methadone|benzos|valium|diazepam|codeine|tramadol|insulin|sleeping pills|painkillers)\b[\s\S]{0,200}"
+    r"\b(?:not (?:answering|responding|picking up|waking)|won'?t (?:answer|respond|wake|open)|isn'?t answering|no answer|sleep it off)\b",
+    # violence now in deeds: something thrown at them, a door kicked in, a beating threatened;
+    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my (?:head|face)|the kids|the baby|my (?:son|daughter|kids))\b"
+    r"|\bboiling (?:water|kettle)\b[^.?!]{0,40}\b(?:at|over|on) (?:me|us|my)\b|\bmy (?:arm|hand|face|skin|leg)(?:'s| is)? (?:blistering|burnt|burned|bleeding)\b",
+    r"\bkick(?:s|ed|ing)? (?:the |my |our |her |his )?(?:\w+ )?door (?:in|down)\b|\b(?:trying|tried) to (?:break|kick|smash|force) (?:the |my |our )?(?:\w+ )?door\b"
+    r"|\bbreak(?:ing)? (?:the |my |our )?(?:\w+ )?door down\b|\bforc(?:ing|ed) (?:the |my |our )?(?:\w+ )?door\b",
+    r"\b(?:going to|gonna|will|'ll|about to|threatening to|says? (?:he|she)'?ll)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab|knife)\s+"
+    r"(?:me|us|the kids|my (?:face|head|son|daughter|kids))\b|\bbeat (?:me|us|the kids) up\b",
+    r"\b(?:i'?m|im|i am|we'?re|we are) (?:locked|hiding|stuck|shut|barricaded) in (?:the |my |our |a )?(?:\w+ )?(?:with|and)\b",
+    # someone screaming outside or for help, a crash then nothing;
+    r"\b(?:she'?s|he'?s|they'?re|someone'?s|somebody'?s|someone is|she is|he is) (?:\w+ )?screaming (?:outside|downstairs|upstairs|for help|in (?:the|her|his))\b",
+    r"\b(?:crash|bang|thud|thump|smash)\b[^.?!]{0,60}\b(?:then|and)\s+(?:then\s+)?(?:nothing|silence|quiet|nothing else)\b",
+    # out in the cold, drunk or confused, and not back;
+    r"\b(?:snow|freezing|minus \w+|below zero|sub-?zero|hypotherm\w*|frost)\b[\s\S]{0,120}\b(?:hasn'?t come back|not come back|not back|missing|no coat|t-?shirt|"
+    r"drunk|confused|wandered|can'?t find)\b|\b(?:walked|wandered|stormed|went) (?:off |out )(?:into|in) the (?:snow|cold|freezing|night)\b[^.?!]{0,80}\b(?:drunk|t-?shirt|no coat|hasn'?t|not back)\b",
+    # driving drunk or high with the children in the car, now;
+    r"\b(?:drove|driven|driving|drives|took the car|got in the car|behind the wheel)\b[^.?!]{0,60}\b(?:drunk|smashed|wasted|hammered|pissed|off (?:his|her) face|high|stoned|"
+    r"over the limit)\b[^.?!]{0,60}\b(?:kids?|children|baby|son|daughter|boys|girls)\b"
+    r"|\b(?:drunk|smashed|wasted|hammered|pissed|off (?:his|her) face|stoned|over the limit)\b[^.?!]{0,40}\b(?:drove|driven|driving|took the car)\b[^.?!]{0,60}\b(?:kids?|children|baby)\b",
+    # smoke or gas now.
+    r"\bsmoke (?:coming|pouring|billowing|everywhere)\b|\b(?:full of|filling (?:up )?with) smoke\b|\bgas (?:\w+ )?(?:is |'s )?on (?:with )?no flame\b|\bno flame\b"
+    r"|\b(?:stinks|reeks|stinking|reeking) of (?:gas|it)\b(?=[^\n]*\bgas\b)",
+    _USER_WAY_OUT.pattern,
+    # Blind set 4: a death promised with a date or a place ("she will not see another Christmas", "going to go and join her",
+    # "drink the pesticide if the bank comes again", "that's where she'd do it");
+    r"\b(?:won'?t|will not|not going to|isn'?t going to) (?:see|be here for|be around for|make it to|live to see) (?:another|next|this) (?:christmas|birthday|year|summer|spring|winter|new year)\b",
+    r"^(?=[\s\S]*\b(?:passed|died|death|dead|funeral|lost|gone|heaven|grave)\b)[\s\S]*\b(?:going to|gonna|wants? to|will|'ll) (?:go and |go )?(?:join|be with) "
+    r"(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|my \w+)\b",
+    r"\b(?:pesticide|weedkiller|weed killer|paraquat|bleach|antifreeze|rat poison|poison)\b[^.?!]{0,80}\b(?:drink|swallow|take|down)\b|\b(?:drink|swallow|take|down)\w* (?:the |some |a bottle of )?(?:pesticide|weedkiller|paraquat|bleach|antifreeze|rat poison)\b",
+    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
+    r"\b(?:photo|pic|picture|selfie|video)\b[^.?!]{0,50}\b(?:river|bridge|cliff|cliffs|sea|tracks|edge|roof|lake|quarry|gap|drop|motorway)\b[\s\S]{0,120}"
+    r"\b(?:not (?:picking up|answering|replying)|won'?t (?:answer|pick up)|no answer|voicemail|location off)\b",
+    r"\blocked (?:her|him|them)sel(?:f|ves) in\b|\b(?:bathroom|toilet|garage|shed)\b[^.?!]{0,40}\block\w*[\s\S]{0,80}\b(?:won'?t|not|isn'?t) (?:answer|respond|open|come out)\w*\b",
+    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?=[^.?!]*$)",
+    # an overdose seen in the body: pinned pupils, slow breaths, grey skin, empty packets, no response to their name;
+    r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
+    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b",
+    # violence now: a door being forced or kicked, plates smashed, followed and watched, a threat to the children;
+    r"\bkicking (?:it|the door)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
+    r"\b(?:i'?m|im|we'?re|i am) in the (?:bedroom|bathroom|car|toilet|kitchen|loft) with the (?:kids|children|baby)\b",
+    r"\bfollow(?:ed|ing) me (?:home|to|from|around)\b[\s\S]{0,150}\b(?:tonight|now|outside|across the road|watching|parked)\b",
+    r"\bthreaten\w* to \w+ (?:the kids|the children|the baby|them|us|me)\b(?=[^\n]*\b(?:now|right now|tonight|won'?t tell|got them|has them)\b)",
+    # falls, crashes, fires and storms with someone hurt or cut off.
+    r"\b(?:fallen|fell) (?:down|off)\b[^.?!]{0,120}\b(?:confused|not making sense|can'?t get up|unconscious|bleeding|head|funny angle|not moving|won'?t wake)\b",
+    r"\b(?:flipped|rolled|overturned|crashed|came off|come off)\b[\s\S]{0,120}\b(?:not moving|can'?t see (?:him|her|them) moving|trapped|unconscious|bleeding)\b",
+    r"\b(?:bush ?fire|wildfire|flood(?:water)?s?|storm|blizzard|rip)\b[^.?!]{0,100}\b(?:refus\w* to leave|won'?t leave|trapped|cut off|not answering|stuck|drink on)\b",
+    r"\b(?:bang|crash|thud|thump)\b[\s\S]{0,80}\b(?:isn'?t|not|won'?t) (?:answering|responding|replying|answer)\b",
+    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
@@ -304,9 +395,14 @@ _FIGURES = _rx(
     r"(?:kill|murder|strangle|throttle) (?:me|us) (?:(?:if|when) (?:he|she|they|you|i|mum|mom|dad)\b[^.?!]{0,15}?\b(?:knew|know|knows|found out|finds out|"
     r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|realized)\b|for (?:telling|saying|talking|posting|"
     r"sharing|being|coming|asking|writing|showing))"
-    r"(?=[^.?!]{0,80}?(?:\blol\b|\blmao\b|\bhaha\w*|\bjk\b|\bjoking\b|\bkidding\b|\bprivate\b|\bnosy\b|\bembarrass\w*|\ban app\b|"
+    r"(?=[^\n]{0,80}?(?:\blol\b|\blmao\b|\bhaha\w*|\bha\b|\bjk\b|\bjoking\b|\bkidding\b|\bprivate\b|\bnosy\b|\bembarrass\w*|\ban app\b|"
     r"\ba (?:chat)?bot\b|😂|🤣|😅|🙈))",
     r"\byou(?:'d| would|'ll| will) (?:literally |actually |honestly |so )?(?:kill|murder) me if i\b",
+    # Danger as someone's work ("i'm a paramedic so i see overdoses all the time at work"), money or weather called lethal.
+    r"\b(?:see|seen|deal with|dealt with|treat|treated|attend|attended|go to|went to)\s+(?:\w+\s+)?(?:overdoses|ods|suicides|self[- ]harm|stabbings|assaults|"
+    r"domestics)\b(?=[^.?!]{0,40}\b(?:all the time|at work|every (?:single )?shift|every day|on shift|on the job|for a living|daily|in my job)\b)",
+    r"\b(?:overdraft|bills?|prices?|traffic|rent|commute|hangover|exams?|queue|heat|weather|sun|workout|deadline|week|month|mortgage|budget|gym class|"
+    r"hot sauce|curry|cocktails?)\b[^.?!]{0,15}\blethal\b",
     # A workplace, not an emergency: "an a&e nurse", "works in accident and emergency".
     r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
     r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
@@ -378,10 +474,19 @@ _USER_PAST = _rx(r"\bi used to\b|\bi had\b|\byears ago\b|\bwhen i was\b|\bin my 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
+# A sentence about a film, a show or a book: its "just" and "last night" are the story's, not the family's.
+_FICTION_SENTENCE = _rx(r"[^.!?\n]*\b(?:film|movie|tv show|the show|series|episode|character|scene|documentary|novel|storyline)\b[^.!?\n]*")
+
+
+# A sentence about what might happen ("what should i do if i ever find he's been searching ...? i'm asking in advance").
+_IF_SENTENCE = _rx(r"[^.!?\n]*\b(?:what (?:should|do|would|can) i do|how (?:do|would|should) i)\b[^.!?\n]*\bif\b[^.!?\n]*",
+                   r"[^.!?\n]*\b(?:in advance|just in case|haven'?t found anything)\b[^.!?\n]*")
+
+
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
-    return bool(_NOW.search(_OVER_NOW.sub(" ", text)))
+    return bool(_NOW.search(_IF_SENTENCE.sub(" ", _FICTION_SENTENCE.sub(" ", _OVER_NOW.sub(" ", text)))))
 
 
 # Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
@@ -391,7 +496,7 @@ _DANGER_STEM = _rx(
     r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"
     r"(?:him|her|my|them)sel|life\b|lives\b|attack|threat|stab|shot|fight|arrest|seizure|fit\b|unaliv|kms|goodbye|note\b|blue\b|slumped|"
     r"drunk|drink|drug|heroin|coke|cocaine|fentanyl|using|relapse|sober|clean\b|rehab|poison|fire\b|crash|accident|emergency|danger|scare|"
-    r"afraid|terrif|frighten|bruis|scar|burn|wrist|edge|ledge|roof|tracks|drown|starv|disappear)",
+    r"afraid|terrif|frighten|bruis|scar|burn|wrist|edge|ledge|roof|tracks|drown|starv|disappear|drove|drive|river|lake)",
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")
 

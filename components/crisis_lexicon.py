@@ -479,6 +479,11 @@ HYPERBOLE: list[str] = [
     "job|work|stress|back|foot|feet|head|knee|neck|tooth|teeth|heat|commute|boss|waiting|wait|suspense|this|it|that|kid|kids|shoe|traffic|worry|guilt|silence|uncertainty|deadline|hour|hours|shift|week|you|cold|rent|bill|bills|price|prices be|'s? =killing me",
     "!@HE|@KIN|someone|somebody|who|you|i be|'s =killing me",
     "=killing me softly|lol|haha|lmao",
+    "=wanted to die lol|haha|lmao|ha",
+    "tired|sick of live like this|this+way",
+    "throw @SELF1|@SELF3 into the gravy|trifle|custard|soup|pudding|cake|bin|sofa|bed|duvet|sea+of",
+    "=killing me in|with _2 roleplay|practice|rehearsal|role+play|game|quiz|answer|answers|joke|jokes|question|questions|silence|attitude|pun|puns",
+    "not because @HE be|have ever _1 hurt|hit|harm|touch|threaten @ME",
     "kill time|it|the+vibe|the+mood|the+light|the+lights|the+engine|the+conversation|two+birds|a+bottle",
     "kill for a|an|some|the|one|that|this",
     "never? hurt a fly",
@@ -563,6 +568,7 @@ HYPERBOLE: list[str] = [
 NEGATORS = frozenset({"not", "never", "no"})
 # Words that may stand between a negation and the danger word without ending its scope ("she'd never ever hurt").
 NEGATION_FILLERS = frozenset({
-    "really", "ever", "even", "actually", "honestly", "truly", "seriously", "once", "be", "do", "have", "will",
+    "really", "ever", "even", "actually", "honestly", "truly", "seriously", "once", "be", "do", "have", "will", "go", "to",
     "would", "could", "can", "should", "might", "may", "'s", "feel", "get", "at", "all", "any", "being",
+    "thought", "thoughts", "of", "about", "intention", "intentions", "plan", "plans", "urge", "urges", "wish",
 })

@@ -11,9 +11,9 @@ _SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
 # A farewell and then no answer ("sent 'love you, look after mum' and now it's straight to voicemail"): either alone is
 # ordinary, together they are the message people send before they try.
 _FAREWELL = (
-    r"(?:\bgood ?bye\b|\bbye (?:forever|for good|everyone|all|world|guys)\b|\bfarewell\b|\blove you (?:all|mum|mom|dad|so much|always)\b|\btell \w+ (?:i'?m sorry|i love)|"
+    r"(?:\bgood ?bye\b|\bbye (?:forever|for good|everyone|all|world|guys)\b|\bfarewell\b|\blove you (?:all|mum|mom|dad|so much|always)\b|\btell (?:\w+ ){1,2}(?:i'?m sorry|i love|i said (?:bye|goodbye|sorry))|"
     r"\b(?:look after|take care of) (?!your ?self\b)(?:\w+ ){0,2}(?:for me|when i'?m gone)\b|\b(?:look after|take care of) (?:mum|mom|dad|the (?:kids|girls|boys|dog|cat))\b|"
-    r"\bsorry for (?:everything|being (?:a |such a )?burden)\b|\bthanks? (?:you )?for everything\b|\bforgive me\b|\bnot your fault\b)"
+    r"\bsorry for (?:everything|being (?:a |such a )?burden)\b|\bthanks? (?:you )?for everything\b|\bthanks? (?:you )?for being (?:a good|such a good|the best|there|my)\b|\bforgive me\b|\bnot your fault\b)"
 )
 _UNREACHABLE = (
     r"(?:\bvoicemail\b|\b(?:won'?t|wont|isn'?t|isnt|is not|not|hasn'?t|hasnt|stopped|no one|nobody) (?:\w+ )?(?:answer\w*|pick\w* up|repl\w*|respond\w*|reach \w+)\b|"
@@ -178,6 +178,8 @@ _NOT_DANGER = [
     # Watching over someone's eating ("the food police", "police what you eat"), and throwing oneself into work.
     r"\bfood police\b|\bpolic(?:e|ing) (?:what|how much|everything) (?:you|she|he|they|i) (?:eats?|drinks?|eating|drinking)\b"
     r"|\bpolic(?:e|ing) (?:her|his|their|your|my) (?:food|eating|plate|meals?|drinking|portions)\b",
+    r"\b(?:stop(?:ped)?|quit|done) (?:being (?:his|her|their) police|policing)\b|\bbeing (?:his|her|their) police\b",
+    r"\b(?:overdraft|bills?|prices?|traffic|rent|commute|hangover|exams?|heat|weather|deadline|mortgage|budget)\b[^.?!]{0,15}\blethal\b",
     r"\bthrow(?:s|ing)? (?:himself|herself|myself|themselves) into (?:work|(?:his|her|my|their) (?:work|job|studies)|the job|the gym|"
     r"exercise|running|projects?|everything but)\b",
 ]
