@@ -65,6 +65,7 @@ _WHY_THEM = _rx(
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
+    r"\b(?:the )?(?:depression|drink|drinking|illness|anxiety|grief|addiction|drugs|bipolar|mania|ptsd|trauma) talking\b|"
     r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)"
     r"(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
@@ -82,13 +83,16 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen (?:do|should|would) i (?:call|ring|phone) "
         r"(?:someone|for help|an ambulance|the crisis|a crisis|999|911|the doctor|the gp)|\bhow (?:bad|long) (?:does|do|should|would) "
         r"(?:it|things) (?:have to |need to )?get before (?:i|we|you) (?:call|ring|phone|get|worry|do something)\b|"
-        r"\bwho do i (?:call|ring) if\b"
+        r"\bwho do i (?:call|ring) if\b|"
+        # "what are the signs it's getting to the point where i need to get someone urgently?"
+        r"\bsigns?\b[^.?!]{0,60}\b(?:urgent\w*|emergency|crisis|dangerous|getting worse|the point where|need (?:to get|help) (?:someone|help) (?:fast|quick|now))\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
         r"\btalk to someone (?:myself|for me)|"
         r"\b(?:therapist|counsellor|counselor|help|support) for (?:me|myself)\b|\bgroups? for\b|\banyone for (?:partners|"
         r"parents|families|people)|"
+        r"\b(?:caregivers?|care givers?|carers?) like me\b|\bsupport for (?:caregivers|care givers|carers|families|parents|partners|spouses|siblings|people like me)\b|"
         r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
         r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
@@ -110,7 +114,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<!\bi )\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|"
         r"\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
         r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
-        r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b"
+        r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b|"
+        # doing it all for them: "babying her", "car payments", "should i stop doing that", "bailing him out"
+        r"\bbab(?:y|ying|ied|ies) (?:him|her|them)\b|\bmollycoddl|\bcotton wool\b|\bdoing (?:everything|all the \w+) for (?:him|her|them)\b|"
+        r"\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|lending|helping|bailing)\b|\bbail(?:ing)? (?:him|her|them) out\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -122,7 +129,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
         r"\bmy place to\b|\bis it (?:even |still |really )?my (?:business|place|call|job)\b|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
-        r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon"
+        r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
+        r"\bdeadline\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -133,7 +141,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhow (?:will|can|would|do) i (?:know|tell) (?:if|whether) (?:anything|what|it|this|things|(?:s?he|they)(?:'s|'re| is| are)? "
         r"(?:getting|improving|doing better|any better|better|making))|\bsmall things\b|\bfirst time in\b|"
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b|"
-        r"\b(?:not|don'?t|dont|never) (?:mess|screw|muck|blow|cock) (?:it|this|things) up\b"
+        r"\b(?:not|don'?t|dont|never) (?:mess|screw|muck|blow|cock) (?:it|this|things) up\b|"
+        # a small step told: "he actually read the leaflet", "folded the corner down", "asked me the name of that counsellor"
+        r"\bread the (?:leaflet|article|booklet|pamphlet|website|page|link|email|book|letter)\b|\bfolded (?:the )?(?:corner|page)\b|\bbookmarked\b|"
+        r"\bsaved the number\b|\basked (?:me )?(?:for|about|what) (?:the )?(?:name|number|counsell?or|therapist|website)\b"
     )),
     ("bring_up", _rx(
         r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"
@@ -154,7 +165,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsay (?:it|that) to (?:him|her|them)\b|"
         r"\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
-        r"\bwill (?:that|it) put (?:him|her|them) off\b|\b(?:one|some|any) ?thing i (?:could|can|might|should) (?:actually |even )?say\b"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b|"
+        r"\bhow (?:do|would|can|could) you (?:even )?(?:argue|talk|reason|get through|deal|get|convince|reach|approach|bring)\b[^.?!]*\b(?:someone|somebody|a person|people)\b|\b(?:one|some|any) ?thing i (?:could|can|might|should) (?:actually |even )?say\b"
     )),
     ("resentment", _rx(
         r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
@@ -184,6 +196,11 @@ _FEELING = _rx(
 _ACK = _rx(
     r"^(?:ok(?:ay)?|k|right|sure|fair|fine|alright|cool|great|good|thanks?|thank (?:you|u)|thx|ty|cheers|ta|got it|makes sense|that helps|"
     r"i'?ll try|noted|yes|yeah|yep|hmm|ha|lol|i see|that'?s (?:helpful|useful|encouraging|clear|fair|good))\b"
+)
+# After a step forward, how to meet it: "what do i do now, i don't want to push and scare him off".
+_BUILD_ON = _rx(
+    r"\bwhat (?:do|should|can) i (?:do|say) (?:now|next|with (?:that|this))\b|\bhow do i (?:not|build on|keep|encourage|respond|react)\b|"
+    r"\bscare (?:him|her|them) off\b|\bdon'?t want to (?:push|ruin|blow|spoil|scare|jinx)\b|\bshould i (?:say|mention) (?:something|anything)\b"
 )
 # Words of a step forward, without which a statement the classifier calls "progress" is just news.
 _GOOD_NEWS = _rx(
@@ -221,7 +238,7 @@ _NOT_FOR = _rx(r"\bnot for (?:him|her|them|my \w+)\b")
 _FOR_ME = _rx(
     r"\bfor (?:me|myself|us|people like me|people in my|famil(?:y|ies)|family members|parents|partners|carers|siblings|relatives)\b|"
     r"\b(?:i|me) (?:could|can|might|should) (?:go|join|talk|ring|call|see)\b|\bmy own\b|\bon my own\b|\bwho helps\b|\babout me\b|"
-    r"\b(?:i|me) (?:to )?talk to\b|\bi'?m (?:not coping|struggling|drowning)\b|\bsupport myself\b"
+    r"\b(?:i|me) (?:to )?talk to\b|\bi'?m (?:not coping|struggling|drowning)\b|\bsupport myself\b|\b(?:caregivers?|care givers?|carers?)\b|\blike me\b"
 )
 _FOR_THEM = _rx(
     r"\bfor (?:him|her|them|my (?:son|daughter|husband|wife|partner|mum|mom|dad|brother|sister|friend|boyfriend|girlfriend))\b|"
@@ -279,6 +296,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("next_no", "boundaries" if last_topic == "boundaries" else "refusal")
     if _WHY_THEM.search(lowered):
         return Move("why_them", "why_resist")
+    if last_topic == "progress" and _BUILD_ON.search(lowered):
+        return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step
     cued = topic_cue(lowered)
     if cued:
         return Move("topic", cued, "avoid" if cued == "bring_up" and _AVOID.search(text) else None)

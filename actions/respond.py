@@ -180,7 +180,7 @@ def update_situation(
     for name, heard in read.items():
         current = slots.get(name)
         value = buttons.get(name) or heard
-        switch = picture.correction or (name == "concern" and picture.named_concern)
+        switch = picture.correction or (name == "concern" and (picture.named_concern or current in picture.ruled_out))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
             values[name] = value
             new.add(name)

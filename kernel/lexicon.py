@@ -201,7 +201,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.DIRECT: (
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
-        (r"\bnot happening\b", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1),
+        (r"\bnot happening\b", 2), (r"\b(?:end of|full stop|final answer|end of story|end of discussion|and that'?s that)\W*$", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1),
         (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
@@ -334,6 +334,13 @@ _RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|n
 _NAMED_AS = re.compile(r"\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
                        r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|some sort of|"
                        r"like)\s+){0,2}$", re.IGNORECASE)
+
+
+def ruled_out_concerns(text: str) -> tuple[str, ...]:
+    """Struggles the user says it isn't ("it's not really the drinking, it's more that he's given up"): a guess of one of
+    them gives way to what they name instead."""
+    return tuple(value for value, pattern in _CONCERN_PATTERNS.items()
+                 if any(_RULED_OUT.search(text[: match.start()][-40:]) for match in pattern.finditer(text)))
 
 
 def names_concern(text: str) -> Optional[str]:
@@ -487,6 +494,7 @@ class Picture:
     user_state: Optional[str] = None
     correction: bool = False
     named_concern: bool = False  # the struggle is named as what is going on ("i think it's hoarding"): it replaces a guess
+    ruled_out: tuple[str, ...] = ()  # struggles the user says it isn't
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
 
@@ -518,6 +526,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         user_state=state,
         correction=is_correction(told),
         named_concern=names_concern(lowered) is not None,
+        ruled_out=ruled_out_concerns(lowered),
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
     )
