@@ -90,7 +90,13 @@ $(TOPIC_MODEL): $(wildcard content/roleplay/topic_lines*.tsv) actions/rehearsal/
 	@echo "==> Training the practice topic reader (models/practice_topics; seconds)"
 	@$(BIN)/python -m actions.rehearsal.topic_model train
 
-train: $(MODEL) $(MI_CODER) $(TOPIC_MODEL) ## Train only if the training data or config changed
+# --- Crisis model (components/crisis_model.py): a linear model on data/safety/crisis_lines*.tsv and the NLU, seconds.
+CRISIS_MODEL := models/crisis_model/model.pkl
+$(CRISIS_MODEL): $(wildcard data/safety/crisis_lines*.tsv) $(wildcard data/nlu/*.yml) $(wildcard components/crisis_*.py) | $(STAMPS)/runtime
+	@echo "==> Training the crisis model (models/crisis_model; seconds)"
+	@$(BIN)/python -m components.crisis_model train
+
+train: $(MODEL) $(MI_CODER) $(TOPIC_MODEL) $(CRISIS_MODEL) ## Train only if the training data or config changed
 
 run: content train web ## Set everything up and serve Rasa (5005), actions (5055), web chat (8080)
 	@scripts/serve.sh

@@ -85,14 +85,16 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:it|things) (?:have to |need to )?get before (?:i|we|you) (?:call|ring|phone|get|worry|do something)\b|"
         r"\bwho do i (?:call|ring) if\b|"
         # "what are the signs it's getting to the point where i need to get someone urgently?"
-        r"\bsigns?\b[^.?!]{0,60}\b(?:urgent\w*|emergency|crisis|dangerous|getting worse|the point where|need (?:to get|help) (?:someone|help) (?:fast|quick|now))\b"
+        r"\bsigns?\b[^.?!]{0,60}\b(?:urgent\w*|emergency|crisis|dangerous|getting worse|the point where|need (?:to get|"
+        r"help) (?:someone|help) (?:fast|quick|now))\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
         r"\btalk to someone (?:myself|for me)|"
         r"\b(?:therapist|counsellor|counselor|help|support) for (?:me|myself)\b|\bgroups? for\b|\banyone for (?:partners|"
         r"parents|families|people)|"
-        r"\b(?:caregivers?|care givers?|carers?) like me\b|\bsupport for (?:caregivers|care givers|carers|families|parents|partners|spouses|siblings|people like me)\b|"
+        r"\b(?:caregivers?|care givers?|carers?) like me\b|\bsupport for (?:caregivers|care givers|carers|families|parents|"
+        r"partners|spouses|siblings|people like me)\b|"
         r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
         r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
@@ -116,8 +118,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
         r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b|"
         # doing it all for them: "babying her", "car payments", "should i stop doing that", "bailing him out"
-        r"\bbab(?:y|ying|ied|ies) (?:him|her|them)\b|\bmollycoddl|\bcotton wool\b|\bdoing (?:everything|all the \w+) for (?:him|her|them)\b|"
-        r"\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|lending|helping|bailing)\b|\bbail(?:ing)? (?:him|her|them) out\b"
+        r"\bbab(?:y|ying|ied|ies) (?:him|her|them)\b|\bmollycoddl|\bcotton wool\b|\bdoing (?:everything|all the \w+) for (?:him|"
+        r"her|them)\b|"
+        r"\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|lending|helping|bailing)\b|"
+        r"\bbail(?:ing)? (?:him|her|them) out\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -143,7 +147,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b|"
         r"\b(?:not|don'?t|dont|never) (?:mess|screw|muck|blow|cock) (?:it|this|things) up\b|"
         # a small step told: "he actually read the leaflet", "folded the corner down", "asked me the name of that counsellor"
-        r"\bread the (?:leaflet|article|booklet|pamphlet|website|page|link|email|book|letter)\b|\bfolded (?:the )?(?:corner|page)\b|\bbookmarked\b|"
+        r"\bread the (?:leaflet|article|booklet|pamphlet|website|page|link|email|book|letter)\b|\bfolded (?:the )?(?:corner|"
+        r"page)\b|\bbookmarked\b|"
         r"\bsaved the number\b|\basked (?:me )?(?:for|about|what) (?:the )?(?:name|number|counsell?or|therapist|website)\b"
     )),
     ("bring_up", _rx(
@@ -166,7 +171,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
         r"\bwill (?:that|it) put (?:him|her|them) off\b|"
-        r"\bhow (?:do|would|can|could) you (?:even )?(?:argue|talk|reason|get through|deal|get|convince|reach|approach|bring)\b[^.?!]*\b(?:someone|somebody|a person|people)\b|\b(?:one|some|any) ?thing i (?:could|can|might|should) (?:actually |even )?say\b"
+        r"\bhow (?:do|would|can|could) you (?:even )?(?:argue|talk|reason|get through|deal|get|convince|reach|approach|"
+        r"bring)\b[^.?!]*\b(?:someone|somebody|a person|people)\b|\b(?:one|some|any) ?thing i (?:could|can|might|"
+        r"should) (?:actually |even )?say\b"
     )),
     ("resentment", _rx(
         r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
@@ -200,7 +207,8 @@ _ACK = _rx(
 # After a step forward, how to meet it: "what do i do now, i don't want to push and scare him off".
 _BUILD_ON = _rx(
     r"\bwhat (?:do|should|can) i (?:do|say) (?:now|next|with (?:that|this))\b|\bhow do i (?:not|build on|keep|encourage|respond|react)\b|"
-    r"\bscare (?:him|her|them) off\b|\bdon'?t want to (?:push|ruin|blow|spoil|scare|jinx)\b|\bshould i (?:say|mention) (?:something|anything)\b"
+    r"\bscare (?:him|her|them) off\b|\bdon'?t want to (?:push|ruin|blow|spoil|scare|jinx)\b|\bshould i (?:say|"
+    r"mention) (?:something|anything)\b"
 )
 # Words of a step forward, without which a statement the classifier calls "progress" is just news.
 _GOOD_NEWS = _rx(
@@ -224,7 +232,8 @@ _NO_TOLD = _rx(
 _QUESTION = _rx(
     r"\?|(?:^|[.!,;:]\s*|\b(?:and|but|so|like|just|also|or|then|ok|okay|now|because|cos|idk|honestly|seriously)\s+)"
     r"(?:how|what|why|should|could|can|would|is it|is there|is that|am i|do i|does|do you|where|when|which|who|are there|will)\b|"
-    r"\b(?:don'?t|dont|do not|not sure|no idea|wondering) (?:know )?(?:what|how|whether|if|when|where)\b|\bany (?:ideas|advice|tips|thoughts)\b"
+    r"\b(?:don'?t|dont|do not|not sure|no idea|wondering) (?:know )?(?:what|how|whether|if|when|where)\b|\bany (?:ideas|advice|"
+    r"tips|thoughts)\b"
 )
 # Intents that say little about what the user wants; the thread decides.
 WEAK_INTENTS = frozenset(
@@ -238,7 +247,8 @@ _NOT_FOR = _rx(r"\bnot for (?:him|her|them|my \w+)\b")
 _FOR_ME = _rx(
     r"\bfor (?:me|myself|us|people like me|people in my|famil(?:y|ies)|family members|parents|partners|carers|siblings|relatives)\b|"
     r"\b(?:i|me) (?:could|can|might|should) (?:go|join|talk|ring|call|see)\b|\bmy own\b|\bon my own\b|\bwho helps\b|\babout me\b|"
-    r"\b(?:i|me) (?:to )?talk to\b|\bi'?m (?:not coping|struggling|drowning)\b|\bsupport myself\b|\b(?:caregivers?|care givers?|carers?)\b|\blike me\b"
+    r"\b(?:i|me) (?:to )?talk to\b|\bi'?m (?:not coping|struggling|drowning)\b|\bsupport myself\b|\b(?:caregivers?|care givers?|"
+    r"carers?)\b|\blike me\b"
 )
 _FOR_THEM = _rx(
     r"\bfor (?:him|her|them|my (?:son|daughter|husband|wife|partner|mum|mom|dad|brother|sister|friend|boyfriend|girlfriend))\b|"

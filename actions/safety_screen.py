@@ -79,7 +79,8 @@ _FEAR = re.compile(
 # Doubt ("maybe", "a bit", "sometimes", "not sure") is an answer only when it leads the reply or is most of it: "maybe a
 # bit, he gets loud" puts safety first, but "is it bad that i resent him a bit" or "what kind of mother does that" is
 # something else on their mind.
-_DOUBT = re.compile(r"\b(?:maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|used to|depends|once or twice)\b", re.I)
+_DOUBT = re.compile(r"\b(?:maybe|a bit|a little|sometimes|not sure|i don'?t know|idk|kind of|sort of|kinda|used to|depends|"
+    r"once or twice)\b", re.I)
 _NOT_DOUBT = re.compile(r"\bwhat kind of\b|\bthat kind of\b|\ba bit of (?:a|an)\b", re.I)
 
 

@@ -263,6 +263,7 @@ _USER_HARMED = _rx(
     r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
     r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my|the kids|the baby)\b|\bboiling (?:water|kettle)\b",
     r"\b(?:going to|gonna|will|'ll|about to|threatening to)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab)\s+(?:me|us|the kids|my)\b",
+    r"\bwon'?t let me (?:past|out|leave|go|get out)\b|\bbacked me into\b|\bgot me (?:backed|pinned|cornered)\b|\bcornered me\b|\bblocking the door\b|"
     r"\b(?:i'?m|im|i am|we'?re|we are) (?:locked|hiding|stuck|shut|barricaded) in\b|\bkick(?:s|ed|ing)? (?:the |my |our )?(?:bathroom |bedroom )door (?:in|down)\b",
 )
 # Talk of suicide or self-harm by someone else.
@@ -271,6 +272,7 @@ _LOVED_ONE_WORDS = _rx(
     r"\b(?:better off|end it|not (?:be |being )?(?:around|here)|wake up|point in living|goodbye|note|letters?|sorry for everything|on purpose)\b",
     r"\b(?:rope|noose|bridge|balcony|ledge|garage|razor|pills|tablets|jump)\b",
     r"\b(?:bye|voicemail|look after|take care of|thanks for everything|love you all|roof|rooftop|multi-?storey|car park|tracks|railway|cliffs?|viaduct|motorway)\b",
+    r"\b(?:photo|pic|picture|selfie) of (?:the |a )?(?:sea|river|quarry|viaduct|bridge|cliff|tracks|edge|lake|sea wall|pier)\b",
     r"\b(?:wants? to die|how to (?:hang|kill|hurt)|last time you'?ll hear from me|(?:got it all|all) planned|at peace|made (?:his|her|their) peace)\b",
 )
 _WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychotic|voices|screaming|smashed|kicking off)\b")

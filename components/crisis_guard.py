@@ -4,7 +4,8 @@ Two rule layers say whether a message speaks of danger, and either is enough: sp
 with scoped negation and hyperbole (components/crisis_matcher.py) and the older regular-expression net
 (components/crisis_regex.py). Misspelt danger words are spelt right first (components/crisis_grade.py).
 The classifier's own "crisis" guess only counts when the message holds a word of danger, so a plain
-refusal story never becomes an emergency. components/crisis_grade.py then grades what was found:
+refusal story never becomes an emergency. Under all of them, a model trained on lines written for it
+(components/crisis_model.py) catches danger told by what is seen, when it is sure. components/crisis_grade.py then grades what was found:
 
 - ``crisis``: the intent becomes ``crisis``; the entity ``crisis_category`` fills the slot of that name,
   which picks the crisis reply (loved_one_at_risk, overdose, user_harmed, user_at_risk, general);
@@ -38,6 +39,7 @@ from components.crisis_grade import (
     without_figures,
 )
 from components.crisis_matcher import danger_categories, without_cleared_words
+from components.crisis_model import sure_of_crisis
 from components.crisis_regex import regex_speaks_of_danger
 from components.rule_component import RuleComponent
 
@@ -60,6 +62,7 @@ ASKING_DIRECTLY_ENTITY = "safety_asking_directly"
 # When only the regular-expression net or the classifier saw danger.
 REGEX_ONLY = "REGEX_NET"
 CLASSIFIER = "CLASSIFIER"
+MODEL = "CRISIS_MODEL"
 # If the classifier gave crisis at least this much and nothing was confident, it may be crisis (if a danger
 # word is there).
 UNSURE_CRISIS_THRESHOLD = 0.2
@@ -105,6 +108,8 @@ def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, An
         and speaks_of_danger_word(without_cleared_words(without_figures(fixed)))
     ):
         layer = CLASSIFIER
+    if layer is None and sure_of_crisis(text, fixed):
+        layer = MODEL  # danger told by what is seen ("he gave his guitar away and now he won't open his door")
     return grade(fixed, categories, layer is not None), layer
 
 

@@ -7,6 +7,7 @@ when it overlaps a figure of speech ("this job is killing me") or is negated rig
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -191,7 +192,14 @@ def _build() -> tuple[Any, _DangerRules, Matcher]:
 _NLP, _DANGER, _HYPERBOLE = _build()
 
 
+@functools.lru_cache(maxsize=128)
 def _lemmatise(text: str) -> Doc:
+    """The text as tokens with our lemmas (cached: the danger rules, the net's second look and the crisis model's
+    reading all ask for the same text in one turn; nothing changes a Doc once made)."""
+    return _make_lemmatised(text)
+
+
+def _make_lemmatised(text: str) -> Doc:
     # The closing " ." lets a pattern ask for the end of a clause or a next token at the end of the text.
     doc = _NLP.make_doc(" ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()) + " .")
     for token in doc:
@@ -206,6 +214,11 @@ def _lemmatise(text: str) -> Doc:
         if lemma not in _SENTENCE_END:
             token.tag_ = _IN_SENTENCE
     return doc
+
+
+def _has_words(doc: Doc) -> bool:
+    """Whether anything but punctuation is there: the matchers need one tagged token ("?!" alone has none)."""
+    return any(token.tag_ == _IN_SENTENCE for token in doc)
 
 
 def _negated(doc: Doc, rule: _Rule, start: int, end: int) -> bool:
@@ -223,6 +236,8 @@ def _negated(doc: Doc, rule: _Rule, start: int, end: int) -> bool:
 def danger_categories(text: str) -> list[str]:
     """The categories of danger the text speaks of, most urgent first; empty when there is none."""
     doc = _lemmatise(text)
+    if not _has_words(doc):
+        return []
     matches = _DANGER.matches(doc)
     if not matches:
         return []
@@ -246,6 +261,8 @@ def without_cleared_words(text: str) -> str:
     violent" is not a crisis there either, while any other danger word in the message still counts.
     """
     doc = _lemmatise(text)
+    if not _has_words(doc):
+        return text
     cleared: set[int] = set()
     for _, start, end in _HYPERBOLE(doc):
         cleared.update(range(start, end))

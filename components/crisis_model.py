@@ -41,9 +41,11 @@ MODEL_DIR = REPO_ROOT / "models" / "crisis_model"
 CRISIS, OTHER = "crisis", "other"
 LEVELS = ("crisis", "past", "asking", "none")
 # How sure the model must be before its "crisis" counts when no rule saw danger. Chosen on the development sets
-# (tests/data/safety_*.tsv, never trained on): the lowest value that keeps their intense-but-safe lines at the
-# emergency script no more often than the rules alone allow (3%).
-THRESHOLD = 0.7
+# (tests/data/safety_*.tsv, never trained on): the lowest value that keeps each set's intense-but-safe lines at the
+# emergency script at most 3% of the time (0.85: 11 of 736 lines, against 2 with the rules alone). Trained on one
+# author's lines and tested on the other's, rules alone caught 223 and 203 of 330 crises; with the model at 0.85,
+# 281 and 246, for 13 and 2 more false alarms in 300 look-alikes written to be hard.
+THRESHOLD = 0.85
 _ENTITY = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 
@@ -86,10 +88,22 @@ def all_lines(directory: Optional[Path] = None) -> list[tuple[str, str]]:
 def _digest(files: list[Path]) -> str:
     import sklearn
 
-    digest = hashlib.sha256(sklearn.__version__.encode() + Path(__file__).read_bytes())
-    for path in [*files, *sorted(NLU_DIR.glob("*.yml"))]:
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    here = Path(__file__).parent
+    readers = [here / name for name in ("crisis_model.py", "crisis_grade.py", "crisis_matcher.py", "crisis_lexicon.py")]
+    for path in [*files, *sorted(NLU_DIR.glob("*.yml")), *readers]:  # what it learns from, and how the text is read
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def model_text(text: str, spelt_right: Optional[str] = None) -> str:
+    """What the model reads: the text spelt right, with the figures of speech and negated danger the rule layers clear
+    blanked out ("social suicide", "the kids are killing me", "he's never hurt me"), so it learns and judges the rest.
+    ``spelt_right`` is corrected(text) when the caller has it already."""
+    from components.crisis_grade import corrected, without_figures
+    from components.crisis_matcher import without_cleared_words
+
+    return without_cleared_words(without_figures(spelt_right if spelt_right is not None else corrected(text)))
 
 
 def build(rows: list[tuple[str, str]]) -> Any:
@@ -103,7 +117,7 @@ def build(rows: list[tuple[str, str]]) -> Any:
     ])
     model = Pipeline([("features", features), ("classify", LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced"))])
     texts, labels = zip(*rows, strict=False)
-    model.fit(list(texts), list(labels))
+    model.fit([model_text(text) for text in texts], list(labels))
     for _, part in features.transformer_list:
         if hasattr(part, "stop_words_"):
             part.stop_words_ = None  # terms cut by min_df are not needed to transform (CVE-2024-5206; README, audit)
@@ -118,6 +132,50 @@ def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
         pickle.dump({"digest": _digest(line_files(directory)), "model": model}, handle)
     os.replace(staging, out / "model.pkl")  # whole or not at all, for a process reading it at the same moment
     return model
+
+
+class _Scorer:
+    """The fitted pipeline's arithmetic without scikit-learn's per-call overhead (about 1 ms a message there, tens of
+    microseconds here): each vectorizer's n-grams, sublinear TF times IDF, L2-normalised, dotted with the regression's
+    weights. Checked against predict_proba by tests/test_crisis_model.py."""
+
+    def __init__(self, model: Any) -> None:
+        features, classify = model.named_steps["features"], model.named_steps["classify"]
+        coef = classify.coef_[0]
+        sign = 1.0 if list(classify.classes_).index(CRISIS) == 1 else -1.0
+        self.intercept = sign * float(classify.intercept_[0])
+        self.parts = []
+        offset = 0
+        for _, vectorizer in features.transformer_list:
+            size = len(vectorizer.vocabulary_)
+            idf = vectorizer.idf_
+            weights = {term: (float(idf[index]), sign * float(coef[offset + index])) for term, index in vectorizer.vocabulary_.items()}
+            self.parts.append((vectorizer.build_analyzer(), weights))
+            offset += size
+
+    def probability(self, text: str) -> float:
+        import math
+        from collections import Counter
+
+        score = self.intercept
+        for analyze, weights in self.parts:
+            total, norm = 0.0, 0.0
+            for term, count in Counter(analyze(text)).items():
+                known = weights.get(term)
+                if known is None:
+                    continue
+                value = (1.0 + math.log(count)) * known[0]
+                norm += value * value
+                total += value * known[1]
+            if norm:
+                score += total / math.sqrt(norm)
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> Optional[_Scorer]:
+    model = _model()
+    return _Scorer(model) if model is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -141,17 +199,16 @@ def _model() -> Optional[Any]:
         return None
 
 
-def crisis_probability(text: str) -> float:
+def crisis_probability(text: str, spelt_right: Optional[str] = None) -> float:
     """How sure the model is that the text tells of danger now (0 without a model)."""
-    model = _model()
-    if model is None:
-        return 0.0
-    probabilities = model.predict_proba([text])[0]
-    return float(probabilities[list(model.classes_).index(CRISIS)])
+    scorer = _scorer()
+    return scorer.probability(model_text(text, spelt_right)) if scorer is not None else 0.0
 
 
-def sure_of_crisis(text: str) -> bool:
-    return crisis_probability(text) >= THRESHOLD
+@lru_cache(maxsize=256)
+def sure_of_crisis(text: str, spelt_right: Optional[str] = None) -> bool:
+    """Each message is graded twice (the NLU, then the channel's safety note): the second time is a lookup."""
+    return crisis_probability(text, spelt_right) >= THRESHOLD
 
 
 def main(argv: Optional[list[str]] = None) -> int:

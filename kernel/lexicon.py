@@ -201,7 +201,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.DIRECT: (
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
-        (r"\bnot happening\b", 2), (r"\b(?:end of|full stop|final answer|end of story|end of discussion|and that'?s that)\W*$", 2), (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1),
+        (r"\bnot happening\b", 2),
+        (r"\b(?:end of|full stop|final answer|end of story|end of discussion|and that'?s that)\W*$", 2),
+        (r"\b(?:he|she|they) said no[.!,]", 1), (r"\bi'?ll manage\b|\bi can manage\b", 1),
         (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
@@ -328,11 +330,13 @@ _LOST_SOMEONE = re.compile(
 
 
 # A struggle ruled out: "he's not depressed or anything, he's just cooked", "it's not really the drinking".
-_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?:(?:really|just|even|actually|"
+_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?:(?:really|"
+    r"just|even|actually|"
                         r"exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
 # A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
 _NAMED_AS = re.compile(r"\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
-                       r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|some sort of|"
+                       r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|"
+                       r"some sort of|"
                        r"like)\s+){0,2}$", re.IGNORECASE)
 
 

@@ -1,0 +1,73 @@
+"""The crisis model under the rule layers (components/crisis_model.py): it learns from data/safety/crisis_lines*.tsv
+and the NLU, catches danger told by what is seen, and never stands in for the rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from components import crisis_guard, crisis_model
+from components.crisis_grade import CRISIS, NONE
+from components.crisis_guard import grade_message
+from tests.test_safety_grading import DATA, _rows
+
+
+def test_the_fast_scorer_gives_what_scikit_learn_gives() -> None:
+    model = crisis_model._model()
+    assert model is not None
+    texts = [crisis_model.model_text(text) for text, _ in crisis_model.read_lines(crisis_model.line_files()[0])[:200]]
+    expected = model.predict_proba(texts)[:, list(model.classes_).index(crisis_model.CRISIS)]
+    scorer = crisis_model._scorer()
+    assert scorer is not None
+    assert max(abs(scorer.probability(text) - p) for text, p in zip(texts, expected, strict=True)) < 1e-9
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "he sent me a photo of the sea wall at night with no words and now he isn't picking up",
+        "he's got me backed into the kitchen corner and he won't let me past him",
+    ],
+)
+def test_danger_told_by_what_is_seen_gets_the_crisis_reply_through_the_model(message: str) -> None:
+    graded, layer = grade_message(message, "they_refused_help", [])
+    assert graded.level == CRISIS and layer == crisis_guard.MODEL
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my husband drinks too much and refuses counselling, how do I raise it again",
+        "I'm so drained, he's been in bed since noon and the kids are wild today",
+        "going to that party in those shoes would be social suicide, according to my teenager",
+    ],
+)
+def test_ordinary_hard_days_stay_ordinary(message: str) -> None:
+    graded, _ = grade_message(message, "they_refused_help", [])
+    assert graded.level == NONE
+
+
+def test_without_a_model_the_rules_still_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crisis_model, "_scorer", lambda: None)
+    crisis_model.sure_of_crisis.cache_clear()
+    try:
+        assert crisis_model.crisis_probability("he won't let me past him") == 0.0
+        graded, layer = grade_message("my brother just took all his pills and won't wake up", "crisis", [])
+        assert graded.level == CRISIS and layer not in (None, crisis_guard.MODEL)
+    finally:
+        crisis_model.sure_of_crisis.cache_clear()
+
+
+def test_a_bad_training_row_names_its_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "crisis_lines_bad.tsv"
+    bad.write_text("level\tcategory\ttext\ncrisis\tgeneral\tfine\nurgent\t-\tnot a level\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"crisis_lines_bad\.tsv:3"):
+        crisis_model.read_lines(bad)
+
+
+def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -> None:
+    trained = {text.lower() for path in crisis_model.line_files() for text, _ in crisis_model.read_lines(path)}
+    assert len(trained) >= 1300
+    for name in ("safety_dev.tsv", "safety_extra.tsv", "safety_blind_2.tsv", "safety_blind_3.tsv", "safety_blind_4.tsv",
+                 "safety_blind_5.tsv"):
+        assert not [row[3] for row in _rows(DATA / name) if row[3].lower() in trained], name
