@@ -40,12 +40,13 @@ NLU_DIR = REPO_ROOT / "data" / "nlu"
 MODEL_DIR = REPO_ROOT / "models" / "crisis_model"
 CRISIS, OTHER = "crisis", "other"
 LEVELS = ("crisis", "past", "asking", "none")
-# How sure the model must be before its "crisis" counts when no rule saw danger. Chosen on the development sets
-# (tests/data/safety_*.tsv, never trained on): the lowest value that keeps each set's intense-but-safe lines at the
-# emergency script at most 3% of the time (0.85: 11 of 736 lines, against 2 with the rules alone). Trained on one
-# author's lines and tested on the other's, rules alone caught 223 and 203 of 330 crises; with the model at 0.85,
-# 281 and 246, for 13 and 2 more false alarms in 300 look-alikes written to be hard.
-THRESHOLD = 0.85
+# How sure the model must be before its "crisis" counts when no rule saw danger. Chosen on development data never
+# trained on: the safety sets (tests/data/safety_*.tsv: 6 of their 736 intense-but-safe lines get the emergency
+# script at 0.9, against 2 with the rules alone, 11 at 0.85) and the 1,222 ordinary turns of the conversation and NLU
+# development sets (2 at 0.9, 3 at 0.85). Trained on one author's lines and tested on the other's, the rules alone
+# caught 223 and 203 of 330 crises; with the model at 0.9, 273 and 235, for 5 and 1 more false alarms in 300 hard
+# look-alikes.
+THRESHOLD = 0.9
 _ENTITY = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 
@@ -102,8 +103,9 @@ def model_text(text: str, spelt_right: Optional[str] = None) -> str:
     ``spelt_right`` is corrected(text) when the caller has it already."""
     from components.crisis_grade import corrected, without_figures
     from components.crisis_matcher import without_cleared_words
+    from components.crisis_regex import without_ordinary_uses
 
-    return without_cleared_words(without_figures(spelt_right if spelt_right is not None else corrected(text)))
+    return without_ordinary_uses(without_cleared_words(without_figures(spelt_right if spelt_right is not None else corrected(text))))
 
 
 def build(rows: list[tuple[str, str]]) -> Any:

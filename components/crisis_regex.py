@@ -157,6 +157,7 @@ _DANGER = [
 _NOT_DANGER = [
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
+    r"\b(?:feel|feeling|felt) like (?:i'?m|im|i am|i was|we'?re) drowning\b|\bdrowning in (?:paperwork|work|debt|bills|admin|laundry|it all)\b",
     # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
     r"\bdisappear(?: off| away| somewhere)?(?: (?:to|on) (?:a|an|the|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|retreat|"
     r"caravan|festival|trip))? (?:for (?:a|an|the|one|two|three|four|\d+|a few|a couple of|some|a long|the whole)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|"
@@ -185,6 +186,12 @@ _NOT_DANGER = [
 ]
 _DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _DANGER), re.IGNORECASE)
 _NOT_DANGER_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_DANGER), re.IGNORECASE)
+
+
+def without_ordinary_uses(text: str) -> str:
+    """The text with the net's hyperbole and ordinary uses blanked ("the food police", "dead tired", "could kill him for
+    lying"), for the crisis model to read the rest."""
+    return _NOT_DANGER_RE.sub(" ", text)
 
 
 def regex_speaks_of_danger(text: str) -> bool:

@@ -71,3 +71,30 @@ def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -
     for name in ("safety_dev.tsv", "safety_extra.tsv", "safety_blind_2.tsv", "safety_blind_3.tsv", "safety_blind_4.tsv",
                  "safety_blind_5.tsv"):
         assert not [row[3] for row in _rows(DATA / name) if row[3].lower() in trained], name
+
+
+def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergency_script_from_the_model() -> None:
+    """Every user turn of tests/data/conversations (none of them a crisis now) and the NLU development set: the model
+    may add an alarm where the rules saw nothing. Measured 2 of 1,222 at the 0.9 threshold (3 at 0.85)."""
+    import csv
+
+    import yaml
+
+    from components.crisis_grade import grade
+    from components.crisis_guard import _rule_layers
+
+    texts = []
+    for path in sorted((DATA / "conversations").glob("*.yml")):
+        for conversation in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            for turn in conversation["turns"]:
+                topic = (turn.get("expect") or {}).get("topic")
+                if "worried_about_safety" not in (topic if isinstance(topic, list) else [topic]):
+                    texts.append(turn["user"])
+    with (DATA / "dev_nlu.tsv").open(encoding="utf-8", newline="") as handle:
+        texts += [row[0] for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row[1] not in ("crisis", "worried_about_safety")]
+    alarms = []
+    for text in texts:
+        fixed, categories, net = _rule_layers(text)
+        if not categories and not net and crisis_model.sure_of_crisis(text, fixed) and grade(fixed, [], True).level == CRISIS:
+            alarms.append(text)
+    assert len(texts) >= 1200 and len(alarms) <= 3, alarms

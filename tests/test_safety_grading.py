@@ -167,7 +167,7 @@ def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(
 def test_the_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """tests/data/safety_blind_5.tsv: 200 lines written blind to describe danger by what is seen and heard. Held out:
     never read for errors or trained on; only its scores are known (safety_blind_5.md). First run, rules alone: 44 of
-    75 crises, 7 of 100 past or none lines alarmed; with the crisis model: 58 of 75, 8 of 100. A new writer still finds
+    75 crises, 7 of 100 past or none lines alarmed; with the crisis model: 57 of 75, 8 of 100. A new writer still finds
     about one crisis in four the assistant doesn't recognise as one."""
     parsed = _parse(agent, _rows(DATA / "safety_blind_5.tsv"))
     crises = [p for row, p in parsed if row[0] == CRISIS]
