@@ -91,7 +91,8 @@ def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergenc
                 if "worried_about_safety" not in (topic if isinstance(topic, list) else [topic]):
                     texts.append(turn["user"])
     with (DATA / "dev_nlu.tsv").open(encoding="utf-8", newline="") as handle:
-        texts += [row[0] for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row[1] not in ("crisis", "worried_about_safety")]
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        texts += [row[0] for row in rows if row[1] not in ("crisis", "worried_about_safety")]
     alarms = []
     for text in texts:
         fixed, categories, net = _rule_layers(text)
