@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.moves import read_move
+from actions.rehearsal.actions import looks_like_a_line
 from actions.replies import Reply, send
 from actions.respond import Memory, answer
 
@@ -58,7 +59,8 @@ class ActionOfferPractice(Action):
         text = str(tracker.latest_message.get("text") or "")
         memory = Memory.load(tracker.get_slot("memory"))
         move = read_move(text, "practice_line", memory.topic)
-        if move.kind != "open" or "practice_declined" in memory.used:
+        # A story about them ("my mum's house is full, you can't get into the back bedroom") is told to us, not a line.
+        if move.kind != "open" or "practice_declined" in memory.used or not looks_like_a_line(text):
             reply, events = answer(tracker)
             return events + send(dispatcher, tracker, reply)
         reply = Reply(

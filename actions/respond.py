@@ -512,8 +512,8 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
         return responder.ack()
     if "resistance_form" in responder.new or picture_has_form:
         return responder.refusal()
-    if move.topic:  # a question that carries on the thread
-        return responder.more(move.topic)
+    if move.topic:  # a question that carries on the thread ("should i apologise or just leave it"): answered in it, not "another"
+        return responder.carry_on(move.topic)
     if memory.topic and responder.new:  # a detail that changes the picture: carry on, fitted to it
         return responder.carry_on(memory.topic)
     if memory.topic in KINDS and move.kind == "open" and move.detail:  # more about where we are: stay with the thread

@@ -512,6 +512,7 @@ HYPERBOLE: list[str] = [
     "beat @ME|him|her|them at|in|to",
     "hit @ME with the|some|this|that news|truth|facts|idea|question",
     "throw _2 back at|in @ME|my",
+    "throw that|this|words|remarks|comments|insults|accusations|blame|the+past|my+past _1 at|in @ME|my",
     "throw @SELF3 into work|his+work|her+work|their+work|my+work|the+job|the+gym|exercise|running|projects|studying",
     "push @ME away|to|into|toward|towards",
     "drag @ME down with|to|into",

@@ -101,7 +101,7 @@ _DANGER = [
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
     r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|\bsomeone help\b(?! (?:you|him|her|them|with|out)\b)|\bplease someone help\b",
     r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|\bhaving a fit\b|\bbarely breathing\b"
-    r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|(?<!sometimes )(?<!often )\bslurring\b(?![^.?!]{0,50}\b(?:sometimes|often|when (?:s?he|they) (?:calls?|rings?|phones?)|most (?:nights|days)|every (?:night|weekend)|a lot)\b)|(?<!is )(?<!like )(?<!was )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
+    r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|(?<!sometimes )(?<!often )\bslurring\b(?![^.?!]{0,50}\b(?:sometimes|often|when (?:s?he|they) (?:calls?|rings?|phones?)|most (?:nights|days)|every (?:night|weekend)|a lot)\b)|(?<!is )(?<!like )(?<!was )(?<!are )(?<!it's )(?<!its )(?<!as )(?<!pure )(?<!be )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
     r"|\btaken (?:something|pills|her whole|his whole|loads)\b|\b(?:he|she)'?s taken pills\b|\binjected\b|\bcold and not moving\b",
     r"\bcoming (?:to get|for) me\b|\bbreak(?:ing)? (?:down )?the door\b|\bkicking the door\b|\bsmashing (?:everything|the place|up)\b|\bin a rage\b"
     r"|\bthrew (?:me|us)\b|\bdragged me\b|\bsqueezed my neck\b|\bbit me\b|\bclawed\b|\bpillow over my face\b|\bslams? me\b"

@@ -105,6 +105,23 @@ def demote_unsaid_goodbye(message: Message) -> None:
     _take_the_next_best(message, GOODBYE)
 
 
+# "Are you a bot?" names what we are: a bot, a person, something real or automated. "how much am i actually supposed
+# to take on here" is not that question, whatever its n-grams look like.
+_ABOUT_WHAT_WE_ARE = re.compile(
+    r"\b(?:bot|robot|chat ?bot|human|person|people|real|ai|a\.i\.?|machine|computer|program|automated|algorithm|chatgpt|gpt|"
+    r"therapist|counsell?or|someone|somebody|anyone|who (?:are|r) (?:you|u)|what (?:are|r) (?:you|u))\b",
+    re.IGNORECASE,
+)
+BOT_CHALLENGE = "bot_challenge"
+
+
+def demote_unasked_bot_challenge(message: Message) -> None:
+    """A ``bot_challenge`` that asks nothing about what we are takes the next best intent."""
+    if (message.get(INTENT) or {}).get("name") != BOT_CHALLENGE or _ABOUT_WHAT_WE_ARE.search(message.get(TEXT) or ""):
+        return
+    _take_the_next_best(message, BOT_CHALLENGE)
+
+
 def _take_the_next_best(message: Message, intent: str) -> None:
     """The message's intent and ranking without ``intent``: the best of the others (none left: unchanged)."""
     others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent]
@@ -124,6 +141,7 @@ class InputGuard(RuleComponent):
             if problem is None and intent_name != UNCLEAR:
                 demote_acknowledged_question(message)
                 demote_unsaid_goodbye(message)
+                demote_unasked_bot_challenge(message)
                 continue
             problem = problem or "unclear"
             forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}

@@ -334,10 +334,17 @@ _RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|n
     r"just|even|actually|"
                         r"exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
 # A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
-_NAMED_AS = re.compile(r"\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
+_NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
                        r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|"
-                       r"some sort of|"
-                       r"like)\s+){0,2}$", re.IGNORECASE)
+                       r"some sort of|like|more|mostly|mainly|all|just)\s+){0,3}"
+                       r"|\b(?:i (?:really |honestly |actually )?(?:think|reckon|believe)|pretty sure|i'?m sure|probably|maybe) "
+                       r"(?:he'?s|she'?s|they'?re|hes|shes|he is|she is|they are) (?:really |just |actually |clinically |"
+                       r"properly |a bit )?)$",
+                       re.IGNORECASE)
+# "lost his job" or "lost her licence" is no death in the family.
+_NOT_A_LOSS = re.compile(r"\s+(?:job|jobs|licen[cs]e|temper|keys|wallet|phone|way|money|house|home|mind|nerve|appetite|confidence|place|"
+                         r"seat|bets?|savings|deposit|car|shifts?|hours|contract|business|voice|hair|weight|train of thought|bearings|"
+                         r"footing|grip|patience|sense)\b", re.IGNORECASE)
 
 
 def ruled_out_concerns(text: str) -> tuple[str, ...]:
@@ -368,6 +375,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
             if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
             if _ABOUT_ME.search(before[-60:]) or _RULED_OUT.search(before[-40:]):
+                continue
+            if word.startswith("lost") and _NOT_A_LOSS.match(text, match.end()):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start())

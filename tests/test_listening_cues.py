@@ -135,3 +135,44 @@ def test_more_of_what_people_ask(text: str, topic: str) -> None:
 )
 def test_the_users_own_bet_is_no_gambling(text: str, kinds: list[str]) -> None:
     assert struggle_kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "named"),
+    [
+        ("she isnt depressed, shes just totally fried from the 70 hr weeks", "stress", False),
+        ("honestly i reckon its hoarding, the garage is floor to ceiling", "other", True),
+        ("she lost her job in june and hardly leaves her room, i honestly think shes depressed", "depression", True),
+        ("to be fair its mostly the painkillers now, he takes double the dose", "substance_use", True),
+        ("she lost her husband last year and won't see anyone", "grief", False),
+    ],
+)
+def test_a_struggle_ruled_out_named_or_only_a_lost_job_is_read_as_said(text: str, concern: str, named: bool) -> None:
+    picture = read_message(text)
+    assert (picture.concern, picture.named_concern) == (concern, named)
+
+
+@pytest.mark.parametrize(
+    ("text", "correction"),
+    [
+        ("she actually rang the helpline my friend told her about", False),
+        ("sorry for rambling, my brother gambles", False),
+        ("actually it is my cousin not my sister", True),
+        ("sorry, my stepmum, not my mum", True),
+    ],
+)
+def test_actually_and_sorry_correct_who_it_is_only_when_a_relative_follows(text: str, correction: bool) -> None:
+    assert read_message(text).correction is correction
+
+
+def test_a_bot_challenge_that_asks_nothing_about_what_we_are_takes_the_next_intent() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import demote_unasked_bot_challenge
+
+    ranking = [{"name": "bot_challenge", "confidence": 0.4}, {"name": "feel_exhausted", "confidence": 0.3}]
+    asked = Message(data={"text": "am i talking to a real person?", "intent": ranking[0], "intent_ranking": ranking})
+    not_asked = Message(data={"text": "how much am i actually supposed to take on here", "intent": ranking[0], "intent_ranking": ranking})
+    demote_unasked_bot_challenge(asked)
+    demote_unasked_bot_challenge(not_asked)
+    assert asked.get("intent")["name"] == "bot_challenge" and not_asked.get("intent")["name"] == "feel_exhausted"
