@@ -121,6 +121,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # doing it all for them: "babying her", "car payments", "should i stop doing that", "bailing him out"
         r"\bbab(?:y|ying|ied|ies) (?:him|her|them)\b|\bmollycoddl|\bcotton wool\b|\bdoing (?:everything|all the \w+) for (?:him|"
         r"her|them)\b|"
+        r"\bshould i (?:be )?(?:hiding|hide|counting|count|pouring|pour|throwing|throw|locking|lock)\b[^.?!]{0,20}\b(?:them|it|"
+        r"pills|bottles|booze|drink|tablets|meds)\b|"
         r"\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|lending|helping|bailing)\b|"
         r"\bbail(?:ing)? (?:him|her|them) out\b"
     )),
@@ -136,7 +138,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?![^.?!]{0,30}\bnot (?:family|related|blood)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
-        r"\bdeadline\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
+        r"\bdeadline\b|\bhow much (?:am i|should i|do i have|are we) (?:\w+ )?(?:supposed|meant|expected|have|"
+        r"going) to (?:take on|carry|put up with|give|do)\b|"
+        r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
+        r"\btough love\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -173,7 +178,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"might )?say\b|\bfrom a distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
         r"\bsay (?:it|that) to (?:him|her|them)\b|"
-        r"\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
+        r"(?<!\bever )(?<!\bif i )\b(?:mention|raise|raising|bring(?:ing)? up|mentioning) (?:it|this|that|therapy|counselling) again\b|"
+        r"\bshould i (?:apologi[sz]e|say sorry|text (?:him|her|them)|reach out|message (?:him|her|them)|leave it|give (?:him|her|"
+        r"them) space)\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
         r"\bwill (?:that|it) put (?:him|her|them) off\b|\bmy place to (?:say|bring|raise|mention|tell)\b|"
         r"\bmy place\b[^.?!]{0,30}\bnot (?:family|related|blood)\b|"
