@@ -336,7 +336,7 @@ _RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|n
 # A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
 _NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
                        r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|"
-                       r"some sort of|like|more|mostly|mainly|all|just)\s+){0,3}"
+                       r"some sort of|like|more|mostly|mainly|all|just|his|her|their)\s+){0,3}"
                        r"|\b(?:i (?:really |honestly |actually )?(?:think|reckon|believe)|pretty sure|i'?m sure|probably|maybe) "
                        r"(?:he'?s|she'?s|they'?re|hes|shes|he is|she is|they are) (?:really |just |actually |clinically |"
                        r"properly |a bit )?)$",
