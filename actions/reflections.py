@@ -33,6 +33,7 @@ class Situation:
     duration: Optional[str] = None
     together: Optional[bool] = None
     user_state: Optional[str] = None
+    also: Optional[str] = None  # drinking, drugs or gambling named beside another struggle ("panic attacks, and wine every night")
 
     @property
     def who(self) -> str:
@@ -112,6 +113,17 @@ _CONCERN_LINES: dict[str, tuple[str, ...]] = {
         "It's hard to watch {who} struggle with something {they} won't look at.",
     ),
 }
+# Two struggles at once: the named one and drinking, drugs or gambling beside it.
+_CONCERN_NAMES = {
+    "depression": "The low mood", "anxiety": "The anxiety", "grief": "The grief", "trauma": "What {they} went through",
+    "stress": "The stress", "anger": "The temper", "psychosis": "What {they}'re going through", "eating": "The eating",
+    "other": "What {they}'re struggling with",
+}
+_ALSO_NAMES = {"drinking": "the drinking", "drugs": "the drugs", "gambling": "the gambling"}
+_BOTH_LINES = (
+    "{Concern} and {also} on top of it: each can feed the other, and it's hard to know which to raise first.",
+    "So it's {concern_lower}, and {also} too, which is often how someone takes the edge off something that feels too big.",
+)
 _STATE_LINES: dict[str, tuple[str, ...]] = {
     "exhausted": ("You sound worn down, and that matters as much as anything else here.",
                   "You've been carrying this a long time and it shows in how tired you are."),
@@ -176,6 +188,11 @@ def reflect(
         add(f"state.{situation.user_state}", _STATE_LINES[situation.user_state])
     if "resistance_form" in new and situation.resistance_form in _FORM_LINES:
         add(f"form.{situation.resistance_form}", _FORM_LINES[situation.resistance_form])
+    if situation.also and situation.concern in _CONCERN_NAMES and ("concern" in new or "also" in new):
+        name = _render(_CONCERN_NAMES[situation.concern], situation)
+        both = tuple(line.replace("{Concern}", name).replace("{concern_lower}", name[:1].lower() + name[1:])
+                     .replace("{also}", _ALSO_NAMES[situation.also]) for line in _BOTH_LINES)
+        add("both", both)
     if "concern" in new and situation.concern in _CONCERN_LINES:
         add(f"concern.{situation.concern}", _CONCERN_LINES[situation.concern])
     if "together" in new and situation.together is not None:

@@ -27,7 +27,7 @@ from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, items_by_id, select_in_order
-from kernel.lexicon import Picture, read_message
+from kernel.lexicon import SUBSTANCE_KINDS, Picture, read_message
 from kernel.resources import fill
 from kernel.vocabulary import Kind, ResistanceForm
 
@@ -200,7 +200,10 @@ def update_situation(
     if "concern" in new and slots.get("concern") is not None:
         memory.struggles = list(picture.struggles)
     else:
-        memory.struggles += [kind for kind in picture.struggles if kind not in memory.struggles]
+        added = [kind for kind in picture.struggles if kind not in memory.struggles]
+        memory.struggles += added
+        if any(kind in SUBSTANCE_KINDS for kind in added):
+            new.add("also")  # "and she's drinking every night now": a second struggle beside the first
     for name in ("duration", "together", "user_state"):
         heard_value = getattr(picture, name)
         if heard_value is not None and heard_value != getattr(memory, name):
@@ -597,6 +600,7 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     situation = Situation(
         relationship=slots["relationship"], concern=slots["concern"], resistance_form=slots["resistance_form"], word=memory.word,
         duration=memory.duration, together=memory.together, user_state=memory.user_state, pronoun=memory.pronoun,
+        also=next((kind for kind in memory.struggles if kind in SUBSTANCE_KINDS and slots["concern"] not in (None, "substance_use")), None),
     )
     move = read_move(text, intent, memory.topic) if not text.startswith("/") else _payload_move(intent, memory.topic)
     if resume:

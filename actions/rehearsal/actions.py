@@ -136,6 +136,17 @@ def _a_name(word: str) -> bool:
     return word.lower() not in _NOT_NAMES and normalise_relationship(word) is None
 
 
+# What the user wants to practise, said with the request: "i want to try asking her what makes it hard", "so i can tell
+# him i'm worried". The clause from the verb on is the goal.
+_GOAL_IN_REQUEST = re.compile(
+    r"\b(?:i (?:want|need|would like|'d like|wanna) to|i'?d like to|wanna|so (?:that )?i can|help me|let me)\s+(?:try (?:and |"
+    r"to )?|practi[sc]e |work on |get better at )?"
+    r"((?:ask|asking|tell|telling|say|saying|raise|raising|bring|bringing|talk|talking|explain|explaining|set|setting|suggest|suggesting|"
+    r"mention|mentioning|open|opening|approach|approaching|offer|offering|check in|checking in)\b[^?!]{3,160})",
+    re.IGNORECASE,
+)
+
+
 def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
     """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" said
     earlier about the person being practised. None when they never named them."""
@@ -238,6 +249,11 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         starts the rehearsal with that line, instead of asking the question again."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
+        if intent == "start_roleplay" and not tracker.get_slot("roleplay_goal"):
+            # "can we practise? i want to try asking her what makes it hard": the goal is told with the request.
+            goal = _GOAL_IN_REQUEST.search(text)
+            if goal:
+                return {"roleplay_goal": goal.group(1).rstrip(" .!?")}
         spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text))
         asking_about_them = tracker.get_slot("requested_slot") in ("concern", "resistance_form")
         if not asking_about_them or not tracker.get_slot("relationship") or not spoken_to_them:

@@ -14,6 +14,16 @@ from actions.rehearsal.state import Rehearsal, Turn, advance, is_pressure, is_re
 from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_line_scored
 from kernel.vocabulary import Stage
 
+# Asking before asking: "can I ask you something?", "mind if we talk for a sec?", "is now an ok time?"
+_PERMISSION = re.compile(
+    r"\b(?:can|could|may) i (?:ask|say|tell|run something|talk to) (?:you )?(?:something|a question|about something|for a (?:sec|"
+    r"second|minute))\b|"
+    r"\b(?:can|could) we (?:talk|have a (?:chat|word|talk))(?:\s+(?:for a (?:sec|second|minute|bit)|about something|"
+    r"quickly))?\s*(?:[?.!,]|$)|"
+    r"\bmind if (?:i|we) (?:ask|talk|say|chat)(?: you)?(?: something| a question)?\s*(?:[?.!,]|$)|"
+    r"\bis (?:now|this) (?:an? )?(?:ok|okay|good|alright|bad) time\b|\bgot a (?:sec|second|minute)\b",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(r"\b(?:thanks|thank (?:you|u)|ta|cheers)\b", re.I)
 _DEPTH = {Stage.GUARDED: "deflect", Stage.WARY: "partial", Stage.SOFTENING: "honest", Stage.OPEN: "honest"}
 # Talking about a broad topic leads, once they're softening, to the hidden reason that sits under it: how they feel
@@ -167,6 +177,9 @@ class Responder:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
                          answers=topic if topic in TOPICS and (asking or reflecting) else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
+        if topic in (None, SMALL_TALK) and _PERMISSION.search(turn.text) and not reflecting:
+            # "Can I ask you something? No pressure.": they answer the asking, warily or warmly, before anything is asked.
+            return self.act("permission", stage) or self.general(stage)
         if topic == SMALL_TALK:
             kind = "thanked" if _THANKS.search(turn.text) else "small_talk"
             return self.act(kind, stage) or self.act("small_talk", stage) or self.general(stage)
