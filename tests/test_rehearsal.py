@@ -703,3 +703,24 @@ def test_a_line_typed_while_set_up_asks_how_they_say_no_reaches_the_goal_check_a
     assert extracted == {"roleplay_goal": line}
     validated = form.validate_roleplay_goal(extracted["roleplay_goal"], CollectingDispatcher(), tracker, {})
     assert validated["roleplay_goal"] == "raise it gently, once" and validated["rp_state"]["first_line"] == line
+
+
+@pytest.mark.parametrize("line", ["Hey, can I ask you something? No pressure.", "can we talk for a sec?", "is now an ok time?"])
+def test_asking_permission_gets_an_answer_to_the_asking(line: str) -> None:
+    talk = Conversation(sorted(registry())[0])
+    reply = talk.say(line)
+    assert reply.kind == "permission" and reply.line_id.startswith("act.permission.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "goal"),
+    [
+        ("can we practise? i want to try asking her what makes it hard", "asking her what makes it hard"),
+        ("could you play my dad so i can tell him im worried about the drinking", "tell him im worried about the drinking"),
+    ],
+)
+def test_a_goal_said_with_the_request_to_practise_is_the_goal(asked: str, goal: str) -> None:
+    from actions.rehearsal.actions import _GOAL_IN_REQUEST
+
+    found = _GOAL_IN_REQUEST.search(asked)
+    assert found is not None and found.group(1) == goal

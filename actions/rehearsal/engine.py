@@ -177,7 +177,7 @@ class Responder:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
                          answers=topic if topic in TOPICS and (asking or reflecting) else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
-        if topic in (None, SMALL_TALK) and _PERMISSION.search(turn.text) and not reflecting:
+        if _PERMISSION.search(turn.text) and not reflecting and (topic in (None, SMALL_TALK) or len(turn.text.split()) <= 10):
             # "Can I ask you something? No pressure.": they answer the asking, warily or warmly, before anything is asked.
             return self.act("permission", stage) or self.general(stage)
         if topic == SMALL_TALK:
