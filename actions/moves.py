@@ -50,7 +50,10 @@ _DIFFERENT = _rx(
 _NOT_THEM_BUT_ME = _rx(r"\b(?:for|about) (?:me|myself)\b[^.?!]{0,20}\bnot (?:him|her|them)\b|\bnot (?:him|her|them),? (?:for )?me\b")
 _NEXT_NO = _rx(
     r"\bwhat if (?:s?he|they|my \w+|(?:s?he|they)'s)\b|\band if (?:s?he|they) (?:does|do|says?|throws|laughs|yells)\b|"
-    r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b"
+    r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b|"
+    r"\bwhat (?:do|should|ought|can|would) i (?:to )?do if (?:\w+ )?(?:gets?|becomes?|goes|turns?|starts?) (?:\w+ )?(?:cross|"
+    r"angry|mad|defensive|upset|nasty|"
+    r"aggressive|shouty|shouting|off)\b|\b(?:if|when) (?:s?he|they) (?:kicks off|loses it|blows up|goes off)\b"
 )
 _WHY_US = _rx(
     r"\bwhy (?:do|would|did|should) you (?:suggest|say|think|recommend)|\bwhy (?:would|does|will|should) (?:that|this|it) "
@@ -58,7 +61,7 @@ _WHY_US = _rx(
     r"\bany (?:evidence|research|source)|\bis that (?:backed|proven|evidence)"
 )
 _WHY_THEM = _rx(
-    r"\bwhy (?:do|does|did|would|won'?t|wont|is|isn'?t|can'?t|cant|doesn'?t|will|has|didn'?t|on earth|does it)\s+"
+    r"\bwhy'?s (?:s?he|they)\b|\bwhy (?:do|does|did|would|won'?t|wont|is|isn'?t|can'?t|cant|doesn'?t|will|has|didn'?t|on earth|does it)\s+"
     r"(?:s?he|they|my \w+|her|him|he'?s|she'?s|people|anyone|someone)\b|\bwhy (?:the|all the|so much)\b|"
     r"\bwhat (?:does|did) (?:s?he|they) mean\b|\bis (?:s?he|it) (?:scared|afraid|just scared)\b|\bis it me\b|\bavoiding me or\b|"
     r"\bis it different for\b|\bbad sign\b|\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
@@ -84,7 +87,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen (?:do|should|would) i (?:call|ring|phone) "
         r"(?:someone|for help|an ambulance|the crisis|a crisis|999|911|the doctor|the gp)|\bhow (?:bad|long) (?:does|do|should|would) "
         r"(?:it|things) (?:have to |need to )?get before (?:i|we|you) (?:call|ring|phone|get|worry|do something)\b|"
-        r"\bwho do i (?:call|ring) if\b|"
+        r"\bwho do i (?:call|ring) if\b|\bworried about (?:a |the )?(?:fire|gas|him falling|her falling|a fall)\b|\bfire (?:risk|hazard)\b|"
         # "what are the signs it's getting to the point where i need to get someone urgently?"
         r"\bsigns?\b[^.?!]{0,60}\b(?:urgent\w*|emergency|crisis|dangerous|getting worse|the point where|need (?:to get|"
         r"help) (?:someone|help) (?:fast|quick|now))\b"
@@ -123,7 +126,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"her|them)\b|"
         r"\bshould i (?:be )?(?:hiding|hide|counting|count|pouring|pour|throwing|throw|locking|lock)\b[^.?!]{0,20}\b(?:them|it|"
         r"pills|bottles|booze|drink|tablets|meds)\b|"
-        r"\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|lending|helping|bailing)\b|"
+        r"\bpropping (?:it|him|her|them) up\b|\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|"
+        r"lending|helping|bailing)\b|"
         r"\bbail(?:ing)? (?:him|her|them) out\b"
     )),
     ("boundaries", _rx(
@@ -138,7 +142,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?![^.?!]{0,30}\bnot (?:family|related|blood)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
-        r"\bdeadline\b|\bhow much (?:am i|should i|do i have|are we) (?:\w+ )?(?:supposed|meant|expected|have|"
+        r"\bdeadline\b|\btaking over my (?:whole |entire )?life\b|\bhow much (?:am i|should i|do i have|"
+        r"are we) (?:\w+ )?(?:supposed|meant|expected|have|"
         r"going) to (?:take on|carry|put up with|give|do)\b|"
         r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
         r"\btough love\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
@@ -159,7 +164,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsaved the number\b|\basked (?:me )?(?:for|about|what) (?:the )?(?:name|number|counsell?or|therapist|website)\b|"
         r"\b(?:messaged|texted|rang|called) (?:me )?(?:back |first )?[^.?!]{0,30}\b(?:sorry|apologi[sz]\w*)\b|\bapologi[sz]ed\b|"
         r"\bthat'?s something\b|"
-        r"\breached out\b|\b(?:texted|messaged|rang|called) me first\b"
+        r"\breached out\b|\b(?:texted|messaged|rang|called) me first\b|\b(?:he|she|they) let me\b|^\W*update\b"
     )),
     ("bring_up", _rx(
         r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"
@@ -182,7 +187,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshould i (?:apologi[sz]e|say sorry|text (?:him|her|them)|reach out|message (?:him|her|them)|leave it|give (?:him|her|"
         r"them) space)\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
-        r"\bwill (?:that|it) put (?:him|her|them) off\b|\bmy place to (?:say|bring|raise|mention|tell)\b|"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b|\bget through to (?:him|her|them)\b|\bmy place to (?:say|bring|raise|"
+        r"mention|tell)\b|"
         r"\bmy place\b[^.?!]{0,30}\bnot (?:family|related|blood)\b|"
         r"\bhow (?:do|would|can|could) you (?:even )?(?:argue|talk|reason|get through|deal|get|convince|reach|approach|"
         r"bring)\b[^.?!]*\b(?:someone|somebody|a person|people)\b|\b(?:one|some|any) ?thing i (?:could|can|might|"
@@ -220,7 +226,8 @@ _ACK = _rx(
 # After a step forward, how to meet it: "what do i do now, i don't want to push and scare him off".
 _BUILD_ON = _rx(
     r"\bwhat (?:do|should|can) i (?:do|say) (?:now|next|with (?:that|this))\b|\bhow do i (?:not|build on|keep|encourage|respond|react)\b|"
-    r"\bscare (?:him|her|them) off\b|\bdon'?t want to (?:push|ruin|blow|spoil|scare|jinx)\b|\bshould i (?:say|"
+    r"\bscare (?:him|her|them) off\b|\bpush for\b|\bleave it a while\b|\bnext step\b|\bdon'?t want to (?:push|ruin|blow|spoil|"
+    r"scare|jinx)\b|\bshould i (?:say|"
     r"mention) (?:something|anything)\b"
 )
 # Words of a step forward, without which a statement the classifier calls "progress" is just news.

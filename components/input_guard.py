@@ -122,6 +122,38 @@ def demote_unasked_bot_challenge(message: Message) -> None:
     _take_the_next_best(message, BOT_CHALLENGE)
 
 
+# Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
+# go at it, i want to try bringing it up". A request (can we, let's, I'd like to...) with a word of practising.
+_PRACTICE_REQUEST = re.compile(
+    r"\b(?:can|could|may|might|shall) (?:we|i|you)\b[^.?!]{0,30}\b(?:rehears\w*|practi[sc]\w*|role ?play\w*|have a go|"
+    r"try it (?:out )?on you|"
+    r"run (?:it|through it)|play (?:him|her|them|my \w+))\b|"
+    r"\b(?:i(?:'d| would)? (?:like|love|want) to|i wonder (?:whether|if) i (?:might|could)|let'?s|lets|wanna)\s+(?:\w+ ){0,2}"
+    r"(?:rehears\w*|practi[sc]e|role ?play|have a go at (?:it|saying|this)|try (?:it|this) out)\b",
+    re.IGNORECASE,
+)
+_NOT_A_REHEARSAL = re.compile(
+    r"\b(?:practi[sc]\w*|rehears\w*) (?:being|self|patience|patient|mindfulness|gratitude|meditation|yoga|piano|guitar|law|"
+    r"medicine|nursing|"
+    r"what i preach|breathing|calm|kindness|compassion|my (?!lines?\b|words?\b|opening\b))|\bhow to (?:practi[sc]e|rehearse)\b",
+    re.IGNORECASE,
+)
+START_ROLEPLAY = "start_roleplay"
+
+
+def promote_practice_request(message: Message) -> None:
+    """A plain request to practise is ``start_roleplay`` whatever the classifier guessed (not a line said to them, and
+    not crisis: the crisis guard comes after this and still decides)."""
+    text = message.get(TEXT) or ""
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent in (START_ROLEPLAY, "stop_roleplay") or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text):
+        return
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != START_ROLEPLAY]
+    promoted = {"name": START_ROLEPLAY, "confidence": 1.0}
+    message.set(INTENT, promoted, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
+
+
 def _take_the_next_best(message: Message, intent: str) -> None:
     """The message's intent and ranking without ``intent``: the best of the others (none left: unchanged)."""
     others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent]
@@ -142,6 +174,7 @@ class InputGuard(RuleComponent):
                 demote_acknowledged_question(message)
                 demote_unsaid_goodbye(message)
                 demote_unasked_bot_challenge(message)
+                promote_practice_request(message)
                 continue
             problem = problem or "unclear"
             forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}

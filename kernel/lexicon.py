@@ -141,6 +141,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bthink about it\b", 2), (r"(?<!\bi )\bsays? maybe\b", 2),
         (r"\bwhen (?:he|she|they) (?:feels?|is|are|gets?|gets) (?:a bit |a little |a lot )?(?:better|stronger|less \w+)\b", 2),
         (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
+        # "'when this rotation ends' but there's always another", "after this project": later, always later
+        (r"\b(?:when|after|once) (?:this|the|that) (?:\w+ )?(?:ends|is over|finishes|calms down|settles|project|rotation|season|"
+            r"busy (?:patch|spell))\b", 2),
+        (r"\balways (?:another|something)\b", 2), (r"\bout the door\b|\bslips? off\b|\bdisappears? (?:off )?to\b", 1),
         (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
         (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
         (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
@@ -150,7 +154,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ),
     ResistanceForm.INTELLECTUAL: (
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
-        (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpointless\b", 2), (r"\bresearch", 1), (r"\bstudies\b", 1),
+        (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2),
+        # a belief held up against help: "the Lord is all the counsel she needs", "prayer is enough"
+        (r"\b(?:the lord|god|prayer|faith|jesus|allah|the church)\b[^.?!]{0,40}\b(?:all|enough|counsel|needs?|will (?:heal|fix|"
+            r"sort|provide))\b", 2), (r"\bpointless\b", 2), (r"\bresearch", 1), (r"\bstudies\b", 1),
         (r"\bdebate", 1), (r"\bevidence\b", 2), (r"\bread (?:loads|a lot|up|about|articles|everything|all about)\b", 2),
         (r"\b(?:deal with|handle|sort|manage) (?:it|this|things) (?:in )?(?:her|his|their|my) own way\b", 2),
         (r"\blogic", 1), (r"\bexcuse", 1), (r"\btoo expensive\b", 1), (r"\bcosts?\b", 1), (r"\bjust want (?:your )?money\b", 1),
@@ -199,6 +206,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:burst|bursts|bursting) (?:into|in) tears\b", 1), (r"\bgets? (?:really |so |very )?(?:hurt|upset)\b", 1),
     ),
     ResistanceForm.DIRECT: (
+        # told where to go: "told me to do one", "mugged me off", "hung up on me"
+        (r"\btold me to (?:do one|get lost|jog on|piss off|sod off|f\W*off|back off|mind my (?:own )?business|butt out|"
+            r"wind my neck in)\b", 2),
+        (r"\bmugged (?:me )?off\b|\bhung up\b|\bslammed the phone\b", 2),
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
         (r"\bnot happening\b", 2),

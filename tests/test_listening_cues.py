@@ -176,3 +176,23 @@ def test_a_bot_challenge_that_asks_nothing_about_what_we_are_takes_the_next_inte
     demote_unasked_bot_challenge(asked)
     demote_unasked_bot_challenge(not_asked)
     assert asked.get("intent")["name"] == "bot_challenge" and not_asked.get("intent")["name"] == "feel_exhausted"
+
+
+@pytest.mark.parametrize(
+    ("text", "promoted"),
+    [
+        ("I wonder whether I could rehearse this with you before Sunday", True),
+        ("can we have a go at it? i want to try raising it when the kids are out", True),
+        ("i want to practise self care more, any tips", False),
+        ("how do i practise being patient with him", False),
+    ],
+)
+def test_a_plain_request_to_practise_starts_practice(text: str, promoted: bool) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import promote_practice_request
+
+    ranking = [{"name": "how_to_bring_up_therapy", "confidence": 0.5}, {"name": "start_roleplay", "confidence": 0.2}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    promote_practice_request(message)
+    assert (message.get("intent")["name"] == "start_roleplay") is promoted

@@ -139,7 +139,7 @@ def _a_name(word: str) -> bool:
 # What the user wants to practise, said with the request: "i want to try asking her what makes it hard", "so i can tell
 # him i'm worried". The clause from the verb on is the goal.
 _GOAL_IN_REQUEST = re.compile(
-    r"\b(?:i (?:want|need|would like|'d like|wanna) to|i'?d like to|wanna|so (?:that )?i can|help me|let me)\s+(?:try (?:and |"
+    r"\b(?:i (?:want|need|would like|should like|'d like|wanna) to|i'?d like to|wanna|so (?:that )?i can|help me|let me)\s+(?:try (?:and |"
     r"to )?|practi[sc]e |work on |get better at )?"
     r"((?:ask|asking|tell|telling|say|saying|raise|raising|bring|bringing|talk|talking|explain|explaining|set|setting|suggest|suggesting|"
     r"mention|mentioning|open|opening|approach|approaching|offer|offering|check in|checking in)\b[^?!]{3,160})",
