@@ -193,7 +193,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.EMOTIONAL: (
         (r"\bjok", 2), (r"\blaugh", 2), (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
-        (r"\bfreez", 1), (r"\bpanic", 1),
+        (r"\bfreez", 1), (r"\bpanic(?!\w* attacks?)(?!\w* disorder)", 1),
         (r"\bdeflect", 2), (r"\b(?:i'?m|he'?s|she'?s|they'?re|says? (?:he'?s|she'?s|they'?re|i'?m)) fine\b", 1), (r"\bwalks? off\b", 1),
         (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
         (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
@@ -210,6 +210,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\btold me to (?:do one|get lost|jog on|piss off|sod off|f\W*off|back off|mind my (?:own )?business|butt out|"
             r"wind my neck in)\b", 2),
         (r"\bmugged (?:me )?off\b|\bhung up\b|\bslammed the phone\b", 2),
+        (r"\bwill not (?:see|go|hear|discuss|talk|entertain)\b|\bwon'?t hear (?:of it|another word|a word)\b|\bnot hear (?:of it|"
+            r"another word)\b", 2),
         (r"\bflat(?:ly)? out\b", 1), (r"\bflat no\b", 2), (r"\bno way\b", 2), (r"\bangry\b", 1),
         (r"\banger\b(?! management)", 1), (r"\byell", 2),
         (r"\bnot happening\b", 2),
@@ -233,7 +235,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
          r"has|have)\b", 2),
         (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
         (r"\bkicked off\b", 2),
-        (r"\bbright red\b", 1), (r"\bcut me off\b", 1), (r"\bstay out of\b", 2), (r"\bdefensive\b", 1), (r"\battack", 1),
+        (r"\bbright red\b", 1), (r"\bcut me off\b", 1), (r"\bstay out of\b", 2), (r"\bdefensive\b", 1),
+        (r"(?<!panic )(?<!anxiety )(?<!heart )\battack(?!s? of (?:panic|anxiety))", 1),
     ),
 }
 
