@@ -53,7 +53,7 @@ _NEXT_NO = _rx(
     r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b|"
     r"\bwhat (?:do|should|ought|can|would) i (?:to )?do if (?:\w+ )?(?:gets?|becomes?|goes|turns?|starts?) (?:\w+ )?(?:cross|"
     r"angry|mad|defensive|upset|nasty|"
-    r"aggressive|shouty|shouting|off)\b|\b(?:if|when) (?:s?he|they) (?:kicks off|loses it|blows up|goes off)\b"
+    r"aggressive|shouty|shouting|off)\b|\bwhat (?:do|should|can) i do (?:if|when) (?:s?he|they) (?:kicks off|loses it|blows up|goes off)\b"
 )
 _WHY_US = _rx(
     r"\bwhy (?:do|would|did|should) you (?:suggest|say|think|recommend)|\bwhy (?:would|does|will|should) (?:that|this|it) "
