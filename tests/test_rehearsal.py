@@ -724,3 +724,14 @@ def test_a_goal_said_with_the_request_to_practise_is_the_goal(asked: str, goal: 
 
     found = _GOAL_IN_REQUEST.search(asked)
     assert found is not None and found.group(1) == goal
+
+
+def test_the_loved_one_says_no_the_way_the_user_told_us() -> None:
+    """The closest scenario may say no another way; the rehearsal plays the form the user described."""
+    from actions.rehearsal.actions import as_told
+
+    scenario = next(s for s in registry().values() if s.form == "intellectual")
+    told = as_told(scenario, "emotional")
+    assert told.form == "emotional" and told.id == scenario.id and told.reasons == scenario.reasons
+    assert opening(told, "seed").line_id.startswith("roleplay.emotional.guarded")
+    assert as_told(scenario, None) is scenario and as_told(scenario, "not-a-form") is scenario

@@ -1,6 +1,7 @@
 """Rasa actions for rehearsal: set-up, each in-character turn, hint, rewind, check-in, feedback, talk plan and progress."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -85,12 +86,20 @@ def scenario_for(tracker: Tracker, raw: dict[str, Any]) -> Scenario:
     """The scenario set up for this rehearsal; otherwise the one closest to what the user has told us."""
     chosen = registry().get(str(raw.get("scenario") or ""))
     if chosen is not None:
-        return chosen
+        return as_told(chosen, raw.get("form"))
     salt = int(hashlib.sha256(str(tracker.sender_id).encode()).hexdigest()[:6], 16)
     # The user's word for them, and the kinds of struggle they named ("wife" + "gambling": Claire, not Sarah who drinks).
     named = " ".join((tracker.get_slot("memory") or {}).get("struggles") or [])
     return closest(tracker.get_slot("relationship"), tracker.get_slot("concern"), tracker.get_slot("resistance_form"),
                    f"{user_words(tracker)} {named}".strip(), salt)
+
+
+def as_told(scenario: Scenario, form: Optional[str]) -> Scenario:
+    """The scenario, saying no the way the user told us they do ("she goes quiet and changes the subject": emotional),
+    when the closest scenario's own form is another: the struggle and the reasons are the scenario's, the no is theirs."""
+    if form in ResistanceForm._value2member_map_ and form != scenario.form:
+        return dataclasses.replace(scenario, form=str(form))
+    return scenario
 
 
 def in_character(dispatcher: CollectingDispatcher, tracker: Tracker, raw: dict[str, Any], reply: Reply, footer: bool = False,
@@ -164,11 +173,13 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
 
 
 def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario, goal: str, setup_message: Any,
-          first_line: Optional[str] = None) -> dict[str, Any]:
+          first_line: Optional[str] = None, chosen: bool = False) -> dict[str, Any]:
     """Start the rehearsal: the set-up, then the loved one's opening; or, when the user already typed what they'd
     say (``first_line``), that line counts as their first and the loved one answers it. The loved one goes by the name
     the user gave them, if they gave one."""
     seed = f"{tracker.sender_id}:{len(tracker.events)}"
+    if not chosen:  # a scenario the user picked from the list keeps its own way of saying no
+        scenario = as_told(scenario, tracker.get_slot("resistance_form"))
     who = loved_one(scenario.relationship)
     name = given_name(tracker, first_line) or scenario.call
     scene = scene_for(scenario, (tracker.get_slot("memory") or {}).get("word"))
@@ -185,7 +196,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     )
     line = opening(scenario, seed)
     raw = {"openness": 1.0, "turns": [], "seed": seed, "used": [line.line_id], "opening": line.text, "scenario": scenario.id,
-           "speaker": name, "setup_message": setup_message}
+           "speaker": name, "setup_message": setup_message, "form": scenario.form}
     if not first_line:
         in_character(dispatcher, tracker, raw, line)
         return raw
@@ -404,7 +415,8 @@ class ValidateRoleplayForm(FormValidationAction):
             return {"roleplay_line": None}
         switch = SWITCH.match(text)
         if switch and switch.group(1) in registry():
-            fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None)
+            fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None,
+                          chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
         if STOP_FIRST.match(text):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
@@ -696,7 +708,7 @@ def suicide_question_reply(rp_state: Optional[dict[str, Any]]) -> Optional[dict[
     in character (relief, denial or an honest yes, per scenario). None when no rehearsal is running."""
     if not rp_state or str(rp_state.get("scenario") or "") not in registry():
         return None
-    scenario = registry()[rp_state["scenario"]]
+    scenario = as_told(registry()[rp_state["scenario"]], rp_state.get("form"))
     stage = LADDER[min(len(LADDER) - 1, max(0, int(float(rp_state.get("openness", 1.0)) // 2)))]
     return {
         "text": f"{rp_state.get('speaker') or scenario.call}: {scenario.suicide_line}",
