@@ -67,7 +67,7 @@ def test_a_bad_training_row_names_its_file_and_line(tmp_path: Path) -> None:
 
 def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -> None:
     trained = {text.lower() for path in crisis_model.line_files() for text, _ in crisis_model.read_lines(path)}
-    assert len(trained) >= 1300
+    assert len(trained) >= 1900
     for name in ("safety_dev.tsv", "safety_extra.tsv", "safety_blind_2.tsv", "safety_blind_3.tsv", "safety_blind_4.tsv",
                  "safety_blind_5.tsv"):
         assert not [row[3] for row in _rows(DATA / name) if row[3].lower() in trained], name
@@ -75,7 +75,7 @@ def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -
 
 def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergency_script_from_the_model() -> None:
     """Every user turn of tests/data/conversations (none of them a crisis now) and the NLU development set: the model
-    may add an alarm where the rules saw nothing. Measured 2 of 1,222 at the 0.9 threshold (3 at 0.85)."""
+    may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold."""
     import csv
 
     import yaml
