@@ -231,6 +231,13 @@ def test_a_misspelt_urgent_message_still_gets_the_crisis_reply(message: str) -> 
         ("she just took all her pills, should i ask her if she's thinking about suicide?", CRISIS),
         ("he lost his job today and just texted me kms", CRISIS),
         ("my 10 year old yelled kms when he died in minecraft, then laughed", NONE),
+        # A film or an "if" blanks only its own clause's story time, never the danger now beside it.
+        ("what do i do if the ambulance is slow, my dad won't wake up and the tablet box is empty", CRISIS),
+        ("how would i get her to a&e if she refuses, she swallowed a whole strip of pills an hour ago", CRISIS),
+        ("should i ring 999 right now? he's holding a blade and i took the others away just in case", CRISIS),
+        ("we were watching a crime series together and now he's slumped on the sofa and not breathing", CRISIS),
+        ("my daughter said that episode made her want to end her life tonight", CRISIS),
+        ("what should i do if i ever find out he's been researching ways to end it?", ASKING),
     ],
 )
 def test_the_level_fits_the_situation(message: str, level: str) -> None:
