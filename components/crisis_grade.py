@@ -201,10 +201,14 @@ _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?
 _USER_WAY_OUT = _rx(
     r"\b(?:i|i'?d|i'?ll|i'?m|im)\b" + _NO_THIRD_PERSON + r"\bdisappear\W+(?:\w+\W+){0,2}(?:permanently|forever|for good)\b",
     r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:think|thought|thinking|tempted|imagine|imagining|picture|picturing|fantasi[sz]e)\w* "
-    r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front)\b",
-    r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b|\bstay under\b",
-    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,40}\b(?:pills|tablets|morphine|meds|codeine|painkillers|insulin|oxy\w*)\b[^.?!]{0,80}\b(?:taking (?:it|them) out and counting|count(?:ing)? (?:them|it) (?:again|over|out)|"
-    r"lined (?:them )?up|lining (?:them )?up)\b",
+    r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front of) "  # a way to die, not "into town"
+    r"(?:the |a |an |some |one of the |oncoming |the back of (?:a |the )?)*(?:lorr\w*|trucks?|buses|bus|trains?|tube|cars?|vans?|traffic|sea|river|canal|"
+    r"lake|water|quarry|wall|trees?|barrier|central reservation|bridge|cliffs?|edge|ledge|roof|balcony|platform|motorway|tracks|building|car park|multi-?storey)\b",
+    r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b"
+    r"|\bstay under (?:the water|water|for good|forever)\b",  # not "stay under the duvet", "under the radar", "under budget"
+    # The user's own pills ("my morphine", not "his tablets", counted out into his dosette box by a carer).
+    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,40}(?<!his )(?<!her )(?<!their )(?<!'s )\b(?:pills|tablets|morphine|meds|codeine|painkillers|insulin|oxy\w*)\b"
+    r"[^.?!]{0,80}\b(?:taking (?:it|them) out and counting|count(?:ing)? (?:them|it) (?:again|over)|lined (?:them )?up|lining (?:them )?up)\b",
 )
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(

@@ -238,6 +238,11 @@ def test_a_misspelt_urgent_message_still_gets_the_crisis_reply(message: str) -> 
         ("we were watching a crime series together and now he's slumped on the sofa and not breathing", CRISIS),
         ("my daughter said that episode made her want to end her life tonight", CRISIS),
         ("what should i do if i ever find out he's been researching ways to end it?", ASKING),
+        # The user's own way out is a crisis; walking into a room, staying under the duvet or counting out his pills is not.
+        ("i keep picturing myself just steering into oncoming traffic on the way home", CRISIS),
+        ("i'm thinking about walking into the meeting with him and saying it all", NONE),
+        ("all i want to do is stay under the covers until monday", NONE),
+        ("i keep my dad's morphine for him and count it out each evening like the nurse showed me", NONE),
     ],
 )
 def test_the_level_fits_the_situation(message: str, level: str) -> None:
