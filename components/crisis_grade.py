@@ -314,7 +314,7 @@ _ACUTE = _rx(
     # a goodbye said sideways ("it won't matter soon anyway", "so nobody has to deal with her anymore", "last sunset x");
     r"\bwon'?t (?:matter|be a problem|be (?:a )?burden|be around|be here) (?:\w+ )?(?:soon|much longer|for long|anymore|any more|after (?:tonight|today))\b"
     r"|\b(?:nobody|no one|noone|no-one)(?:'ll| will)? (?:has|have|'ll have|will have|needs?) to (?:deal with|worry about|put up with|look after) (?:her|him|them|me)\b"
-    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
+    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?! (?:i'?m|i'?ll|i will|i am|we'?re|we'?ll|to ask|to try)\b)(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
     # a note that says sorry or goodbye, found or left;
     r"\b(?:found|left|wrote|written|finds?)\b[^.?!]{0,30}\bnote\b[^.?!]{0,120}\b(?:sorry|can'?t (?:keep|go on|do this|carry on)|goodbye|forgive|love you|"
     r"addressed to|better off|the kids|look after)\b",
@@ -361,16 +361,19 @@ _ACUTE = _rx(
     r"^(?=[\s\S]*\b(?:passed|died|death|dead|funeral|lost|gone|heaven|grave)\b)[\s\S]*\b(?:going to|gonna|wants? to|will|'ll) (?:go and |go )?(?:join|be with) "
     r"(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|my \w+)\b",
     r"\b(?:pesticide|weedkiller|weed killer|paraquat|bleach|antifreeze|rat poison|poison)\b[^.?!]{0,80}\b(?:drink|swallow|take|down)\b|\b(?:drink|swallow|take|down)\w* (?:the |some |a bottle of )?(?:pesticide|weedkiller|paraquat|bleach|antifreeze|rat poison)\b",
-    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
+    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b(?! (?:every|with|when|him|her|them|at|in|for|on|all|while)\b)|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
     r"\b(?:photo|pic|picture|selfie|video)\b[^.?!]{0,50}\b(?:river|bridge|cliff|cliffs|sea|tracks|edge|roof|lake|quarry|gap|drop|motorway)\b[\s\S]{0,120}"
     r"\b(?:not (?:picking up|answering|replying)|won'?t (?:answer|pick up)|no answer|voicemail|location off)\b",
     r"\blocked (?:her|him|them)sel(?:f|ves) in\b|\b(?:bathroom|toilet|garage|shed)\b[^.?!]{0,40}\block\w*[\s\S]{0,80}\b(?:won'?t|not|isn'?t) (?:answer|respond|open|come out)\w*\b",
-    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?=[^.?!]*$)",
+    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?! (?:lose|say|shout|cry|give|walk|tell|leave|snap|hang|text|ring|call)\b)(?=[^.?!]*$)",
     # an overdose seen in the body: pinned pupils, slow breaths, grey skin, empty packets, no response to their name;
     r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
-    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b",
+    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
+    # not the silence of a refusal: "doesn't respond to my texts", "didn't react when i brought up therapy", "doesn't wake till noon"
+    r"(?! (?:to (?:my|our|any|anything|the|texts|messages|calls|emails|letters|being|advice|treatment|criticism)|well|when i (?:bring|brought|ask|asked|mention|raise|raised|suggest)|"
+    r"much|at all to)\b)(?!(?: up)? (?:until|till|before|early|on time|for (?:work|school|college|uni))\b)",
     # violence now: a door being forced or kicked, plates smashed, followed and watched, a threat to the children;
-    r"\bkicking (?:it|the door)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
+    r"\bkicking (?:at )?(?:the |my |our )?(?:\w+ )?door\b|\bdoor\b[^.?!]{0,60}\bkicking it\b|\bkicking it (?:in|down)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
     r"\b(?:i'?m|im|we'?re|i am) in the (?:bedroom|bathroom|car|toilet|kitchen|loft) with the (?:kids|children|baby)\b",
     r"\bfollow(?:ed|ing) me (?:home|to|from|around)\b[\s\S]{0,150}\b(?:tonight|now|outside|across the road|watching|parked)\b",
     r"\bthreaten\w* to \w+ (?:the kids|the children|the baby|them|us|me)\b(?=[^\n]*\b(?:now|right now|tonight|won'?t tell|got them|has them)\b)",
@@ -379,7 +382,7 @@ _ACUTE = _rx(
     r"\b(?:flipped|rolled|overturned|crashed|came off|come off)\b[\s\S]{0,120}\b(?:not moving|can'?t see (?:him|her|them) moving|trapped|unconscious|bleeding)\b",
     r"\b(?:bush ?fire|wildfire|flood(?:water)?s?|storm|blizzard|rip)\b[^.?!]{0,100}\b(?:refus\w* to leave|won'?t leave|trapped|cut off|not answering|stuck|drink on)\b",
     r"\b(?:bang|crash|thud|thump)\b[\s\S]{0,80}\b(?:isn'?t|not|won'?t) (?:answering|responding|replying|answer)\b",
-    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b",
+    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b(?! for\b| low\b| to\b)(?![^.?!]{0,40}\b(?:cook\w*|tea|dinner|kettle|pasta|soup)\b)",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",

@@ -243,6 +243,13 @@ def test_a_misspelt_urgent_message_still_gets_the_crisis_reply(message: str) -> 
         ("i'm thinking about walking into the meeting with him and saying it all", NONE),
         ("all i want to do is stay under the covers until monday", NONE),
         ("i keep my dad's morphine for him and count it out each evening like the nurse showed me", NONE),
+        # The silence of a refusal, a stove, a last try and a weary weekend are not danger signs.
+        ("my mum didn't react when i suggested counselling again", NONE),
+        ("the gas is on for dinner and he's still refusing to talk about it", NONE),
+        ("one last time i'm going to raise the clinic with him, sorry to go on x", NONE),
+        ("i'm tired of being here every single weekend mopping up after his binges", NONE),
+        ("i nearly did shout at her when she laughed it off", NONE),
+        ("she's out cold on the sofa and didn't react when i shook her", CRISIS),
     ],
 )
 def test_the_level_fits_the_situation(message: str, level: str) -> None:
