@@ -370,7 +370,7 @@ _ACUTE = _rx(
     r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
     r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
     # not the silence of a refusal: "doesn't respond to my texts", "didn't react when i brought up therapy", "doesn't wake till noon"
-    r"(?! (?:to (?:my|our|any|anything|the|texts|messages|calls|emails|letters|being|advice|treatment|criticism)|well|when i (?:bring|brought|ask|asked|mention|raise|raised|suggest)|"
+    r"(?! (?:to (?:my|our|any|anything|the|texts|messages|calls|emails|letters|being|advice|treatment|criticism)|well|when i (?:bring|brought|ask|mention|raise|suggest)\w*|"
     r"much|at all to)\b)(?!(?: up)? (?:until|till|before|early|on time|for (?:work|school|college|uni))\b)",
     # violence now: a door being forced or kicked, plates smashed, followed and watched, a threat to the children;
     r"\bkicking (?:at )?(?:the |my |our )?(?:\w+ )?door\b|\bdoor\b[^.?!]{0,60}\bkicking it\b|\bkicking it (?:in|down)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
