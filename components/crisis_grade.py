@@ -201,10 +201,14 @@ _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?
 _USER_WAY_OUT = _rx(
     r"\b(?:i|i'?d|i'?ll|i'?m|im)\b" + _NO_THIRD_PERSON + r"\bdisappear\W+(?:\w+\W+){0,2}(?:permanently|forever|for good)\b",
     r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:think|thought|thinking|tempted|imagine|imagining|picture|picturing|fantasi[sz]e)\w* "
-    r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front)\b",
-    r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b|\bstay under\b",
-    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,40}\b(?:pills|tablets|morphine|meds|codeine|painkillers|insulin|oxy\w*)\b[^.?!]{0,80}\b(?:taking (?:it|them) out and counting|count(?:ing)? (?:them|it) (?:again|over|out)|"
-    r"lined (?:them )?up|lining (?:them )?up)\b",
+    r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front of) "  # a way to die, not "into town"
+    r"(?:the |a |an |some |one of the |oncoming |the back of (?:a |the )?)*(?:lorr\w*|trucks?|buses|bus|trains?|tube|cars?|vans?|traffic|sea|river|canal|"
+    r"lake|water|quarry|wall|trees?|barrier|central reservation|bridge|cliffs?|edge|ledge|roof|balcony|platform|motorway|tracks|building|car park|multi-?storey)\b",
+    r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b"
+    r"|\bstay under (?:the water|water|for good|forever)\b",  # not "stay under the duvet", "under the radar", "under budget"
+    # The user's own pills ("my morphine", not "his tablets", counted out into his dosette box by a carer).
+    r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,40}(?<!his )(?<!her )(?<!their )(?<!'s )\b(?:pills|tablets|morphine|meds|codeine|painkillers|insulin|oxy\w*)\b"
+    r"[^.?!]{0,80}\b(?:taking (?:it|them) out and counting|count(?:ing)? (?:them|it) (?:again|over)|lined (?:them )?up|lining (?:them )?up)\b",
 )
 # The user speaks of their own danger: never an "asking" question, and its own category.
 _USER_AT_RISK = _rx(
@@ -310,7 +314,7 @@ _ACUTE = _rx(
     # a goodbye said sideways ("it won't matter soon anyway", "so nobody has to deal with her anymore", "last sunset x");
     r"\bwon'?t (?:matter|be a problem|be (?:a )?burden|be around|be here) (?:\w+ )?(?:soon|much longer|for long|anymore|any more|after (?:tonight|today))\b"
     r"|\b(?:nobody|no one|noone|no-one)(?:'ll| will)? (?:has|have|'ll have|will have|needs?) to (?:deal with|worry about|put up with|look after) (?:her|him|them|me)\b"
-    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
+    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?! (?:i'?m|i'?ll|i will|i am|we'?re|we'?ll|to ask|to try)\b)(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
     # a note that says sorry or goodbye, found or left;
     r"\b(?:found|left|wrote|written|finds?)\b[^.?!]{0,30}\bnote\b[^.?!]{0,120}\b(?:sorry|can'?t (?:keep|go on|do this|carry on)|goodbye|forgive|love you|"
     r"addressed to|better off|the kids|look after)\b",
@@ -357,16 +361,19 @@ _ACUTE = _rx(
     r"^(?=[\s\S]*\b(?:passed|died|death|dead|funeral|lost|gone|heaven|grave)\b)[\s\S]*\b(?:going to|gonna|wants? to|will|'ll) (?:go and |go )?(?:join|be with) "
     r"(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|my \w+)\b",
     r"\b(?:pesticide|weedkiller|weed killer|paraquat|bleach|antifreeze|rat poison|poison)\b[^.?!]{0,80}\b(?:drink|swallow|take|down)\b|\b(?:drink|swallow|take|down)\w* (?:the |some |a bottle of )?(?:pesticide|weedkiller|paraquat|bleach|antifreeze|rat poison)\b",
-    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
+    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b(?! (?:every|with|when|him|her|them|at|in|for|on|all|while)\b)|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
     r"\b(?:photo|pic|picture|selfie|video)\b[^.?!]{0,50}\b(?:river|bridge|cliff|cliffs|sea|tracks|edge|roof|lake|quarry|gap|drop|motorway)\b[\s\S]{0,120}"
     r"\b(?:not (?:picking up|answering|replying)|won'?t (?:answer|pick up)|no answer|voicemail|location off)\b",
     r"\blocked (?:her|him|them)sel(?:f|ves) in\b|\b(?:bathroom|toilet|garage|shed)\b[^.?!]{0,40}\block\w*[\s\S]{0,80}\b(?:won'?t|not|isn'?t) (?:answer|respond|open|come out)\w*\b",
-    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?=[^.?!]*$)",
+    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?! (?:lose|say|shout|cry|give|walk|tell|leave|snap|hang|text|ring|call)\b)(?=[^.?!]*$)",
     # an overdose seen in the body: pinned pupils, slow breaths, grey skin, empty packets, no response to their name;
     r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
-    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b",
+    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
+    # not the silence of a refusal: "doesn't respond to my texts", "didn't react when i brought up therapy", "doesn't wake till noon"
+    r"(?! (?:to (?:my|our|any|anything|the|texts|messages|calls|emails|letters|being|advice|treatment|criticism)|well|when i (?:bring|brought|ask|mention|raise|suggest)\w*|"
+    r"much|at all to)\b)(?!(?: up)? (?:until|till|before|early|on time|for (?:work|school|college|uni))\b)",
     # violence now: a door being forced or kicked, plates smashed, followed and watched, a threat to the children;
-    r"\bkicking (?:it|the door)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
+    r"\bkicking (?:at )?(?:the |my |our )?(?:\w+ )?door\b|\bdoor\b[^.?!]{0,60}\bkicking it\b|\bkicking it (?:in|down)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
     r"\b(?:i'?m|im|we'?re|i am) in the (?:bedroom|bathroom|car|toilet|kitchen|loft) with the (?:kids|children|baby)\b",
     r"\bfollow(?:ed|ing) me (?:home|to|from|around)\b[\s\S]{0,150}\b(?:tonight|now|outside|across the road|watching|parked)\b",
     r"\bthreaten\w* to \w+ (?:the kids|the children|the baby|them|us|me)\b(?=[^\n]*\b(?:now|right now|tonight|won'?t tell|got them|has them)\b)",
@@ -375,7 +382,7 @@ _ACUTE = _rx(
     r"\b(?:flipped|rolled|overturned|crashed|came off|come off)\b[\s\S]{0,120}\b(?:not moving|can'?t see (?:him|her|them) moving|trapped|unconscious|bleeding)\b",
     r"\b(?:bush ?fire|wildfire|flood(?:water)?s?|storm|blizzard|rip)\b[^.?!]{0,100}\b(?:refus\w* to leave|won'?t leave|trapped|cut off|not answering|stuck|drink on)\b",
     r"\b(?:bang|crash|thud|thump)\b[\s\S]{0,80}\b(?:isn'?t|not|won'?t) (?:answering|responding|replying|answer)\b",
-    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b",
+    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b(?! for\b| low\b| to\b)(?![^.?!]{0,40}\b(?:cook\w*|tea|dinner|kettle|pasta|soup)\b)",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
@@ -476,19 +483,29 @@ _USER_PAST = _rx(r"\bi used to\b|\bi had\b|\byears ago\b|\bwhen i was\b|\bin my 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
-# A sentence about a film, a show or a book: its "just" and "last night" are the story's, not the family's.
-_FICTION_SENTENCE = _rx(r"[^.!?\n]*\b(?:film|movie|tv show|the show|series|episode|character|scene|documentary|novel|storyline)\b[^.!?\n]*")
+# A clause about a film, a show or a book: its "just" and "last night" are the story's, not the family's. Only those
+# story times are blanked there ("my son just told me he wants to die, we were watching a film" keeps its "just"): "the film made him want to kill himself tonight", "she was watching a series and now
+# she's not breathing" still say now.
+_FICTION_SENTENCE = _rx(r"[^.!?\n,;]*\b(?:film|movie|tv show|the show|series|episode|character|scene|documentary|novel|storyline)\b[^.!?\n,;]*")
+_STORY_TIME = _rx(r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|"
+                  r"walked|left|swallowed|smashed|loaded)\b|\blast night\b|\byesterday\b|\bearlier\b|\bthis (?:morning|evening|afternoon|weekend)\b")
 
 
-# A sentence about what might happen ("what should i do if i ever find he's been searching ...? i'm asking in advance").
-_IF_SENTENCE = _rx(r"[^.!?\n]*\b(?:what (?:should|do|would|can) i do|how (?:do|would|should) i)\b[^.!?\n]*\bif\b[^.!?\n]*",
-                   r"[^.!?\n]*\b(?:in advance|just in case|haven'?t found anything)\b[^.!?\n]*")
+# A clause about what might happen ("what should i do if i ever find he's been searching ...? i'm asking in advance"). A
+# clause, not a sentence: "what do i do if he won't wake, he took all his pills an hour ago" says now in its second.
+# Its own "right now", "tonight" or "an hour ago" still count ("should i call 999 right now, i hid the knives just in case").
+_IF_SENTENCE = _rx(r"[^.!?\n,;]*\b(?:what (?:should|do|would|can) i do|how (?:do|would|should) i)\b[^.!?\n,;]*\bif\b[^.!?\n,;]*",
+                   r"[^.!?\n,;]*\b(?:in advance|just in case|haven'?t found anything)\b[^.!?\n,;]*")
+_CLOCK_NOW = _rx(r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bat the moment\b|\bcurrently\b|\bas we speak\b|"
+                 r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b")
 
 
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
-    return bool(_NOW.search(_IF_SENTENCE.sub(" ", _FICTION_SENTENCE.sub(" ", _OVER_NOW.sub(" ", text)))))
+    text = _FICTION_SENTENCE.sub(lambda m: _STORY_TIME.sub(" ", m.group(0)), _OVER_NOW.sub(" ", text))
+    text = _IF_SENTENCE.sub(lambda m: " " + " ".join(c.group(0) for c in _CLOCK_NOW.finditer(m.group(0))) + " ", text)
+    return bool(_NOW.search(text))
 
 
 # Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).

@@ -221,6 +221,10 @@ def _has_words(doc: Doc) -> bool:
     return any(token.tag_ == _IN_SENTENCE for token in doc)
 
 
+# Filler words that, right after the negation, make it a plea or an effort rather than a denial.
+_PLEA_AFTER_NEGATION = frozenset({"to"})
+
+
 def _negated(doc: Doc, rule: _Rule, start: int, end: int) -> bool:
     """A negation inside the match, or right before it with only words like "ever" or "really" between."""
     if not rule.negatable:
@@ -230,7 +234,9 @@ def _negated(doc: Doc, rule: _Rule, start: int, end: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lemma_ in NEGATION_FILLERS:
         i -= 1
-    return i >= 0 and doc[i].lemma_ in NEGATORS
+    # "not to" straight after the negation is an effort or a plea against the danger, not its absence: "i'm trying not
+    # to kill myself", "i begged him not to jump" ("to" is a filler only after a word like "going" or "plan").
+    return i >= 0 and doc[i].lemma_ in NEGATORS and not (i + 1 < start and doc[i + 1].lemma_ in _PLEA_AFTER_NEGATION)
 
 
 def danger_categories(text: str) -> list[str]:

@@ -24,6 +24,7 @@ import os
 import pickle
 import re
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -47,6 +48,9 @@ LEVELS = ("crisis", "past", "asking", "none")
 # the model lifted that to 244, for 4 more false alarms among 260 hard look-alikes (with one author against another:
 # 223 to 273 and 203 to 235 of 330).
 THRESHOLD = 0.9
+# The modules that decide what the model reads (model_text): a change in any of them makes a saved model stale.
+READERS = ("crisis_model.py", "crisis_grade.py", "crisis_matcher.py", "crisis_lexicon.py", "crisis_regex.py")
+_LOADING = threading.Lock()
 _ENTITY = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 
@@ -91,7 +95,7 @@ def _digest(files: list[Path]) -> str:
 
     digest = hashlib.sha256(sklearn.__version__.encode())
     here = Path(__file__).parent
-    readers = [here / name for name in ("crisis_model.py", "crisis_grade.py", "crisis_matcher.py", "crisis_lexicon.py")]
+    readers = [here / name for name in READERS]
     for path in [*files, *sorted(NLU_DIR.glob("*.yml")), *readers]:  # what it learns from, and how the text is read
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -129,7 +133,7 @@ def build(rows: list[tuple[str, str]]) -> Any:
 def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
     model = build(all_lines(directory))
     out.mkdir(parents=True, exist_ok=True)
-    staging = out / f".model-{os.getpid()}.pkl"
+    staging = out / f".model-{os.getpid()}-{threading.get_ident()}.pkl"  # two threads never share one
     with staging.open("wb") as handle:
         pickle.dump({"digest": _digest(line_files(directory)), "model": model}, handle)
     os.replace(staging, out / "model.pkl")  # whole or not at all, for a process reading it at the same moment
@@ -183,6 +187,11 @@ def _scorer() -> Optional[_Scorer]:
 @lru_cache(maxsize=1)
 def _model() -> Optional[Any]:
     """The trained model, loaded once per process; trained if missing or stale; None if that fails (rules alone)."""
+    with _LOADING:  # the first messages of a process, on two threads at once, train it once
+        return _load_or_train()
+
+
+def _load_or_train() -> Optional[Any]:
     model_dir = Path(os.environ.get("CRISIS_MODEL", str(MODEL_DIR)))
     try:
         if not line_files():

@@ -344,8 +344,9 @@ _LOST_SOMEONE = re.compile(
 
 
 # A struggle ruled out: "he's not depressed or anything, he's just cooked", "it's not really the drinking".
-_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?:(?:really|"
-    r"just|even|actually|"
+# Not "not just the drinking", which keeps the drinking and adds to it.
+_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?!just\b)(?:(?:really|"
+    r"even|actually|"
                         r"exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
 # A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
 _NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"

@@ -490,7 +490,8 @@ def test_a_crisis_is_named_by_its_most_urgent_category(message: str, category: s
 
 @pytest.mark.parametrize(
     "message",
-    ["I'm not suicidal", "he has never hit me", "she'd never hurt herself", "I would never kill myself"],
+    ["I'm not suicidal", "he has never hit me", "she'd never hurt herself", "I would never kill myself",
+     "he's not going to hurt himself", "she has no plan to harm herself"],
 )
 def test_a_negated_danger_is_not_a_crisis(message: str) -> None:
     assert danger_categories(message) == []
@@ -505,6 +506,9 @@ def test_a_negated_danger_is_not_a_crisis(message: str) -> None:
         "I'm not going to kill myself, I'm going to take all my pills",
         "I don't want to hurt myself but I keep doing it",
         "he hit me not once but twice",
+        # "not to" is an effort or a plea against the danger, not its absence ("to" is a filler only after "going" etc.).
+        "honestly i'm struggling not to kill myself",
+        "we pleaded with her not to hurt herself and she locked the door",
     ],
 )
 def test_negation_cancels_only_what_it_negates(message: str) -> None:

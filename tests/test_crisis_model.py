@@ -99,3 +99,12 @@ def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergenc
         if not categories and not net and crisis_model.sure_of_crisis(text, fixed) and grade(fixed, [], True).level == CRISIS:
             alarms.append(text)
     assert len(texts) >= 1200 and len(alarms) <= 3, alarms
+
+
+def test_every_module_that_shapes_what_the_model_reads_makes_a_saved_model_stale() -> None:
+    import inspect
+
+    source = inspect.getsource(crisis_model.model_text)
+    used = {f"{name}.py" for name in ("crisis_grade", "crisis_matcher", "crisis_regex", "crisis_lexicon") if name in source}
+    assert used <= set(crisis_model.READERS)
+    assert "crisis_regex.py" in crisis_model.READERS

@@ -196,3 +196,9 @@ def test_a_plain_request_to_practise_starts_practice(text: str, promoted: bool) 
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     promote_practice_request(message)
     assert (message.get("intent")["name"] == "start_roleplay") is promoted
+
+
+@pytest.mark.parametrize("text", ["it isn't just the drinking any more, there's the betting on top",
+                                  "he's not just drinking, he's using coke as well"])
+def test_not_just_a_struggle_keeps_it(text: str) -> None:
+    assert read_message(text).ruled_out == ()

@@ -231,6 +231,25 @@ def test_a_misspelt_urgent_message_still_gets_the_crisis_reply(message: str) -> 
         ("she just took all her pills, should i ask her if she's thinking about suicide?", CRISIS),
         ("he lost his job today and just texted me kms", CRISIS),
         ("my 10 year old yelled kms when he died in minecraft, then laughed", NONE),
+        # A film or an "if" blanks only its own clause's story time, never the danger now beside it.
+        ("what do i do if the ambulance is slow, my dad won't wake up and the tablet box is empty", CRISIS),
+        ("how would i get her to a&e if she refuses, she swallowed a whole strip of pills an hour ago", CRISIS),
+        ("should i ring 999 right now? he's holding a blade and i took the others away just in case", CRISIS),
+        ("we were watching a crime series together and now he's slumped on the sofa and not breathing", CRISIS),
+        ("my daughter said that episode made her want to end her life tonight", CRISIS),
+        ("what should i do if i ever find out he's been researching ways to end it?", ASKING),
+        # The user's own way out is a crisis; walking into a room, staying under the duvet or counting out his pills is not.
+        ("i keep picturing myself just steering into oncoming traffic on the way home", CRISIS),
+        ("i'm thinking about walking into the meeting with him and saying it all", NONE),
+        ("all i want to do is stay under the covers until monday", NONE),
+        ("i keep my dad's morphine for him and count it out each evening like the nurse showed me", NONE),
+        # The silence of a refusal, a stove, a last try and a weary weekend are not danger signs.
+        ("my mum didn't react when i suggested counselling again", NONE),
+        ("the gas is on for dinner and he's still refusing to talk about it", NONE),
+        ("one last time i'm going to raise the clinic with him, sorry to go on x", NONE),
+        ("i'm tired of being here every single weekend mopping up after his binges", NONE),
+        ("i nearly did shout at her when she laughed it off", NONE),
+        ("she's out cold on the sofa and didn't react when i shook her", CRISIS),
     ],
 )
 def test_the_level_fits_the_situation(message: str, level: str) -> None:
