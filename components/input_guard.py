@@ -125,9 +125,11 @@ def demote_unasked_bot_challenge(message: Message) -> None:
 # Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
 # go at it, i want to try bringing it up". A request (can we, let's, I'd like to...) with a word of practising.
 _PRACTICE_REQUEST = re.compile(
-    r"\b(?:can|could|may|might|shall) (?:we|i|you)\b[^.?!]{0,30}\b(?:rehears\w*|practi[sc]\w*|role ?play\w*|have a go|"
-    r"try it (?:out )?on you|"
-    r"run (?:it|through it)|play (?:him|her|them|my \w+))\b|"
+    r"\b(?:can|could|may|might|shall) (?:we|i|you)\b[^.?!]{0,30}\b(?:rehears\w*|practi[sc]\w*|role ?play\w*|"
+    r"have a go(?! at (?:him|her|them|my))|"
+    r"try it (?:out )?on you|run (?:it|through it)(?! (?:again )?with)|play (?:him|her|them|my (?:mum|mom|dad|husband|wife|"
+    r"partner|son|daughter|"
+    r"brother|sister|friend|boyfriend|girlfriend|mate|nan|grandad|stepdad|stepmum)))\b|"
     r"\b(?:i(?:'d| would)? (?:like|love|want) to|i wonder (?:whether|if) i (?:might|could)|let'?s|lets|wanna)\s+(?:\w+ ){0,2}"
     r"(?:rehears\w*|practi[sc]e|role ?play|have a go at (?:it|saying|this)|try (?:it|this) out)\b",
     re.IGNORECASE,
@@ -138,6 +140,12 @@ _NOT_A_REHEARSAL = re.compile(
     r"what i preach|breathing|calm|kindness|compassion|my (?!lines?\b|words?\b|opening\b))|\bhow to (?:practi[sc]e|rehearse)\b",
     re.IGNORECASE,
 )
+# Said to the loved one, mid-practice ("can we run through it again with the gp next week, mum?"): a line, not a request.
+_SAID_TO_THEM = re.compile(
+    r"(?:^\s*|,\s*)(?:mum|mom|mam|dad|love|babe|hun|son|sis|bro|mate|darling|sweetheart|nan|gran|grandad)\s*[?.!]*\s*$|"
+    r"^\s*(?:mum|mom|mam|dad|love|babe|hun|son|sis|bro|mate|darling|sweetheart|nan|gran|grandad)\s*,",
+    re.IGNORECASE,
+)
 START_ROLEPLAY = "start_roleplay"
 
 
@@ -146,7 +154,8 @@ def promote_practice_request(message: Message) -> None:
     not crisis: the crisis guard comes after this and still decides)."""
     text = message.get(TEXT) or ""
     intent = (message.get(INTENT) or {}).get("name")
-    if intent in (START_ROLEPLAY, "stop_roleplay") or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text):
+    if (intent in (START_ROLEPLAY, "stop_roleplay") or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text)
+            or _SAID_TO_THEM.search(text)):
         return
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != START_ROLEPLAY]
     promoted = {"name": START_ROLEPLAY, "confidence": 1.0}

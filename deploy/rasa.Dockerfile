@@ -24,6 +24,7 @@ COPY safety/ safety/
 COPY scripts/ scripts/
 COPY deploy/endpoints.yml deploy/endpoints.yml
 RUN python -m rasa_patches.run train --domain domain --fixed-model-name assistant --out models \
+    && python -m components.crisis_model train \
     && chown -R rasa:rasa /app
 
 USER rasa

@@ -310,8 +310,19 @@ _CORRECTION = re.compile(
 )
 
 
+# "wait, my mum wants to talk to him first", "sorry my husband just walked in": a relative after "wait" or "sorry" in a
+# longer message is news, not a correction, unless it says whom it is not ("sorry, my stepmum, not my mum").
+_BARE_OPENER = re.compile(r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:(?:actually|really) )?(?:my|our)\b", re.I)
+_NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\bit'?s\b|\bit is\b", re.I)
+
+
 def is_correction(text: str) -> bool:
-    return bool(_CORRECTION.search(text))
+    found = _CORRECTION.search(text)
+    if not found:
+        return False
+    if _BARE_OPENER.fullmatch(found.group(0)) and len(text.split()) > 4 and not _NOT_WHOM.search(text):
+        return bool(_CORRECTION.search(text, found.end()))
+    return True
 
 
 # The user describing themselves: "i'm so angry", "i'm exhausted", "i'm grieving too" are about the user.

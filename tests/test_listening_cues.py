@@ -202,3 +202,26 @@ def test_a_plain_request_to_practise_starts_practice(text: str, promoted: bool) 
                                   "he's not just drinking, he's using coke as well"])
 def test_not_just_a_struggle_keeps_it(text: str) -> None:
     assert read_message(text).ruled_out == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "correction"),
+    [("wait, my dad wants to have a word with her first", False), ("sorry my wife just came home", False), ("actually my aunt", True)],
+)
+def test_news_about_a_relative_after_wait_or_sorry_is_no_correction(text: str, correction: bool) -> None:
+    assert read_message(text).correction is correction
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can i have a go at her when she gets in", "could i play my records to wind down", "can we run through it again at the weekend, dad?"],
+)
+def test_not_every_practise_word_is_a_request_to_practise(text: str) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import promote_practice_request
+
+    ranking = [{"name": "inform", "confidence": 0.5}, {"name": "start_roleplay", "confidence": 0.2}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    promote_practice_request(message)
+    assert message.get("intent")["name"] == "inform"
