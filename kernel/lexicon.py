@@ -305,7 +305,7 @@ _CORRECTION = re.compile(
     r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
     r"shes |hes |they'?re |i should say |i should have said )?(?:(?:actually|really) )?(?:my|our|not)\b|"
     r"\bi mean(?:t)?,? (?:my|our)\b|"
-    r"\b(?:she|he|they|it)(?:'s| is| are|'re) (?:actually )?(?:my|our)\b",
+    r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b",
     re.IGNORECASE,
 )
 
@@ -313,7 +313,7 @@ _CORRECTION = re.compile(
 # "wait, my mum wants to talk to him first", "sorry my husband just walked in": a relative after "wait" or "sorry" in a
 # longer message is news, not a correction, unless it says whom it is not ("sorry, my stepmum, not my mum").
 _BARE_OPENER = re.compile(r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:(?:actually|really) )?(?:my|our)\b", re.I)
-_NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\bit'?s\b|\bit is\b", re.I)
+_NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\bit'?s\b|\bit is\b|\bi should (?:say|have said)\b", re.I)
 
 
 def is_correction(text: str) -> bool:
