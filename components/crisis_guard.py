@@ -39,7 +39,7 @@ from components.crisis_grade import (
     without_figures,
 )
 from components.crisis_matcher import danger_categories, without_cleared_words
-from components.crisis_model import sure_of_crisis
+from components.crisis_model import sure_of_crisis, warm
 from components.crisis_regex import regex_speaks_of_danger
 from components.rule_component import RuleComponent
 
@@ -134,6 +134,10 @@ def _entity(name: str, value: str) -> dict[str, Any]:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisGuard(RuleComponent):
     """Grades every message for safety and sets the intent and entities to match (runs last)."""
+
+    def __init__(self) -> None:
+        # Load the crisis model with the pipeline, so the first person to write doesn't wait for it.
+        warm()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -210,6 +210,11 @@ def _load_or_train() -> Optional[Any]:
         return None
 
 
+def warm() -> None:
+    """Load (or train, if missing or stale) the model now rather than on the first message."""
+    _scorer()
+
+
 def crisis_probability(text: str, spelt_right: Optional[str] = None) -> float:
     """How sure the model is that the text tells of danger now (0 without a model)."""
     scorer = _scorer()

@@ -308,3 +308,12 @@ def test_grading_adds_little_to_the_danger_rules(dev: list[tuple[Row, dict[str, 
     # Grading spells the text right, reads the past and asking cues, and, when no rule saw danger, asks the crisis model
     # (its own reading of the cleared text plus about 0.15 ms of arithmetic): measured 1.3 to 1.4 ms against 0.55 ms.
     assert graded < 3 * rules_only and graded / len(texts) < 0.01
+
+
+@pytest.mark.parametrize("filler", ["blah ", "blah, ", "the film "])
+def test_a_huge_message_without_sentence_ends_is_graded_in_linear_time(filler: str) -> None:
+    """Clause-level cues scan the text once: a 25,000-character message with no full stop once took 17 s here."""
+    grade_message("warm up", None, [])
+    started = time.perf_counter()
+    graded, _ = grade_message(filler * 5000 + "and now he just took all his pills", None, [])
+    assert graded.level == CRISIS and time.perf_counter() - started < 2.0
