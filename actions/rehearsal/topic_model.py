@@ -16,7 +16,6 @@ import csv
 import hashlib
 import logging
 import os
-import pickle
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from actions.rehearsal.topics import SMALL_TALK, TOPICS, WHY_NOT, lexicon_topic
+from kernel.saved_model import drop_stop_words, load, save
 from kernel.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -127,19 +127,13 @@ def build(rows: list[tuple[str, str]]) -> Any:
     model = Pipeline([("features", features), ("classify", LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced"))])
     texts, labels = zip(*rows, strict=False)
     model.fit(list(texts), list(labels))
-    for _, part in features.transformer_list:
-        if hasattr(part, "stop_words_"):
-            part.stop_words_ = None  # terms cut by min_df are not needed to transform (CVE-2024-5206; README, audit)
+    drop_stop_words(features)
     return model
 
 
 def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
     model = build(all_lines(directory))
-    out.mkdir(parents=True, exist_ok=True)
-    staging = out / f".model-{os.getpid()}.pkl"
-    with staging.open("wb") as handle:
-        pickle.dump({"digest": _digest(line_files(directory)), "model": model}, handle)
-    os.replace(staging, out / "model.pkl")  # whole or not at all, for a process reading it at the same moment
+    save(model, _digest(line_files(directory)), out)
     return model
 
 
@@ -148,15 +142,11 @@ def _model() -> Optional[Any]:
     """The trained model, loaded once per process; trained if missing or older than the lines; None if that fails."""
     model_dir = Path(os.environ.get("PRACTICE_TOPIC_MODEL", str(MODEL_DIR)))
     try:
-        path = model_dir / "model.pkl"
-        try:
-            with path.open("rb") as handle:
-                saved = pickle.load(handle)  # noqa: S301 - a file this module wrote itself
-            if saved.get("digest") == _digest(line_files()):
-                return saved["model"]
-        except Exception:  # missing, half-written or from another scikit-learn: train it again
+        model = load(model_dir, _digest(line_files()))
+        if model is None:
             log.info("practice topics: no usable model in %s; training it (seconds)", model_dir)
-        return train(model_dir)
+            model = train(model_dir)
+        return model
     except Exception:  # the lexicon alone still reads topics
         log.warning("practice topics: could not load or train %s; reading topics with the lexicon only", model_dir, exc_info=True)
         return None
