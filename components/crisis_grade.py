@@ -120,6 +120,9 @@ def corrected(text: str) -> str:
 
 
 # --- Cues -------------------------------------------------------------------------------------------------
+# Something "just" done ("he just took", "she just texted"): now, unless the clause is a film's (_STORY_TIME).
+_JUST_DID = (r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|"
+             r"overdosed|walked|left|swallowed|smashed|loaded)\b")
 # Danger happening now or very recently. Any of these keeps a message at crisis.
 _NOW = _rx(
     r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
@@ -129,7 +132,7 @@ _NOW = _rx(
     r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
     r"\bjust got (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
-    r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|walked|left|swallowed|smashed|loaded)\b",
+    _JUST_DID,
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
     r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
     r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
@@ -487,8 +490,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 # story times are blanked there ("my son just told me he wants to die, we were watching a film" keeps its "just"): "the film made him want to kill himself tonight", "she was watching a series and now
 # she's not breathing" still say now.
 _FICTION_WORD = _rx(r"\b(?:film|movie|tv show|the show|series|episode|character|scene|documentary|novel|storyline)\b")
-_STORY_TIME = _rx(r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|overdosed|"
-                  r"walked|left|swallowed|smashed|loaded)\b|\blast night\b|\byesterday\b|\bearlier\b|\bthis (?:morning|evening|afternoon|weekend)\b")
+_STORY_TIME = _rx(_JUST_DID, r"\blast night\b|\byesterday\b|\bearlier\b|\bthis (?:morning|evening|afternoon|weekend)\b")
 
 
 # A clause about what might happen ("what should i do if i ever find he's been searching ...? i'm asking in advance"). A
