@@ -122,7 +122,7 @@ _CONCERN_NAMES = {
 _ALSO_NAMES = {"drinking": "the drinking", "drugs": "the drugs", "gambling": "the gambling"}
 _BOTH_LINES = (
     "{Concern} and {also} on top of it: each can feed the other, and it's hard to know which to raise first.",
-    "So it's {concern_lower}, and {also} too, which is often how someone takes the edge off something that feels too big.",
+    "So it's {concern}, and {also} too, which is often how someone takes the edge off something that feels too big.",
 )
 _STATE_LINES: dict[str, tuple[str, ...]] = {
     "exhausted": ("You sound worn down, and that matters as much as anything else here.",
@@ -170,8 +170,10 @@ def _render(line: str, situation: Situation) -> str:
         duration = " since lockdown"
     plural = situation.they == "they"
     are = "are" if plural else "is"
+    concern = _CONCERN_NAMES.get(situation.concern or "", "").format(they=situation.they)
     text = line.format(who=situation.who, Who=situation.who[:1].upper() + situation.who[1:], they=situation.they, them=situation.them,
-                       dur=duration, are=are, decide="decide" if plural else "decides")
+                       dur=duration, are=are, decide="decide" if plural else "decides", Concern=concern,
+                       concern=concern[:1].lower() + concern[1:], also=_ALSO_NAMES.get(situation.also or "", ""))
     return text
 
 
@@ -189,10 +191,7 @@ def reflect(
     if "resistance_form" in new and situation.resistance_form in _FORM_LINES:
         add(f"form.{situation.resistance_form}", _FORM_LINES[situation.resistance_form])
     if situation.also and situation.concern in _CONCERN_NAMES and ("concern" in new or "also" in new):
-        name = _render(_CONCERN_NAMES[situation.concern], situation)
-        both = tuple(line.replace("{Concern}", name).replace("{concern_lower}", name[:1].lower() + name[1:])
-                     .replace("{also}", _ALSO_NAMES[situation.also]) for line in _BOTH_LINES)
-        add("both", both)
+        add("both", _BOTH_LINES)
     if "concern" in new and situation.concern in _CONCERN_LINES:
         add(f"concern.{situation.concern}", _CONCERN_LINES[situation.concern])
     if "together" in new and situation.together is not None:

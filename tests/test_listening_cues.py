@@ -225,3 +225,11 @@ def test_not_every_practise_word_is_a_request_to_practise(text: str) -> None:
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     promote_practice_request(message)
     assert message.get("intent")["name"] == "inform"
+
+
+def test_a_second_struggle_beside_the_first_is_reflected_with_it() -> None:
+    from actions.reflections import Situation, reflect
+
+    situation = Situation(relationship="child", concern="depression", word="son", also="gambling")
+    line, key = reflect(situation, new={"also"}, topic=None, used=[])
+    assert key == "both.0" and line is not None and line.startswith("The low mood and the gambling")
