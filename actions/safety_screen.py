@@ -84,12 +84,14 @@ _DOUBT = re.compile(r"\b(?:maybe|a bit|a little|sometimes|not sure|i don'?t know
 _NOT_DOUBT = re.compile(r"\bwhat kind of\b|\bthat kind of\b|\ba bit of (?:a|an)\b", re.I)
 
 
+_WORDS = re.compile(r"[\w']+")
+
+
 def _answers_with_doubt(text: str) -> bool:
-    words = re.findall(r"[\w']+", text)
     found = _DOUBT.search(_NOT_DOUBT.sub(" ", text))
-    if not found:
+    if found is None:
         return False
-    return len(words) <= 8 or len(re.findall(r"[\w']+", text[: found.start()])) <= 2
+    return len(_WORDS.findall(text)) <= 8 or len(_WORDS.findall(text, 0, found.start())) <= 2
 _PLAIN_NO = re.compile(r"^\W*(?:no+|nope|nah|god no|not at all|never|nothing like that|we'?re (?:fine|safe)|i'?m safe)\b", re.I)
 
 
