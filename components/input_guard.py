@@ -6,6 +6,7 @@ guess. The crisis guard still runs after this one, so danger is caught even insi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -77,11 +78,15 @@ _ACKNOWLEDGED_QUESTION = re.compile(
 AFFIRM = "affirm"
 
 
+def _demote_unless(message: Message, intent: str, fits: Callable[[str], bool]) -> None:
+    """A message the classifier called ``intent`` whose words don't fit it takes the next best intent."""
+    if (message.get(INTENT) or {}).get("name") == intent and not fits(message.get(TEXT) or ""):
+        _take_the_next_best(message, intent)
+
+
 def demote_acknowledged_question(message: Message) -> None:
     """An acknowledgement followed by a question takes the best intent that isn't ``affirm``."""
-    if (message.get(INTENT) or {}).get("name") != AFFIRM or not _ACKNOWLEDGED_QUESTION.search(message.get(TEXT) or ""):
-        return
-    _take_the_next_best(message, AFFIRM)
+    _demote_unless(message, AFFIRM, lambda text: not _ACKNOWLEDGED_QUESTION.search(text))
 
 
 # A goodbye about the loved one says so in words of leaving: "my kids are noticing now too" is news, not a goodbye,
@@ -99,10 +104,7 @@ GOODBYE = "goodbye"
 
 def demote_unsaid_goodbye(message: Message) -> None:
     """A ``goodbye`` with no word of farewell in it takes the next best intent."""
-    text = message.get(TEXT) or ""
-    if (message.get(INTENT) or {}).get("name") != GOODBYE or _FAREWELL.search(text) or not loved_one_mention(text):
-        return
-    _take_the_next_best(message, GOODBYE)
+    _demote_unless(message, GOODBYE, lambda text: bool(_FAREWELL.search(text)) or not loved_one_mention(text))
 
 
 # "Are you a bot?" names what we are: a bot, a person, something real or automated. "how much am i actually supposed
@@ -117,9 +119,7 @@ BOT_CHALLENGE = "bot_challenge"
 
 def demote_unasked_bot_challenge(message: Message) -> None:
     """A ``bot_challenge`` that asks nothing about what we are takes the next best intent."""
-    if (message.get(INTENT) or {}).get("name") != BOT_CHALLENGE or _ABOUT_WHAT_WE_ARE.search(message.get(TEXT) or ""):
-        return
-    _take_the_next_best(message, BOT_CHALLENGE)
+    _demote_unless(message, BOT_CHALLENGE, lambda text: bool(_ABOUT_WHAT_WE_ARE.search(text)))
 
 
 # Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
