@@ -735,3 +735,8 @@ def test_the_loved_one_says_no_the_way_the_user_told_us() -> None:
     assert told.form == "emotional" and told.id == scenario.id and told.reasons == scenario.reasons
     assert opening(told, "seed").line_id.startswith("roleplay.emotional.guarded")
     assert as_told(scenario, None) is scenario and as_told(scenario, "not-a-form") is scenario
+
+
+def test_one_open_question_of_several_takes_a_singular_verb() -> None:
+    feedback = summarise(play(["What's been weighing on you?", "Did you sleep at all?"]).turns, registry()["partner-low-passive"])
+    assert "1 of your 2 questions was open" in feedback.text()

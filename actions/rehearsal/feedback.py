@@ -113,7 +113,7 @@ class Feedback:
             share = self.open_question_share or 0.0
             meaning = "open questions invite them to talk" if share >= 0.5 else "try starting with “what” or “how” so they can say more than yes or no"
             of = f"{self.open_questions} of your {plural(self.questions, 'question')}" if self.questions > 1 else "Your question"
-            verb = "was" if self.questions == 1 else "were"
+            verb = "was" if self.questions == 1 or self.open_questions == 1 else "were"  # "1 of your 2 questions was open"
             opened = "open" if self.questions > 1 or self.open_questions else "closed (yes or no)"
             lines.append(f"• {of} {verb} {opened} ({share:.0%} open); {meaning}.")
         if self.reflections:
