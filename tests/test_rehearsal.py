@@ -705,6 +705,37 @@ def test_a_line_typed_while_set_up_asks_how_they_say_no_reaches_the_goal_check_a
     assert validated["roleplay_goal"] == "raise it gently, once" and validated["rp_state"]["first_line"] == line
 
 
+def test_a_line_after_a_goal_told_with_the_request_keeps_that_goal() -> None:
+    """"could I have a go? I want to try asking how he's really doing", then "Dad, have you got a minute?" while set-up
+    asks how he says no: the line is the first line, and the goal stays the one they told us, not the default."""
+    from tests.conftest import run_async
+
+    line = "Dad, have you got a minute? I wanted to see how you're doing."
+    tracker = make_tracker(line, intent="practice_line", slots={"relationship": "parent", "requested_slot": "resistance_form"})
+    tracker.events[:0] = [{"event": "slot", "name": "roleplay_goal", "value": "asking how he's really doing"}]
+    form = ValidateRoleplaySetupForm()
+    extracted = run_async(form.extract_roleplay_goal(CollectingDispatcher(), tracker, {}))
+    tracker.add_slots([{"event": "slot", "name": "roleplay_goal", "value": extracted["roleplay_goal"]}])
+    validated = form.validate_roleplay_goal(extracted["roleplay_goal"], CollectingDispatcher(), tracker, {})
+    assert validated == {"roleplay_goal": "asking how he's really doing", "rp_state": {"first_line": line}}
+
+
+def test_a_scene_set_up_from_the_users_story_does_not_say_whose_death_it_was(run_action: Callable[..., Run]) -> None:
+    """The user said their mum died and dad won't talk to anyone: the closest scene must not tell them he lost his best
+    friend. Picked from the list, the scenario keeps its own story."""
+    tom = registry()["parent-dad-grief-passive"]
+    assert "best friend" in scene_for(tom, "dad") and "best friend" not in scene_for(tom, "dad", told=True)
+    grief = [s for s in registry().values() if s.concern == "grief"]
+    assert grief and all(s.scene_told for s in grief)
+    assert {s.id: _WHEN_OR_HOW_MUCH.findall(s.scene_told) for s in grief if _WHEN_OR_HOW_MUCH.search(s.scene_told)} == {}
+    slots = {"relationship": "parent", "concern": "grief", "resistance_form": "passive", "roleplay_goal": "ask how he is",
+             "memory": {"word": "dad"}}
+    begin = run_action(ActionBeginRoleplay(), make_tracker("since mum died dad won't see anyone. can we practise", "start_roleplay",
+                                                           slots=slots))
+    assert begin.slot("rp_state")["scenario"] == tom.id
+    assert "Your dad Tom is grieving" in begin.text and "best friend" not in begin.text
+
+
 @pytest.mark.parametrize("line", ["Hey, can I ask you something? No pressure.", "can we talk for a sec?", "is now an ok time?"])
 def test_asking_permission_gets_an_answer_to_the_asking(line: str) -> None:
     talk = Conversation(sorted(registry())[0])

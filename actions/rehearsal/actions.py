@@ -182,7 +182,9 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
         scenario = as_told(scenario, tracker.get_slot("resistance_form"))
     who = loved_one(scenario.relationship)
     name = given_name(tracker, first_line) or scenario.call
-    scene = scene_for(scenario, (tracker.get_slot("memory") or {}).get("word"))
+    # A scenario set up from what they told us (not picked from the list) leaves out the story they know better.
+    told = not chosen and tracker.get_slot("concern") == scenario.concern
+    scene = scene_for(scenario, (tracker.get_slot("memory") or {}).get("word"), told)
     if name != scenario.call:
         scene = re.sub(rf"\b{re.escape(scenario.call)}\b", name, scene)
     taken = f" I'll take “{first_line}” as your first line." if first_line else ""
@@ -260,8 +262,9 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         starts the rehearsal with that line, instead of asking the question again."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = " ".join(str(tracker.latest_message.get("text") or "").split())[:200]
-        if intent == "start_roleplay" and not tracker.get_slot("roleplay_goal"):
-            # "can we practise? i want to try asking her what makes it hard": the goal is told with the request.
+        if intent == "start_roleplay":
+            # "can we practise? i want to try asking her what makes it hard": the goal is told with the request (and a
+            # new request's goal replaces the last rehearsal's).
             goal = _GOAL_IN_REQUEST.search(text)
             if goal:
                 return {"roleplay_goal": goal.group(1).rstrip(" .!?")}
@@ -327,9 +330,19 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     ) -> dict[str, Any]:
         goal = " ".join(str(value or "").split())[:200]
         if goal and looks_like_a_line(goal):
-            # They answered with what they'd say: practise that, towards the default goal.
-            return {"roleplay_goal": DEFAULT_GOAL, "rp_state": {"first_line": goal.strip("\"“”'‘’ ")}}
+            # They answered with what they'd say: practise that, towards the goal they told us before, if any.
+            return {"roleplay_goal": goal_told_before(tracker, value) or DEFAULT_GOAL,
+                    "rp_state": {"first_line": goal.strip("\"“”'‘’ ")}}
         return {"roleplay_goal": goal or DEFAULT_GOAL}
+
+
+def goal_told_before(tracker: Tracker, line: Any) -> Optional[str]:
+    """The goal set before this message ("I want to try asking how he's really doing", told with the request), not the
+    line to the loved one that this message put in its place."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "roleplay_goal" and event.get("value") != line:
+            return event.get("value") or None
+    return None
 
 
 class ActionAskResistanceForm(Action):

@@ -69,6 +69,9 @@ class Scenario:
     # Their own words on a broad topic (feelings, the_relationship, the_future) at each depth, said instead of the
     # shared lines on it, which are written for someone low: a manic dad doesn't say "I feel tired all the time".
     own_lines: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
+    # The scene for a user who told us the struggle in their own words: it leaves out what they know better (whose
+    # death it was), so it can't say "his best friend" to someone whose dad lost his wife.
+    scene_told: str = ""
 
     def lines_on(self, topic: str, depth: Optional[str] = None) -> tuple[str, ...]:
         """Their own lines on a topic, at one depth or (None) at all of them, from guarded to honest."""
@@ -131,7 +134,7 @@ def parse_scenario(path: Path) -> Scenario:
         path, root,
         ("id", "name", "call", "pronouns", "relationship", "concern", "form", "scene", "reasons", "triggers", "small_yes",
          "suicide_question"),
-        ("words", "lines"),
+        ("words", "lines", "scene_told"),
     )
     scenario_id = _text(path, top["id"], "id")
     if not _ID.match(scenario_id) or scenario_id != path.stem:
@@ -176,6 +179,7 @@ def parse_scenario(path: Path) -> Scenario:
         suicide_kind=_text(path, suicide["kind"], "suicide_question kind", SUICIDE_ANSWERS),
         suicide_line=_text(path, suicide["line"], "suicide_question line"),
         own_lines=tuple(own_lines),
+        scene_told=_text(path, top["scene_told"], "scene_told") if "scene_told" in top else "",
     )
 
 
@@ -211,15 +215,17 @@ def closest(relationship: Optional[str], concern: Optional[str], form: Optional[
     return best[salt % len(best)]
 
 
-def scene_for(scenario: Scenario, word: Optional[str]) -> str:
+def scene_for(scenario: Scenario, word: Optional[str], told: bool = False) -> str:
     """The scene as this user hears it. Scenes leave out what the user knows better (when it started and why, how long,
-    how often, how much: tests/test_rehearsal.py checks), and where the user's own word for them is one this scenario
+    how often, how much: tests/test_rehearsal.py checks); when the user told us the struggle themselves (``told``), the
+    scenario's ``scene_told`` leaves out the rest of its story. Where the user's own word for them is one this scenario
     answers to, the scene uses it: "Dan, your husband" to someone who said husband, not "your boyfriend"."""
+    scene = scenario.scene_told if told and scenario.scene_told else scenario.scene
     word = (word or "").lower()
-    if not word or word not in scenario.words or re.search(rf"\b{re.escape(word)}\b", scenario.scene, re.I):
-        return scenario.scene
+    if not word or word not in scenario.words or re.search(rf"\b{re.escape(word)}\b", scene, re.I):
+        return scene
     theirs = "|".join(re.escape(w) for w in sorted(scenario.words, key=len, reverse=True))
-    return re.sub(rf"(\b[Yy]our (?:\w+ )?)(?:{theirs})\b", lambda m: m.group(1) + word, scenario.scene, count=1)
+    return re.sub(rf"(\b[Yy]our (?:\w+ )?)(?:{theirs})\b", lambda m: m.group(1) + word, scene, count=1)
 
 
 def describe(scenario: Scenario) -> dict[str, Any]:
