@@ -393,6 +393,9 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
+    # not a life ended.
+    r"\b(?:take|taking|took|takes) (?:my|his|her|their|your) (?:whole )?life away(?= from\b)",
     r"\b(?:joke|that|it|this|you|film|episode|line|story|show|bit|scene|ending|video|clip|meme|tiktok|reel|sketch|comment|face|pun) "
     r"(?:literally |actually |honestly |absolutely |just |nearly )?killed (?:me|us)\b",
     r"\bkilled (?:me|us)\b(?=[^.?!]{0,40}(?:\blaugh\w*|\blol\b|\blmao\b|\bhaha\w*|\bin (?:bits|stitches|hysterics)\b|\bcrying laughing\b|😂|🤣|💀))",

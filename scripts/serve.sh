@@ -32,7 +32,7 @@ wait_for() {  # name url seconds
 # The HTTP API (everything but the channels' webhooks) and the privacy endpoint need a token:
 # RASA_AUTH_TOKEN, or one made once and kept in .rasa_token (git-ignored).
 if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
-  [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(24))" > .rasa_token
+  [ -s .rasa_token ] || "$BIN/python" -c "import secrets; print(secrets.token_hex(24))" > .rasa_token
   RASA_AUTH_TOKEN=$(cat .rasa_token)
 fi
 # credentials.yml hands it to Rasa's privacy endpoint (channels/privacy.py), which sends it to the action server's
@@ -58,7 +58,7 @@ fi
 
 # CORS: only the origins in CORS_ORIGINS (space-separated; default the web page's own origin).
 # rasa_patches.run is Rasa's own command line with the speed-ups applied first (rasa_patches/; RASA_SPEEDUPS=0: none).
-"$BIN/python" -m rasa_patches.run run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token "$RASA_AUTH_TOKEN" \
+"$BIN/python" -m rasa_patches.run run --model models/assistant.tar.gz --enable-api --port "$RASA_PORT" --auth-token="$RASA_AUTH_TOKEN" \
   --credentials "$CREDENTIALS" --endpoints endpoints.yml --cors ${CORS_ORIGINS:-"http://localhost:$WEB_PORT"} &
 pids+=($!)
 wait_for "Rasa on port $RASA_PORT (loading the model takes up to a minute)" "http://localhost:$RASA_PORT/" 180

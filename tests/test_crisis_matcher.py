@@ -23,6 +23,7 @@ NLU_DIR = Path(__file__).resolve().parent.parent / "data" / "nlu"
 # Written for this test: danger to the user, to the loved one (means, overdose), abuse toward the user and
 # emergencies happening now, with typos, texting spellings and indirect wording, in chat and in practice.
 FRESH_CRISES = [
+    "he said he would take his life, away from us all, and i believe him",
     # Danger to the user.
     "honestly I think everyone would be happier if I just wasn't around anymore",
     "i keep looking up ways to kill myself",
@@ -139,6 +140,7 @@ NOT_CRISES = [
     "she overdoes it with the caffeine",
     "I feel like I'm drowning in paperwork",
     "I'd die for my kids, that's why this hurts so much",
+    "if i move a carrier bag she cries and says im trying to take her life away from her",  # her hoard, her way of living
     "he beat me at chess again lol",
     "my phone died halfway through our chat",
     "he's a recovering addict and he's doing well",

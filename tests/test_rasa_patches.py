@@ -482,3 +482,16 @@ def test_rule_search_only_checks_the_rules_that_follow_the_same_action(rule_poli
     monkeypatch.setattr(RulePolicy, "_is_rule_applicable", lambda self, key, i, state: checked.append(key) or real(self, key, i, state))
     rule_policy._get_possible_keys(rule_policy.lookup[RULES], rule_policy._prediction_states(_after("greet"), DOMAIN))
     assert 0 < len(checked) < len(rule_policy.lookup[RULES]) / 2, len(checked)
+
+
+def test_a_token_that_starts_with_a_dash_reaches_rasa_as_the_token() -> None:
+    """token_urlsafe made .rasa_token "-2Z..." once, and `make run` died with "--auth-token: expected one argument".
+    scripts/serve.sh passes it joined with "=" (as the e2e servers do, with a token that starts with "-")."""
+    from rasa.__main__ import create_argument_parser
+
+    from kernel.settings import REPO_ROOT
+
+    serve = (REPO_ROOT / "scripts" / "serve.sh").read_text()
+    assert '--auth-token="$RASA_AUTH_TOKEN"' in serve and "token_hex" in serve
+    args = create_argument_parser().parse_args(["run", "--auth-token=-2Zabc", "--port", "5005"])
+    assert args.auth_token == "-2Zabc"

@@ -406,6 +406,8 @@ def test_the_set_up_form_reads_how_they_resist_from_plain_words() -> None:
     ("get him to agree to one phone call", False),
     ("i want to tell her i love her without crying", False),
     ("can you help me stay calm", False),
+    ("Mum, I'm not touching anything. I just want you to be safe in your own home.", True),  # "you to be" safe: to her
+    ("i need you to be my dad for a bit", False),
 ])
 def test_a_line_typed_as_the_goal_becomes_the_first_line_not_the_goal(
     actions_db: Engine, run_action: Callable[..., Run], answer: str, is_line: bool

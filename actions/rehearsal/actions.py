@@ -220,8 +220,9 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|you
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're)\b", re.I)
 
 
-# "for you to help me stay calm", "can you play him": to us. "What would you want to be different?" is to them.
-_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|be|give)\b|\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|"
+# "for you to help me stay calm", "can you play him", "I need you to be my dad": to us. "What would you want to be
+# different?" and "I just want you to be safe" are to them.
+_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|give|be (?:him|her|them|my|the)\b)\b|\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|"
                     r"coach|play|pretend|act|be (?:him|her|them|my)|give me|tell me (?:how|what to|if i))\b", re.I)
 
 

@@ -96,7 +96,7 @@ class Assistant:
             self.name,
             # As scripts/serve.sh: Rasa's CLI through rasa_patches.run, which applies the patches first.
             [str(BIN / "python"), "-m", "rasa_patches.run", "run", "--model", str(MODEL), "--enable-api", "--port", str(self.rasa_port),
-             "--credentials", str(credentials), "--endpoints", str(self.endpoints), "--auth-token", self.token],
+             "--credentials", str(credentials), "--endpoints", str(self.endpoints), f"--auth-token={self.token}"],
             f"{self.url}/",
             {},
         )
@@ -167,7 +167,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         "ACTION_HOST": "127.0.0.1",
         "ACTION_PORT": str(action_port),
         "RASA_PORT": str(rasa_port),
-        "RASA_AUTH_TOKEN": f"e2e-{uuid.uuid4().hex}",
+        # A token may start with "-" (an old .rasa_token did): passed as --auth-token=..., it is not read as an option.
+        "RASA_AUTH_TOKEN": f"-e2e-{uuid.uuid4().hex}",
     }
     env.pop("DATABASE_URL", None)
     servers = Assistant(workdir=workdir, env=env, rasa_port=rasa_port, action_port=action_port,
