@@ -62,7 +62,8 @@ _WHY_US = _rx(
 )
 _WHY_THEM = _rx(
     r"\bwhy'?s (?:s?he|they)\b|\bwhy (?:do|does|did|would|won'?t|wont|is|isn'?t|can'?t|cant|doesn'?t|will|has|didn'?t|on earth|does it)\s+"
-    r"(?:s?he|they|my \w+|her|him|he'?s|she'?s|people|anyone|someone)\b|\bwhy (?:the|all the|so much)\b|"
+    r"(?:s?he|they|my \w+|her|him|he'?s|she'?s|people|anyone|someone|"
+    r"a (?:grown )?(?:man|woman|guy|person|adult))\b|\bwhy (?:the|all the|so much)\b|"
     r"\bwhat (?:does|did) (?:s?he|they) mean\b|\bis (?:s?he|it) (?:scared|afraid|just scared)\b|\bis it me\b|\bavoiding me or\b|"
     r"\bis it different for\b|\bbad sign\b|\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
@@ -90,7 +91,16 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwho do i (?:call|ring) if\b|\bworried about (?:a |the )?(?:fire|gas|him falling|her falling|a fall)\b|\bfire (?:risk|hazard)\b|"
         # "what are the signs it's getting to the point where i need to get someone urgently?"
         r"\bsigns?\b[^.?!]{0,60}\b(?:urgent\w*|emergency|crisis|dangerous|getting worse|the point where|need (?:to get|"
-        r"help) (?:someone|help) (?:fast|quick|now))\b"
+        r"help) (?:someone|help) (?:fast|quick|now))\b|"
+        # when worry should turn into action: "how much weight does she have to lose before i actually worry", "signs it's
+        # gone past what i can handle", "at what point does this become something i should tell someone about", "how long
+        # before i should be worried it's not normal grief anymore"
+        r"\bbefore (?:i|we) (?:stop waiting and )?(?:should )?(?:actually |really |properly )?(?:worry|be (?:worried|concerned|scared)|"
+        r"panic|step in|call (?:someone|for help|a doctor|the gp))\b|"
+        r"\b(?:gone|going|got|getting|get) (?:past|beyond) what (?:i|we) can (?:handle|manage|cope with|deal with)\b|"
+        r"\bat what point (?:does|do|is|will|would|should) (?:this|it|that|things?) (?:become|get|turn|go|stop being)\b[^.?!]{0,50}"
+        r"\b(?:tell|report|call|worr\w*|serious|dangerous|emergency|urgent|help|normal)\b|"
+        r"\bnot (?:just )?normal grief\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
@@ -139,14 +149,16 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
         r"\bmy place to\b(?! (?:say|bring|raise|mention|tell))|\bis it (?:even |still |really )?my (?:business|place|call|job)\b"
-        r"(?![^.?!]{0,30}\bnot (?:family|related|blood)\b)|\bnone of my business\b|"
+        r"(?![^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
         r"\bdeadline\b|\btaking over my (?:whole |entire )?life\b|\bhow much (?:am i|should i|do i have|"
         r"are we) (?:\w+ )?(?:supposed|meant|expected|have|"
         r"going) to (?:take on|carry|put up with|give|do)\b|"
         r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
-        r"\btough love\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
+        r"\btough love\b|\b(?:rules?|ground rules) (?:to (?:have|set|make) |for )?(?:in|at|about) (?:my|our) (?:own )?"
+        r"(?:house|home|flat)\b|"
+        r"\bhouse rules?\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -155,7 +167,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bworking on it\b|\bis that something\b|\bcome through it\b|\bhealing\b|\bwhat i'?m doing is working\b|\bis (?:it|"
         r"this) working\b|"
         r"\bhow (?:will|can|would|do) i (?:know|tell) (?:if|whether) (?:anything|what|it|this|things|(?:s?he|they)(?:'s|'re| is| are)? "
-        r"(?:getting|improving|doing better|any better|better|making))|\bsmall things\b|\bfirst time in\b|"
+        r"(?:really |actually |genuinely )?(?:getting|improving|doing better|any better|better|making|cutting (?:down|back)|"
+        r"drinking less|using less|stopp(?:ed|ing)|changing|changed))|\bsmall things\b|\bfirst time in\b|"
         r"\b(?:s?he|they) did (?:go|drive|come|call|ring|book|talk|eat)|\bprogress\b|\bmaking progress\b|"
         r"\b(?:not|don'?t|dont|never) (?:mess|screw|muck|blow|cock) (?:it|this|things) up\b|"
         # a small step told: "he actually read the leaflet", "folded the corner down", "asked me the name of that counsellor"
@@ -189,7 +202,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
         r"\bwill (?:that|it) put (?:him|her|them) off\b|\bget through to (?:him|her|them)\b|\bmy place to (?:say|bring|raise|"
         r"mention|tell)\b|"
-        r"\bmy place\b[^.?!]{0,30}\bnot (?:family|related|blood)\b|"
+        r"\bmy place\b[^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b|"
+        # word order of a second language: "how i can talk with him when he is calm"
+        r"\bhow i (?:can|should|could|must) (?:talk|speak|say|ask|bring|raise|tell|explain)\b|"
         r"\bhow (?:do|would|can|could) you (?:even )?(?:argue|talk|reason|get through|deal|get|convince|reach|approach|"
         r"bring)\b[^.?!]*\b(?:someone|somebody|a person|people)\b|\b(?:one|some|any) ?thing i (?:could|can|might|"
         r"should) (?:actually |even )?say\b"

@@ -180,7 +180,8 @@ def update_situation(
     for name, heard in read.items():
         current = slots.get(name)
         value = buttons.get(name) or heard
-        switch = picture.correction or (name == "concern" and (picture.named_concern or current in picture.ruled_out))
+        switch = (picture.correction or (name == "concern" and (picture.named_concern or current in picture.ruled_out))
+                  or (name == "resistance_form" and picture.form_told))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
             values[name] = value
             new.add(name)

@@ -221,6 +221,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
+        # told it's theirs to decide: "told me it's his money, he earned it, and to keep my nose out"
+        (r"\b(?:keep|get) (?:my|your) nose out\b|\bbutt out\b|\bnone of (?:my|your) (?:business|concern)\b", 2),
+        (r"\b(?:it'?s|its) (?:his|her|their|my) (?:own )?(?:money|life|business|choice|decision)\b", 1),
         (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
         (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
         r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
@@ -316,10 +319,19 @@ _BARE_OPENER = re.compile(r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|
 _NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\bit'?s\b|\bit is\b|\bi should (?:say|have said)\b", re.I)
 
 
+# "not husband. SON.", "it's not my mum, it's my stepmum": the relative right after "not" is who it isn't.
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:my\s+|our\s+|the\s+|your\s+)?$", re.IGNORECASE)
+
+
+def _whom_it_is_not(text: str) -> bool:
+    return any(_NOT_BEFORE.search(text[max(0, m.start() - 20): m.start()])
+               for pattern in _RELATIONSHIP_PATTERNS.values() for m in pattern.finditer(text))
+
+
 def is_correction(text: str) -> bool:
     found = _CORRECTION.search(text)
     if not found:
-        return False
+        return _whom_it_is_not(text) and loved_one_mention(text) is not None
     if _BARE_OPENER.fullmatch(found.group(0)) and len(text.split()) > 4 and not _NOT_WHOM.search(text):
         return bool(_CORRECTION.search(text, found.end()))
     return True
@@ -363,9 +375,11 @@ _RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|n
 _NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
                        r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|"
                        r"some sort of|like|more|mostly|mainly|all|just|his|her|their)\s+){0,3}"
-                       r"|\b(?:i (?:really |honestly |actually )?(?:think|reckon|believe)|pretty sure|i'?m sure|probably|maybe) "
+                       r"|\b(?:i (?:really |honestly |actually )?(?:think|reckon|believe)|pretty sure|i'?m sure|probably|maybe),? "
+                       r"(?:(?:under(?:neath)? (?:all )?(?:of )?(?:it|that|this)(?: all)?|deep down|at (?:heart|the root)|"
+                       r"if i'?m honest|honestly|tbh|really),? )?"
                        r"(?:he'?s|she'?s|they'?re|hes|shes|he is|she is|they are) (?:really |just |actually |clinically |"
-                       r"properly |a bit )?)$",
+                       r"properly |a bit |very |so |quite |incredibly |massively )?)$",
                        re.IGNORECASE)
 # "lost his job" or "lost her licence" is no death in the family.
 _NOT_A_LOSS = re.compile(r"\s+(?:job|jobs|licen[cs]e|temper|keys|wallet|phone|way|money|house|home|mind|nerve|appetite|confidence|place|"
@@ -448,7 +462,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             before = lowered[max(0, match.start() - 40): match.start()]
             if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
-            if _SOMEONE_ELSES.search(before):
+            if _SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before):
                 continue
             if value == Relationship.PARENT.value and _SHARED_PARENT.search(before):
                 continue
@@ -477,7 +491,7 @@ STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Not the user's own "i'm betting he won't go" or "i bet on him saying no".
     ("gambling", re.compile(r"\b(?:gambl\w*|(?<!i'm )(?<!im )(?<!i am )(?<!we're )betting|bets\b|"
                             r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|"
-                            r"casino|bookies|poker)\b", re.I)),
+                            r"casino|bookies|poker|slot (?:sites?|machines?|apps?)|online slots|fruit machines?|scratch ?cards?)\b", re.I)),
     ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )
@@ -507,6 +521,16 @@ _TOGETHER = re.compile(r"\b(?:lives? (?:with (?:me|us)|at home|in (?:our|my))|un
 _APART = re.compile(r"\b(?:lives? (?:\w+ )?(?:hours?|miles|away|abroad|in [a-z]+)|i moved out|from a distance|(?:two|2|"
     r"\d) hours away|on the phone)\b", re.I)
 _TRIED = re.compile(r"\b(?:i(?:'ve| have)? (?:tried|asked|suggested|mentioned|said|gave|offered)|we (?:tried|suggested))\b", re.I)
+# "he's not sleeping", "she seems so tired", "they're scared": the loved one's state, not the user's.
+_OF_THEM = re.compile(r"\b(?:he|she|they|hes|shes|he'?s|she'?s|they'?re|theyre|him|her|them|it)\s+(?:(?!(?:me|i|my|makes|made)\b)\w+\s+)"
+                      r"{0,2}$")
+
+
+def _said_of_me(pattern: re.Pattern[str], lowered: str) -> bool:
+    return any(not _OF_THEM.search(lowered[max(0, m.start() - 30): m.start()]) or re.search(r"\bme\b", m.group(0))
+               for m in pattern.finditer(lowered))
+
+
 _USER_STATE = {
     "exhausted": re.compile(r"\b(?:exhausted|tired|shattered|knackered|running on empty|not sleeping|can'?t sleep|worn out|"
     r"frazzled|drained|ragged)\b", re.I),
@@ -536,6 +560,7 @@ class Picture:
     ruled_out: tuple[str, ...] = ()  # struggles the user says it isn't
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
+    form_told: bool = False  # the form comes from their answer, told ("he says yeah yeah i'll look into it, never does")
 
 
 _QUOTED_SPEECH = re.compile(
@@ -550,7 +575,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     form = classify_resistance(lowered) if (expecting_form or mentions_help(lowered)) else _stance(lowered)
     duration = _DURATION.search(lowered)
     together: Optional[bool] = True if _TOGETHER.search(lowered) else (False if _APART.search(lowered) else None)
-    state = next((name for name, pattern in _USER_STATE.items() if pattern.search(lowered)), None)
+    state = next((name for name, pattern in _USER_STATE.items() if _said_of_me(pattern, lowered)), None)
     # What the loved one said, quoted ("he said 'you're not my mum'"), is theirs: it names no one the user means.
     told = _QUOTED_SPEECH.sub(" ", lowered)
     mention = loved_one_mention(told)
@@ -568,6 +593,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         ruled_out=ruled_out_concerns(lowered),
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
+        form_told=form is not None and bool(_THEIR_ANSWER.search(lowered)),
     )
 
 
@@ -575,6 +601,9 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
 # he's doing" already shows how a suggestion would be met. Read only when the cues are strong.
 _SAYS = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?)? (?:says?|said|reckons?|insists?|claims?|swears?|thinks?)\b")
 STANCE_LEAST = 4
+# Their answer told: what they say, or what they never do. A form read from it replaces the one read before.
+_THEIR_ANSWER = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?| still)? (?:says?|said|told me|tells me|goes|went|replied|"
+                           r"answers?|answered)\b|\bnever (?:does|did|do)\b")
 
 
 def _stance(lowered: str) -> Optional[ResistanceForm]:
