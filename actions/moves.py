@@ -34,6 +34,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _MORE = _rx(
+    r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:go on|carry on|keep going|tell me more|say more)\W*$|"
     r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
     r"a different (?:one|way|idea)|what else|something (?:shorter|simpler|softer|gentler|lighter|more casual)|"
     r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|"

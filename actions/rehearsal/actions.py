@@ -57,8 +57,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\s+(?:turn|line|thing i said|message)\b", re.I)
 # A message that opens with a stop ("stop.", "ok stop,", "hmm stop. was that bad?"), not a line that says stop
 # to them ("stop drinking, please").
+# "stop. that last bit was a mistake", "thank you, stop now. how i did?": a stop that opens the message.
 STOP_FIRST = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry)\W+)?(?:stop|pause|end it|enough)\s*(?:[.!,;:-]|$)", re.I
+    r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry|thank you|thanks|thx|cheers|great|good|please)\W+){0,2}"
+    r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) )?(?:stop|pause|end it|enough)"
+    r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
 )
 START_OVER = re.compile(r"\b(?:from the (?:start|beginning|top)|start over|all over again)\b", re.I)
 
@@ -91,7 +94,7 @@ def scenario_for(tracker: Tracker, raw: dict[str, Any]) -> Scenario:
     # The user's word for them, and the kinds of struggle they named ("wife" + "gambling": Claire, not Sarah who drinks).
     named = " ".join((tracker.get_slot("memory") or {}).get("struggles") or [])
     return closest(tracker.get_slot("relationship"), tracker.get_slot("concern"), tracker.get_slot("resistance_form"),
-                   f"{user_words(tracker)} {named}".strip(), salt)
+                   f"{user_words(tracker)} {named}".strip(), salt, (tracker.get_slot("memory") or {}).get("pronoun"))
 
 
 def as_told(scenario: Scenario, form: Optional[str]) -> Scenario:
@@ -222,8 +225,9 @@ _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|s
 
 # "for you to help me stay calm", "can you play him", "I need you to be my dad": to us. "What would you want to be
 # different?" and "I just want you to be safe" are to them.
-_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|give|be (?:him|her|them|my|the)\b)\b|\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|"
-                    r"coach|play|pretend|act|be (?:him|her|them|my)|give me|tell me (?:how|what to|if i))\b", re.I)
+_TO_US = re.compile(r"\byou to (?:help|teach|show|tell|play|give|be (?:him|her|them|my|the)\b)\b|"
+                    r"\b(?:can|could|will|would) you (?:please )?(?:help|teach|show|coach|play|pretend|act|be (?:him|her|them|my)|give me|"
+                    r"tell me (?:how|what to|if i))\b", re.I)
 
 
 def addresses_them(text: str) -> bool:
@@ -612,17 +616,13 @@ def _just_shown_plan(tracker: Tracker) -> bool:
 
 
 class ActionRoleplayPlan(Action):
-    """“Make me a plan”: from the rehearsal in progress, or the last one finished."""
+    """“Make me a plan” outside practice: the last rehearsal's plan. (Asked during practice, it ends the rehearsal with
+    its feedback and plan: data/rules/roleplay.yml.)"""
 
     def name(self) -> str:
         return "action_roleplay_plan"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        rehearsal, raw = load_state(tracker)
-        if raw and rehearsal.turns:
-            plan = build_plan(rehearsal.turns, scenario_for(tracker, raw))
-            send_plan(dispatcher, tracker, plan.payload(), "(Stepping out of character.)\n" + plan.text())
-            return []
         saved = tracker.get_slot("rp_plan")
         if saved and _just_shown_plan(tracker):
             dispatcher.utter_message(text="That's your plan from this practice, just above. To add to it, say “let's practise” "

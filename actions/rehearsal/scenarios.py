@@ -196,19 +196,21 @@ def registry() -> dict[str, Scenario]:
     return load_scenarios()
 
 
-def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0) -> Scenario:
+def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0,
+            pronoun: Optional[str] = None) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
-    ("dad" is never played as a mum), then concern, then form. The struggle outranks the form because it is the
-    scene and the reasons (a son who hears voices played as a son who drinks is a different conversation), while
-    the form is only how the no sounds."""
+    ("dad" is never played as a mum), then concern, then he or she as the user speaks of them (a twin brother is not
+    played as a sister), then form. The struggle outranks the form because it is the scene and the reasons (a son who
+    hears voices played as a son who drinks is a different conversation), while the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
     kind = struggle_kind(words)
 
     def fit(s: Scenario) -> int:
-        # Powers of two: each match outranks all the ones after it together. Within a concern, the kind of struggle
-        # the user named (drinking, not gambling) comes before the form.
-        return (16 * (s.relationship == relationship) + 8 * bool(said & set(s.words)) + 4 * (s.concern == concern)
-                + 2 * (kind is not None and kind == struggle_kind(f"{s.id} {s.scene}")) + (s.form == form))
+        # Powers of two: each match outranks all the ones after it together. Within a concern, he or she, then the kind
+        # of struggle the user named (drinking, not gambling) come before the form.
+        return (64 * (s.relationship == relationship) + 32 * bool(said & set(s.words)) + 16 * (s.concern == concern)
+                + 8 * (pronoun is not None and s.pronouns.startswith(f"{pronoun}/"))
+                + 4 * (kind is not None and kind == struggle_kind(f"{s.id} {s.scene}")) + (s.form == form))
 
     ranked = sorted(registry().values(), key=lambda s: (-fit(s), s.id))
     best = [s for s in ranked if fit(s) == fit(ranked[0])]

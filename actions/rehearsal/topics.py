@@ -162,7 +162,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:am|was) i (?:being|too)|between the two of|between us|us\b|each other|our (?:marriage|relationship|friendship)|"
         r"you and (?:me|i)|me and you|"
         r"trust me|from me|(?:can|could|should) i do|we(?:'ve| have)? been|us two|the two of us|our family|"
-        r"we used to|closer|distance between|getting it wrong|(?:could|should) i do differently|let you down"
+        r"we used to|closer|distance between|getting it wrong|(?:could|should) i do differently|let you down|"
+        # missing them as they were: "I miss how you were before all this. I miss you."
+        r"miss(?:ing)? (?:you|us|how (?:you|we|things) (?:were|used to be)|the old you|having you|you (?:sleeping|being|around|here))\b"
     )),
     ("the_future", (
         r"hoping for|retire\w*|(?:get|be) better from here|future|turn(?:ing|s)? out|end up|where (?:this|things|it) (?:is|are) going|"
@@ -186,7 +188,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"since (?:\w+ ){0,3}(?:died|passed|went|left)|since the (?:accident|funeral|divorce|layoffs?|diagnosis|breakup|split)|"
         r"(?:seem|look|sound)(?:ed|s)? (?:so |really |a bit |pretty |very )?(?:flat|down|low|tired|shattered|exhausted|on edge|"
         r"stressed|quiet|sad|lost|far away|worn out|off|drained|fed up)|are (?:you|u) (?:ok|okay|alright|all right)|"
-        r"how(?:'s| is) your head|on edge|rotten|hard year|rough (?:year|few|patch|time)"
+        r"how(?:'s| is) your head|on edge|rotten|hard year|rough (?:year|few|patch|time)|"
+        # "I can see how hard the shops are for you", "I hate watching you struggle"
+        r"(?:watch(?:ing)?|see(?:ing)?) you (?:struggle|suffer|hurt|go through)\w*|"
+        r"how hard (?:\w+ ){0,3}(?:is|are|has been|have been|gets) for you"
     )),
 )
 # Whole words only: "feel" is not "fee", and "you and I've" is not "you and I".

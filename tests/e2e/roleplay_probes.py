@@ -6,7 +6,7 @@ open question on one topic of the vocabulary in everyday words, and checks that 
 them `guarded`, no `line_id` repeats in a rehearsal and the speaker never changes.
 
     PYTHONPATH=$PWD .venv/bin/python -m tests.e2e.roleplay_probes \
-        [--conversations tests/data/conversations/blind_set.yml] [--rasa-port 5405 --action-port 5455]
+        [--conversations tests/data/conversations/blind_set.yml] [--probes FILE.tsv] [--rasa-port 5405 --action-port 5455]
 
 starts its own servers (as the e2e fixture does) on the given ports and prints the report.
 """
@@ -119,9 +119,21 @@ class Rehearsal:
         return problems
 
 
-def run_probes(talker: Any) -> tuple[int, int, list[str]]:
+def read_probes(path: Path) -> list[tuple[str, str]]:
+    """Probes from a TSV file with the header `topic<TAB>question` (e.g. a blind set, tests/data/roleplay_probes_blind.tsv)."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not rows or rows[0] != ["topic", "question"]:
+        raise SystemExit(f"{path}:1: expected the header 'topic<TAB>question'")
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 2:
+            raise SystemExit(f"{path}:{number}: expected 2 tab-separated fields, got {len(row)}")
+    return [(topic, question) for topic, question in rows[1:]]
+
+
+def run_probes(talker: Any, probes: Optional[list[tuple[str, str]]] = None) -> tuple[int, int, list[str]]:
+    probes = probes or PROBES
     hits, lines = 0, []
-    for index, (topic, question) in enumerate(PROBES):
+    for index, (topic, question) in enumerate(probes):
         talk = Rehearsal(talker, index)
         for line in WARM[index % len(WARM)]:
             talk.say(line)
@@ -144,13 +156,14 @@ def run_probes(talker: Any) -> tuple[int, int, list[str]]:
         if stages != ["guarded"] * 3:
             pacing.append(f"pressure left guarded ({STARTS[(index + 1) % 5][0]}): {stages}")
         pacing.extend(talk.contract_problems() + pressed.contract_problems())
-    return hits, len(PROBES), lines + pacing
+    return hits, len(probes), lines + pacing
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=Path)
     parser.add_argument("--no-probes", action="store_true")
+    parser.add_argument("--probes", type=Path, help="a TSV of probes (topic, question) instead of the built-in ones")
     parser.add_argument("--rasa-port", type=int, default=5405)
     parser.add_argument("--action-port", type=int, default=5455)
     args = parser.parse_args()
@@ -182,7 +195,7 @@ def main() -> int:
             results = [r for c in conversations for r in run_conversation(servers, c)]
             print(report(results))
         if not args.no_probes:
-            hits, total, lines = run_probes(servers)
+            hits, total, lines = run_probes(servers, read_probes(args.probes) if args.probes else None)
             print("\n".join(lines))
             print(f"\nprobes: {hits}/{total} answered the topic asked about")
     finally:
