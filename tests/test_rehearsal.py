@@ -575,6 +575,7 @@ NOT_LOW = [
     "partner-bipolar-emotional", "partner-stress-direct", "sibling-brother-psychosis-intellectual", "friend-psychosis-direct",
     "parent-mum-psychosis-intellectual", "child-son-psychosis-direct", "partner-psychosis-passive",
     "child-daughter-psychosis-emotional", "partner-gambling-intellectual", "parent-dad-drinking-direct", "child-son-drugs-direct",
+    "child-daughter-drugs-passive",
 ]
 BROAD = ("feelings", "the_relationship", "the_future")
 
