@@ -168,10 +168,10 @@ def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
     assert closest("child", "psychosis", "passive", "my son hears voices").id == "child-son-psychosis-direct"
     daughter = closest("child", "substance_use", "direct", "my daughter")
     assert "daughter" in daughter.words and daughter.id != "child-son-drugs-direct"
-    # He or she as the user speaks of them, before the kind of struggle: "my fiance" who drinks and gambles is a man.
-    fiance = closest("partner", "substance_use", "emotional", "my fiance gambles", pronoun="he")
+    # He or she as the user speaks of them, before the kind of struggle: "my partner" who gambles, spoken of as he.
+    fiance = closest("partner", "substance_use", "emotional", "my partner gambles", pronoun="he")
     assert fiance.pronouns == "he/him" and fiance.relationship == "partner"
-    assert closest("partner", "substance_use", "emotional", "my fiance gambles", pronoun="she").pronouns == "she/her"
+    assert closest("partner", "substance_use", "emotional", "my partner gambles", pronoun="she").pronouns == "she/her"
 
 
 @pytest.mark.parametrize("concern", ["psychosis", "eating"])
