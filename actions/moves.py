@@ -328,6 +328,9 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
 def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     lowered = text.lower().replace("’", "'").strip()
     if _WHY_US.search(lowered):
+        # A bare "why?" just after their no was described ("she says no just no" / "why") asks why they refuse.
+        if last_topic == "refusal" and re.fullmatch(r"\W*why\W*", lowered):
+            return Move("why_them", "why_resist")
         return Move("why_us", last_topic)
     if _DIFFERENT.search(lowered) and last_topic and not _NOT_THEM_BUT_ME.search(lowered):
         return Move("different", last_topic)

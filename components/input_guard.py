@@ -122,12 +122,21 @@ def demote_unasked_bot_challenge(message: Message) -> None:
     _demote_unless(message, BOT_CHALLENGE, lambda text: bool(_ABOUT_WHAT_WE_ARE.search(text)))
 
 
+GREET = "greet"
+
+
+def demote_greeting_with_news(message: Message) -> None:
+    """"hi need help with my sister": a hello that already says who it is about is answered for what it says."""
+    _demote_unless(message, GREET, lambda text: not loved_one_mention(text))
+
+
 # Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
 # go at it, i want to try bringing it up". A request (can we, let's, I'd like to...) with a word of practising.
 _PRACTICE_REQUEST = re.compile(
     r"\b(?:can|could|may|might|shall) (?:we|i|you)\b[^.?!]{0,30}\b(?:rehears\w*|practi[sc]\w*|role ?play\w*|"
     r"have a go(?! at (?:him|her|them|my))|"
-    r"try it (?:out )?on you|run (?:it|through it)(?! (?:again )?with)|play (?:him|her|them|my (?:mum|mom|dad|husband|wife|"
+    r"try it (?:out )?on you|try (?:saying|asking|telling|out) (?:something|it|this|that|what i)|"
+    r"run (?:it|through it)(?! (?:again )?with)|play (?:him|her|them|my (?:mum|mom|dad|husband|wife|"
     r"partner|son|daughter|"
     r"brother|sister|friend|boyfriend|girlfriend|mate|nan|grandad|stepdad|stepmum)))\b|"
     r"\b(?:i(?:'d| would)? (?:like|love|want) to|i wonder (?:whether|if) i (?:might|could)|let'?s|lets|wanna)\s+(?:\w+ ){0,2}"
@@ -183,6 +192,7 @@ class InputGuard(RuleComponent):
                 demote_acknowledged_question(message)
                 demote_unsaid_goodbye(message)
                 demote_unasked_bot_challenge(message)
+                demote_greeting_with_news(message)
                 promote_practice_request(message)
                 continue
             problem = problem or "unclear"

@@ -233,3 +233,80 @@ def test_a_second_struggle_beside_the_first_is_reflected_with_it() -> None:
     situation = Situation(relationship="child", concern="depression", word="son", also="gambling")
     line, key = reflect(situation, new={"also"}, topic=None, used=[])
     assert key == "both.0" and line is not None and line.startswith("The low mood and the gambling")
+
+
+def test_a_hello_that_says_who_it_is_about_is_answered_for_what_it_says() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import demote_greeting_with_news
+
+    ranking = [{"name": "greet", "confidence": 0.6}, {"name": "they_refused_help", "confidence": 0.3}]
+    news = Message(data={"text": "hi need help with my sister", "intent": ranking[0], "intent_ranking": ranking})
+    hello = Message(data={"text": "hiya, good evening", "intent": ranking[0], "intent_ranking": ranking})
+    demote_greeting_with_news(news)
+    demote_greeting_with_news(hello)
+    assert news.get("intent")["name"] == "they_refused_help" and hello.get("intent")["name"] == "greet"
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship", "correction"),
+    [
+        ("sorry no. typing on school run. not husband. SON. 20. husband smokes w him sometimes tho", "child", True),
+        ("its not my mum its my stepmum", "parent", True),
+        ("my husband and my son both smoke weed", "partner", False),
+    ],
+)
+def test_the_relative_after_not_is_who_it_isnt(text: str, relationship: str, correction: bool) -> None:
+    picture = read_message(text)
+    assert (picture.relationship, picture.correction) == (relationship, correction)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("hes not sleeping, hes dropped all his mates, he just says he cant be bothered with anything", None),
+        ("he seems so scared of it", None),
+        ("honestly im exhausted, he is tired all the time", "exhausted"),
+        ("she makes me so angry", "angry"),
+    ],
+)
+def test_the_loved_ones_tiredness_or_fear_is_not_read_as_the_users(text: str, state: object) -> None:
+    assert read_message(text).user_state == state
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("hes not sleeping, hes dropped all his mates, he just says he cant be bothered with anything", "depression"),
+        ("my fiance got back from his second tour. he jumps at every noise and hes drinking more", "trauma"),
+        ("honestly i think under all of it shes very anxious", "anxiety"),
+        ("my dad is on these online slot sites all day", "substance_use"),
+    ],
+)
+def test_struggles_told_in_everyday_words(text: str, concern: str) -> None:
+    assert read_message(text).concern == concern
+
+
+def test_a_told_answer_updates_how_they_say_no_and_a_question_does_not() -> None:
+    told = read_message("he says yeah yeah ill look into it. never does")
+    assert (told.resistance_form, told.form_told) == ("passive", True)
+    assert not read_message("how do i bring up therapy without him getting angry").form_told
+    assert read_message("he told me its his money, and to keep my nose out, when i said talk to someone").resistance_form == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("how much weight does she have to lose before i stop waiting and actually worry", "worried_about_safety"),
+        ("at what point does this become something i should tell someone about", "worried_about_safety"),
+        ("what would be the signs its gone past what i can handle", "worried_about_safety"),
+        ("What would be a sensible rule to have in my own house without being cruel to him", "boundaries"),
+        ("How will I know if he is really cutting down and not just telling me what I want to hear?", "progress"),
+        ("how i can talk with him when he is calm", "bring_up"),
+        ("is it even my place tho? we're not that close", "bring_up"),
+    ],
+)
+def test_topic_cues_from_the_ninth_blind_set(text: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    assert read_move(text, "nlu_fallback", None).topic == topic

@@ -258,7 +258,9 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         # we can from what we have (scenarios.closest copes with an unknown struggle or form).
         if (tracker.get_slot("rp_state") or {}).get("first_line") and tracker.get_slot("relationship"):
             return [slot for slot in domain_slots if slot not in ("concern", "resistance_form")]
-        return domain_slots
+        # Each question about them is asked once: a reply that went elsewhere ("how did i do?", a line to them, another
+        # question) is answered, and set-up goes on without it rather than asking it again after every message.
+        return [slot for slot in domain_slots if slot not in ("concern", "resistance_form") or not asked_in_this_set_up(tracker, slot)]
 
     async def extract_roleplay_goal(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -273,7 +275,10 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
             goal = _GOAL_IN_REQUEST.search(text)
             if goal:
                 return {"roleplay_goal": goal.group(1).rstrip(" .!?")}
-        spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text))
+        # A line to them, however the classifier read it, unless it answers the question (names a struggle or a way of
+        # saying no): "What's it like for you at 4 in the morning?" while set-up asks what they struggle with.
+        spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text) or (
+            normalise_concern(text) is None and classify_resistance(text) is None))
         asking_about_them = tracker.get_slot("requested_slot") in ("concern", "resistance_form")
         if not asking_about_them or not tracker.get_slot("relationship") or not spoken_to_them:
             return {}
@@ -339,6 +344,18 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
             return {"roleplay_goal": goal_told_before(tracker, value) or DEFAULT_GOAL,
                     "rp_state": {"first_line": goal.strip("\"“”'‘’ ")}}
         return {"roleplay_goal": goal or DEFAULT_GOAL}
+
+
+def asked_in_this_set_up(tracker: Tracker, slot: str) -> bool:
+    """Whether this set-up already asked for the slot and it is still empty."""
+    if tracker.get_slot(slot) is not None:
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == "roleplay_setup_form":
+            return False  # back to where this set-up began
+        if event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value") == slot:
+            return True
+    return False
 
 
 def goal_told_before(tracker: Tracker, line: Any) -> Optional[str]:
