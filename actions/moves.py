@@ -71,6 +71,8 @@ _WHY_THEM = _rx(
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
     r"\b(?:the )?(?:depression|drink|drinking|illness|anxiety|grief|addiction|drugs|bipolar|mania|ptsd|trauma) talking\b|"
+    r"\bwhat(?:'s| is)? (?:actually |really )?going on (?:for|in|inside|with) (?:him|her|them|his head|her head)\b[^.?!]{0,30}"
+    r"\bwhen (?:s?he|they) (?:says? no|refuses|won'?t)\b|"
     r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)"
     r"(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
@@ -101,7 +103,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:gone|going|got|getting|get) (?:past|beyond) what (?:i|we) can (?:handle|manage|cope with|deal with)\b|"
         r"\bat what point (?:does|do|is|will|would|should) (?:this|it|that|things?) (?:become|get|turn|go|stop being)\b[^.?!]{0,50}"
         r"\b(?:tell|report|call|worr\w*|serious|dangerous|emergency|urgent|help|normal)\b|"
-        r"\bnot (?:just )?normal grief\b"
+        r"\bnot (?:just )?normal grief\b|"
+        r"\bsigns? (?:that )?i should be (?:more |really |properly )?(?:worried|concerned|scared)\b|"
+        r"\bshould (?:i )?be more worried\b|"
+        r"\bwhen (?:is|does) (?:it|this|that) (?:like )?(?:actually |really )?(?:become )?(?:serious|an emergency|dangerous|urgent)\b"
     )),
     ("support", _rx(
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
@@ -111,7 +116,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:caregivers?|care givers?|carers?) like me\b|\bsupport for (?:caregivers|care givers|carers|families|parents|"
         r"partners|spouses|siblings|people like me)\b|"
         r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
-        r"\bwho can i (?:talk|turn|speak) to\b|\bcarers?\b|\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
+        r"\bwho (?:can|do|should) i (?:even )?(?:talk|turn|speak) to\b|\bcarers?\b|"
+        r"\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
         r"\bget some support\b|\bonly one going through\b|"
         r"\bshould i get a therapist\b|\bwho helps (?:the family|families|me|us|people like)|\bnobody (?:ever )?asks about me\b|"
@@ -139,7 +145,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"pills|bottles|booze|drink|tablets|meds)\b|"
         r"\bpropping (?:it|him|her|them) up\b|\bcar payments?\b|\bshould i (?:stop|keep) (?:paying|giving|covering|doing that|"
         r"lending|helping|bailing)\b|"
-        r"\bbail(?:ing)? (?:him|her|them) out\b"
+        r"\bbail(?:ing)? (?:him|her|them) out\b|"
+        # buying the drink, and reassurance that feeds a compulsion: "is that helping him or making it worse"
+        r"\b(?:pick(?:ing)? up|get(?:ting)?|buy(?:ing)?) (?:\w+ )?(?:beer|booze|wine|cans|drink|alcohol|cigarettes|fags|weed|vodka) "
+        r"for (?:him|her|them)\b|\bhelping (?:him|her|them) or\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -159,7 +168,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
         r"\btough love\b|\b(?:rules?|ground rules) (?:to (?:have|set|make) |for )?(?:in|at|about) (?:my|our) (?:own )?"
         r"(?:house|home|flat)\b|"
-        r"\bhouse rules?\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
+        r"\bhouse rules?\b|\bbehind (?:his|her|their) back\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -178,7 +187,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bsaved the number\b|\basked (?:me )?(?:for|about|what) (?:the )?(?:name|number|counsell?or|therapist|website)\b|"
         r"\b(?:messaged|texted|rang|called) (?:me )?(?:back |first )?[^.?!]{0,30}\b(?:sorry|apologi[sz]\w*)\b|\bapologi[sz]ed\b|"
         r"\bthat'?s something\b|"
-        r"\breached out\b|\b(?:texted|messaged|rang|called) me first\b|\b(?:he|she|they) let me\b|^\W*update\b"
+        r"\breached out\b|\bclutching at straws\b|\bis (?:that|this) (?:anything|a good sign|progress|a step)\b|"
+        r"\bdoes (?:that|this) count\b|\b(?:texted|messaged|rang|called) me first\b|\b(?:he|she|they) let me\b|^\W*update\b"
     )),
     ("bring_up", _rx(
         r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"

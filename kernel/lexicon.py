@@ -132,6 +132,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # "get him to agree" is a goal, not a refusal
         (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
+        # the letter "lost", the form "forgotten": "he keeps 'losing' the letter and changing the subject"
+        (r"\bkeeps? (?:'|‘)?(?:losing|forgetting|misplacing)(?:'|’)? (?:the|that|his|her|their) "
+         r"(?:letter|form|number|leaflet|card|appointment)", 2),
         (r"\bcancel", 1), (r"\bfollow(?:s|ed)? through\b", 1), (r"\bkeeps? putting (?:it )?off\b", 2), (r"\bput(?:s|ting)? it off\b", 2),
         (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),
         (r"\bdidn'?t (?:go|call|book|show)", 1),
@@ -155,6 +158,13 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.INTELLECTUAL: (
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
         (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2),
+        # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
+        # won't pay the bills", "i don't understand sports nutrition", "i don't understand how things work now"
+        (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
+        (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
+         r"(?:pay|fix|change|bring|solve|put food)\b", 2),
+        (r"\b(?:says?|said|thinks?|reckons?) (?:that )?i (?:don'?t|dont|do not) (?:understand|get|know (?:anything )?about)\b|"
+         r"\b(?:don'?t|dont|do not) understand how (?:things|it|the world|stuff) works?\b", 2),
         # a belief held up against help: "the Lord is all the counsel she needs", "prayer is enough"
         (r"\b(?:the lord|god|prayer|faith|jesus|allah|the church)\b[^.?!]{0,40}\b(?:all|enough|counsel|needs?|will (?:heal|fix|"
             r"sort|provide))\b", 2), (r"\bpointless\b", 2), (r"\bresearch", 1), (r"\bstudies\b", 1),
@@ -191,7 +201,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bif (?:work|(?:his|her|their) (?:boss|work|job|manager)|anyone|people) (?:found|finds|find) out\b", 1),
     ),
     ResistanceForm.EMOTIONAL: (
-        (r"\bjok", 2), (r"\blaugh", 2), (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
+        (r"\bjok", 2), (r"\blaugh", 2),
+        (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b", 2),
+        (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
         (r"\bfreez", 1), (r"\bpanic(?!\w* attacks?)(?!\w* disorder)", 1),
         (r"\bdeflect", 2), (r"\b(?:i'?m|he'?s|she'?s|they'?re|says? (?:he'?s|she'?s|they'?re|i'?m)) fine\b", 1), (r"\bwalks? off\b", 1),
@@ -217,13 +229,15 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bnot happening\b", 2),
         (r"\b(?:end of|full stop|final answer|end of story|end of discussion|and that'?s that)\W*$", 2),
         (r"\b(?:he|she|they) said no[.!,]", 1),
-        (r"\b(?:he|she|they) (?:just )?(?:says?|said) (?:no|nope|no way)\b(?! to (?:me|us|you) )", 1),
+        (r"(?<!if )(?<!when )\b(?:he|she|they) (?:just )?(?:says?|said) (?:no|nope|no way)\b(?! to (?:me|us|you) )", 1),
         (r"\bi'?ll manage\b|\bi can manage\b", 1),
         (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
-        # told it's theirs to decide: "told me it's his money, he earned it, and to keep my nose out"
+        # told it's theirs to decide: "told me it's his money, he earned it, and to keep my nose out", "you're not my mum,
+        # you don't get a say"
+        (r"\b(?:you )?(?:don'?t|dont|do not) get a say\b|\b(?:you'?re|youre|you are) not my (?:mum|mom|dad|mother|father)\b", 2),
         (r"\b(?:keep|get) (?:my|your) nose out\b|\bbutt out\b|\bnone of (?:my|your) (?:business|concern)\b", 2),
         (r"\b(?:it'?s|its) (?:his|her|their|my) (?:own )?(?:money|life|business|choice|decision)\b", 1),
         (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
@@ -322,7 +336,7 @@ _NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\
 
 
 # "not husband. SON.", "it's not my mum, it's my stepmum": the relative right after "not" is who it isn't.
-_NOT_BEFORE = re.compile(r"\bnot\s+(?:my\s+|our\s+|the\s+|your\s+)?$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:actually|really|technically|exactly)\s+)?(?:my\s+|our\s+|the\s+|your\s+)?$", re.IGNORECASE)
 
 
 def _whom_it_is_not(text: str) -> bool:
@@ -604,8 +618,9 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
 _SAYS = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?)? (?:says?|said|reckons?|insists?|claims?|swears?|thinks?)\b")
 STANCE_LEAST = 4
 # Their answer told: what they say, or what they never do. A form read from it replaces the one read before.
-_THEIR_ANSWER = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?| still)? (?:says?|said|told me|tells me|goes|went|replied|"
-                           r"answers?|answered)\b|\bnever (?:does|did|do)\b")
+_THEIR_ANSWER = re.compile(r"(?<!if )(?<!when )(?<!in case )\b(?:he|she|they)(?: just| always| keeps?| still)? "
+                           r"(?:says?|said|told me|tells me|goes|went|replied|answers?|answered)\b|\bnever (?:does|did|do)\b|"
+                           r"\b(?:he|she|they) (?:just )?keeps? (?:'|‘)?\w+ing\b")
 
 
 def _stance(lowered: str) -> Optional[ResistanceForm]:

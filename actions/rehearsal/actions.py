@@ -220,7 +220,7 @@ _QUOTED = re.compile(r"^\s*[\"“'‘].{6,}[\"”'’]\s*$")
 _VOCATIVE = re.compile(r"^\s*(?:dad|daddy|mum|mummy|mom|mommy|mam|love|babe|baby|hun|honey|sweetheart|darling|mate|son|bro|sis|"
                        r"pal|buddy|listen|look|hey|hi)\b\s*[,.!]", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|yours|yourself)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're)\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're|hes|shes|theyre)\b", re.I)
 
 
 # "for you to help me stay calm", "can you play him", "I need you to be my dad": to us. "What would you want to be
