@@ -34,7 +34,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _MORE = _rx(
-    r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:go on|carry on|keep going|tell me more|say more)\W*$|"
+    r"^(?:(?:ok(?:ay)?|right|yeah|hm+)[,.!]?\s*|and\s+|so\s+)?(?:and|go on|carry on|keep going|tell me more|say more|like what|such as|"
+    r"for example|(?:and )?then what)\W*$|"
     r"^(?:ok(?:ay)?[,.!]?\s*|and\s+|so\s+)?(?:another|one more|more|any more|anymore|anything else|something else|other ideas?|"
     r"a different (?:one|way|idea)|what else|something (?:shorter|simpler|softer|gentler|lighter|more casual)|"
     r"(?:a )?(?:shorter|simpler|softer|gentler) (?:one|version|way))\b|\banother (?:one|way|idea|thing|option|"
@@ -73,6 +74,8 @@ _WHY_THEM = _rx(
     r"\b(?:the )?(?:depression|drink|drinking|illness|anxiety|grief|addiction|drugs|bipolar|mania|ptsd|trauma) talking\b|"
     r"\bwhat(?:'s| is)? (?:actually |really )?going on (?:for|in|inside|with) (?:him|her|them|his head|her head)\b[^.?!]{0,30}"
     r"\bwhen (?:s?he|they) (?:says? no|refuses|won'?t)\b|"
+    r"\b(?:something|anything) i'?m doing wrong\b|\bis it something i (?:am|'m) doing\b|\bam i doing (?:something|it) wrong\b|"
+    r"\bis it normal (?:that |for )?(?:s?he|they|him|her|them)(?:'?s|'re| is| are)? (?:not|isn'?t|aren'?t)\b|"
     r"\bcan (?:s?he|they) (?:really )?(?:fix|sort|handle|beat|manage) (?:it|this)"
     r"(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
@@ -105,7 +108,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:tell|report|call|worr\w*|serious|dangerous|emergency|urgent|help|normal)\b|"
         r"\bnot (?:just )?normal grief\b|"
         r"\bsigns? (?:that )?i should be (?:more |really |properly )?(?:worried|concerned|scared)\b|"
-        r"\bshould (?:i )?be more worried\b|"
+        r"\bshould (?:i )?be more worried\b|\bgetting (?:actually |really )?dangerous\b|\ba real worry\b|"
+        r"\bmore than (?:just )?(?:grief|sadness|normal (?:grief|sadness))\b|"
+        r"\bwhen (?:would|should|do) i (?:actually |really )?(?:need to )?worry\b|"
         r"\bwhen (?:is|does) (?:it|this|that) (?:like )?(?:actually |really )?(?:become )?(?:serious|an emergency|dangerous|urgent)\b"
     )),
     ("support", _rx(
@@ -121,7 +126,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
         r"\bget some support\b|\bonly one going through\b|"
         r"\bshould i get a therapist\b|\bwho helps (?:the family|families|me|us|people like)|\bnobody (?:ever )?asks about me\b|"
-        r"\bsomething for me\b|\banything for me\b|"
+        r"\bsomething for me\b|\banything for me\b|\bwhat (?:do|can|should) i do for (?:me|myself)\b|"
         r"\bwhere (?:would|could|can|should|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|turn)\b"
     )),
     ("enabling", _rx(
@@ -148,7 +153,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bbail(?:ing)? (?:him|her|them) out\b|"
         # buying the drink, and reassurance that feeds a compulsion: "is that helping him or making it worse"
         r"\b(?:pick(?:ing)? up|get(?:ting)?|buy(?:ing)?) (?:\w+ )?(?:beer|booze|wine|cans|drink|alcohol|cigarettes|fags|weed|vodka) "
-        r"for (?:him|her|them)\b|\bhelping (?:him|her|them) or\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
+        r"for (?:him|her|them)\b|\bhelping (?:him|her|them) or\b|\bkeep reassuring\b|"
+        r"\bfeeding (?:it|the (?:anxiety|fear|worry|habit))\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -168,7 +174,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
         r"\btough love\b|\b(?:rules?|ground rules) (?:to (?:have|set|make) |for )?(?:in|at|about) (?:my|our) (?:own )?"
         r"(?:house|home|flat)\b|"
-        r"\bhouse rules?\b|\bbehind (?:his|her|their) back\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
+        r"\bhouse rules?\b|\bbehind (?:his|her|their) back\b|\bset (?:as )?a (?:line|limit)\b|\bdraw (?:a|the) line\b|"
+        r"\bline in the sand\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -199,7 +206,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|\bavoid saying\b|\bshould i avoid\b|"
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
-        r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|\bwhat (?:to|do i) say\b|"
+        r"\b(?:do|should) i say something\b|\bbefore i (?:push|try again|raise it again|bring it up again)\b|"
+        r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|"
+        r"(?<!didn't know )(?<!didnt know )(?<!did not know )\bwhat (?:to|do i) say\b|"
         r"\bstop arguing back\b|\bwithout (?:nagging|sounding|it turning|it being|ending up|being a)\b|\bnag(?:ging)?\b|\bmake it about\b|"
         r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
         r"(?<!he'll )(?<!she'll )(?<!they'll )(?<!he will )(?<!she will )(?<!hell )(?<!shell )\bbring (?:it|this|that) (?:up|back up)\b|"
@@ -354,6 +363,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     if _NEXT_NO.search(lowered):
         return Move("next_no", "boundaries" if last_topic == "boundaries" else "refusal")
     if _WHY_THEM.search(lowered):
+        if "enabl" in lowered:
+            return Move("topic", "enabling")  # "is he right, or am i enabling her if i keep quiet": the enabling is the question
         return Move("why_them", "why_resist")
     if last_topic == "progress" and _BUILD_ON.search(lowered):
         return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step

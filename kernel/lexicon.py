@@ -132,6 +132,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # "get him to agree" is a goal, not a refusal
         (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
+        (r"\bsays? (?:s?he|they)(?:'?ll|ll| will) (?:\w+ ){0,4}(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
         # the letter "lost", the form "forgotten": "he keeps 'losing' the letter and changing the subject"
         (r"\bkeeps? (?:'|‘)?(?:losing|forgetting|misplacing)(?:'|’)? (?:the|that|his|her|their) "
          r"(?:letter|form|number|leaflet|card|appointment)", 2),
@@ -161,6 +162,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
         # won't pay the bills", "i don't understand sports nutrition", "i don't understand how things work now"
         (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
+        (r"\bknows? more (?:about \w+ )?than (?:any|a|the|most|every) (?:therapist|counsell?or|doctor|shrink|psychologist)", 2),
         (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
          r"(?:pay|fix|change|bring|solve|put food)\b", 2),
         (r"\b(?:says?|said|thinks?|reckons?) (?:that )?i (?:don'?t|dont|do not) (?:understand|get|know (?:anything )?about)\b|"
@@ -229,7 +231,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bnot happening\b", 2),
         (r"\b(?:end of|full stop|final answer|end of story|end of discussion|and that'?s that)\W*$", 2),
         (r"\b(?:he|she|they) said no[.!,]", 1),
-        (r"(?<!if )(?<!when )\b(?:he|she|they) (?:just )?(?:says?|said) (?:no|nope|no way)\b(?! to (?:me|us|you) )", 1),
+        (r"(?<!if )(?<!when )\b(?:he|she|they) (?:just )?(?:says?|said) (?:(?:straight|flat)(?: out)? |outright |point[- ]blank )?"
+         r"(?:no|nope|no way)\b(?! to (?:me|us|you) )", 1),
         (r"\bi'?ll manage\b|\bi can manage\b", 1),
         (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
@@ -336,6 +339,8 @@ _NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\
 
 
 # "not husband. SON.", "it's not my mum, it's my stepmum": the relative right after "not" is who it isn't.
+# "we lost our son at 37 weeks": the one who died is not the one the user is worried about.
+_LOST = re.compile(r"\b(?:lost|losing|buried|burying|miscarried)\s+(?:my|our|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:actually|really|technically|exactly)\s+)?(?:my\s+|our\s+|the\s+|your\s+)?$", re.IGNORECASE)
 
 
@@ -478,7 +483,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             before = lowered[max(0, match.start() - 40): match.start()]
             if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
-            if _SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before):
+            if _SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before):
                 continue
             if value == Relationship.PARENT.value and _SHARED_PARENT.search(before):
                 continue
@@ -619,7 +624,8 @@ _SAYS = re.compile(r"\b(?:he|she|they)(?: just| always| keeps?)? (?:says?|said|r
 STANCE_LEAST = 4
 # Their answer told: what they say, or what they never do. A form read from it replaces the one read before.
 _THEIR_ANSWER = re.compile(r"(?<!if )(?<!when )(?<!in case )\b(?:he|she|they)(?: just| always| keeps?| still)? "
-                           r"(?:says?|said|told me|tells me|goes|went|replied|answers?|answered)\b|\bnever (?:does|did|do)\b|"
+                           r"(?:says?|said|told me|tells me|goes|went|replied|answers?|answered)\b|"
+                           r"\bnever (?:does|did|do)(?: it| anything| a thing)?\s*(?:[.!,;]|$)|"
                            r"\b(?:he|she|they) (?:just )?keeps? (?:'|‘)?\w+ing\b")
 
 

@@ -310,3 +310,38 @@ def test_topic_cues_from_the_ninth_blind_set(text: str, topic: str) -> None:
     from actions.moves import read_move
 
     assert read_move(text, "nlu_fallback", None).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship", "concern", "form"),
+    [
+        ("we lost our son at 37 weeks. stillborn. my wife wont see the bereavement midwife, she said no", "partner", "grief", "direct"),
+        ("my brother's a GP and hes clearly depressed. he said he knows more about depression than any therapist", "sibling",
+         "depression", "intellectual"),
+        ("i asked if she'd think about talking to someone and she said straight out no", None, None, "direct"),
+        ("my mum has dementia. when i mention the clinic she got all teary", "parent", "other", "emotional"),
+    ],
+)
+def test_who_what_and_how_from_the_eleventh_blind_set(text: str, relationship: object, concern: object, form: str) -> None:
+    picture = read_message(text, expecting_form=True)
+    assert (picture.relationship, picture.concern, picture.resistance_form) == (relationship, concern, form)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("like what", "more", "enabling"),
+        ("ok and?", "more", "enabling"),
+        ("is he right or am i enabling her if i keep quiet", "topic", "enabling"),
+        ("should i keep reassuring her when she rings me at midnight, or is that feeding it", "topic", "enabling"),
+        ("what can i actually set as a line, like he cant be chucking stuff", "topic", "boundaries"),
+        ("how would i know if its more than grief, when would i actually need to worry", "topic", "worried_about_safety"),
+        ("her mum rang and i didnt know what to say. also im starting to resent her a bit", "topic", "resentment"),
+        ("no but seriously what do i do for me", "topic", "support"),
+    ],
+)
+def test_moves_from_the_eleventh_blind_set(text: str, kind: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    move = read_move(text, "nlu_fallback", "enabling")
+    assert (move.kind, move.topic) == (kind, topic)

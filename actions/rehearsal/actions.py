@@ -63,6 +63,8 @@ STOP_FIRST = re.compile(
     r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) )?(?:stop|pause|end it|enough)"
     r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
 )
+# "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
+PLAN_ASKED = re.compile(r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:me\s+|us\s+)?(?:a|the|my)\s+(?:talk\s+)?plan\b", re.I)
 START_OVER = re.compile(r"\b(?:from the (?:start|beginning|top)|start over|all over again)\b", re.I)
 
 
@@ -453,7 +455,7 @@ class ValidateRoleplayForm(FormValidationAction):
             fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None,
                           chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
-        if STOP_FIRST.match(text):
+        if STOP_FIRST.match(text) or PLAN_ASKED.search(text):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
             # closes; the rest of the message is then answered outside practice.
             return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
