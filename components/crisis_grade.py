@@ -126,20 +126,26 @@ _JUST_DID = (r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|m
 # Danger happening now or very recently. Any of these keeps a message at crisis.
 _NOW = _rx(
     r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
-    r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|\bat the moment\b|\bcurrently\b|\bas we speak\b",
+    r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|"
+    r"\bat the moment\b|\bcurrently\b|\bas we speak\b",
     r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
-    r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
+    r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|"
+    r"\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
     r"\bjust got (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
     _JUST_DID,
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
-    r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
-    r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
+    r"\bwon'?t (?:wake|answer|pick up|respond|open|come (?:back|out))\b|\bwont (?:wake|answer|pick up)\b|"
+    r"\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
+    r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|"
+    r"\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|"
+    r"\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
     r"\b(?:he|she|they|hes|shes)(?:'s| is| are|'re)? (?:\w+ )?(?:slumped|unconscious|unresponsive|not breathing|barely breathing|hardly breathing|"
-    r"turning blue|going blue|fitting|having a (?:fit|seizure)|not moving)\b|\blips (?:are|have|'ve|has|is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
+    r"turning blue|going blue|fitting|having a (?:fit|seizure)|not moving)\b|\blips (?:are|have|'ve|has|"
+    r"is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
 )
 # "What do I do?" says now, unless the message is about "if it ever happens".
 _WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)")
@@ -150,12 +156,14 @@ _OVER_NOW = _rx(
 )
 # Danger that is over, or someone else's (a film, the news, a friend of a friend).
 _PAST = _rx(
-    r"\b(?:\d+|a few|few|many|several|ten|twenty|two|three|five) (?:years?|yrs?|decades?) (?:ago|back|later)\b|\byears ago\b|\blong (?:ago|time ago)\b",
+    r"\b(?:\d+|a few|few|many|several|ten|twenty|two|three|five) (?:years?|yrs?|decades?) (?:ago|back|later)\b|"
+    r"\byears ago\b|\blong (?:ago|time ago)\b",
     r"\blong in the past\b|\bback (?:in|when)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
     r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
     r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade|christmas|easter|new year|halloween|thanksgiving|ramadan|diwali)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
-    r"\b(?:overdosed|od'?d|attempted|tried|cut|self[- ]harmed) (?:at|aged|when (?:i|he|she) was) \d\d?\b|\b(?:i'?m|i am) \d\d now\b|\blong back\b",
+    r"\b(?:overdosed|od'?d|attempted|tried|cut|self[- ]harmed) (?:at|aged|when (?:i|he|she) was) \d\d?\b|"
+    r"\b(?:i'?m|i am) \d\d now\b|\blong back\b",
     r"\blost (?:a|my|our|his|her|their) (?:\w+ )?to (?:suicide|an overdose|drugs|drink)\b|\b(?:of|in) '\d\d\b",
     r"\b(?:lad|guy|girl|boy|kid|someone|somebody|a man|a woman) (?:from|at|in) (?:my|our|his|her) (?:school|class|year|street|estate|work|uni|village|church)\b",
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
@@ -175,19 +183,23 @@ _PAST = _rx(
 )
 # A question about how to help, not a report of danger.
 _ASKING = _rx(
-    r"^\s*(?:how|what|when|where|which|should i|is it|is there|are there|can i|can you|do i|do you|does)\b|\b(?:would|will) you (?:let|give|keep|call|tell|come)\b",
+    r"^\s*(?:how|what|when|where|which|should i|is it|is there|are there|can i|can you|do i|do you|does)\b|"
+    r"\b(?:would|will) you (?:let|give|keep|call|tell|come)\b",
     r"\bhow (?:do|can|should|would|could) (?:i|you|we|people|someone)\b|\bhow to\b|\bhow (?:i|we) (?:can|should|could)\b",
     r"\bwhat (?:should|do|can|would) (?:i|we|you) (?:say|do|ask|tell|look)\b|\bwhat to (?:say|do|look)\b",
     r"\b(?:warning )?signs?\b|\bshould i (?:be worried|worry|take|call|ring|ask|bring)\b|\bam i overreacting\b",
     r"\bis it (?:ok|okay|true|normal|safe|right|wise)\b|\bwhen (?:should|do|is it) \b|\bwhat (?:number|happens)\b",
-    r"\bjust in case\b|\bjust so i know\b|\bin case\b|\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
+    r"\bjust in case\b|\bjust so i know\b|\bin case\b|"
+    r"\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
     r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|get better at|learn\w*|build up to|work up to) (?:\w+ ){0,2}ask(?:ing)?\b",
-    r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
+    r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|"
+    r"\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
     r"\b(?:are|have|were|do|did|would|will|could|is) (?:you|u|ya)\b[^.?!]{0,60}\b(?:kill(?:ing)? (?:yourself|urself)|suicid\w*|"
-    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
+    r"end(?:ing)? (?:your|ur) (?:own )?life|(?:hurt|harm|cut)(?:ing)? (?:yourself|urself)|how you'?d do it|"
+    r"act on it|unaliv\w* (?:yourself|urself|ur ?self)|"
     r"want(?:ing)? to die|thoughts? (?:of|about) (?:dying|death|suicide|ending)|not (?:wanting|want) to (?:live|be here))",
     r"\bis (?:that|this|it) something (?:you'?ve|you have|you) (?:ever )?(?:thought about|felt|been thinking|think about)\b|\bis that happening (?:for|to) you\b|\bhave you (?:thought|been thinking) about (?:how|suicide|ending|dying)\b",
 )
@@ -206,7 +218,11 @@ _USER_WAY_OUT = _rx(
     r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:think|thought|thinking|tempted|imagine|imagining|picture|picturing|fantasi[sz]e)\w* "
     r"(?:about |of )?(?:just )?(?:steer|swerv|driv|crash|veer|walk|step|jump)\w* (?:into|off|in front of|out in front of) "  # a way to die, not "into town"
     r"(?:the |a |an |some |one of the |oncoming |the back of (?:a |the )?)*(?:lorr\w*|trucks?|buses|bus|trains?|tube|cars?|vans?|traffic|sea|river|canal|"
-    r"lake|water|quarry|wall|trees?|barrier|central reservation|bridge|cliffs?|edge|ledge|roof|balcony|platform|motorway|tracks|building|car park|multi-?storey)\b",
+    r"lake|water|quarry|wall|trees?|barrier|central reservation|bridge|cliffs?|edge|ledge|roof|balcony|platform|"
+    r"motorway|tracks|building|car park|multi-?storey)\b",
+    # "some nights driving back i think about just not turning the wheel at the bend"
+    r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:think|thought|thinking|tempted|imagine|imagining|picture|picturing)\w* "
+    r"(?:about |of )?(?:just )?not (?:turning|turn|steering|braking) (?:the wheel|at the bend|the car)\b",
     r"\b(?:have|having|make|making|let|letting) it all (?:stop|end|go away)\b|\b(?:go|going|slip|slipping) under and (?:stay|not come)\b"
     r"|\bstay under (?:the water|water|for good|forever)\b",  # not "stay under the duvet", "under the radar", "under budget"
     # The user's own pills ("my morphine", not "his tablets", counted out into his dosette box by a carer).
@@ -217,16 +233,20 @@ _USER_WAY_OUT = _rx(
 _USER_AT_RISK = _rx(
     r"\b(?:i|i'?ve|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:it|my (?:own )?life|things)|hurt(?:ing)? myself|"
     r"harm(?:ing)? myself|cut(?:ting)? myself|burn(?:ed|t)? myself|hang(?:ing)? myself|unalive myself|kms|"
-    r"(?:want|wanna|going) to die|be (?:dead|gone)|rather be dead|(?:taking|take|swallow\w*) (?:all |all of )?(?:my|his|her|the|them|those) (?:\w+ )?(?:pills|tablets|meds)|swallow\w* everything)",
-    r"\b(?:i'?m|im|i am|i feel|i'?ve been|feeling) (?:so |really |very )?suicidal\b|\b(?:i|i'?ve)\b" + _NO_THIRD_PERSON + r"\bthinking about suicide\b",
+    r"(?:want|wanna|going) to die|be (?:dead|gone)|rather be dead|"
+    r"(?:taking|take|swallow\w*) (?:all |all of )?(?:my|his|her|the|them|those) (?:\w+ )?(?:pills|tablets|meds)|swallow\w* everything)",
+    r"\b(?:i'?m|im|i am|i feel|i'?ve been|feeling) (?:so |really |very )?suicidal\b|"
+    r"\b(?:i|i'?ve)\b" + _NO_THIRD_PERSON + r"\bthinking about suicide\b",
     r"\b(?:i|i'?m|im)\b[^.?!]{0,30}\b(?:don'?t|do not|dont) want to (?:be here|live|be alive|wake up|exist)\b",
     r"\bi (?:just )?want to (?:disappear|die|not exist|go to sleep and not)\b|\bwith being alive\b|\bkeep myself safe\b",
     r"\b(?:i'?m|im|i am) (?:the one|standing|sat|sitting|on the)\b[^.?!]{0,60}\b(?:pills?|tablets?|bridge|edge|rope|die|ledge)\b",
     r"\bmy own (?:pills|tablets|rope)\b|\bi (?:have|'ve got|got) (?:the|a) (?:rope|gun|pills)\b|\b(?:i'?ve|i have) written a note\b",
     r"\b(?:scratching|cutting|hurting|burning) my (?:wrists?|arms?|legs?|skin)\b|\bi'?ve been (?:cutting|self[- ]?harming)\b",
     r"\bi'?m not (?:gonna|going to) be (?:around|here)\b|\bwould be better off (?:if|without) (?:i|me)\b|\bbetter off if i\b",
-    r"\bi'?m the one\b|\bi (?:looked up|searched|googled)\b[^.?!]{0,40}\b(?:how many|ways? to|how to)\b|\bto kill me\b(?=[^.?!]*\b(?:how many|tablets|pills|would take)\b)|\bbe with (?:him|her) again\b|\bgo and be with (?:him|her)\b",
-    r"\bthinking (?:about|of) (?:driving|jumping|crashing|swallowing|taking|necking|downing)\b|\bno way out for me\b|\bwould anyone notice\b",
+    r"\bi'?m the one\b|\bi (?:looked up|searched|googled)\b[^.?!]{0,40}\b(?:how many|ways? to|how to)\b|"
+    r"\bto kill me\b(?=[^.?!]*\b(?:how many|tablets|pills|would take)\b)|\bbe with (?:him|her) again\b|\bgo and be with (?:him|her)\b",
+    r"\bthinking (?:about|of) (?:driving|jumping|crashing|swallowing|taking|necking|downing)\b|"
+    r"\bno way out for me\b|\bwould anyone notice\b",
     # Told in the middle of a message about the loved one: thoughts of ending it, ways not to be here, a note written,
     # means in hand ("i've got my tablets out in front of me"), a plan ("i've sorted out how i'd do it").
     r"\b(?:i|i'?ve|ive|i'?m|im)\b" + _NO_THIRD_PERSON + r"\b(?:thoughts?|thinking|thought) (?:of|about) (?:ending (?:it|my|things)|killing myself|"
@@ -235,9 +255,11 @@ _USER_AT_RISK = _rx(
     r"\bi(?:'ve| have|ve)? (?:wrote|written|started writing|been writing|left)(?: (?:a|my|some|goodbye|suicide|the|last))* (?:notes?|letters?)\b"
     r"(?! (?:to|for) (?:him|her|them|you|the|his|my (?:boss|gp|doctor|landlord|husband|wife|partner|boyfriend|girlfriend|son|daughter|mum|mom|dad)))",
     r"\b(?:i'?ve|ive|i have|i'?m|im|i)\b[^.?!]{0,10}\b(?:got|have|holding|sat with|sitting with)\b[^.?!]{0,25}\b(?:pills|tablets|meds|codeine|"
-    r"painkillers|blades?|razors?|rope|knife)\b[^.?!]{0,15}\b(?:out|in front of me|next to me|in my hand|on my lap|on the bed|beside me|here)\b",
+    r"painkillers|blades?|razors?|rope|knife)\b[^.?!]{0,15}\b(?:out|in front of me|next to me|in my hand|on my lap|"
+    r"on the bed|beside me|here)\b",
     r"\b(?:i|im|i'?m|ive|i'?ve)\b[^.?!]{0,8}\b(?:want|wanna|going|gonna|thinking|tempted|could|about|need)\b[^.?!]{0,12}\b(?:take|swallow|neck|down)\w*"
-    r"\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|everything|them)\b|\bpart of me (?:wants|thinks|is tempted)\b",
+    r"\s+(?:them all|all of them|every (?:single |last )?one|the lot|the whole|everything|them)\b|"
+    r"\bpart of me (?:wants|thinks|is tempted)\b",
     r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
     r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b",
     _USER_WAY_OUT.pattern,
@@ -264,14 +286,17 @@ _USER_HARMED = _rx(
     r"\bwith us in it\b|\btake the kids\b|\bthe baby\b|\bmy kids are\b|\bbelt\b|\bpunching the (?:door|wall)\b",
     r"\bbroke in\b|\boutside my (?:bedroom|door|house|flat)\b|\bneed to be destroyed\b|\bthreaten\w* (?:me|to (?:stab|kill|hurt))\b",
     r"\b(?:to|at|against) my (?:\w+'?s? )?(?:throat|neck|head|temple)\b|\b(?:he|he'?s|hes)\b[^.?!]{0,40}\bto her (?:throat|neck|temple)\b"
-    r"|\b(?:she|she'?s|shes)\b[^.?!]{0,40}\bto his (?:throat|neck|temple)\b|\bto her (?:throat|neck|temple)\b[^.?!]{0,40}\b(?:he|he'?s|hes)\b",
+    r"|\b(?:she|she'?s|shes)\b[^.?!]{0,40}\bto his (?:throat|neck|temple)\b|"
+    r"\bto her (?:throat|neck|temple)\b[^.?!]{0,40}\b(?:he|he'?s|hes)\b",
     r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|"
     r"insist\w* on|threatening to)\b[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
     r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
     r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my|the kids|the baby)\b|\bboiling (?:water|kettle)\b",
     r"\b(?:going to|gonna|will|'ll|about to|threatening to)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab)\s+(?:me|us|the kids|my)\b",
-    r"\bwon'?t let me (?:past|out|leave|go|get out)\b|\bbacked me into\b|\bgot me (?:backed|pinned|cornered)\b|\bcornered me\b|\bblocking the door\b|"
-    r"\b(?:i'?m|im|i am|we'?re|we are) (?:locked|hiding|stuck|shut|barricaded) in\b|\bkick(?:s|ed|ing)? (?:the |my |our )?(?:bathroom |bedroom )door (?:in|down)\b",
+    r"\bwon'?t let me (?:past|out|leave|go|get out)\b|\bbacked me into\b|\bgot me (?:backed|pinned|cornered)\b|"
+    r"\bcornered me\b|\bblocking the door\b|"
+    r"\b(?:i'?m|im|i am|we'?re|we are) (?:locked|hiding|stuck|shut|barricaded) in\b|"
+    r"\bkick(?:s|ed|ing)? (?:the |my |our )?(?:bathroom |bedroom )door (?:in|down)\b",
 )
 # Talk of suicide or self-harm by someone else.
 _LOVED_ONE_WORDS = _rx(
@@ -292,21 +317,28 @@ _ACUTE = _rx(
     r"\b(?:took|taken|snorted|injected|smoked|mixed)\b[^.?!]{0,40}\b(?:something|pills|tablets|edibles|coke|heroin|meds)\b"
     r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up)\b)",
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
-    r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|\bunresponsive\b|\bunconscious\b|\bnot responding\b",
-    r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|\blips (?:are |look |kind of |gone )*blue\b|\bchest pains?\b",
+    r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|"
+    r"\bunresponsive\b|\bunconscious\b|\bnot responding\b",
+    r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|"
+    r"\blips (?:are |look |kind of |gone )*blue\b|\bchest pains?\b",
     # "my heart is racing" is the user's fear unless a drug was taken.
-    r"\bheart(?<!my heart) (?:is )?(?:racing|going crazy|pounding)\b|\bmy heart (?:is )?(?:racing|going crazy|pounding)\b(?=[^\n]*\b(?:coke|cocaine|speed|pills|took|taken|snorted|mdma|meth)\b)"
+    r"\bheart(?<!my heart) (?:is )?(?:racing|going crazy|pounding)\b|"
+    r"\bmy heart (?:is )?(?:racing|going crazy|pounding)\b(?=[^\n]*\b(?:coke|cocaine|speed|pills|took|taken|snorted|mdma|meth)\b)"
     r"|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
     r"\b(?:someone|somebody|one of us|anyone)(?:'s| is)? (?:going to|gonna|about to) (?:get hurt|end up dead|die|get killed)\b|\b(?:isn'?t|not) going to make it\b",
-    r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|\bsmashing (?:things|stuff|the)\b",
+    r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|"
+    r"\bsmashing (?:things|stuff|the)\b",
     r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
     r"\b(?:got|has|holding|waving|with|loaded|grabbed|pulled|picked up)\b[^.?!]{0,20}\b(?:a |the |his |her |my )?(?:kitchen )?(?:knife|machete|gun|rifle|shotgun|"
     r"baseball bat|bat|axe|hammer|belt|broken bottle|crowbar)\b(?! of)",
     r"\b(?:is|'s|gone) psychotic\b|\bvoices (?:told|tell|are telling)\b|\bmission from god\b|\bneeds? to be destroyed\b|\bthe devil\b",
     r"\bsort me out\b|\bshook the baby\b|\bdo something (?:really |very )?stupid\b|\bfinish it\b|\blast time you'?ll hear from me\b",
-    r"\bwith being alive\b|\bgo and be with (?:him|her)\b|\bhow to (?:hang|kill|hurt) (?:yourself|urself|oneself)\b|\bscreaming\b[^.?!]*\bhurt\b",
-    r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|\bnote addressed to\b|\bdriving around drunk\b",
-    r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|\btaking them myself\b|\bpills in my hand\b",
+    r"\bwith being alive\b|\bgo and be with (?:him|her)\b|\bhow to (?:hang|kill|hurt) (?:yourself|urself|oneself)\b|"
+    r"\bscreaming\b[^.?!]*\bhurt\b",
+    r"\b(?:there'?s a|on) fire\b|\bnote (?:in|on|under) (?:his|her|their) (?:room|bed|desk|pillow)\b|"
+    r"\bnote addressed to\b|\bdriving around drunk\b",
+    r"\b(?:swallowing|taking) (?:everything|all (?:of )?(?:my|his|her|the) (?:pills|tablets|meds))\b|"
+    r"\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
     # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
     r"(?<!\boff )\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
@@ -316,14 +348,17 @@ _ACUTE = _rx(
     # Seen in blind set 3, each a kind of danger the words above had no pattern for:
     # a goodbye said sideways ("it won't matter soon anyway", "so nobody has to deal with her anymore", "last sunset x");
     r"\bwon'?t (?:matter|be a problem|be (?:a )?burden|be around|be here) (?:\w+ )?(?:soon|much longer|for long|anymore|any more|after (?:tonight|today))\b"
-    r"|\b(?:nobody|no one|noone|no-one)(?:'ll| will)? (?:has|have|'ll have|will have|needs?) to (?:deal with|worry about|put up with|look after) (?:her|him|them|me)\b"
-    r"|\blast sunset\b|\bone last (?:look|time|goodbye|sunset|drive)\b(?! (?:i'?m|i'?ll|i will|i am|we'?re|we'?ll|to ask|to try)\b)(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
+    r"|"
+    r"\b(?:nobody|no one|noone|no-one)(?:'ll| will)? (?:has|have|'ll have|will have|needs?) to (?:deal with|worry about|put up with|look after) (?:her|him|them|me)\b"
+    r"|\blast sunset\b|"
+    r"\bone last (?:look|time|goodbye|sunset|drive)\b(?! (?:i'?m|i'?ll|i will|i am|we'?re|we'?ll|to ask|to try)\b)(?=[^.?!]*\b(?:bridge|cliff|sea|edge|won'?t|not answering|sorry|goodbye|x)\b)",
     # a note that says sorry or goodbye, found or left;
     r"\b(?:found|left|wrote|written|finds?)\b[^.?!]{0,30}\bnote\b[^.?!]{0,120}\b(?:sorry|can'?t (?:keep|go on|do this|carry on)|goodbye|forgive|love you|"
     r"addressed to|better off|the kids|look after)\b",
     # looking up ways to die: videos about tying knots, a lethal dose, how long it takes;
     r"\b(?:videos?|searche?s?|search history|watch history|browser|googl\w*|looked up|looking up|researching|tabs? open)\b[^.?!]{0,50}\b(?:tying (?:a )?(?:knots?|nooses?)|"
-    r"nooses?|lethal (?:dose|amount)|fatal (?:dose|amount)|how many \w+ (?:it )?(?:would|to|it takes) (?:kill|be fatal|be lethal)|painless (?:ways?|death)|"
+    r"nooses?|lethal (?:dose|amount)|fatal (?:dose|amount)|"
+    r"how many \w+ (?:it )?(?:would|to|it takes) (?:kill|be fatal|be lethal)|painless (?:ways?|death)|"
     r"how long (?:it takes )?to (?:die|bleed out|drown)|carbon monoxide|exit bags?)\b",
     # a hosepipe and tape in the car;
     r"\bhose ?pipe\b[^.?!]{0,60}\b(?:tape|exhaust|boot|garage|window)\b|\b(?:tape|exhaust)\b[^.?!]{0,60}\bhose ?pipe\b",
@@ -331,15 +366,18 @@ _ACUTE = _rx(
     r"\bpassed out\b[^.?!]{0,80}\b(?:pills?|tablets?|patch(?:es)?|morphine|fentanyl|needles?|syringe|empty (?:bottle|packet)|vomit\w*|blue|blood)\b"
     r"|\b(?:pills?|tablets?|patch(?:es)?|morphine|fentanyl|needles?|syringe|empty (?:bottle|packet))\b[^.?!]{0,60}\bpassed out\b",
     r"\b(?:found|lying|collapsed|is|'s|he'?s|she'?s) (?:\w+ ){0,3}on the (?:\w+ )?floor\b[^.?!]{0,80}\b(?:blood|bleeding|not moving|won'?t (?:answer|wake|respond)|"
-    r"breathing|unconscious|pills|vomit\w*|passed out|head)\b|\bblood (?:on|from|pouring (?:from|out of)|coming (?:from|out of)) (?:his|her|their) (?:head|face|mouth|ears?)\b",
+    r"breathing|unconscious|pills|vomit\w*|passed out|head)\b|\bblood (?:on|from|pouring (?:from|out of)|"
+    r"coming (?:from|out of)) (?:his|her|their) (?:head|face|mouth|ears?)\b",
     # taken extra and now no answer ("had a few extra xanax bars and was going to sleep it off, now he's not answering");
     r"\b(?:extra|a few|a load of|too many|loads of|a handful of|a bunch of|double|the whole|all (?:of )?(?:his|her|the))\s+(?:\w+\s+)?(?:xanax|bars|pills|tablets|"
     r"oxy\w*|morphine|fentanyl|methadone|benzos|valium|diazepam|codeine|tramadol|insulin|sleeping pills|painkillers)\b[\s\S]{0,200}"
     r"\b(?:not (?:answering|responding|picking up|waking)|won'?t (?:answer|respond|wake|open)|isn'?t answering|no answer|sleep it off)\b",
     # violence now in deeds: something thrown at them, a door kicked in, a beating threatened;
     r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my (?:head|face)|the kids|the baby|my (?:son|daughter|kids))\b"
-    r"|\bboiling (?:water|kettle)\b[^.?!]{0,40}\b(?:at|over|on) (?:me|us|my)\b|\bmy (?:arm|hand|face|skin|leg)(?:'s| is)? (?:blistering|burnt|burned|bleeding)\b",
-    r"\bkick(?:s|ed|ing)? (?:the |my |our |her |his )?(?:\w+ )?door (?:in|down)\b|\b(?:trying|tried) to (?:break|kick|smash|force) (?:the |my |our )?(?:\w+ )?door\b"
+    r"|\bboiling (?:water|kettle)\b[^.?!]{0,40}\b(?:at|over|on) (?:me|us|my)\b|"
+    r"\bmy (?:arm|hand|face|skin|leg)(?:'s| is)? (?:blistering|burnt|burned|bleeding)\b",
+    r"\bkick(?:s|ed|ing)? (?:the |my |our |her |his )?(?:\w+ )?door (?:in|down)\b|"
+    r"\b(?:trying|tried) to (?:break|kick|smash|force) (?:the |my |our )?(?:\w+ )?door\b"
     r"|\bbreak(?:ing)? (?:the |my |our )?(?:\w+ )?door down\b|\bforc(?:ing|ed) (?:the |my |our )?(?:\w+ )?door\b",
     r"\b(?:going to|gonna|will|'ll|about to|threatening to|says? (?:he|she)'?ll)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab|knife)\s+"
     r"(?:me|us|the kids|my (?:face|head|son|daughter|kids))\b|\bbeat (?:me|us|the kids) up\b",
@@ -349,13 +387,16 @@ _ACUTE = _rx(
     r"\b(?:crash|bang|thud|thump|smash)\b[^.?!]{0,60}\b(?:then|and)\s+(?:then\s+)?(?:nothing|silence|quiet|nothing else)\b",
     # out in the cold, drunk or confused, and not back;
     r"\b(?:snow|freezing|minus \w+|below zero|sub-?zero|hypotherm\w*|frost)\b[\s\S]{0,120}\b(?:hasn'?t come back|not come back|not back|missing|no coat|t-?shirt|"
-    r"drunk|confused|wandered|can'?t find)\b|\b(?:walked|wandered|stormed|went) (?:off |out )(?:into|in) the (?:snow|cold|freezing|night)\b[^.?!]{0,80}\b(?:drunk|t-?shirt|no coat|hasn'?t|not back)\b",
+    r"drunk|confused|wandered|can'?t find)\b|\b(?:walked|wandered|stormed|went) (?:off |out )(?:into|"
+    r"in) the (?:snow|cold|freezing|night)\b[^.?!]{0,80}\b(?:drunk|t-?shirt|no coat|hasn'?t|not back)\b",
     # driving drunk or high with the children in the car, now;
     r"\b(?:drove|driven|driving|drives|took the car|got in the car|behind the wheel)\b[^.?!]{0,60}\b(?:drunk|smashed|wasted|hammered|pissed|off (?:his|her) face|high|stoned|"
     r"over the limit)\b[^.?!]{0,60}\b(?:kids?|children|baby|son|daughter|boys|girls)\b"
-    r"|\b(?:drunk|smashed|wasted|hammered|pissed|off (?:his|her) face|stoned|over the limit)\b[^.?!]{0,40}\b(?:drove|driven|driving|took the car)\b[^.?!]{0,60}\b(?:kids?|children|baby)\b",
+    r"|"
+    r"\b(?:drunk|smashed|wasted|hammered|pissed|off (?:his|her) face|stoned|over the limit)\b[^.?!]{0,40}\b(?:drove|driven|driving|took the car)\b[^.?!]{0,60}\b(?:kids?|children|baby)\b",
     # smoke or gas now.
-    r"\bsmoke (?:coming|pouring|billowing|everywhere)\b|\b(?:full of|filling (?:up )?with) smoke\b|\bgas (?:\w+ )?(?:is |'s )?on (?:with )?no flame\b|\bno flame\b"
+    r"\bsmoke (?:coming|pouring|billowing|everywhere)\b|\b(?:full of|filling (?:up )?with) smoke\b|"
+    r"\bgas (?:\w+ )?(?:is |'s )?on (?:with )?no flame\b|\bno flame\b"
     r"|\b(?:stinks|reeks|stinking|reeking) of (?:gas|it)\b(?=[^\n]*\bgas\b)",
     _USER_WAY_OUT.pattern,
     # Blind set 4: a death promised with a date or a place ("she will not see another Christmas", "going to go and join her",
@@ -364,19 +405,26 @@ _ACUTE = _rx(
     r"^(?=[\s\S]*\b(?:passed|died|death|dead|funeral|lost|gone|heaven|grave)\b)[\s\S]*\b(?:going to|gonna|wants? to|will|'ll) (?:go and |go )?(?:join|be with) "
     r"(?:her|him|them|mum|mom|dad|nan|gran|grandad|grandma|my \w+)\b",
     r"\b(?:pesticide|weedkiller|weed killer|paraquat|bleach|antifreeze|rat poison|poison)\b[^.?!]{0,80}\b(?:drink|swallow|take|down)\b|\b(?:drink|swallow|take|down)\w* (?:the |some |a bottle of )?(?:pesticide|weedkiller|paraquat|bleach|antifreeze|rat poison)\b",
-    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|\btired of being (?:here|alive|around)\b(?! (?:every|with|when|him|her|them|at|in|for|on|all|while)\b)|\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
+    r"\bwhere (?:s?he|they|i)(?:'d| would| will|'ll) do it\b|"
+    r"\btired of being (?:here|alive|around)\b(?! (?:every|with|when|him|her|them|at|in|for|on|all|while)\b)|"
+    r"\bknow (?:exactly )?(?:what|how much) (?:would|will) do it\b",
     r"\b(?:photo|pic|picture|selfie|video)\b[^.?!]{0,50}\b(?:river|bridge|cliff|cliffs|sea|tracks|edge|roof|lake|quarry|gap|drop|motorway)\b[\s\S]{0,120}"
     r"\b(?:not (?:picking up|answering|replying)|won'?t (?:answer|pick up)|no answer|voicemail|location off)\b",
-    r"\blocked (?:her|him|them)sel(?:f|ves) in\b|\b(?:bathroom|toilet|garage|shed)\b[^.?!]{0,40}\block\w*[\s\S]{0,80}\b(?:won'?t|not|isn'?t) (?:answer|respond|open|come out)\w*\b",
-    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|\bnot turn the wheel\b|\bnearly did\b(?! (?:lose|say|shout|cry|give|walk|tell|leave|snap|hang|text|ring|call)\b)(?=[^.?!]*$)",
+    r"\blocked (?:her|him|them)sel(?:f|ves) in\b|"
+    r"\b(?:bathroom|toilet|garage|shed)\b[^.?!]{0,40}\block\w*[\s\S]{0,80}\b(?:won'?t|not|isn'?t) (?:answer|respond|open|come out)\w*\b",
+    r"\b(?:bag of |bought |buying |got )charcoal\b(?![^.?!]*\b(?:bbq|barbecue|grill|braai)\b)|"
+    r"\bnot turn the wheel\b|\bnearly did\b(?! (?:lose|say|shout|cry|give|walk|tell|leave|snap|hang|text|ring|call)\b)(?=[^.?!]*$)",
     # an overdose seen in the body: pinned pupils, slow breaths, grey skin, empty packets, no response to their name;
-    r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
-    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
+    r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|"
+    r"\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
+    r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|"
+    r"\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
     # not the silence of a refusal: "doesn't respond to my texts", "didn't react when i brought up therapy", "doesn't wake till noon"
     r"(?! (?:to (?:my|our|any|anything|the|texts|messages|calls|emails|letters|being|advice|treatment|criticism)|well|when i (?:bring|brought|ask|mention|raise|suggest)\w*|"
     r"much|at all to)\b)(?!(?: up)? (?:until|till|before|early|on time|for (?:work|school|college|uni))\b)",
     # violence now: a door being forced or kicked, plates smashed, followed and watched, a threat to the children;
-    r"\bkicking (?:at )?(?:the |my |our )?(?:\w+ )?door\b|\bdoor\b[^.?!]{0,60}\bkicking it\b|\bkicking it (?:in|down)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
+    r"\bkicking (?:at )?(?:the |my |our )?(?:\w+ )?door\b|\bdoor\b[^.?!]{0,60}\bkicking it\b|"
+    r"\bkicking it (?:in|down)\b|\b(?:trying to|tried to) force (?:it|the door)\b|\bsmashing (?:plates|glasses|the)\b",
     r"\b(?:i'?m|im|we'?re|i am) in the (?:bedroom|bathroom|car|toilet|kitchen|loft) with the (?:kids|children|baby)\b",
     r"\bfollow(?:ed|ing) me (?:home|to|from|around)\b[\s\S]{0,150}\b(?:tonight|now|outside|across the road|watching|parked)\b",
     r"\bthreaten\w* to \w+ (?:the kids|the children|the baby|them|us|me)\b(?=[^\n]*\b(?:now|right now|tonight|won'?t tell|got them|has them)\b)",
@@ -385,7 +433,8 @@ _ACUTE = _rx(
     r"\b(?:flipped|rolled|overturned|crashed|came off|come off)\b[\s\S]{0,120}\b(?:not moving|can'?t see (?:him|her|them) moving|trapped|unconscious|bleeding)\b",
     r"\b(?:bush ?fire|wildfire|flood(?:water)?s?|storm|blizzard|rip)\b[^.?!]{0,100}\b(?:refus\w* to leave|won'?t leave|trapped|cut off|not answering|stuck|drink on)\b",
     r"\b(?:bang|crash|thud|thump)\b[\s\S]{0,80}\b(?:isn'?t|not|won'?t) (?:answering|responding|replying|answer)\b",
-    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|\bgas is (?:still )?on\b(?! for\b| low\b| to\b)(?![^.?!]{0,40}\b(?:cook\w*|tea|dinner|kettle|pasta|soup)\b)",
+    r"\blighter\b[^.?!]{0,60}\bgas\b|\bgas\b[^.?!]{0,60}\blighter\b|"
+    r"\bgas is (?:still )?on\b(?! for\b| low\b| to\b)(?![^.?!]{0,40}\b(?:cook\w*|tea|dinner|kettle|pasta|soup)\b)",
     # A call that ends in screams, a crash or silence.
     r"\b(?:rang|rung|called|call|phone\w*|voice (?:message|note|mail)|voicemail|facetime\w*|on the line)\b[\s\S]{0,120}\b(?:scream|crash|bang|smash|thud|thump|struggl)\w*\b(?! (?:with|in) (?:excitement|joy|laughter|delight|happiness))"
     r"[^.?!]{0,60}\b(?:went dead|cut off|cut out|went silent|went quiet|dropped|died|ended)\b",
@@ -393,6 +442,13 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    # Danger denied or joked: "i'm not worried he'll hurt himself, he's not like that", "i don't want to die, i want to
+    # sleep for a week", "he's literally killing me" (at parents' evening), "i'll throw myself off the sofa".
+    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
+    r"(?:hurt|harm|kill) (?:himself|herself|themselves|themself)\b",
+    r"\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
+    r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) (?:literally|actually|honestly|basically) killing me\b",
+    r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.
     r"\b(?:take|taking|took|takes) (?:my|his|her|their|your) (?:whole )?life away(?= from\b)",
@@ -408,20 +464,24 @@ _FIGURES = _rx(
     r"\b(?=(?:he|she|they|you|mum|mom|dad|my)\b)(?<!said )(?<!says )(?<!say )(?<!told me )(?<!threatened )(?<!threatens )(?<!swore )(?<!swears )(?<!that )"
     r"(?:he|she|they|you|mum|mom|dad|my \w+)(?:'d| would|'ll| will| is going to| is gonna|'s gonna|'s going to)? (?:literally |actually |honestly |absolutely |so )?"
     r"(?:kill|murder|strangle|throttle) (?:me|us) (?:(?:if|when) (?:he|she|they|you|i|mum|mom|dad)\b[^.?!]{0,15}?\b(?:knew|know|knows|found out|finds out|"
-    r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|realized)\b|for (?:telling|saying|talking|posting|"
+    r"find out|ever found|saw|sees|see|heard|hears|read|reads|caught|catches|learns?|learned|learnt|realised|"
+    r"realized)\b|for (?:telling|saying|talking|posting|"
     r"sharing|being|coming|asking|writing|showing))"
     r"(?=[^\n]{0,80}?(?:\blol\b|\blmao\b|\bhaha\w*|\bha\b|\bjk\b|\bjoking\b|\bkidding\b|\bprivate\b|\bnosy\b|\bembarrass\w*|\ban app\b|"
     r"\ba (?:chat)?bot\b|😂|🤣|😅|🙈))",
     r"\byou(?:'d| would|'ll| will) (?:literally |actually |honestly |so )?(?:kill|murder) me if i\b",
     # Danger as someone's work ("i'm a paramedic so i see overdoses all the time at work"), money or weather called lethal.
     r"\b(?:see|seen|deal with|dealt with|treat|treated|attend|attended|go to|went to)\s+(?:\w+\s+)?(?:overdoses|ods|suicides|self[- ]harm|stabbings|assaults|"
-    r"domestics)\b(?=[^.?!]{0,40}\b(?:all the time|at work|every (?:single )?shift|every day|on shift|on the job|for a living|daily|in my job)\b)",
+    r"domestics)\b(?=[^.?!]{0,40}\b(?:all the time|at work|every (?:single )?shift|every day|on shift|on the job|for a living|daily|in my job|"
+    r"most (?:shifts|nights|days|weeks))\b)",
     r"\b(?:overdraft|bills?|prices?|traffic|rent|commute|hangover|exams?|queue|heat|weather|sun|workout|deadline|week|month|mortgage|budget|gym class|"
     r"hot sauce|curry|cocktails?)\b[^.?!]{0,15}\blethal\b",
     # A workplace, not an emergency: "an a&e nurse", "works in accident and emergency".
     r"\b(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|the er)\s+(?:nurse|doctor|consultant|registrar|receptionist|porter|"
-    r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|nights?|nurse|doctor|consultant|registrar|"
-    r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
+    r"staff|shifts?|job|department|dept|rota|work|team|sister|paramedic)\b|\b(?:works?|working|worked|job|shifts?|"
+    r"nights?|nurse|doctor|consultant|registrar|"
+    r"paramedic|porter|trained|training|career) (?:in|at|on|for) (?:the |an |a )?(?:a&e|"
+    r"accident (?:and|&) emergency|emergency (?:department|dept|medicine|room|ward)|er)\b",
     # A child's game: "yelled kms when he died in fortnite" (unless the message says it was meant). Only words of a game:
     # "lost his job and texted kms", "lost everything at the casino" are not one.
     r"\b(?:kms|kys)\b(?=[^.?!]{0,80}\b(?:games?|gaming|level|died in|fortnite|minecraft|roblox|fifa|mario|xbox|playstation|ps5|"
@@ -437,7 +497,9 @@ _FIGURES = _rx(
     # Emergency as a kind of job or thing, not one happening: "a service for ex emergency workers", "the emergency fund".
     r"\bemergency (?:workers?|responders?|services? (?:workers?|staff|personnel)|crews?|fund|savings|cash|contacts?|dentist|vet|"
     r"appointment|meeting|leave|repairs?|plumber|brake|exit|kit|supplies|drill|budget|childcare|contraception)\b",
-    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
+    r"\b(?:no one|nobody|noone|no-one)(?: is|'s)? (?:in (?:any )?danger|at risk|unsafe|hurt)\b|"
+    r"\b(?:not|isn'?t) (?:an? )?(?:emergency|crisis)\b|"
+    r"\bno danger\b",    # "is this an emergency? he's not violent, just scared": the question, when the same message says there is no danger.
     r"\b(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis)\b(?=[^.!]{0,80}\b(?:not|isn'?t|never|no)\b "
     r"(?:\w+ )?(?:violent|dangerous|in danger|hurting|suicidal|threatening|aggressive|unsafe|hurt|a danger|harmed)\b)",
 )
@@ -451,7 +513,8 @@ _HOW_DO_I = _rx(
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
     r"\b(?:warning signs?|signs? (?:of|that)|crisis (?:line|team)s?|safety plan|narcan|naloxone|alcohol poisoning|withdrawal|psychotic|psychosis|"
-    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|kms|kys|unaliv\w*|911|999|988|111|ambulance|a&e|police|"
+    r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|kms|kys|"
+    r"unaliv\w*|911|999|988|111|ambulance|a&e|police|"
     r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
     r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
 )
@@ -459,7 +522,8 @@ _SAFETY_TOPIC = _rx(
 _DANGER_WORD = _rx(
     r"\b(?:suicid\w*|overdos\w*|od'?d|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
     r"unresponsive|(?:not|isn'?t|barely|hardly|stopped|struggling|trouble|difficulty|can'?t stop|funny|weird|strange|shallow) breathing|"
-    r"breathing (?:funny|weird|strangely|oddly|slowly|badly|shallow|really slow)|collapsed|seizure|poison\w*|emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
+    r"breathing (?:funny|weird|strangely|oddly|slowly|badly|shallow|really slow)|collapsed|seizure|poison\w*|"
+    r"emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
     r"violent|violence|abus(?:e|ed|ing|ive)|rape\w*|kill (?:himself|herself|myself|themselves)|end (?:it|my life|his life|her life)|"
     r"hurt (?:me|himself|herself|myself)|want(?:s)? to die|not safe|in danger)\b",
 )
@@ -521,7 +585,8 @@ def _says_now(text: str) -> bool:
 # Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
 _DANGER_STEM = _rx(
     r"\b(?:suicid|overdos|od'?d|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
-    r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|rap(?:e|ed|ing)\b|knife|knive|gun|"
+    r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|"
+    r"rap(?:e|ed|ing)\b|knife|knive|gun|"
     r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"
     r"(?:him|her|my|them)sel|life\b|lives\b|attack|threat|stab|shot|fight|arrest|seizure|fit\b|unaliv|kms|goodbye|note\b|blue\b|slumped|"
     r"drunk|drink|drug|heroin|coke|cocaine|fentanyl|using|relapse|sober|clean\b|rehab|poison|fire\b|crash|accident|emergency|danger|scare|"

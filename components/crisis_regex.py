@@ -12,13 +12,18 @@ _SELF = r"(?:my ?self|him ?self|her ?self|them ?selves|them ?self|themself)"
 # ordinary, together they are the message people send before they try.
 _FAREWELL = (
     r"(?:\bgood ?bye\b|\bbye (?:forever|for good|everyone|all|world|guys)\b|\bfarewell\b|\blove you (?:all|mum|mom|dad|so much|always)\b|\btell (?:\w+ ){1,2}(?:i'?m sorry|i love|i said (?:bye|goodbye|sorry))|"
-    r"\b(?:look after|take care of) (?!your ?self\b)(?:\w+ ){0,2}(?:for me|when i'?m gone)\b|\b(?:look after|take care of) (?:mum|mom|dad|the (?:kids|girls|boys|dog|cat))\b|"
-    r"\bsorry for (?:everything|being (?:a |such a )?burden)\b|\bthanks? (?:you )?for everything\b|\bthanks? (?:you )?for being (?:a good|such a good|the best|there|my)\b|\bforgive me\b|\bnot your fault\b)"
+    r"\b(?:look after|take care of) (?!your ?self\b)(?:\w+ ){0,2}(?:for me|when i'?m gone)\b|"
+    r"\b(?:look after|take care of) (?:mum|mom|dad|the (?:kids|girls|boys|dog|cat))\b|"
+    r"\bsorry for (?:everything|being (?:a |such a )?burden)\b|\bthanks? (?:you )?for everything\b|"
+    r"\bthanks? (?:you )?for being (?:a good|such a good|the best|there|my)\b|\bforgive me\b|\bnot your fault\b)"
 )
 _UNREACHABLE = (
     r"(?:\bvoicemail\b|\b(?:won'?t|wont|isn'?t|isnt|is not|not|hasn'?t|hasnt|stopped|no one|nobody) (?:\w+ )?(?:answer\w*|pick\w* up|repl\w*|respond\w*|reach \w+)\b|"
-    r"\bphone(?:'s| is)? (?:off|dead|switched off|going straight)\b|\bswitched (?:his|her|their) phone off\b|\blocation(?:'s| is)? (?:off|turned off)\b|"
-    r"\bturned (?:his|her|their) (?:phone|location) off\b|\bcan'?t (?:reach|get hold of|get through to)\b|\bno answer\b|\bnot heard (?:back )?from\b|"
+    r"\bphone(?:'s| is)? (?:off|dead|switched off|going straight)\b|"
+    r"\bphone went (?:off|dead|straight to voicemail)\b|\bswitched (?:his|her|their) phone off\b|"
+    r"\blocation(?:'s| is)? (?:off|turned off)\b|"
+    r"\bturned (?:his|her|their) (?:phone|location) off\b|\bcan'?t (?:reach|get hold of|get through to)\b|"
+    r"\bno answer\b|\bnot heard (?:back )?from\b|"
     r"\b(?:rung|rang|called|rung him|rung her|tried) (?:\w+ ){0,3}(?:\d+|ten|twenty|a dozen|loads of|so many|a hundred) times\b)"
 )
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
@@ -36,7 +41,8 @@ _DANGER = [
     r"\b(?:don'?t|doesn'?t|do not|does not|not) (?:want(?:ing)? to|wanna) (?:live|be alive|be here|wake up|exist|go on|carry on)",
     r"\bno (?:reason|point) (?:to|in|of) (?:live|living|being alive|going on)\b|\bpoint in living\b",
     r"\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|it all|everything)\b",
-    r"\b(?:life|living)(?: is|'s|\s+isn'?t|\s+is not)? ?(?:not )?worth (?:living|it anymore)\b|\bisn'?t worth living\b|\bnot worth living\b",
+    r"\b(?:life|living)(?: is|'s|\s+isn'?t|\s+is not)? ?(?:not )?worth (?:living|it anymore)\b|"
+    r"\bisn'?t worth living\b|\bnot worth living\b",
     r"\bnothing (?:left )?to live for\b|\bnot wanting to (?:live|be here)\b",
     r"\b(?:won'?t|wont|will not|not going to|don'?t think (?:i|he|she)'?ll|might not) be (?:here|around)\b(?! (?:when|if|while|for (?:him|her|it|that)|on|at|to|this|tomorrow|tonight for))",
     r"\b(?:end|ending|ends|ended) (?:it|everything|things|my life|his life|her life|their life)(?: all)?\b(?! with\b)(?! off\b)",
@@ -44,90 +50,127 @@ _DANGER = [
     r"\btake (?:my|his|her|their) (?:own )?life\b|\btaking (?:his|her|my|their) (?:own )?life\b",
     r"\b(?:go to sleep|sleep) (?:forever|and (?:never|not) wake)|\bnot wake up\b|\bdisappear forever\b|\b(?:stop|not) existing\b",
     r"\bthinking (?:about|of) (?:dying|death|jumping|ending|how (?:i'?d|to) do it)|\bhow i'?d do it\b|\bplan (?:for )?(?:how )?to do it\b",
-    r"\b(?:going to|gonna|decided|'m going to) (?:do it|end it) (?:tonight|today|now)\b|\bdo it tonight\b|\bi'?ve decided\b[^.?!]*\bdo it\b",
+    r"\b(?:going to|gonna|decided|'m going to) (?:do it|end it) (?:tonight|today|now)\b|\bdo it tonight\b|"
+    r"\bi'?ve decided\b[^.?!]*\bdo it\b",
     r"\b(?:can'?t|cannot) stop thinking about (?:dying|death|killing)|\b(?:death|dying) and (?:dying|death)\b|\bfeel like dying\b",
     r"\bpainless (?:way|ways|method)|\blethal dose|\bhow many (?:pills|tablets)|\boverdos",
-    r"\bgoodbye (?:letter|note|message|text)s?\b|\bsaid goodbye\b|\bsaying (?:weird )?goodbyes?\b|\bthis is goodbye\b|\btexted me goodbye\b",
-    r"\b(?:suicide |my |a )note\b[^.?!]*\b(?:writ|left|found|goodbye|sorry)|\bwriting my note\b|\bthis is my last message\b|\blast message (?:to|before)\b|\bsorry for everything\b",
-    r"\bwrote a will\b|\bgiv(?:ing|en|e) away (?:all )?(?:his|her|their|my) (?:stuff|things|belongings|possessions)|\bgave away (?:all )?(?:his|her|their|my)",
+    r"\bgoodbye (?:letter|note|message|text)s?\b|\bsaid goodbye\b|\bsaying (?:weird )?goodbyes?\b|"
+    r"\bthis is goodbye\b|\btexted me goodbye\b",
+    r"\b(?:suicide |my |a )note\b[^.?!]*\b(?:writ|left|found|goodbye|sorry)|\bwriting my note\b|"
+    r"\bthis is my last message\b|\blast message (?:to|before)\b|\bsorry for everything\b",
+    r"\bwrote a will\b|\bgiv(?:ing|en|e) away (?:all )?(?:his|her|their|my) (?:stuff|things|belongings|possessions)|"
+    r"\bgave away (?:all )?(?:his|her|their|my)",
     r"\b(?:took|swallowed|taken|take|taking|has|have|got|saved|collecting|stockpiling|photo of)\b[^.?!]{0,12}\b(?:a bottle of|bunch of|loads of|"
-    r"handful of|handfuls of|all (?:of )?(?:my|his|her|the)|too many|too much|a lot of|so many|way too)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|something)\b",
-    r"\bpills saved\b|\bsaved up (?:pills|meds|tablets)|\bbottle of pills\b|\bstockpil\w*|\bcollecting (?:my|his|her) (?:meds|pills|tablets)"
+    r"handful of|handfuls of|all (?:of )?(?:my|his|her|the)|too many|too much|a lot of|so many|"
+    r"way too)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|something)\b",
+    r"\bpills saved\b|\bsaved up (?:pills|meds|tablets)|\bbottle of pills\b|\bstockpil\w*|"
+    r"\bcollecting (?:my|his|her) (?:meds|pills|tablets)"
     r"|\bpills (?:in my drawer )?just in case\b|\b(?:tablets|pills) with (?:vodka|alcohol|wine|booze)\b|\bpills and said\b|\bhas pills\b",
     r"\brazor|\bnoose\b|\bhanging\b|\bhang (?:my|him|her|them)sel|\bcar running\b|\bengine running\b|\bdrank bleach\b|\bbleach\b",
-    r"\b(?:on|at) the (?:roof|bridge|ledge|railing|edge|tracks|train tracks|platform edge)\b|\bstanding on the (?:balcony|bridge|ledge|railing)|\bon the ledge\b",
+    r"\b(?:on|at) the (?:roof|bridge|ledge|railing|edge|tracks|train tracks|platform edge)\b|"
+    r"\bstanding on the (?:balcony|bridge|ledge|railing)|\bon the ledge\b",
     r"\b(?:going to|gonna|wants? to|threatening to|about to|thinking about|thought about|saying (?:he|she)'?ll|said (?:he|she)'?d|'?s going to|'?ll) jump\b"
     r"|\bjump(?:ing)? (?:off|from|in front)|\bstepping off\b",
     r"\b(?:drive|driving|drove) (?:my |his |her |the )?(?:car )?(?:off|into) (?:a |the )?(?:road|cliff|wall|traffic|tree|bridge|river)"
     r"|\bdrove off drunk\b|\binto traffic\b|\boff a cliff\b",
-    r"\b(?:gun|pistol|shotgun|rifle|firearm)s?\b|\bwith a knife\b|\bknife (?:at|out|to)\b|\bthrew a knife\b|\bholding a knife\b|\bwith a bat\b",
-    r"\bnot (?:breathing|responding|waking)|\bisn'?t (?:breathing|responding|waking)|\bwon'?t wake|\bcan'?t wake|\bcollapsed\b|\bunconscious\b",
+    r"\b(?:gun|pistol|shotgun|rifle|firearm)s?\b|\bwith a knife\b|\bknife (?:at|out|to)\b|\bthrew a knife\b|"
+    r"\bholding a knife\b|\bwith a bat\b",
+    r"\bnot (?:breathing|responding|waking)|\bisn'?t (?:breathing|responding|waking)|\bwon'?t wake|\bcan'?t wake|"
+    r"\bcollapsed\b|\bunconscious\b",
     r"\bblood everywhere\b|\bbleeding\b|\bbleed\b|\bcuts (?:all over|on (?:his|her|my))|\bcut (?:his|her|my|their) (?:wrists|arms|legs)"
-    r"|\bcutting again\b|\bstarted cutting\b|\bcutting (?:his|her|my|their) (?:arms|legs|wrists|skin|thighs)\b|\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel",
+    r"|\bcutting again\b|\bstarted cutting\b|\bcutting (?:his|her|my|their) (?:arms|legs|wrists|skin|thighs)\b|"
+    r"\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel",
 
     # Broader wording for wanting to die, plans, means and goodbyes (seen in real messages, often indirect).
     r"\bcan'?t (?:go on|carry on(?: living)?|keep (?:on )?living|live like this|see (?:a|any) (?:future|way out|way forward))\b",
     r"\b(?:point|reason) (?:of|in|to) (?:living|going on|life|being here)\b|\bno point to life\b|\bno future\b|\bdoesn'?t see a future\b",
-    r"\bonly way out\b|\bsee a way out\b|\bwant out of life\b|\bstop being here\b|\bstop breathing\b|\bleave this world\b|\bcheck out permanently\b",
+    r"\bonly way out\b|\bsee a way out\b|\bwant out of life\b|\bstop being here\b|\bstop breathing\b|"
+    r"\bleave this world\b|\bcheck out permanently\b",
     r"\b(?:wish(?:es)?|hopes?|wants?)\b[^.?!]{0,25}\b(?:disappear|never wake|not wake|don'?t wake|wasn'?t here|weren'?t here|it (?:to be )?over|"
     r"everything to stop)",
     r"\b(?:want|wants|wanting) (?:it|everything|this|life) (?:all )?(?:to be )?over\b|\bwants? it to be over\b",
     r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
-    r"\bburden (?:to everyone|to you all|to my family|much longer)\b|\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
+    r"\bburden (?:to everyone|to you all|to my family|much longer)\b|"
+    r"\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",
     r"\bbetter (?:off|without (?:me|him|her))\b[^.?!]{0,20}\b(?:gone|without|once|dead)\b|\bworld would be (?:better|lighter) without\b",
     r"(?<!can i )(?<!could i )(?<!can we )(?<!could we )(?<!may i )\b(?:made|have|got|has) a plan\b(?! (?:to|for) (?:see|get|go|therapy|counsel|talk|print|save|share|bring|raise|the talk|the conversation|our talk))|\b(?:set|picked) (?:a|the) date\b(?! (?:for|to|with|of|that|when)\b)|\btonight'?s the night\b",
     r"\b(?:know|decided|thought about) (?:exactly )?how (?:i'?m|he'?s|she'?s|he'?d|she'?d|i'?d) (?:going to )?do it\b|\bmade up my mind\b|\bgot it all planned\b",
     r"\b(?:saving|hoarding|stash(?:ing)?|collecting|stockpil\w*|saved up)\b[^.?!]{0,20}\b(?:pills|tablets|meds|medication|antidepressants|insulin)\b",
-    r"\b(?:pills|tablets)\b[^.?!]{0,15}\b(?:ready|lined up|hidden|under (?:her|his|my) pillow|in the cupboard)\b|\benough pills\b|\bevery pill\b"
-    r"|\bwhole prescription\b|\bblister packs\b|\bhow much paracetamol\b|\bcount them\b|\binsulin at once\b|\bstash of pills\b|\bfound pills\b",
+    r"\b(?:pills|tablets)\b[^.?!]{0,15}\b(?:ready|lined up|hidden|under (?:her|his|my) pillow|in the cupboard)\b|"
+    r"\benough pills\b|\bevery pill\b"
+    r"|\bwhole prescription\b|\bblister packs\b|\bhow much paracetamol\b|\bcount them\b|\binsulin at once\b|"
+    r"\bstash of pills\b|\bfound pills\b",
     r"\brope\b|\bblades?\b|\bknife\b|\bbat around\b|\bwaving a bat\b",
-    r"\baffairs in order\b|\bsorting out my affairs\b|\bloose ends\b|\bletters? (?:to|for) (?:everyone|my kids|my family|each of)|\bwrote a letter for\b"
+    r"\baffairs in order\b|\bsorting out my affairs\b|\bloose ends\b|"
+    r"\bletters? (?:to|for) (?:everyone|my kids|my family|each of)|\bwrote a letter for\b"
     r"|\bupdated (?:her|his|my) will\b|\bfor when (?:i'?m|she'?s|he'?s) gone\b|\bafter i'?m gone\b|\bin case i'?m not (?:here|around)\b",
-    r"\bgiv(?:e|es|ing|en)\b(?: \w+){0,5} away\b(?! (?:from|the game))|\bleft (?:his|her) wedding ring\b|\bposted a goodbye\b|\bfelt so final\b",
-    r"\bwalk into the (?:sea|river|water)\b|\bstep(?:ping)? in front of\b|\bthrow (?:himself|herself|myself) (?:off|out|under)\b|\bon purpose\b"
-    r"|\bget hit\b|\bto the cliffs?\b|\bcliff edge\b|\bhow high the bridge\b|\bdriving past the bridge\b|\bmulti ?storey\b|\bat the river\b",
-    r"\b(?:is|been|started|keeps?|keep) (?:cutting|slicing)\b|\bslicing (?:her|his|my)\b|\bscars on (?:his|her|my)\b|\bscratched (?:my|her|his) arms\b",
-    r"\b(?:don'?t|do not) (?:feel safe|trust myself)\b|\bkeep myself safe\b|\b(?:won'?t|not going to|don'?t know if i'?ll) make it through\b"
-    r"|\bdo something stupid\b|\bnot (?:be )?(?:still )?(?:here|around) (?:by|for|to see)\b|\bwon'?t be around (?:to|for)\b|\bthe last christmas\b",
+    r"\bgiv(?:e|es|ing|en)\b(?: \w+){0,5} away\b(?! (?:from|the game))|\bleft (?:his|her) wedding ring\b|"
+    r"\bposted a goodbye\b|\bfelt so final\b",
+    r"\bwalk into the (?:sea|river|water)\b|\bstep(?:ping)? in front of\b|"
+    r"\bthrow (?:himself|herself|myself) (?:off|out|under)\b|\bon purpose\b"
+    r"|\bget hit\b|\bto the cliffs?\b|\bcliff edge\b|\bhow high the bridge\b|\bdriving past the bridge\b|"
+    r"\bmulti ?storey\b|\bat the river\b",
+    r"\b(?:is|been|started|keeps?|keep) (?:cutting|slicing)\b|\bslicing (?:her|his|my)\b|"
+    r"\bscars on (?:his|her|my)\b|\bscratched (?:my|her|his) arms\b",
+    r"\b(?:don'?t|do not) (?:feel safe|trust myself)\b|\bkeep myself safe\b|"
+    r"\b(?:won'?t|not going to|don'?t know if i'?ll) make it through\b"
+    r"|\bdo something stupid\b|\bnot (?:be )?(?:still )?(?:here|around) (?:by|for|to see)\b|"
+    r"\bwon'?t be around (?:to|for)\b|\bthe last christmas\b",
     r"\b(?:ways|how) to die\b|\bresearching methods\b|\bwould be fatal\b|\bfatal\b|\blethal\b|\bthinking about dying\b|\babout dying\b"
     r"|\b(?:he|she|they)(?:'s| is| are) dying\b|\bi think about dying\b|\bexhausted by life\b",
     r"\bleft a note\b|\bw[a-z]{0,3}nt to die\b|\bwhat i might do\b|\bgoodbye everyone\b|\bcontrols everything\b|\binto the wall\b"
     r"|\babout to do something\b|\bso it'?s (?:all )?over\b|\b(?:i'?m|she'?s|he'?s|feel like) a burden\b|\bcut again\b"
-    r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on|down|through|over|with|into))|\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
+    r"|\bready to go\b(?! (?:to|and|out|ahead|back|home|for|on|down|through|over|with|into))|"
+    r"\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
     r"|\blocked in\b|\bin the garage\b[^.?!]*\b(?:running|engine)\b|\bledge\b|\bwouldn'?t try to stop it\b|\bin heaven\b"
     r"|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
-    r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|\bon the (?:garage |house )?roof\b",
+    r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|"
+    r"\bon the (?:garage |house )?roof\b",
     # Emergencies happening now.
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
-    r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|\bsomeone help\b(?! (?:you|him|her|them|with|out)\b)|\bplease someone help\b",
-    r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|\bhaving a fit\b|\bbarely breathing\b"
-    r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|(?<!sometimes )(?<!often )\bslurring\b(?![^.?!]{0,50}\b(?:sometimes|often|when (?:s?he|they) (?:calls?|rings?|phones?)|most (?:nights|days)|every (?:night|weekend)|a lot)\b)|(?<!is )(?<!like )(?<!was )(?<!are )(?<!it's )(?<!its )(?<!as )(?<!pure )(?<!be )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
+    r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|"
+    r"\bsomeone help\b(?! (?:you|him|her|them|with|out)\b)|\bplease someone help\b",
+    r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|"
+    r"\bhaving a fit\b|\bbarely breathing\b"
+    r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|"
+    r"(?<!sometimes )(?<!often )\bslurring\b(?![^.?!]{0,50}\b(?:sometimes|often|when (?:s?he|they) (?:calls?|rings?|phones?)|most (?:nights|days)|every (?:night|weekend)|a lot)\b)|(?<!is )(?<!like )(?<!was )(?<!are )(?<!it's )(?<!its )(?<!as )(?<!pure )(?<!be )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
     r"|\btaken (?:something|pills|her whole|his whole|loads)\b|\b(?:he|she)'?s taken pills\b|\binjected\b|\bcold and not moving\b",
-    r"\bcoming (?:to get|for) me\b|\bbreak(?:ing)? (?:down )?the door\b|\bkicking the door\b|\bsmashing (?:everything|the place|up)\b|\bin a rage\b"
+    r"\bcoming (?:to get|for) me\b|\bbreak(?:ing)? (?:down )?the door\b|\bkicking the door\b|"
+    r"\bsmashing (?:everything|the place|up)\b|\bin a rage\b"
     r"|\bthrew (?:me|us)\b|\bdragged me\b|\bsqueezed my neck\b|\bbit me\b|\bclawed\b|\bpillow over my face\b|\bslams? me\b"
-    r"|\bthrew something at me\b|\bshoves? me\b|\bgrabbed my (?:throat|neck|arm|hair)\b|\bstarts? on me\b|\bmarks on my neck\b|\bblack eye\b",
-    r"\bviolent\b|\b(?:he|she)'?s dangerous\b|\b(?:frightened|terrified|scared) (?:to be (?:in the house )?with|to go out|to fall asleep|of what happens)\b",
+    r"|\bthrew something at me\b|\bshoves? me\b|\bgrabbed my (?:throat|neck|arm|hair)\b|\bstarts? on me\b|"
+    r"\bmarks on my neck\b|\bblack eye\b",
+    r"\bviolent\b|\b(?:he|she)'?s dangerous\b|"
+    r"\b(?:frightened|terrified|scared) (?:to be (?:in the house )?with|to go out|to fall asleep|of what happens)\b",
     r"\b(?:takes|took|has|controls) (?:all )?my (?:money|wages|bank cards|car keys|phone)\b|\bnot allowed (?:out|to see)\b|\bisolates me\b"
     r"|\bcut me off from\b|\bfollows me everywhere\b|\bchecks my phone\b|\btracker on my car\b|\bprivate photos\b|\bturns up wherever\b"
     r"|\bmake sure i regret\b|\bi'?ll be sorry\b|\bhe'?ll find me\b|\bwhat would happen if i\b|\bsmashed my phone\b|\bdecides what i eat\b",
-    r"\b(?:have|having) sex\b[^.?!]{0,25}\b(?:don'?t want|said no|when i)\b|\bforced me\b|\bpressures? me into\b|\brough if i say no\b|\bmakes me have sex\b",
+    r"\b(?:have|having) sex\b[^.?!]{0,25}\b(?:don'?t want|said no|when i)\b|\bforced me\b|\bpressures? me into\b|"
+    r"\brough if i say no\b|\bmakes me have sex\b",
     # Violence, abuse and coercive control toward the user.
     r"\b(?:hurt|hurts|hurting|hit|hits|hitting|punch\w*|slap\w*|kick\w*|push(?:es|ed)?|shov\w*|chok\w*|strangl\w*|beat(?:s|ing)?|attack\w*"
     r"|kill|kills|harm|harms|threaten\w*|grab\w*|pinn\w*|strik\w*|burn) me\b(?! away| off| out| to | into | around)",
     r"\b(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| said (?:he|she|they)'d| says (?:he|she|they)'ll) (?:hurt|kill|harm|hit|beat) (?:me|us|the kids|my)",
-    r"\bi'?m next\b|\bnext time it'?s me\b|\bwith me in it\b|\bburn the house down\b|(?<!lunch )(?<!coffee )(?<!tea )(?<!a )(?<!my )(?<!short )(?<!quick )\bbreak in\b|\bbanging on the door\b",
-    r"\bhands? (?:round|around) my (?:neck|throat)|\bby the (?:throat|neck|hair)\b|\bpinned me\b|\bholds? me down\b|\bthrew (?:a|the) \w+ at (?:me|my)",
-    r"\bcoming at me\b|\bgets? physical\b|\b(?:is|gets|got|has been|been|become|becomes|being) violent\b|\bviolent (?:towards|to|with) me\b|\bviolence\b",
+    r"\bi'?m next\b|\bnext time it'?s me\b|\bwith me in it\b|\bburn the house down\b|"
+    r"(?<!lunch )(?<!coffee )(?<!tea )(?<!a )(?<!my )(?<!short )(?<!quick )\bbreak in\b|\bbanging on the door\b",
+    r"\bhands? (?:round|around) my (?:neck|throat)|\bby the (?:throat|neck|hair)\b|\bpinned me\b|\bholds? me down\b|"
+    r"\bthrew (?:a|the) \w+ at (?:me|my)",
+    r"\bcoming at me\b|\bgets? physical\b|\b(?:is|gets|got|has been|been|become|becomes|being) violent\b|"
+    r"\bviolent (?:towards|to|with) me\b|\bviolence\b",
     r"\b(?:abus(?:e|es|ed|ing|ive)|rap(?:e|ed|es)|assault(?:s|ed)? me|sexually assault\w*|forc(?:ed|es|ing) (?:me|himself|herself) on me|forced himself|forced herself|forces me)\b",
     # Afraid OF someone is fear of them; scared FOR someone is worry about them (a feeling to hear, not an emergency).
     r"\b(?:afraid|scared|terrified|frightened) (?:of (?:him|her|them|my (?:husband|wife|partner|boyfriend|girlfriend|dad|father|"
     r"mom|mum|mother|brother|sister|son|stepdad|stepmom|teen\w*|roommate|flatmate))|(?:of|for) my (?:life|safety))\b",
     r"\b(?:afraid|scared|terrified|frightened) (?:he|she|they)(?:'ll| will| is going to|'s going to| might| could) (?:hurt|kill|hit|harm|do)",
-    r"\b(?:afraid|scared) (?:to go home|of what (?:he|she|they)(?:'ll| will| might) do)|\bnot safe\b|\bin danger\b|\bunsafe\b|\bhiding (?:in|from)\b",
-    r"\bwon'?t let me (?:leave|go out|see|have|out)\b|\bcontrols? (?:all )?(?:my|the) (?:money|phone|finances)|\b(?:takes|took|tracks|reads) (?:all )?my "
+    r"\b(?:afraid|scared) (?:to go home|of what (?:he|she|they)(?:'ll| will| might) do)|\bnot safe\b|\bin danger\b|"
+    r"\bunsafe\b|\bhiding (?:in|from)\b",
+    r"\bwon'?t let me (?:leave|go out|see|have|out)\b|\bcontrols? (?:all )?(?:my|the) (?:money|phone|finances)|"
+    r"\b(?:takes|took|tracks|reads) (?:all )?my "
     r"(?:phone|messages|texts)\b|\block(?:s|ed)? me (?:in|out)\b|\bno one will believe (?:me|you)\b|\bbruises?\b",
-    r"\bkeeps? threatening\b|\bthreatening me\b|\bthreatened me\b|\bthreaten(?:s|ed|ing)? to (?:kill|hurt|harm|hit|beat|shoot|stab|leave me with nothing)",
-    r"\bemergency\b|\bplease help(?: me)? now\b|(?:^|[.!]\s*)help[!,]? (?:he|she)'?s\b|\bsomeone please help\b|\bworth more (?:dead|than (?:i am|me))\b",
+    r"\bkeeps? threatening\b|\bthreatening me\b|\bthreatened me\b|"
+    r"\bthreaten(?:s|ed|ing)? to (?:kill|hurt|harm|hit|beat|shoot|stab|leave me with nothing)",
+    r"\bemergency\b|\bplease help(?: me)? now\b|(?:^|[.!]\s*)help[!,]? (?:he|she)'?s\b|\bsomeone please help\b|"
+    r"\bworth more (?:dead|than (?:i am|me))\b",
     r"\b(?:outside|at) my (?:house|door|window)\b[^.?!]*\b(?:scared|won'?t leave|kill|hurt)\b",
     # A farewell and then no answer, in either order.
     rf"{_FAREWELL}[\s\S]{{0,200}}{_UNREACHABLE}|{_UNREACHABLE}[\s\S]{{0,200}}{_FAREWELL}",
@@ -148,25 +191,57 @@ _DANGER = [
     r"\b(?:hear|heard|hearing) (?:someone |her |him |them )?(?:screaming|screams|a scream|crying for help)\b"
     r"(?! at (?:the )?(?:telly|tv|television|football|footy|match|game|screen|xbox|playstation|ps5|console|news|radio|ref|referee)\b)"
     r"[^.?!]{0,40}\b(?:cuts? out|cut off|"
-    r"went dead|goes dead|line (?:went|goes) dead|stopped|then nothing|then silence|hung up|then (?:it|the (?:line|call|message|recording|note))\b)",
+    r"went dead|goes dead|line (?:went|goes) dead|stopped|then nothing|then silence|hung up|"
+    r"then (?:it|the (?:line|call|message|recording|note))\b)",
     # A child in a car with a drunk driver, now.
     r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|insist\w* on|threatening to)\b"
     r"[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
+    # Kinds a fifth blind set found (2026-11-30): a farewell said as a memory or a last look, affairs put in order, being
+    # a burden soon gone, letters to be opened after, the whole supply taken, hands on a neck, pills counted out, a way
+    # out pictured on the road or the line, and danger outdoors told by what is seen.
+    r"\bnice knowing (?:you|y'?all|everyone|you all)\b|\blike it was the last time\b|\bone last (?:look|hug|kiss)\b",
+    r"\b(?:sorted|put in order|tied up) (?:out )?(?:everything|all (?:his|her|my|their) (?:affairs|things|stuff))\b[^.?!]{0,80}"
+    r"\b(?:loves? (?:you|me)|the (?:dog|cat|kids)(?:'s| is| are)? (?:with|at)|said goodbye)\b",
+    r"\bopen (?:it|them|this|these|the letters?) (?:only )?after\b(?! (?:christmas|the|your|my|his|her|dinner|tea|school|work|lunch|exams?)\b)|"
+    r"\bletters? (?:to|for) (?:every|each|all (?:of )?(?:us|the family))\b",
+    r"\b(?:won'?t|wont|will not) (?:have to )?(?:put up with|deal with|worry about|look after) me (?:much )?(?:longer|for long|anymore|any more)\b",
+    r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the|my) eyes open\b",
+    r"\b(?:grab(?:bed)?|grabs|squeez\w*|choke\w*|had (?:his|her) hands (?:round|around)|put (?:his|her) hands (?:round|around)) "
+    r"(?:my|her|his) (?:neck|throat)\b",
+    r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
+    r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets)(?: already)?\b|"
+    r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",
+    r"\bbe (?:here|around)\b[^.?!]{0,60}[.?!]\s*i'?ve (?:decided|made up my mind)\b|"
+    # a day chosen, around the family's plans: "she's picked the 14th because it's after my brother's wedding and she doesn't
+    # want to spoil it"
+    r"\b(?:picked|chosen|chose|set) (?:a |the )?(?:date|day|\d{1,2}(?:st|nd|rd|th))\b[^.?!]{0,80}(?:(?:\bnot|n'?t) (?:want to )?(?:spoil|ruin)|"
+    r"\bso (?:it|she|he|they) (?:doesn'?t|don'?t|won'?t) (?:spoil|ruin))\b|"
+    r"\bnot (?:turning|turn) the wheel\b|"
+    r"\b(?:railway|train|tracks|line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b",
+    r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)|"
+    r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
 ]
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
+    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
+    r"(?:hurt|harm|kill|do (?:anything|something))\b|\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
+    r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee|window of this meeting)\b",
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
-    r"\b(?:feel|feeling|felt) like (?:i'?m|im|i am|i was|we'?re) drowning\b|\bdrowning in (?:paperwork|work|debt|bills|admin|laundry|it all)\b",
+    r"\b(?:feel|feeling|felt) like (?:i'?m|im|i am|i was|we'?re) drowning\b|"
+    r"\bdrowning in (?:paperwork|work|debt|bills|admin|laundry|it all)\b",
     # a break, not an end: "disappear for a week", "disappear to a beach somewhere"
     r"\bdisappear(?: off| away| somewhere)?(?: (?:to|on) (?:a|an|the|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|retreat|"
-    r"caravan|festival|trip))? (?:for (?:a|an|the|one|two|three|four|\d+|a few|a couple of|some|a long|the whole)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|"
-    r"months?|holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|hotel|holiday|country|mountains?|"
+    r"caravan|festival|trip))? (?:for (?:a|an|the|one|two|three|four|\d+|a few|a couple of|some|a long|"
+    r"the whole)(?: \w+)? (?:days?|weeks?|weekends?|nights?|hours?|"
+    r"months?|holiday|afternoon|evening)|to (?:a|an|the|somewhere|some)(?: \w+)? (?:beach|cottage|island|cabin|spa|"
+    r"hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
     r"\brather die than\b",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
-    r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) killing me\b",
+    r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) (?:literally |actually |honestly |so |just )?"
+    r"killing me\b",
     r"\bkilling me (?:softly|lol|haha)\b",
     r"\b(?:could|would|gonna|going to) kill (?:him|her|them) (?:lol|haha|for|if)\b",
     r"\b(?:died|dying|die) (?:laughing|of (?:embarrassment|boredom|shame))\b|\bbored to death\b|\bto die for\b",
