@@ -399,8 +399,8 @@ _NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s cal
                        r"|\b(?:i (?:really |honestly |actually )?(?:think|reckon|believe)|pretty sure|i'?m sure|probably|maybe),? "
                        r"(?:(?:under(?:neath)? (?:all )?(?:of )?(?:it|that|this)(?: all)?|deep down|at (?:heart|the root)|"
                        r"if i'?m honest|honestly|tbh|really),? )?"
-                       r"(?:he'?s|she'?s|they'?re|hes|shes|he is|she is|they are) (?:really |just |actually |clinically |"
-                       r"properly |a bit |very |so |quite |incredibly |massively )?)$",
+                       r"(?:he'?s|she'?s|they'?re|hes|shes|he is|she is|they are) (?:(?:really|just|actually|clinically|"
+                       r"properly|a bit|very|so|quite|incredibly|massively) ){0,2})$",
                        re.IGNORECASE)
 # "lost his job" or "lost her licence" is no death in the family.
 _NOT_A_LOSS = re.compile(r"\s+(?:job|jobs|licen[cs]e|temper|keys|wallet|phone|way|money|house|home|mind|nerve|appetite|confidence|place|"

@@ -93,3 +93,13 @@ def test_after_two_warm_lines_an_open_question_is_answered_on_its_topic_in_most_
         answered += reply.answers == row["topic"]
     assert len(rows) >= 100
     assert answered / len(rows) >= 0.82
+
+
+def test_what_the_habit_does_for_them_is_about_feelings_not_doubt_about_therapy() -> None:
+    """"What does it do for you, the weed? Like what does it help with?" asks how it helps them feel; its "help" is not
+    a doubt that therapy works (found holding a stranger's conversation, 2026-11-30)."""
+    from actions.rehearsal.coding import code
+    from actions.rehearsal.topics import read_line
+
+    for line in ("What does it do for you, the weed? Like what does it help with?", "what does the gaming give you, do you think?"):
+        assert read_line(line, code(line)) == "feelings", line

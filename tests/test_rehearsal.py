@@ -732,9 +732,12 @@ def test_a_scene_set_up_from_the_users_story_does_not_say_whose_death_it_was(run
     friend. Picked from the list, the scenario keeps its own story."""
     tom = registry()["parent-dad-grief-passive"]
     assert "best friend" in scene_for(tom, "dad") and "best friend" not in scene_for(tom, "dad", told=True)
-    grief = [s for s in registry().values() if s.concern == "grief"]
-    assert grief and all(s.scene_told for s in grief)
-    assert {s.id: _WHEN_OR_HOW_MUCH.findall(s.scene_told) for s in grief if _WHEN_OR_HOW_MUCH.search(s.scene_told)} == {}
+    # Grief and substance use: whose death, and what they drink or use, are the user's to tell ("weed", played as Sarah
+    # who drinks a bottle a night, would be told the wrong story).
+    told = [s for s in registry().values() if s.concern in ("grief", "substance_use")]
+    assert told and all(s.scene_told for s in told)
+    assert {s.id: _WHEN_OR_HOW_MUCH.findall(s.scene_told) for s in registry().values() if _WHEN_OR_HOW_MUCH.search(s.scene_told)} == {}
+    assert not re.search(r"\b(?:bottle|wine|weed|pills|cocaine|kids)\b", registry()["partner-drinking-emotional"].scene_told)
     slots = {"relationship": "parent", "concern": "grief", "resistance_form": "passive", "roleplay_goal": "ask how he is",
              "memory": {"word": "dad"}}
     begin = run_action(ActionBeginRoleplay(), make_tracker("since mum died dad won't see anyone. can we practise", "start_roleplay",

@@ -255,6 +255,11 @@ _CHECK_IN = re.compile(
     r"(?: (?:been|going|doing|feeling|holding up|getting on|for you))",
     re.I,
 )
+# What the habit does for them ("what does it do for you, the weed? like what does it help with?"): how they feel,
+# asked before the doubt about therapy that "help" would otherwise suggest.
+_WHAT_IT_DOES = re.compile(
+    r"\bwhat (?:does|do) (?:it|that|they|the \w+|drinking|smoking|gaming|gambling) (?:actually |really )?(?:do for you|give you|"
+    r"help (?:you )?with)\b", re.I)
 _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", "stigma", "labels", "privacy")
 
 
@@ -272,6 +277,8 @@ def classify_topic(text: str) -> Optional[str]:
     whose cue words appear most. A check-in ("how have the evenings been?") is about feelings unless it also
     names a specific reason (money, medication...)."""
     text = _VOCATIVE.sub(" ", text)
+    if _WHAT_IT_DOES.search(text):
+        return "feelings"
     if _CHECK_IN.search(text):
         specific = next((topic for topic, pattern in _COMPILED if topic in _SPECIFIC_REASONS and pattern.search(text)), None)
         return specific or "feelings"
