@@ -57,6 +57,8 @@ _NEXT_NO = _rx(
     r"angry|mad|defensive|upset|nasty|"
     r"aggressive|shouty|shouting|off)\b|\bwhat (?:do|should|can) i do (?:if|when) (?:s?he|they) (?:kicks off|loses it|blows up|goes off)\b"
 )
+# Someone else's advice, weighed: "my husband says we should stop letting her in", "she thinks i should cut him off".
+_ADVICE_WEIGHED = _rx(r"\b(?:says?|said|thinks?|reckons?) (?:we|i) (?:should|ought to|need to|must)\b")
 _WHY_US = _rx(
     r"\bwhy (?:do|would|did|should) you (?:suggest|say|think|recommend)|\bwhy (?:would|does|will|should) (?:that|this|it) "
     r"(?:help|work)|^why (?:that|this)\??$|^why\??$|\bwhat'?s the (?:reasoning|thinking|evidence)|\bwhere does (?:that|this) come from\b|"
@@ -67,7 +69,8 @@ _WHY_THEM = _rx(
     r"(?:s?he|they|my \w+|her|him|he'?s|she'?s|people|anyone|someone|"
     r"a (?:grown )?(?:man|woman|guy|person|adult))\b|\bwhy (?:the|all the|so much)\b|"
     r"\bwhat (?:does|did) (?:s?he|they) mean\b|\bis (?:s?he|it) (?:scared|afraid|just scared)\b|\bis it me\b|\bavoiding me or\b|"
-    r"\bis it different for\b|\bbad sign\b|\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
+    r"\bis it different for\b|\bis (?:it|that|this) (?:just )?a (?:\w+ )?thing\b|\bbad sign\b|"
+    r"\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
@@ -141,7 +144,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # money asked for, and going along with a ritual: "keeps asking to borrow 20 quid", "should i wait while she checks?"
         r"(?<!\bi )\b(?:ask(?:s|ing|ed)?|want(?:s|ed)?|keeps?) (?:me )?(?:\w+ )?(?:to )?borrow\b|"
         r"\bshould i (?:lend|keep (?:giving|lending|paying))\b|"
-        r"\bkeep (?:lending|giving) (?:him|her|them)\b|\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
+        r"\bkeep (?:lending|giving) (?:him|her|them)\b|\basking (?:me )?for (?:money|cash)\b|\bstop buying\b|"
+        r"\bgo(?:ing)? along with it\b|\b(?:is|am) (?:that|this|it|i) making it worse\b|"
         r"\bhelp (?:him|her|them) (?:check|with (?:the|her|his) (?:checking|rituals?))\b|"
         # doing it all for them: "babying her", "car payments", "should i stop doing that", "bailing him out"
         r"\bbab(?:y|ying|ied|ies) (?:him|her|them)\b|\bmollycoddl|\bcotton wool\b|\bdoing (?:everything|all the \w+) for (?:him|"
@@ -174,7 +178,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bcut (?:off )?(?:the|his|her|their) (?:wifi|internet|money|allowance|phone|cash|data)\b|\bkick (?:him|her|them) out\b|"
         r"\btough love\b|\b(?:rules?|ground rules) (?:to (?:have|set|make) |for )?(?:in|at|about) (?:my|our) (?:own )?"
         r"(?:house|home|flat)\b|"
-        r"\bhouse rules?\b|\bbehind (?:his|her|their) back\b|\bset (?:as )?a (?:line|limit)\b|\bdraw (?:a|the) line\b|"
+        r"\bhouse rules?\b|\bstop letting (?:him|her|them)\b|\bbehind (?:his|her|their) back\b|"
+        r"\bset (?:as )?a (?:line|limit)\b|\bdraw (?:a|the) line\b|"
         r"\bline in the sand\b|\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
     )),
     ("progress", _rx(
@@ -365,6 +370,9 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     if _WHY_THEM.search(lowered):
         if "enabl" in lowered:
             return Move("topic", "enabling")  # "is he right, or am i enabling her if i keep quiet": the enabling is the question
+        cued = topic_cue(lowered)
+        if cued in ("boundaries", "enabling") and _ADVICE_WEIGHED.search(lowered):
+            return Move("topic", cued)  # "my husband says we should stop letting her in the house. is he right?"
         return Move("why_them", "why_resist")
     if last_topic == "progress" and _BUILD_ON.search(lowered):
         return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step

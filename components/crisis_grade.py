@@ -341,7 +341,8 @@ _ACUTE = _rx(
     r"\btaking them myself\b|\bpills in my hand\b",
     r"\bhow many of (?:his|her|my|their) (?:\w+ )?(?:tablets|pills)\b",
     # The body failing after drugs: "his chest is crushing", "her heart is pounding", "lips have gone blue".
-    r"(?<!\boff )\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b|\bclutching (?:his|her|their|my) chest\b",
+    r"(?<!\boff )\b(?:his|her|their|\w+'s) chest\b[^.?!]{0,30}\b(?:crush\w*|tight\w*|pains?|hurt\w*|heavy|squeez\w*|on fire)\b"
+    r"(?![^.?!]{0,40}\b(?:(?:just )?(?:thinking|thinks?|thought) (?:about|of)|when (?:she|he|they) (?:thinks?|panics?|gets? anxious))\b)|\bclutching (?:his|her|their|my) chest\b",
     r"\b(?:his|her|their|\w+'s) heart\b[^.?!]{0,25}\b(?:racing|pounding|thumping|going crazy|beating (?:so |really |too |super )?fast)\b",
     r"\blips (?:are |look |have |'ve |has |kind of |gone |turned |going |turning |a bit |really |so )*(?:blue|grey|gray|purple)\b"
     r"(?![^.?!]{0,25}\b(?:wine|lipstick|lolly|lollies|popsicle|ice pop|slushie|blueberr\w*|sweets|face paint|make-?up)\b)",
@@ -442,6 +443,9 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
+    # emergency happening now.
+    r"\bpanic attacks?\b[^.?!]{0,80}\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
     # Danger denied or joked: "i'm not worried he'll hurt himself, he's not like that", "i don't want to die, i want to
     # sleep for a week", "he's literally killing me" (at parents' evening), "i'll throw myself off the sofa".
     r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "

@@ -124,7 +124,9 @@ _DANGER = [
     r"\bwon'?t have to worry about me\b|\bhead against the wall\b|\buntil it bleeds\b"
     r"|\blocked in\b|\bin the garage\b[^.?!]*\b(?:running|engine)\b|\bledge\b|\bwouldn'?t try to stop it\b|\bin heaven\b"
     r"|\bphone'?s off\b|\bturned (?:her|his) (?:phone|location) off\b"
-    r"|\bsorry for being\b|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|"
+    r"|"
+    r"\bsorry for being (?:(?:a |such a |so much (?:of )?a )?(?:burden|trouble|problem|disappointment|failure|waste|mess)|alive|here|born|me)\b"
+    r"|\bdisappear for good\b|\bstill be here\b|\blife insurance\b|\bnext to my head\b|"
     r"\bon the (?:garage |house )?roof\b",
     # Emergencies happening now.
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
@@ -223,6 +225,9 @@ _DANGER = [
 ]
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
+    # A&E counted as visits, not an emergency now: "has been to A&E 4 times since", "three trips to a&e this year".
+    r"\b(?:been|gone|went|trips?|visits?) (?:to )?(?:a&e|the er|the emergency room|hospital)\b[^.?!]{0,25}\b(?:\d+|two|three|four|five|six|"
+    r"several|a few|many|so many|loads of) times\b|\b(?:\d+|two|three|four|five|six|several) (?:trips|visits) to (?:a&e|the er)\b",
     r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
     r"(?:hurt|harm|kill|do (?:anything|something))\b|\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee|window of this meeting)\b",

@@ -135,7 +135,7 @@ def demote_greeting_with_news(message: Message) -> None:
 _PRACTICE_REQUEST = re.compile(
     r"\b(?:can|could|may|might|shall) (?:we|i|you)\b[^.?!]{0,30}\b(?:rehears\w*|practi[sc]\w*|role ?play\w*|"
     r"have a go(?! at (?:him|her|them|my))|"
-    r"try it (?:out )?on you|try (?:saying|asking|telling|out) (?:something|it|this|that|what i)|"
+    r"try it (?:out )?on you|try (?:saying|asking|telling|out) (?:something|it|this|that|what i)|try what i'?d (?:say|tell)|"
     r"run (?:it|through it)(?! (?:again )?with)|play (?:him|her|them|my (?:mum|mom|dad|husband|wife|"
     r"partner|son|daughter|"
     r"brother|sister|friend|boyfriend|girlfriend|mate|nan|grandad|stepdad|stepmum)))\b|"

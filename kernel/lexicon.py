@@ -162,6 +162,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
         # won't pay the bills", "i don't understand sports nutrition", "i don't understand how things work now"
         (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
+        # a belief or a standing held up against help: "depression is for weak people, he just needs to pray", "i'm a doctor,
+        # i'd know if i needed help", "doctors missed stuff before so why would he trust a therapist"
+        (r"\b(?:is|are) (?:something )?for weak people\b|\b(?:just )?(?:needs? to|has to|should|will) pray\b", 2),
+        (r"\bi'?d know if i (?:needed|need|had)\b|\bwhy (?:would|should) (?:he|she|they|i) trust\b", 2),
         (r"\bknows? more (?:about \w+ )?than (?:any|a|the|most|every) (?:therapist|counsell?or|doctor|shrink|psychologist)", 2),
         (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
          r"(?:pay|fix|change|bring|solve|put food)\b", 2),
@@ -389,9 +393,9 @@ _LOST_SOMEONE = re.compile(
 
 # A struggle ruled out: "he's not depressed or anything, he's just cooked", "it's not really the drinking".
 # Not "not just the drinking", which keeps the drinking and adds to it.
-_RULED_OUT = re.compile(r"\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)\s+(?!just\b)(?:(?:really|"
-    r"even|actually|"
-                        r"exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
+_RULED_OUT = re.compile(r"(?:\b(?:not|isn'?t|isnt|wasn'?t|never|doesn'?t|does not|nothing to do with|rather than)|"
+                        r"\b(?:don'?t|dont|do not) (?:really )?think (?:it'?s|its|it is|that'?s|thats|she'?s|he'?s|they'?re))\s+(?!just\b)"
+                        r"(?:(?:really|even|actually|exactly|the|about|that|so|a|an|his|her|their)\s+){0,2}$", re.IGNORECASE)
 # A struggle named as what it is: "i think it's hoarding", "it's the depression talking", "pretty sure it's ptsd".
 _NAMED_AS = re.compile(r"(?:\b(?:it'?s|its|it is|this is|that'?s|thats|it'?s called|sounds like|diagnosed with|diagnosis (?:of|is))\s+"
                        r"(?:(?:definitely|probably|really|actually|basically|honestly|proper|full[- ]blown|the|a|an|some kind of|"

@@ -574,3 +574,28 @@ def test_patterns_are_written_in_base_forms_so_that_they_can_match() -> None:
         if _LEMMA_OF.get(word, word) != word
     }
     assert inflected == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother had a heart scare, now he checks his pulse constantly and has been to A&E 4 times since",
+        "sorry for being a dick earlier. im just fried",
+        "she had a proper panic attack, couldnt breathe, shaking, and her chest goes tight just thinking about going out",
+    ],
+)
+def test_the_twelfth_blind_sets_false_alarms_are_not_danger(text: str) -> None:
+    """Ordinary talk a blind writer wrote that set the emergency script off (2026-11-30): visits to A&E counted, an
+    apology, a panic attack told afterwards."""
+    from components.crisis_grade import acute
+    from components.crisis_guard import danger_category
+
+    assert danger_category(text) is None and not acute(text)
+
+
+@pytest.mark.parametrize("text", ["im sorry for being a burden to everyone", "my dad is clutching his chest and hes gone grey"])
+def test_the_danger_beside_those_false_alarms_is_still_seen(text: str) -> None:
+    from components.crisis_grade import acute
+    from components.crisis_guard import danger_category
+
+    assert danger_category(text) is not None or acute(text)

@@ -345,3 +345,41 @@ def test_moves_from_the_eleventh_blind_set(text: str, kind: str, topic: str) -> 
 
     move = read_move(text, "nlu_fallback", "enabling")
     assert (move.kind, move.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("she turns up asking for money for the electric. what if i say no and something happens to her", "topic", "enabling"),
+        ("my husband says we should stop letting her in the house at all. is he right?", "topic", "boundaries"),
+        ("is it a cop thing? he's convinced they'll think he's gone soft", "why_them", "why_resist"),
+        ("should i just stop buying the stuff she binges on? or is that controlling", "topic", "enabling"),
+    ],
+)
+def test_moves_from_the_twelfth_blind_set(text: str, kind: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    move = read_move(text, "nlu_fallback", None)
+    assert (move.kind, move.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "form"),
+    [
+        ("i mentioned a therapist and he said depression is something for weak people and he just needs to pray", "depression",
+         "intellectual"),
+        ("she wont see anyone because 'i'm a doctor, i'd know if i needed help'", None, "intellectual"),
+        ("actually i dont think it's depression. she had a proper panic attack when we tried to get her out", "anxiety", None),
+        ("since his heart scare he checks his pulse constantly and googles symptoms at 2am", "anxiety", None),
+    ],
+)
+def test_struggles_and_forms_from_the_twelfth_blind_set(text: str, concern: object, form: object) -> None:
+    picture = read_message(text, expecting_form=True)
+    assert (picture.concern, picture.resistance_form) == (concern, form)
+
+
+def test_so_what_i_kick_him_out_is_no_answer_of_violence() -> None:
+    from actions.safety_screen import read_screen_answer
+
+    assert read_screen_answer("so what, I kick him out?", None) != "danger"
+    assert read_screen_answer("he kicked the door in", None) == "danger"
