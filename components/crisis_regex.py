@@ -221,10 +221,28 @@ _DANGER = [
     r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)|"
     r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
 ]
+# Shared with crisis_grade's figures (both lower-case only): danger denied, and a rest wanted instead of death.
+# "i'm not worried he'll hurt himself, he's not like that" is denied; "i'm not worried he'll kill himself, i know he
+# will" or "..., she already has" is not, so certainty or a deed in the same sentence keeps the danger.
+DENIED_HARM = (
+    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
+    r"(?:hurt|harm|kill|do (?:anything|something))\b"
+    r"(?![^.?!]*\b(?:i know|i'?m (?:sure|certain|convinced|terrified|petrified)|terrified|petrified|already|tonight|"
+    r"(?:he|she|they)(?:'s| has| have) (?:done it|tried)|(?:he|she|they) (?:did|tried)|"
+    r"(?:he|she|they)(?:'ll| will| is going to| are going to) do it)\b)"
+)
+# "i don't want to die, i want to sleep for a week": only a rest named is blanked. "i don't want to die, i just want it
+# all to stop / the pain to end / to disappear / out" is wanting not to be here, and stays.
+WANTS_A_REST = (
+    r"\bi (?:don'?t|do not) want to die,? i (?:just )?want (?=(?:to )?(?:(?:sleep|rest|hibernate|stay in bed|lie in) "
+    r"(?:for (?:a|an|one|two|three|\d+|a few|a couple of)\b|till|until)|(?:a|some) (?:\w+ )?(?:break|rest|holiday|nap|lie-in|"
+    r"sleep|time off|day off|week off|peace and quiet)\b))"
+    r"(?![^.?!]*\b(?:forever|for ever|for good|not wake|never wake|not (?:be|exist)|disappear|end|over|stop)\b)"
+)
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
-    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
-    r"(?:hurt|harm|kill|do (?:anything|something))\b|\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
+    DENIED_HARM,
+    WANTS_A_REST,
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee|window of this meeting)\b",
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
