@@ -199,26 +199,29 @@ _DANGER = [
     # Kinds a fifth blind set found (2026-11-30): a farewell said as a memory or a last look, affairs put in order, being
     # a burden soon gone, letters to be opened after, the whole supply taken, hands on a neck, pills counted out, a way
     # out pictured on the road or the line, and danger outdoors told by what is seen.
-    r"\bnice knowing (?:you|y'?all|everyone|you all)\b|\blike it was the last time\b|\bone last (?:look|hug|kiss)\b",
+    r"\bnice knowing (?:you|y'?all|everyone|you all)\b|\blike it was the last time\b|\bone last (?:look|hug|kiss)\b"
+    r"(?=[\s\S]*\b(?:goodbye|sorry|forgive|not answering|won'?t answer|no answer|phone(?:'s| is)? off|bridge|cliff|river|sea|woods|"
+    r"edge|rope|pills|tablets)\b)",
     r"\b(?:sorted|put in order|tied up) (?:out )?(?:everything|all (?:his|her|my|their) (?:affairs|things|stuff))\b[^.?!]{0,80}"
     r"\b(?:loves? (?:you|me)|the (?:dog|cat|kids)(?:'s| is| are)? (?:with|at)|said goodbye)\b",
     r"\bopen (?:it|them|this|these|the letters?) (?:only )?after\b(?! (?:christmas|the|your|my|his|her|dinner|tea|school|work|lunch|exams?)\b)|"
     r"\bletters? (?:to|for) (?:every|each|all (?:of )?(?:us|the family))\b",
     r"\b(?:won'?t|wont|will not) (?:have to )?(?:put up with|deal with|worry about|look after) me (?:much )?(?:longer|for long|anymore|any more)\b",
-    r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the|my) eyes open\b",
+    r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the) eyes open\b",  # not the user's own tiredness
     r"\b(?:grab(?:bed)?|grabs|squeez\w*|choke\w*|had (?:his|her) hands (?:round|around)|put (?:his|her) hands (?:round|around)) "
     r"(?:my|her|his) (?:neck|throat)\b",
     r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
-    r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets)(?: already)?\b|"
+    r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets) already\b|\balready bought the (?:pills|tablets)\b|"
     r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",
     r"\bbe (?:here|around)\b[^.?!]{0,60}[.?!]\s*i'?ve (?:decided|made up my mind)\b|"
     # a day chosen, around the family's plans: "she's picked the 14th because it's after my brother's wedding and she doesn't
     # want to spoil it"
-    r"\b(?:picked|chosen|chose|set) (?:a |the )?(?:date|day|\d{1,2}(?:st|nd|rd|th))\b[^.?!]{0,80}(?:(?:\bnot|n'?t) (?:want to )?(?:spoil|ruin)|"
+    r"\b(?:s?he|they)(?:'s| has| have|'ve)? (?:picked|chosen|chose|set) (?:a |the )?(?:date|day|\d{1,2}(?:st|nd|rd|th))\b[^.?!]{0,80}(?:(?:\bnot|n'?t) (?:want to )?(?:spoil|ruin)|"
     r"\bso (?:it|she|he|they) (?:doesn'?t|don'?t|won'?t) (?:spoil|ruin))\b|"
     r"\bnot (?:turning|turn) the wheel\b|"
-    r"\b(?:railway|train|tracks|line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b",
-    r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)|"
+    r"\b(?:railway|tracks|(?:railway|train) line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b(?! (?:for|to)\b)",
+    r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)"
+    r"(?! (?!coming (?:back|home)\b|returning\b)\w+ing\b)|"  # not "no sign of him coming round to it"
     r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
 ]
 # Shared with crisis_grade's figures (both lower-case only): danger denied, and a rest wanted instead of death.

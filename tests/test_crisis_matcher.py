@@ -550,6 +550,23 @@ def test_a_rest_wanted_or_a_danger_denied_is_not_a_crisis(message: str) -> None:
     assert danger_category(message) is None
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Ordinary talk that the fifth blind set's new patterns took for danger.
+        "still no sign of him coming round to the idea of counselling",
+        "she finally bought the tablets the GP prescribed but won't take them",
+        "I'm so exhausted looking after him I can't keep my eyes open at work",
+        "we picked the 14th for the family meeting because we didn't want to spoil her birthday",
+        "getting the train would be quick, the clinic is right by the station",
+        "the clinic is just over the bridge so it would be easy for him to walk there",
+        "he gave me one last hug before he went back to uni",
+    ],
+)
+def test_ordinary_talk_near_the_new_danger_patterns_is_not_a_crisis(message: str) -> None:
+    assert danger_category(message) is None
+
+
 def test_inflections_and_misspellings_reach_the_same_lemma() -> None:
     for message in ["she overdosed", "she's overdosing", "she od'd", "she ODed"]:
         assert danger_categories(message) == ["MEANS_OVERDOSE"], message
