@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from components.crisis_regex import DENIED_HARM, WANTS_A_REST
+
 CRISIS = "crisis"
 PAST = "past"
 ASKING = "asking"
@@ -448,10 +450,9 @@ _FIGURES = _rx(
     r"\bpanic attacks?\b[^.?!]{0,80}\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
     # Danger denied or joked: "i'm not worried he'll hurt himself, he's not like that", "i don't want to die, i want to
     # sleep for a week", "he's literally killing me" (at parents' evening), "i'll throw myself off the sofa".
-    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
-    r"(?:hurt|harm|kill) (?:himself|herself|themselves|themself)\b",
-    r"\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
-    r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) (?:literally|actually|honestly|basically) killing me\b",
+    DENIED_HARM,
+    WANTS_A_REST,
+    r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) literally killing me\b",  # not "he's actually killing me", a plea
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.

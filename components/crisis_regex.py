@@ -201,36 +201,56 @@ _DANGER = [
     # Kinds a fifth blind set found (2026-11-30): a farewell said as a memory or a last look, affairs put in order, being
     # a burden soon gone, letters to be opened after, the whole supply taken, hands on a neck, pills counted out, a way
     # out pictured on the road or the line, and danger outdoors told by what is seen.
-    r"\bnice knowing (?:you|y'?all|everyone|you all)\b|\blike it was the last time\b|\bone last (?:look|hug|kiss)\b",
+    r"\bnice knowing (?:you|y'?all|everyone|you all)\b|\blike it was the last time\b|\bone last (?:look|hug|kiss)\b"
+    r"(?=[\s\S]*\b(?:goodbye|sorry|forgive|not answering|won'?t answer|no answer|phone(?:'s| is)? off|bridge|cliff|river|sea|woods|"
+    r"edge|rope|pills|tablets)\b)",
     r"\b(?:sorted|put in order|tied up) (?:out )?(?:everything|all (?:his|her|my|their) (?:affairs|things|stuff))\b[^.?!]{0,80}"
     r"\b(?:loves? (?:you|me)|the (?:dog|cat|kids)(?:'s| is| are)? (?:with|at)|said goodbye)\b",
     r"\bopen (?:it|them|this|these|the letters?) (?:only )?after\b(?! (?:christmas|the|your|my|his|her|dinner|tea|school|work|lunch|exams?)\b)|"
     r"\bletters? (?:to|for) (?:every|each|all (?:of )?(?:us|the family))\b",
     r"\b(?:won'?t|wont|will not) (?:have to )?(?:put up with|deal with|worry about|look after) me (?:much )?(?:longer|for long|anymore|any more)\b",
-    r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the|my) eyes open\b",
+    r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the) eyes open\b",  # not the user's own tiredness
     r"\b(?:grab(?:bed)?|grabs|squeez\w*|choke\w*|had (?:his|her) hands (?:round|around)|put (?:his|her) hands (?:round|around)) "
     r"(?:my|her|his) (?:neck|throat)\b",
     r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
-    r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets)(?: already)?\b|"
+    r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets) already\b|\balready bought the (?:pills|tablets)\b|"
     r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",
     r"\bbe (?:here|around)\b[^.?!]{0,60}[.?!]\s*i'?ve (?:decided|made up my mind)\b|"
     # a day chosen, around the family's plans: "she's picked the 14th because it's after my brother's wedding and she doesn't
     # want to spoil it"
-    r"\b(?:picked|chosen|chose|set) (?:a |the )?(?:date|day|\d{1,2}(?:st|nd|rd|th))\b[^.?!]{0,80}(?:(?:\bnot|n'?t) (?:want to )?(?:spoil|ruin)|"
+    r"\b(?:s?he|they)(?:'s| has| have|'ve)? (?:picked|chosen|chose|set) (?:a |the )?(?:date|day|\d{1,2}(?:st|nd|rd|th))\b[^.?!]{0,80}(?:(?:\bnot|n'?t) (?:want to )?(?:spoil|ruin)|"
     r"\bso (?:it|she|he|they) (?:doesn'?t|don'?t|won'?t) (?:spoil|ruin))\b|"
     r"\bnot (?:turning|turn) the wheel\b|"
-    r"\b(?:railway|train|tracks|line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b",
-    r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)|"
+    r"\b(?:railway|tracks|(?:railway|train) line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b(?! (?:for|to)\b)",
+    r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)"
+    r"(?! (?!coming (?:back|home)\b|returning\b)\w+ing\b)|"  # not "no sign of him coming round to it"
     r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
 ]
+# Shared with crisis_grade's figures (both lower-case only): danger denied, and a rest wanted instead of death.
+# "i'm not worried he'll hurt himself, he's not like that" is denied; "i'm not worried he'll kill himself, i know he
+# will" or "..., she already has" is not, so certainty or a deed in the same sentence keeps the danger.
+DENIED_HARM = (
+    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
+    r"(?:hurt|harm|kill|do (?:anything|something))\b"
+    r"(?![^.?!]*\b(?:i know|i'?m (?:sure|certain|convinced|terrified|petrified)|terrified|petrified|already|tonight|"
+    r"(?:he|she|they)(?:'s| has| have) (?:done it|tried)|(?:he|she|they) (?:did|tried)|"
+    r"(?:he|she|they)(?:'ll| will| is going to| are going to) do it)\b)"
+)
+# "i don't want to die, i want to sleep for a week": only a rest named is blanked. "i don't want to die, i just want it
+# all to stop / the pain to end / to disappear / out" is wanting not to be here, and stays.
+WANTS_A_REST = (
+    r"\bi (?:don'?t|do not) want to die,? i (?:just )?want (?=(?:to )?(?:(?:sleep|rest|hibernate|stay in bed|lie in) "
+    r"(?:for (?:a|an|one|two|three|\d+|a few|a couple of)\b|till|until)|(?:a|some) (?:\w+ )?(?:break|rest|holiday|nap|lie-in|"
+    r"sleep|time off|day off|week off|peace and quiet)\b))"
+    r"(?![^.?!]*\b(?:forever|for ever|for good|not wake|never wake|not (?:be|exist)|disappear|end|over|stop)\b)"
+)
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
     # A&E counted as visits, not an emergency now: "has been to A&E 4 times since", "three trips to a&e this year".
     r"\b(?:been|gone|went|trips?|visits?) (?:to )?(?:a&e|the er|the emergency room|hospital)\b[^.?!]{0,25}\b(?:\d+|two|three|four|five|six|"
     r"several|a few|many|so many|loads of) times\b|\b(?:\d+|two|three|four|five|six|several) (?:trips|visits) to (?:a&e|the er)\b",
-    r"\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'ll| will|'d| would| might| is going to| are going to) "
-    r"(?:hurt|harm|kill|do (?:anything|something))\b|\bi (?:don'?t|do not) want to die,? i (?:just )?want\b",
-    r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee|window of this meeting)\b",
+    DENIED_HARM,
+    WANTS_A_REST,
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life
     r"\bdying to\b",
     r"\b(?:feel|feeling|felt) like (?:i'?m|im|i am|i was|we'?re) drowning\b|"

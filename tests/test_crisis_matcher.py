@@ -522,6 +522,51 @@ def test_hyperbole_cancels_only_its_own_words() -> None:
     assert danger_categories("this job is killing me and I want to kill myself") == ["SUICIDE"]
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Wanting it all to stop, said after "i don't want to die", is still wanting not to be here.
+        "I don't want to die, I just want it all to stop",
+        "i don't want to die, i just want to disappear",
+        "i don't want to die, i just want out",
+        "i don't want to die i just want to not exist for a while",
+        # A denial that certainty or a deed overturns in the same sentence.
+        "I'm not worried he'll kill himself, I know he will",
+        "i'm not scared she'll kill herself, she already tried last night",
+    ],
+)
+def test_a_denied_danger_figure_swallows_no_crisis_said_with_it(message: str) -> None:
+    assert speaks_of_danger(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I don't want to die, I want to sleep for a week and have someone else deal with him for once",
+        "I'm not worried he'll hurt himself, he's not like that. I'm worried he'll lose his job.",
+    ],
+)
+def test_a_rest_wanted_or_a_danger_denied_is_not_a_crisis(message: str) -> None:
+    assert danger_category(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Ordinary talk that the fifth blind set's new patterns took for danger.
+        "still no sign of him coming round to the idea of counselling",
+        "she finally bought the tablets the GP prescribed but won't take them",
+        "I'm so exhausted looking after him I can't keep my eyes open at work",
+        "we picked the 14th for the family meeting because we didn't want to spoil her birthday",
+        "getting the train would be quick, the clinic is right by the station",
+        "the clinic is just over the bridge so it would be easy for him to walk there",
+        "he gave me one last hug before he went back to uni",
+    ],
+)
+def test_ordinary_talk_near_the_new_danger_patterns_is_not_a_crisis(message: str) -> None:
+    assert danger_category(message) is None
+
+
 def test_inflections_and_misspellings_reach_the_same_lemma() -> None:
     for message in ["she overdosed", "she's overdosing", "she od'd", "she ODed"]:
         assert danger_categories(message) == ["MEANS_OVERDOSE"], message

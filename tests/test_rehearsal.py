@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from actions.rehearsal.actions import (
+    PLAN_ASKED,
     ActionBeginRoleplay,
     ActionRehearsalProgress,
     ActionRoleplayFeedback,
@@ -781,3 +782,19 @@ def test_the_loved_one_says_no_the_way_the_user_told_us() -> None:
 def test_one_open_question_of_several_takes_a_singular_verb() -> None:
     feedback = summarise(play(["What's been weighing on you?", "Did you sleep at all?"]).turns, registry()["partner-low-passive"])
     assert "1 of your 2 questions was open" in feedback.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Please would you draw up a plan for me.", True),
+        ("can you make me a plan now", True),
+        ("write my plan please", True),
+        # A plan proposed to them, as a line in practice, doesn't end it.
+        ("Can we make a plan together, you and me?", False),
+        ("Dad, let's make a plan for getting you some support", False),
+        ("I'd like us to make a plan with your doctor", False),
+    ],
+)
+def test_only_a_plan_asked_for_the_user_ends_practice(text: str, asked: bool) -> None:
+    assert bool(PLAN_ASKED.search(text)) is asked

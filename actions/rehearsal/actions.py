@@ -64,7 +64,9 @@ STOP_FIRST = re.compile(
     r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
 )
 # "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
-PLAN_ASKED = re.compile(r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:me\s+|us\s+)?(?:a|the|my)\s+(?:talk\s+)?plan\b", re.I)
+# A plan made for the user, not one proposed to them ("can we make a plan together?", "let's make a plan with your GP").
+PLAN_ASKED = re.compile(r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:(?:me|us)\s+(?:a|the|my)|my)\s+(?:talk\s+)?plan\b|"
+                        r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:a|the)\s+(?:talk\s+)?plan\s+for\s+me\b", re.I)
 START_OVER = re.compile(r"\b(?:from the (?:start|beginning|top)|start over|all over again)\b", re.I)
 
 
