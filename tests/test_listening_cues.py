@@ -383,3 +383,17 @@ def test_so_what_i_kick_him_out_is_no_answer_of_violence() -> None:
 
     assert read_screen_answer("so what, I kick him out?", None) != "danger"
     assert read_screen_answer("he kicked the door in", None) == "danger"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my husband says leave him be, hes a grown man. but why wont Rhys just talk to somebody", "why_resist"),
+        ("why he say yes and then nothing? he know it is problem", "why_resist"),
+        ("the gas thing scares me. when is it time to actually do something", "worried_about_safety"),
+    ],
+)
+def test_topics_from_the_thirteenth_blind_set(text: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    assert read_move(text, "nlu_fallback", None).topic == topic
