@@ -326,9 +326,11 @@ def mentions_help(text: str) -> bool:
 # "actually it's my sister", "sorry, I meant my brother", "ok I'll be honest, she's my girlfriend".
 # "Actually", "sorry", "wait" and "to be honest" only correct when a relative follows them: "he actually read the leaflet
 # my friend gave him" and "sorry for the essay" correct nothing.
+# The words that open a correction ("actually", "sorry", "wait"), shared by _CORRECTION and _BARE_OPENER.
+_OPENER = r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*"
 _CORRECTION = re.compile(
     r"\b(?:(?<!am )(?<!was )i meant|not my|i lied|correction)\b|"  # not "am i meant to"
-    r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
+    + _OPENER + r"(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
     r"shes |hes |they'?re |i should say |i should have said )?(?:(?:actually|really) )?(?:my|our|not)\b|"
     r"\bi mean(?:t)?,? (?:my|our)\b|"
     r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b",
@@ -338,7 +340,7 @@ _CORRECTION = re.compile(
 
 # "wait, my mum wants to talk to him first", "sorry my husband just walked in": a relative after "wait" or "sorry" in a
 # longer message is news, not a correction, unless it says whom it is not ("sorry, my stepmum, not my mum").
-_BARE_OPENER = re.compile(r"\b(?:actually|sorry|wait|to be honest|be honest|tbh|oops)\b[,.!: ]*(?:(?:actually|really) )?(?:my|our)\b", re.I)
+_BARE_OPENER = re.compile(_OPENER + r"(?:(?:actually|really) )?(?:my|our)\b", re.I)
 _NOT_WHOM = re.compile(r"\bnot (?:my|our|his|her|the)\b|\bi meant\b|\bi mean\b|\bit'?s\b|\bit is\b|\bi should (?:say|have said)\b", re.I)
 
 
@@ -604,17 +606,18 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     # What the loved one said, quoted ("he said 'you're not my mum'"), is theirs: it names no one the user means.
     told = _QUOTED_SPEECH.sub(" ", lowered)
     mention = loved_one_mention(told)
+    named = names_concern(lowered)
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
-        concern=names_concern(lowered) or find_concern_of_loved_one(lowered),
+        concern=named or find_concern_of_loved_one(lowered),
         resistance_form=form.value if form else None,
         duration=(duration.group(1) or duration.group(2)) if duration else None,
         together=together,
         tried=bool(_TRIED.search(lowered)),
         user_state=state,
         correction=is_correction(told),
-        named_concern=names_concern(lowered) is not None,
+        named_concern=named is not None,
         ruled_out=ruled_out_concerns(lowered),
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
