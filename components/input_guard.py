@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.rule_component import RuleComponent
 from kernel.lexicon import loved_one_mention
+from kernel.vocabulary import ADDRESS
 
 MAX_CHARS = 2000
 UNCLEAR = "unclear_input"
@@ -150,11 +151,7 @@ _NOT_A_REHEARSAL = re.compile(
     re.IGNORECASE,
 )
 # Said to the loved one, mid-practice ("can we run through it again with the gp next week, mum?"): a line, not a request.
-_SAID_TO_THEM = re.compile(
-    r"(?:^\s*|,\s*)(?:mum|mom|mam|dad|love|babe|hun|son|sis|bro|mate|darling|sweetheart|nan|gran|grandad)\s*[?.!]*\s*$|"
-    r"^\s*(?:mum|mom|mam|dad|love|babe|hun|son|sis|bro|mate|darling|sweetheart|nan|gran|grandad)\s*,",
-    re.IGNORECASE,
-)
+_SAID_TO_THEM = re.compile(rf"(?:^\s*|,\s*){ADDRESS}\s*[?.!]*\s*$|^\s*{ADDRESS}\s*,", re.IGNORECASE)
 START_ROLEPLAY = "start_roleplay"
 
 

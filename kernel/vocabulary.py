@@ -80,3 +80,12 @@ def concerns() -> list[str]:
 def audiences() -> list[str]:
     """Who an item can be for (besides ``any``), from the registry."""
     return audience_names()
+
+
+# What people call the loved one when they speak to them ("Mum, ...", "..., love"): a line that opens or ends with one
+# is said to them. Shared by the NLU's input guard, the practice set-up and the practice topic reader.
+TERMS_OF_ADDRESS: tuple[str, ...] = (
+    "mum", "mummy", "mom", "mommy", "mam", "mama", "dad", "daddy", "papa", "son", "love", "babe", "baby", "hun", "honey",
+    "sweetheart", "darling", "mate", "bro", "sis", "pal", "buddy", "nan", "gran", "grandad",
+)
+ADDRESS = "(?:" + "|".join(TERMS_OF_ADDRESS) + ")"

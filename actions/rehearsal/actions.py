@@ -26,7 +26,7 @@ from actions.replies import CUSTOM_PAYLOAD_CHANNELS, form_buttons, loved_one
 from contentdb import engine as db
 from contentdb.queries import rehearsal_history, save_rehearsal
 from kernel.lexicon import classify_resistance, normalise_concern, normalise_relationship, read_message
-from kernel.vocabulary import ResistanceForm, Stage
+from kernel.vocabulary import ADDRESS, ResistanceForm, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -221,8 +221,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
 # quoted, or spoken to them ("dad, I miss mum too...", "I just want to know how you're doing") without naming
 # them in the third person as a goal would ("get him to agree to one call").
 _QUOTED = re.compile(r"^\s*[\"“'‘].{6,}[\"”'’]\s*$")
-_VOCATIVE = re.compile(r"^\s*(?:dad|daddy|mum|mummy|mom|mommy|mam|love|babe|baby|hun|honey|sweetheart|darling|mate|son|bro|sis|"
-                       r"pal|buddy|listen|look|hey|hi)\b\s*[,.!]", re.I)
+_VOCATIVE = re.compile(rf"^\s*(?:{ADDRESS}|listen|look|hey|hi)\b\s*[,.!]", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|yours|yourself)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're|hes|shes|theyre)\b", re.I)
 

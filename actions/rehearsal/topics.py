@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kernel.vocabulary import ADDRESS
+
 # The hidden reasons a loved one may have for refusing help (scenario files use these names).
 REASONS: tuple[str, ...] = (
     "money", "time", "stigma", "past_experience", "medication", "labels", "privacy",
@@ -265,9 +267,7 @@ _SPECIFIC_REASONS = ("medication", "money", "past_experience", "culture_faith", 
 
 # "Mum, I love you", "I'm proud of you, son": calling them by name says nothing about family roles.
 _VOCATIVE = re.compile(
-    r"^\W*(?:(?:hey|hi|hiya|hello|oh|look|listen|morning|evening|night|aw|ok|okay|so) )?(?:mum|mom|mam|mama|mummy|dad|daddy|"
-    r"papa|son|sweetheart|love|darling|babe|hun|honey|mate|bro|"
-    r"sis|pal|buddy)\b\s*[,.!]|[,]\s*(?:mum|mom|mam|dad|son|sweetheart|love|darling|babe|hun|honey|mate|bro|sis|pal|buddy)\W*$",
+    rf"^\W*(?:(?:hey|hi|hiya|hello|oh|look|listen|morning|evening|night|aw|ok|okay|so) )?{ADDRESS}\b\s*[,.!]|[,]\s*{ADDRESS}\W*$",
     re.I,
 )
 
