@@ -116,8 +116,8 @@ _CONCERN_LINES: dict[str, tuple[str, ...]] = {
 # Two struggles at once: the named one and drinking, drugs or gambling beside it.
 _CONCERN_NAMES = {
     "depression": "The low mood", "anxiety": "The anxiety", "grief": "The grief", "trauma": "What {they} went through",
-    "stress": "The stress", "anger": "The temper", "psychosis": "What {they}'re going through", "eating": "The eating",
-    "other": "What {they}'re struggling with",
+    "stress": "The stress", "anger": "The temper", "psychosis": "What {they} {are} going through", "eating": "The eating",
+    "other": "What {they} {are} struggling with",
 }
 _ALSO_NAMES = {"drinking": "the drinking", "drugs": "the drugs", "gambling": "the gambling"}
 _BOTH_LINES = (
@@ -170,7 +170,7 @@ def _render(line: str, situation: Situation) -> str:
         duration = " since lockdown"
     plural = situation.they == "they"
     are = "are" if plural else "is"
-    concern = _CONCERN_NAMES.get(situation.concern or "", "").format(they=situation.they)
+    concern = _CONCERN_NAMES.get(situation.concern or "", "").format(they=situation.they, are=are)
     text = line.format(who=situation.who, Who=situation.who[:1].upper() + situation.who[1:], they=situation.they, them=situation.them,
                        dur=duration, are=are, decide="decide" if plural else "decides", Concern=concern,
                        concern=concern[:1].lower() + concern[1:], also=_ALSO_NAMES.get(situation.also or "", ""))

@@ -140,6 +140,9 @@ _PRACTICE_REQUEST = re.compile(
     r"run (?:it|through it)(?! (?:again )?with)|play (?:him|her|them|my (?:mum|mom|dad|husband|wife|"
     r"partner|son|daughter|"
     r"brother|sister|friend|boyfriend|girlfriend|mate|nan|grandad|stepdad|stepmum)))\b|"
+    # "let me try it. you be jack", "can we practise, you be mum": casting us as them asks to practise
+    r"(?:^|[.,!?;]\s*)(?:ok(?:ay)? |now |right )?you be "
+    r"(?!(?:careful|good|nice|safe|honest|kind|ok|okay|quiet|strong|brave|well|fine|sure|happy|there)\b)(?:him|her|them|my \w+|[a-z]+)\W*$|"
     r"\b(?:i(?:'d| would)? (?:like|love|want) to|i wonder (?:whether|if) i (?:might|could)|let'?s|lets|wanna)\s+(?:\w+ ){0,2}"
     r"(?:rehears\w*|practi[sc]e|role ?play|have a go at (?:it|saying|this)|try (?:it|this) out)\b",
     re.IGNORECASE,

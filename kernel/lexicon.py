@@ -164,11 +164,12 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
         # a belief or a standing held up against help: "depression is for weak people, he just needs to pray", "i'm a doctor,
         # i'd know if i needed help", "doctors missed stuff before so why would he trust a therapist"
-        (r"\b(?:is|are) (?:something )?for weak people\b|\b(?:just )?(?:needs? to|has to|should|will) pray\b", 2),
+        (r"\b(?:is|are|it'?s) (?:something |only |just )?for (?:weak|rich|posh|crazy|mad|middle[- ]class) people\b|"
+         r"\ba middle[- ]class thing\b|\b(?:just )?(?:needs? to|has to|should|will) pray\b", 2),
         (r"\bi'?d know if i (?:needed|need|had)\b|\bwhy (?:would|should) (?:he|she|they|i) trust\b", 2),
         (r"\bknows? more (?:about \w+ )?than (?:any|a|the|most|every) (?:therapist|counsell?or|doctor|shrink|psychologist)", 2),
-        (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
-         r"(?:pay|fix|change|bring|solve|put food)\b", 2),
+        (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or|it) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
+         r"(?:pay|fix|change|bring|solve|put food|get (?:his|her|their|my) \w+ back)\b", 2),
         (r"\b(?:says?|said|thinks?|reckons?) (?:that )?i (?:don'?t|dont|do not) (?:understand|get|know (?:anything )?about)\b|"
          r"\b(?:don'?t|dont|do not) understand how (?:things|it|the world|stuff) works?\b", 2),
         # a belief held up against help: "the Lord is all the counsel she needs", "prayer is enough"

@@ -397,3 +397,47 @@ def test_topics_from_the_thirteenth_blind_set(text: str, topic: str) -> None:
     from actions.moves import read_move
 
     assert read_move(text, "nlu_fallback", None).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("word", "they", "said"), [("son", "he", "What he is going through"), (None, "they", "What they are going through")]
+)
+def test_the_two_struggle_reflection_agrees_with_who_it_is(word: object, they: str, said: str) -> None:
+    """"What he're going through and the drugs on top of it" was said to a vicar about his son (blind set 14)."""
+    from actions.reflections import Situation, reflect
+
+    situation = Situation(relationship="child", concern="psychosis", word=word, also="drugs")  # type: ignore[arg-type]
+    line, _ = reflect(situation, new={"also"}, topic=None, used=[])
+    assert line is not None and line.startswith(said) and "'re" not in line.split(":")[0], line
+    assert situation.they == they
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("im back on the road tonight and i feel guilty. is there anything for blokes like me in all this", "support"),
+        ("Should I argue the point with him? I'm rather used to winning arguments", "bring_up"),
+        ("He's still smoking, I can smell it on the landing. Do I let that carry on under our roof?", "boundaries"),
+        ("At what point does this stop being something I wait out and become something I ring someone about?", "worried_about_safety"),
+        ("how do i know if its just the drinking or if the old stuff is coming back", "worried_about_safety"),
+        ("he came down for his tea on tuesday and talked about college a bit. only a small thing", "progress"),
+        ("do i take my card off him? we have a joint account too", "boundaries"),
+    ],
+)
+def test_topics_from_the_fourteenth_blind_set(text: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    assert read_move(text, "nlu_fallback", None).topic == topic
+
+
+@pytest.mark.parametrize(("text", "promoted"), [("let me try it. you be jack", True), ("can we practise, you be mum", True),
+                                                ("dad, you be careful", False), ("you be careful out there", False)])
+def test_casting_us_as_them_asks_to_practise(text: str, promoted: bool) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import promote_practice_request
+
+    ranking = [{"name": "inform", "confidence": 0.5}, {"name": "start_roleplay", "confidence": 0.2}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    promote_practice_request(message)
+    assert (message.get("intent")["name"] == "start_roleplay") is promoted
