@@ -158,7 +158,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ),
     ResistanceForm.INTELLECTUAL: (
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
-        (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2),
+        (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpseudo-?\s?science\b|\bquackery\b|\bsnake oil\b", 2),
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
         # won't pay the bills", "i don't understand sports nutrition", "i don't understand how things work now"
         (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
