@@ -142,7 +142,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enabling", _rx(
         r"\benabl|\bmaking it easier for\b|\bcovered (?:his|her|their)\b|\bpay(?:ing)? (?:for )?(?:his|her|their) (?:rent|phone|bills|car)|"
         r"\bi pay for\b|\bfind one for (?:him|her|them)\b|\bpatient (?:and|or|vs) enabl|\bdifference between (?:being )?patient|"
-        r"\bpick it up for\b|\bstop reassuring\b|\bleave (?:him|her|them) be\b|\bgive (?:him|her|them) time\b|\bhow long (?:do|"
+        r"\bpick it up for\b|\bstop reassuring\b|"
+        r"\b(?:should i|do i|can i|is it ok(?:ay)? to|just|better to) leave (?:him|her|them) be\b|"
+        r"\bgive (?:him|her|them) time\b|\bhow long (?:do|"
         r"am|should) i "
         r"(?:wait|supposed to|be patient)|\bkeep trying or\b|\blet (?:him|her|them) get (?:evicted|kicked)|\bif i stop paying\b|"
         r"\bjust find one\b|\bhow long (?:do|should|can|am) i (?:supposed to )?keep (?:trying|going|pushing|asking|"

@@ -23,6 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.crisis_follow_up import follow_up
 from actions.moves import Move, read_move
 from actions.reflections import PRONOUN, Situation, reflect
+from actions.rehearsal.actions import PLAN_ASKED, STOP_FIRST
 from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
@@ -663,10 +664,20 @@ class ActionRespond(Action):
         return _ordered(events + send(dispatcher, tracker, reply), before)
 
 
+# What the feedback and the plan have already answered: "thanks, stop now. how did i do?" needs nothing more.
+_ANSWERED_BY_FEEDBACK = re.compile(
+    r"\W*(?:(?:how (?:did|do|was) i (?:do|did|go)?|how i (?:did|do|was|went)|how was (?:i|that)|(?:any )?feedback|thanks?|thank you|"
+    r"cheers|please|(?:and )?(?:a|my|the) plan)\W*)*", re.I)
+
+
 def _after_stop(text: str) -> list[str]:
-    """The words of a message after a leading "stop" ("hmm stop. was that bad?" -> was, that, bad)."""
-    return re.sub(r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry)\W+)?(?:stop|pause|end it|enough)\W*", "", text,
-                  flags=re.I).split()
+    """The words of a message after a leading "stop" ("hmm stop. was that bad?" -> was, that, bad); none when the rest
+    only asks what the feedback and the plan just gave ("thanks, stop now. how did i do?"), or asked for the plan."""
+    stop = STOP_FIRST.match(text)
+    rest = text[stop.end():] if stop else text
+    if PLAN_ASKED.search(text) or _ANSWERED_BY_FEEDBACK.fullmatch(rest):
+        return []
+    return rest.split()
 
 
 class ActionTopicContent(Action):

@@ -562,7 +562,9 @@ def _said_of_me(pattern: re.Pattern[str], lowered: str) -> bool:
 _USER_STATE = {
     "exhausted": re.compile(r"\b(?:exhausted|tired|shattered|knackered|running on empty|not sleeping|can'?t sleep|worn out|"
     r"frazzled|drained|ragged)\b", re.I),
-    "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"
+    "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|"
+    r"(?:feel|feeling) (?:so |really |just )?(?:awful|terrible|bad|rotten|horrible)(?! for (?:him|her|them)\b)|"
+    r"bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"
     r"sister|brother|person))\b", re.I),
     "angry": re.compile(r"\b(?:so angry|furious|resent|fed up|feel(?:ing)? used|sick of|makes me (?:so )?angry)\b", re.I),
     "grieving": re.compile(r"\b(?:i'?m|i am) (?:grieving|mourning|heartbroken)\b", re.I),

@@ -441,3 +441,24 @@ def test_casting_us_as_them_asks_to_practise(text: str, promoted: bool) -> None:
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     promote_practice_request(message)
     assert (message.get("intent")["name"] == "start_roleplay") is promoted
+
+
+def test_from_a_strangers_conversation_about_a_grieving_dad() -> None:
+    """Held as a stranger on 2026-11-30: the sister's advice reported is not a question about enabling (it drew the
+    violence question first), "i feel awful" is guilt, "feel bad for him" is not, and after "thanks, stop now. how did
+    i do?" the feedback and the plan are the whole answer."""
+    from actions.moves import read_move
+    from actions.respond import _after_stop
+
+    told = read_move("my dad hasnt been right since mum died. my sister keeps telling me to leave him be", "they_refused_help", None)
+    assert told.topic != "enabling" and read_move("should i just leave him be?", "nlu_fallback", None).topic == "enabling"
+    assert read_message("i feel awful because i live 2 hours away").user_state == "guilty"
+    assert read_message("i feel bad for him").user_state is None
+    assert _after_stop("thanks, stop now. how did i do?") == []
+    assert _after_stop("stop. was that too much?") == ["was", "that", "too", "much?"]
+
+
+def test_asking_to_sit_with_them_is_asking_permission() -> None:
+    from actions.rehearsal.engine import _PERMISSION
+
+    assert _PERMISSION.search("Dad, can I sit with you for a bit?") and not _PERMISSION.search("I sat with him for a bit")

@@ -21,6 +21,8 @@ _PERMISSION = re.compile(
     r"\b(?:can|could) we (?:talk|have a (?:chat|word|talk))(?:\s+(?:for a (?:sec|second|minute|bit)|about something|"
     r"quickly))?\s*(?:[?.!,]|$)|"
     r"\bmind if (?:i|we) (?:ask|talk|say|chat)(?: you)?(?: something| a question)?\s*(?:[?.!,]|$)|"
+    # asking to be with them: "Dad, can I sit with you for a bit?", "mind if I join you?"
+    r"\b(?:can|could|may) i (?:sit (?:with you|down|here)|join you|come in|come and sit)\b|\bmind if i (?:sit|join you|come in)\b|"
     r"\bis (?:now|this) (?:an? )?(?:ok|okay|good|alright|bad) time\b|\bgot a (?:sec|second|minute)\b",
     re.IGNORECASE,
 )
