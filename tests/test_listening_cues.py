@@ -457,8 +457,3 @@ def test_from_a_strangers_conversation_about_a_grieving_dad() -> None:
     assert _after_stop("thanks, stop now. how did i do?") == []
     assert _after_stop("stop. was that too much?") == ["was", "that", "too", "much?"]
 
-
-def test_asking_to_sit_with_them_is_asking_permission() -> None:
-    from actions.rehearsal.engine import _PERMISSION
-
-    assert _PERMISSION.search("Dad, can I sit with you for a bit?") and not _PERMISSION.search("I sat with him for a bit")

@@ -747,6 +747,15 @@ def test_a_scene_set_up_from_the_users_story_does_not_say_whose_death_it_was(run
     assert "Your dad Tom is grieving" in begin.text and "best friend" not in begin.text
 
 
+def test_asking_to_sit_with_them_makes_room_for_you() -> None:
+    """"Dad, can I sit with you for a bit?" was answered "Uh oh. That sounds serious. Go on.", an answer to asking."""
+    from actions.rehearsal.engine import _COMPANY
+
+    assert _COMPANY.search("Dad, can I sit with you for a bit?") and not _COMPANY.search("I sat with him for a bit")
+    reply = Conversation(sorted(registry())[0]).say("Dad, can I sit with you for a bit?")
+    assert reply.kind == "company" and reply.line_id.startswith("act.company.")
+
+
 @pytest.mark.parametrize("line", ["Hey, can I ask you something? No pressure.", "can we talk for a sec?", "is now an ok time?"])
 def test_asking_permission_gets_an_answer_to_the_asking(line: str) -> None:
     talk = Conversation(sorted(registry())[0])

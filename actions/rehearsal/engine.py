@@ -15,14 +15,16 @@ from actions.rehearsal.topics import REASONS, SMALL_TALK, TOPICS, WHY_NOT, read_
 from kernel.vocabulary import Stage
 
 # Asking before asking: "can I ask you something?", "mind if we talk for a sec?", "is now an ok time?"
+# Asking to be with them: "Dad, can I sit with you for a bit?", "mind if I join you?"
+_COMPANY = re.compile(r"\b(?:can|could|may) i (?:sit (?:with you|down|here)|join you|come in|come and sit)\b|"
+                      r"\bmind if i (?:sit|join you|come in)\b", re.IGNORECASE)
 _PERMISSION = re.compile(
     r"\b(?:can|could|may) i (?:ask|say|tell|run something|talk to) (?:you )?(?:something|a question|about something|for a (?:sec|"
     r"second|minute))\b|"
     r"\b(?:can|could) we (?:talk|have a (?:chat|word|talk))(?:\s+(?:for a (?:sec|second|minute|bit)|about something|"
     r"quickly))?\s*(?:[?.!,]|$)|"
     r"\bmind if (?:i|we) (?:ask|talk|say|chat)(?: you)?(?: something| a question)?\s*(?:[?.!,]|$)|"
-    # asking to be with them: "Dad, can I sit with you for a bit?", "mind if I join you?"
-    r"\b(?:can|could|may) i (?:sit (?:with you|down|here)|join you|come in|come and sit)\b|\bmind if i (?:sit|join you|come in)\b|"
+
     r"\bis (?:now|this) (?:an? )?(?:ok|okay|good|alright|bad) time\b|\bgot a (?:sec|second|minute)\b",
     re.IGNORECASE,
 )
@@ -179,6 +181,8 @@ class Responder:
             return Reply(line_id=f"{self.scenario.id}.small_yes", text=self.scenario.small_yes, stage=stage, kind="small_yes",
                          answers=topic if topic in TOPICS and (asking or reflecting) else None)
         was_guarded = stage_for(turn.openness_before) is Stage.GUARDED
+        if _COMPANY.search(turn.text) and not reflecting and (topic in (None, SMALL_TALK) or len(turn.text.split()) <= 10):
+            return self.act("company", stage) or self.act("permission", stage) or self.general(stage)
         if _PERMISSION.search(turn.text) and not reflecting and (topic in (None, SMALL_TALK) or len(turn.text.split()) <= 10):
             # "Can I ask you something? No pressure.": they answer the asking, warily or warmly, before anything is asked.
             return self.act("permission", stage) or self.general(stage)

@@ -23,7 +23,8 @@ from kernel.vocabulary import ResistanceForm, Stage, values
 
 ROLEPLAY_DIR = REPO_ROOT / "content" / "roleplay"
 DEPTHS = ("deflect", "partial", "honest", "not_it", "more")
-ACTS = ("agree", "correct", "pushback", "defensive", "hurt", "relief", "affirmed", "closed", "small_talk", "thanked", "permission")
+ACTS = ("agree", "correct", "pushback", "defensive", "hurt", "relief", "affirmed", "closed", "small_talk", "thanked", "permission",
+        "company")
 EVENTS = ("spoken", "pressure", "deflected", "turns", "reveal")
 # When a topic's lines have all been said, one of these still answers it, once each.
 TOPIC_FALLBACKS = (
