@@ -118,7 +118,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen is it time to (?:actually |really )?(?:do something|act|step in|call|get help)\b|"
         r"\bgetting (?:actually |really )?dangerous\b|\ba real worry\b|"
         r"\bmore than (?:just )?(?:grief|sadness|normal (?:grief|sadness))\b|"
-        r"\bwhen (?:would|should|do) i (?:actually |really )?(?:need to )?worry\b|"
+        r"\bwhen (?:would|should|do) i (?:actually |really )?(?:need to )?(?:worry|be (?:worried|concerned|scared))\b|"
         r"\bwhen (?:is|does) (?:it|this|that) (?:like )?(?:actually |really )?(?:become )?(?:serious|an emergency|dangerous|urgent)\b"
     )),
     ("support", _rx(
@@ -134,7 +134,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
         r"\bget some support\b|\bonly one going through\b|"
         r"\bshould i get a therapist\b|\bwho helps (?:the family|families|me|us|people like)|\bnobody (?:ever )?asks about me\b|"
-        r"\bsomething for me\b|\banything for me\b|\b(?:anything|something|anyone|support|help) for (?:\w+ )?(?:blokes|men|guys|dads|mums|"
+        r"\bsomething for me\b|\banything for me\b|\bhow (?:do|can|should) i (?:even )?look after (?:myself|me)\b|"
+        r"\b(?:anything|something|anyone|support|help) for (?:\w+ )?(?:blokes|men|guys|dads|mums|"
         r"moms|parents|families|wives|husbands|partners|people|carers|grandparents) like me\b|\bwhat (?:do|can|"
         r"should) i do for (?:me|myself)\b|"
         r"\bwhere (?:would|could|can|should|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|turn)\b"

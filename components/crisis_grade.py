@@ -448,6 +448,9 @@ _FIGURES = _rx(
     # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
     # emergency happening now.
     r"\bpanic attacks?\b[^.?!]{0,80}\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
+    # A belief about medicine, not a poisoning: "they told her western medicine is poison", "he says the meds are poison".
+    r"\b(?:medicine|meds|medication|pills|tablets|drugs|chemicals|psychiatry|pharma|antidepressants|vaccines?)\b[^.?!]{0,15}\b"
+    r"(?:is|are|was|were)\s+(?:all\s+|just\s+|pure\s+)?poison\b",
     # Danger denied or joked: "i'm not worried he'll hurt himself, he's not like that", "i don't want to die, i want to
     # sleep for a week", "he's literally killing me" (at parents' evening), "i'll throw myself off the sofa".
     DENIED_HARM,

@@ -132,7 +132,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # "get him to agree" is a goal, not a refusal
         (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
-        (r"\bsays? (?:s?he|they)(?:'?ll|ll| will) (?:\w+ ){0,4}(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
+        (r"\b(?:says?|saying|said) (?:s?he|they)(?:'?ll|ll| will|'?d| would) (?:\w+ ){0,4}"
+         r"(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
         # the letter "lost", the form "forgotten": "he keeps 'losing' the letter and changing the subject"
         (r"\bkeeps? (?:'|‘)?(?:losing|forgetting|misplacing)(?:'|’)? (?:the|that|his|her|their) "
          r"(?:letter|form|number|leaflet|card|appointment)", 2),
@@ -246,7 +247,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # told it's theirs to decide: "told me it's his money, he earned it, and to keep my nose out", "you're not my mum,
         # you don't get a say"
         (r"\b(?:you )?(?:don'?t|dont|do not) get a say\b|\b(?:you'?re|youre|you are) not my (?:mum|mom|dad|mother|father)\b", 2),
-        (r"\b(?:keep|get) (?:my|your) nose out\b|\bbutt out\b|\bnone of (?:my|your) (?:business|concern)\b", 2),
+        (r"\b(?:will not|won'?t|wont) let (?:anyone|anybody|me|us|a (?:vet|doctor|social worker)) in\b|"
+         r"\b(?:keep|get) (?:my|your) nose out\b|\bbutt out\b|\bnone of (?:my|your) (?:business|concern)\b", 2),
         (r"\b(?:it'?s|its) (?:his|her|their|my) (?:own )?(?:money|life|business|choice|decision)\b", 1),
         (r"\bleave (?:me|him|her) alone\b", 2), (r"\bnot crazy\b", 2), (r"\bnot mad\b", 2),
         (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
@@ -568,7 +570,7 @@ _USER_STATE = {
     r"sister|brother|person))\b", re.I),
     "angry": re.compile(r"\b(?:so angry|furious|resent|fed up|feel(?:ing)? used|sick of|makes me (?:so )?angry)\b", re.I),
     "grieving": re.compile(r"\b(?:i'?m|i am) (?:grieving|mourning|heartbroken)\b", re.I),
-    "alone": re.compile(r"\b(?:on my own|alone|only one|no one|nobody)\b", re.I),
+    "alone": re.compile(r"\b(?:on my own|(?<!lives )(?<!living )(?<!live )alone|only one|no one|nobody)\b", re.I),
     "scared": re.compile(r"\b(?:scared|frightened|terrified|worried sick|out of my depth)\b", re.I),
 }
 

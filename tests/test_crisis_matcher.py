@@ -644,3 +644,12 @@ def test_the_danger_beside_those_false_alarms_is_still_seen(text: str) -> None:
     from components.crisis_guard import danger_category
 
     assert danger_category(text) is not None or acute(text)
+
+
+def test_a_belief_that_medicine_is_poison_is_no_poisoning_and_a_poisoning_still_is() -> None:
+    from components.crisis_guard import grade_message
+
+    crisis = [{"name": "crisis", "confidence": 1.0}]
+    belief = "she's stopped her thyroid meds and her antidepressants because they told her western medicine is poison"
+    assert grade_message(belief, "crisis", crisis)[0].level == "none"
+    assert grade_message("she drank the weedkiller, it is poison", "crisis", crisis)[0].level == "crisis"

@@ -457,3 +457,24 @@ def test_from_a_strangers_conversation_about_a_grieving_dad() -> None:
     assert _after_stop("thanks, stop now. how did i do?") == []
     assert _after_stop("stop. was that too much?") == ["was", "that", "too", "much?"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "concern", "form", "state"),
+    [
+        ("my gf has really bad social anxiety. she keeps saying shell do it online when the system opens", "anxiety", "passive", None),
+        ("my younger brother lives alone with over forty cats. he will not let anyone in, not a vet not anybody", "other", "direct", None),
+        ("he told me he thinks the neighbours are listening to him", "psychosis", None, None),
+    ],
+)
+def test_from_the_fifteenth_blind_set(text: str, concern: str, form: object, state: object) -> None:
+    picture = read_message(text, expecting_form=True)
+    assert (picture.concern, picture.resistance_form, picture.user_state) == (concern, form, state)
+
+
+@pytest.mark.parametrize(("text", "topic"), [("she gets really slurry in the evenings. when should i actually be worried",
+                                              "worried_about_safety"), ("how do i look after myself in this", "support")])
+def test_topics_from_the_fifteenth_blind_set(text: str, topic: str) -> None:
+    from actions.moves import read_move
+
+    assert read_move(text, "nlu_fallback", None).topic == topic
