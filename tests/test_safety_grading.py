@@ -171,7 +171,8 @@ def test_the_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.Ca
     second-language and very literal writers, people who minimise). Held out like set 5: only its scores are known.
     First run, rules alone: 53 of 75 crises, 8 of 100 past or none lines alarmed; with the crisis model: 65 of 75,
     9 of 100; with a fourth author's training lines (crisis_lines_d.tsv) added: 67 of 75, 9 of 100. After set 5's misses
-    were fixed by kind: 67 of 75, 8 of 100 (rule fixes for one writer's words barely carry to another's)."""
+    were fixed by kind: 67 of 75, 8 of 100 (rule fixes for one writer's words barely carry to another's); with a fifth
+    training author (crisis_lines_e.tsv): 68 of 75."""
     parsed = _parse(agent, _rows(DATA / "safety_blind_6.tsv"))
     crises = [p for row, p in parsed if row[0] == CRISIS]
     safe = [p for row, p in parsed if row[0] in (NONE, PAST)]
@@ -185,7 +186,8 @@ def test_the_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.Ca
 def test_the_newest_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """tests/data/safety_blind_7.tsv: 200 lines by a seventh writer (a lorry driver in a lay-by, a teenage carer, a pub
     landlord, a vicar, all caps, Scots, flat lists, a hospital waiting room), written after this session's fixes and
-    scored once: rules alone 49 of 75 crises, with the crisis model 62 of 75; 12 of 100 past or none lines alarmed."""
+    scored once: rules alone 49 of 75 crises, with the crisis model 62 of 75; 12 of 100 past or none lines alarmed. With a
+    fifth training author (crisis_lines_e.tsv, written without seeing it): 63 of 75, 12 of 100."""
     parsed = _parse(agent, _rows(DATA / "safety_blind_7.tsv"))
     crises = [p for row, p in parsed if row[0] == CRISIS]
     safe = [p for row, p in parsed if row[0] in (NONE, PAST)]
