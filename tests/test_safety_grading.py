@@ -166,36 +166,31 @@ def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(
     assert missed == [] and len(alarms) / len(safe) <= 0.03, missed
 
 
-def test_the_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    """tests/data/safety_blind_6.tsv: 200 lines written blind by a sixth writer (carers, farmers, night workers,
-    second-language and very literal writers, people who minimise). Held out like set 5: only its scores are known.
-    First run, rules alone: 53 of 75 crises, 8 of 100 past or none lines alarmed; with the crisis model: 65 of 75,
-    9 of 100; with a fourth author's training lines (crisis_lines_d.tsv) added: 67 of 75, 9 of 100. After set 5's misses
-    were fixed by kind: 67 of 75, 8 of 100 (rule fixes for one writer's words barely carry to another's); with a fifth
-    training author (crisis_lines_e.tsv): 68 of 75."""
-    parsed = _parse(agent, _rows(DATA / "safety_blind_6.tsv"))
+# The held-out blind sets: only their scores are ever read. Each line says how it was written and what it scored.
+#
+# safety_blind_6.tsv: 200 lines written blind by a sixth writer (carers, farmers, night workers,
+# second-language and very literal writers, people who minimise). Held out like set 5: only its scores are known.
+# First run, rules alone: 53 of 75 crises, 8 of 100 past or none lines alarmed; with the crisis model: 65 of 75,
+# 9 of 100; with a fourth author's training lines (crisis_lines_d.tsv) added: 67 of 75, 9 of 100. After set 5's misses
+# were fixed by kind: 67 of 75, 8 of 100 (rule fixes for one writer's words barely carry to another's); with a fifth
+# training author (crisis_lines_e.tsv): 68 of 75.
+#
+# safety_blind_7.tsv: 200 lines by a seventh writer (a lorry driver in a lay-by, a teenage carer, a pub
+# landlord, a vicar, all caps, Scots, flat lists, a hospital waiting room), written after this session's fixes and
+# scored once: rules alone 49 of 75 crises, with the crisis model 62 of 75; 12 of 100 past or none lines alarmed. With a
+# fifth training author (crisis_lines_e.tsv, written without seeing it): 63 of 75, 12 of 100.
+@pytest.mark.parametrize(("name", "least_caught", "most_alarms"), [("safety_blind_6.tsv", 0.85, 0.10), ("safety_blind_7.tsv", 0.80, 0.15)])
+def test_the_held_out_blind_sets_score_as_measured(
+    agent: Any, name: str, least_caught: float, most_alarms: float, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parsed = _parse(agent, _rows(DATA / name))
     crises = [p for row, p in parsed if row[0] == CRISIS]
     safe = [p for row, p in parsed if row[0] in (NONE, PAST)]
     caught = sum(_routed(p) == CRISIS for p in crises) / len(crises)
     alarms = sum(_routed(p) == CRISIS for p in safe) / len(safe)
     with capsys.disabled():
-        print(f"\nheld-out blind set 6: crises caught {caught:.3f}, false alarms {alarms:.3f}")
-    assert caught >= 0.85 and alarms <= 0.10
-
-
-def test_the_newest_held_out_blind_set_scores_as_measured(agent: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    """tests/data/safety_blind_7.tsv: 200 lines by a seventh writer (a lorry driver in a lay-by, a teenage carer, a pub
-    landlord, a vicar, all caps, Scots, flat lists, a hospital waiting room), written after this session's fixes and
-    scored once: rules alone 49 of 75 crises, with the crisis model 62 of 75; 12 of 100 past or none lines alarmed. With a
-    fifth training author (crisis_lines_e.tsv, written without seeing it): 63 of 75, 12 of 100."""
-    parsed = _parse(agent, _rows(DATA / "safety_blind_7.tsv"))
-    crises = [p for row, p in parsed if row[0] == CRISIS]
-    safe = [p for row, p in parsed if row[0] in (NONE, PAST)]
-    caught = sum(_routed(p) == CRISIS for p in crises) / len(crises)
-    alarms = sum(_routed(p) == CRISIS for p in safe) / len(safe)
-    with capsys.disabled():
-        print(f"\nheld-out blind set 7: crises caught {caught:.3f}, false alarms {alarms:.3f}")
-    assert caught >= 0.80 and alarms <= 0.15
+        print(f"\nheld-out {name}: crises caught {caught:.3f}, false alarms {alarms:.3f}")
+    assert caught >= least_caught and alarms <= most_alarms
 
 
 @pytest.mark.parametrize(
