@@ -173,6 +173,9 @@ def test_set_up_picks_the_scenario_closest_to_what_the_user_told() -> None:
     fiance = closest("partner", "substance_use", "emotional", "my partner gambles", pronoun="he")
     assert fiance.pronouns == "he/him" and fiance.relationship == "partner"
     assert closest("partner", "substance_use", "emotional", "my partner gambles", pronoun="she").pronouns == "she/her"
+    # A wife who is low is played as a wife who is low, not as the wife who gambles (held as a stranger, 2026-11-30).
+    wife = closest("partner", "depression", "intellectual", "my wife has been really down", pronoun="she")
+    assert (wife.concern, wife.pronouns) == ("depression", "she/her")
 
 
 @pytest.mark.parametrize("concern", ["psychosis", "eating"])
