@@ -204,6 +204,51 @@ def test_a_counsellor_s_spoken_turn_is_coded_for_what_it_does(line: str, codes: 
     assert not PRESSURE & set(code(line))
 
 
+def test_a_word_said_twice_in_one_breath_is_said_once() -> None:
+    from actions.rehearsal.coding import normalise
+
+    assert normalise("You've-you've got a lot on. It-it was so-so, bye-bye.") == "you've got a lot on. it was so-so, bye-bye."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Oh, you're welcome.", "Have a good weekend.", "Nice to meet you too.", "ok see you later, take care x",
+     "You're very welcome. My pleasure, thank you."],
+)
+def test_politeness_is_no_move(line: str) -> None:
+    assert code(line) == []
+
+
+def test_a_jab_dressed_as_thanks_is_still_a_jab() -> None:
+    assert PRESSURE & set(code("thanks for nothing"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "So, um, you tried it for a couple of weeks and it- it didn't really stick.",
+        "Uh, 'cause I'm hearing that the kids matter more to you than anything right now.",
+        "And, um, you walk in there and everyone- everyone already knows your name-",
+        "Okay, so you stopped going to the group after the, uh, after the row with Dave.",
+    ],
+)
+def test_spoken_turns_that_say_back_what_was_heard_are_reflections(line: str) -> None:
+    """Transcribed speech (hesitations, cut-off words, a word said twice): the model, which learnt pressure from typed
+    chat, alone may call such a turn pressure only when it is very sure (coding.SPOKEN_PRESSURE_FLOOR)."""
+    assert "reflection" in code(line) and not PRESSURE & set(code(line)), code(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("so you spent the rent money on the machines again", "confront"),
+        ("So, you know, you- you could just stop going to the pub.", "advice_without_permission"),
+    ],
+)
+def test_blame_and_advice_are_still_pressure_in_either_register(line: str, kind: str) -> None:
+    assert kind in code(line) and "reflection" not in code(line), code(line)
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

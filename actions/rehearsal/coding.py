@@ -127,6 +127,29 @@ _REFLECTION_START = (
     r"\w+(?: \w+){0,6} (?:made|makes|has made|left|leaves|has left|wore|has worn|is wearing) you (?:feel|down|out|exhausted|numb|"
     r"tired|drained|scared|angry|sad)|\w+(?: \w+){0,6} (?:has )?worn you down)"
 )
+# Cues that say "this is what I hear you saying" wherever they come in a spoken sentence ("'cause I'm hearing that this
+# feels really important to you", "it seems to me that you...", "I can imagine that being pretty difficult"): a
+# counsellor often gets to them after a false start or a clause of their own, so they are not only at the start.
+_REFLECTION_INSIDE = (
+    r"\b(?:i'?m hearing|i hear you(?: say(?:ing)?)?(?: that)?|what i'?m hearing|(?:it )?(?:kind of |sort of )?sounds? (?:like|as if|as though|from what)|"
+    r"it seems to me|seems like you|i get the sense|i'?m getting the sense|you sound (?:like|as if|really|pretty|so|quite)|"
+    r"i can imagine (?:that|it|how|you)|(?:that|this|it) must (?:be|have been|feel) (?:pretty |really |so |quite |very )?\w+|"
+    r"(?:really |very |so )(?:important|matters?) to you|(?:really |truly )?matters to you|"
+    r"(?:left|leaves|leaving|made|makes|making) you (?:feel(?:ing)? )?(?:so |really |pretty |a bit |quite )?(?:worn|tired|exhausted|drained|"
+    r"numb|scared|frightened|angry|sad|low|lonely|empty|wiped|shattered|knackered|done in|on edge|anxious|ashamed|guilty))\b"
+)
+
+
+# "So you...", "Okay, so you...": how a counsellor starts to say back what they heard ("So you trusted him on that, and
+# you tried it out"); not when what follows tells them what to do or what will happen ("so you should...", "so you'll...").
+_SO_YOU = (
+    r"^(?:(?:okay|ok|right|yeah|yes|all right|alright|well|and|mm|gotcha)\W+)*so\W+(?:then\W+)?(?:(?:basically|really|like|now)\W+)?"
+    r"you(?:'ve|'re|'d)?\s+(?!(?:should|need|have to|has to|must|could|can|can't|might|will|won'?t|better|ought|gotta|got to|"
+    r"just (?:need|have)|are going to|'re going to|'re gonna|are gonna)\b)\w+"
+    r"(?!.*\b(?:again|always|never|even|instead|seriously|like usual|as usual|of course)\b)"  # "so you spent the rent again": blame
+)
+
+
 _LABELS = (
     r"(?:ridiculous|crazy|insane|selfish|stubborn|lazy|pathetic|impossible|dramatic|paranoid|childish|unreasonable|"
     r"in denial|a mess|a wreck|a coward|weak|idle|bone idle|a layabout|a slob|a waste of space|useless|hopeless|delusional|mental|nuts|a joke|being silly|silly|"
@@ -422,7 +445,7 @@ _ADVICE = (
     r"\bperhaps (?:you|it'?s time|try)\b|\b(?:would|'d|will|'ll|could) sort you out\b|\b(?:might|would|could|is) be the answer\b|"
     r"(?:^|[,.!]\s*)please (?:just )?(?:make|do|go|ring|call|get|see|stop|try|book|talk|speak)\b|\bif you (?:love|loved|care about|cared about) (?:us|me)\b.*\byou'?(?:ll|d)\b|"
     r"\bdo yourself a favou?r\b|\bbest bet\b|\byou'?d feel (?:\w+ )?better if\b|\bpromise me\b|"
-    r"\b\w+'s (?:already |just )?(?:rung|rang|called|phoned|emailed|booked|arranged|sorted|spoken to) (?:the|your|a|you)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|join|cut|look into)\b|"
+    r"\b\w+'s (?:already |just )?(?:rung|rang|called|phoned|emailed|booked|arranged|sorted|spoken to) (?:the|your|a|you)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|talk to|join|cut|look into|stop|quit|give (?:up|it up)|go (?:to|and))\b|"
     r"\b(?:might|may|could) be worth\b|\bwould be (?:worth|best) (?:talking|seeing|trying|getting|going|calling|ringing)\b|\bit might help (?:to|if)\b|"
     r"\b(?:wouldn'?t|won'?t) hurt to\b|\b(?:it'?d|it would) (?:do you good|be (?:better|best|wise) (?:if you|to (?:get|see|stop|talk|go|try|cut|tell)))\b|"
     r"\bif i (?:were|was) (?:you|in your shoes)\b|\bif it (?:was|were) me,? i'?d\b|\bi'?d just (?:go|ring|call|see|tell|get|book|stop)\b|"
@@ -518,6 +541,9 @@ def _unfill(text: str) -> str:
     text = re.sub(r"\b([a-z]+(?:'[a-z]+)?)(?:-|—|–|\.\.\.|,)\s+\1\b", r"\1", text)  # "it's- it's" -> "it's"
     # "a-a", "wo-would", "con-consequences": a stammered start; not "so-so", "no-nonsense", "re-read", "co-op"
     text = re.sub(r"\b([a-z])-(?=\1\b)|\b(?!(?:no|so|re|co|de|un|ex|non|pre|sub|anti|self|semi|post)-)([a-z]{2,5})-(?=\2[a-z])", "", text)
+    # "you've-you've", "it-it", "that-that": a word said twice in one breath; not the doubled words of English
+    text = re.sub(r"\b(?!(?:so|bye|no|tut|hush|pooh|night|ha|boo|yum|ta|choo|chop|goody|knock|there|pom|bling|cha)-)"
+                  r"([a-z]+(?:'[a-z]+)?)-\1\b", r"\1", text)
     text = re.sub(r"(^|\s)[-—–]+(?=\w)", r"\1", text)  # "-interested in...": a turn picked up after an interruption
     text = re.sub(r"\b(i|you|it|it's|that|that's|so|and|the|a|to|you're|we|they|he|she|is|was|if) \1\b", r"\1", text)
     text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but|so|or|because|cause) )(?:you know|i mean|like|kind of like|sort of like),\s*", r"\1", text)
@@ -537,7 +563,8 @@ def sentences(text: str) -> list[str]:
 
 _TAIL_QUESTION = re.compile(
     rf",\s+(?=(?:(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\W+)*(?:{_WH}(?!,)|"
-    r"(?:do|does|did|are|is|was|were|would|could|can|have|has|will|is there|are there) (?:you|it|that|this|they|he|she|things|anything|there|your)\b)"
+    r"(?:do|does|did|are|is|was|were|would|could|can|have|has|will|is there|are there) (?:you|it|that|this|they|he|she|things|anything|there|your)\b|"
+    r"any (?:other|more|thoughts|ideas|questions|worries|concerns)\b)"
     r"[^.!]*\?$)"
 )
 _TRAILING_LINK = r"(?:,?\s*\b(?:and|so|but|then|i'?m wondering|i wonder|i'?m curious|i guess|like)\b\W*)+$"
@@ -641,7 +668,7 @@ def code_sentence(sentence: str) -> set[Code]:
         codes.add(Code.I_STATEMENT)
     if (
         question is None
-        and re.search(_REFLECTION_START, bare)
+        and (re.search(_REFLECTION_START, bare) or re.search(_REFLECTION_INSIDE, sentence) or re.match(_SO_YOU, sentence))
         and not codes & {Code.CONFRONT, Code.ADVICE_WITHOUT_PERMISSION, Code.ULTIMATUM, Code.AFFIRMATION}
         and not re.search(r"\byou (?:should|need to|have to|must)\b", sentence)
     ):
@@ -724,6 +751,24 @@ FLOOR_DEFAULTS = {
 }
 
 
+# Transcribed speech: hesitations, cut-off words and turns, a word said twice ("you-you", "it's- it's"), transcriber's
+# notes. Typed chat, which the model learnt pressure from, has none of these (no line of the family-chat sets does);
+# a turn that has them is speech the model has seen little of.
+_SPOKEN = re.compile(
+    r"\b(?:u+m+|u+h+|erm|mm-?hmm|uh-?huh|hmm+)\b|--|—|^\s*-\w|\w-\s*$|\[(?:crosstalk|laughter|laughs|inaudible|unintelligible|pause)|"
+    r"\b(\w+)-\1\b|\b(\w+)- \2\b",
+    re.IGNORECASE,
+)
+# On such a turn the model alone calls a line pressure only when it is this sure: said aloud by a counsellor, "you
+# walk into these places", "you've done numerous handouts" and "so with his encouragement, you tried some drugs" say
+# back what the client told them; read as typed chat they sound like blame.
+SPOKEN_PRESSURE_FLOOR = 0.9
+
+
+def spoken(text: str) -> bool:
+    return bool(_SPOKEN.search(text))
+
+
 def addressed(text: str) -> bool:
     return bool(re.search(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", normalise(text)))
 
@@ -746,7 +791,8 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     closed = Code.CLOSED_QUESTION in rules and not pressure_rule
     reflects = Code.REFLECTION in rules and not pressure_rule
     return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),
-            "bare": float(not rules), "reflects": float(reflects), "one_question": float(_one_question(text, rules))}
+            "bare": float(not rules), "reflects": float(reflects), "one_question": float(_one_question(text, rules)),
+            "spoken": float(spoken(text))}
 
 
 def _one_question(text: str, rules: set[Code]) -> bool:
@@ -773,6 +819,8 @@ def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
     for name in ("closed", "bare", "reflects"):
         if cats.get(name, 0.0) >= 0.5:
             bar = max(bar, floors[name])
+    if cats.get("spoken", 0.0) >= 0.5:
+        bar = max(bar, SPOKEN_PRESSURE_FLOOR)
     return bar
 
 
@@ -837,12 +885,35 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     found = _settle_conflicts(found, rules)
     if Code.REFLECTION in found and cats.get("one_question", 0.0) >= 0.5 and cats.get("reflection", 0.0) < QUESTION_REFLECTION_LEAST:
         found.discard(Code.REFLECTION)  # a bare question reflects only when the model is sure: one sentence, one move
-    if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < RULE_REFLECTION_PRESSURE:
+    sure_of_pressure = SPOKEN_PRESSURE_FLOOR if cats.get("spoken", 0.0) >= 0.5 else RULE_REFLECTION_PRESSURE
+    if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < sure_of_pressure:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
         share = cats.get("complex_reflection", 0.0) / max(cats.get("simple_reflection", 0.0) + cats.get("complex_reflection", 0.0), 1e-6)
         found.add(Code.COMPLEX_REFLECTION if share >= combination["complex_reflection"]["threshold"] else Code.SIMPLE_REFLECTION)
     return found
+
+
+# Politeness that closes or opens a turn ("Oh, you're welcome.", "Have a good weekend.", "Nice to meet you."): no move
+# in MI terms. The model, which learnt that "you're ..." said to someone often presses on them, and the imperative
+# rule ("have ...") would otherwise code them.
+_COURTESY_PHRASE = (
+    r"(?:you(?:'re| are) (?:very |so |most )?welcome|no (?:problem|worries)|not at all|any ?time|(?:it's |it was )?my pleasure|"
+    r"thanks?(?: you)?(?: (?:so|very) much)?(?: again)?|"
+    r"(?:it was |it's |it is )?(?:nice|good|lovely|great) (?:to )?(?:meet|see|talk to|chat with)(?:ing)? you(?: (?:too|again|today))?|"
+    r"(?:have|enjoy) (?:a |your )?(?:good|nice|great|lovely|safe)? ?(?:day|evening|weekend|week|night|trip|holiday|one)|"
+    r"see you(?: (?:soon|later|then|next \w+|on \w+|tomorrow|tonight))?|take care(?: of yourself)?|bye(?:-bye)?|goodbye|good ?night)"
+    r"(?:,? (?:then|now|too|again|love|mate|dear|x+))*"
+)
+_COURTESY = re.compile(
+    r"(?:(?:oh|ok|okay|well|and|yeah|yes|no|sure|right|alright|all right|great|good|lovely)\W+)*"
+    rf"{_COURTESY_PHRASE}(?:[,.!]*\s+{_COURTESY_PHRASE})*[.!]*"
+)
+
+
+def _courtesy_only(text: str) -> bool:
+    parts = sentences(text)
+    return bool(parts) and all(_COURTESY.fullmatch(part.strip(" ,")) for part in parts)
 
 
 def code(text: str) -> list[str]:
@@ -853,6 +924,8 @@ def code(text: str) -> list[str]:
     also coded sentence by sentence for questions: "Everything looks normal on your exam. Do you have any questions for
     me?" asks one, though the whole line reads to the model like a statement.
     """
+    if _courtesy_only(text):
+        return []
     found = _code_line(text)
     parts = sentences(text)
     if len(parts) > 1 and not found & (_PRESSURE_CODES | {Code.REFLECTION}):
@@ -887,6 +960,7 @@ def _reflected_in_a_sentence(parts: list[str]) -> set[Code]:
         if Code.REFLECTION in coded and not coded & _PRESSURE_CODES:
             return coded & {Code.REFLECTION, Code.SIMPLE_REFLECTION, Code.COMPLEX_REFLECTION}
     return set()
+
 
 
 def _code_line(text: str) -> set[Code]:
