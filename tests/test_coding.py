@@ -213,10 +213,26 @@ def test_a_word_said_twice_in_one_breath_is_said_once() -> None:
 @pytest.mark.parametrize(
     "line",
     ["Oh, you're welcome.", "Have a good weekend.", "Nice to meet you too.", "ok see you later, take care x",
-     "You're very welcome. My pleasure, thank you."],
+     "You're very welcome. My pleasure, thank you.", "All right. Great. Well, have a good afternoon."],
 )
 def test_politeness_is_no_move(line: str) -> None:
     assert code(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("What about it seems so hard?", "open_question"),  # asks which part
+        ("what about the group on thursdays?", "closed_question"),  # offers a topic
+        ("Marie, can you give me an example of a time it went better?", "open_question"),
+        ("Well, tell me, on a scale from one to 10, how ready are you?", "closed_question"),  # a ruler asks for a number
+        ("How ready do you feel? Zero being not at all and ten being totally.", "closed_question"),
+        ("I'm just wondering how it was for you to go back there.", "open_question"),
+        ("I was wondering if you'd be up for talking about the drinking for a few minutes.", "closed_question"),
+    ],
+)
+def test_open_and_closed_as_miti_codes_them(line: str, kind: str) -> None:
+    assert kind in code(line) and not ({"open_question", "closed_question"} - {kind}) & set(code(line)), code(line)
 
 
 def test_a_jab_dressed_as_thanks_is_still_a_jab() -> None:

@@ -73,14 +73,16 @@ _AUX = (
     r"d'you|y'know|you're\s+\w+ing\s+.*,\s*right|any)"
 )
 _OPEN_INVITATION = (
-    r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|mate|bro|sis|dad|mum|mom)\W+)*"
+    r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|mate|bro|sis|dad|mum|mom)\W+)*(?:\w+,\s+)?"  # and a name: "sandra, can you..."
     r"(?:tell me|help me understand|walk me through|talk me through|describe|say more|fill me in|"
-    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say (?:a (?:bit|little) )?more|describe|explain|share)|"
+    r"(?:can|could|would|will) you (?:tell me|talk me through|walk me through|help me understand|say (?:a (?:bit|little) )?more|describe|explain|share|"
+    r"give me (?:an example|a sense|an idea|a picture|some examples)|paint me a picture)|"
     r"(?:do you want to|would you like to|do you wanna|are you able to|i(?: wonder|'?m wondering| am wondering| was wondering) if you (?:could|can|would|might)),?\s*"
     r"(?:tell me|talk me through|share (?:more|a bit|a little|what|how)|say (?:a (?:bit|little) )?more|describe|walk me|explain)\b|"
     r"i'?d (?:like|love) to (?:hear|know) (?:more|about|what|how|a bit)|"
     r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why)|(?:such as|like what|for instance|for example)\W*$)"
 )
+_RULER = r"\bon a scale\b|\bscale (?:of|from) (?:0|zero|1|one)\b|\b(?:0|zero|1|one|10|ten) being\b|\bwhat number\b"
 _FACT_QUESTION = (
     r"(?:how (?:many|much|long|often|old|far)|what (?:time|age|year|day|kind of \w+ do you (?:drink|smoke|use))|"
     r"when (?:did|was|were|is|will|are|was the last)|which (?:one|days?|nights?|doctor|clinic|pub)|"
@@ -586,8 +588,14 @@ def _question_kind(sentence: str) -> Optional[Code]:
                   r"honey|hun|hon|love|babe|baby|sweetheart|sweetie|darling|pet|mate|bro|sis|dude|buddy|bud|pal|son|kiddo|dear|"
                   r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|about|roughly|"
                   r"around|approximately)\W+)+", "", sentence)
+    if sentence.endswith("?") and re.search(_RULER, sentence):
+        return Code.CLOSED_QUESTION  # a ruler question ("on a scale of 0 to 10, how important...?") asks for a number
     if re.search(_OPEN_INVITATION, sentence):
         return Code.OPEN_QUESTION
+    wondering = re.match(r"(?:(?:and|so|ok|okay|but|well|now|um|uh)\W+)*i(?:'m| am| was|'d be)? (?:just |really )?(?:wondering|curious) (if|whether|how|what|why|where|when|who)\b"
+                         r"(?=.*\b(?:you|your|you're|you've|you'd)\b)", sentence)
+    if wondering:  # "I was wondering if you'd be willing to...", "I'm wondering how that was for you": asked, without a question mark
+        return Code.CLOSED_QUESTION if wondering.group(1) in ("if", "whether") else Code.OPEN_QUESTION
     if re.search(_ADVICE_QUESTION, sentence) or re.search(_CHALLENGE_QUESTION, sentence):
         return None
     asked = sentence.endswith("?")
@@ -609,7 +617,9 @@ def _question_kind(sentence: str) -> Optional[Code]:
     if starts_wh and re.match(_FACT_QUESTION, bare):
         return Code.CLOSED_QUESTION  # asks for a number, a time or a fact: closed, as MITI codes it
     if starts_wh:
-        if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare):
+        if re.match(r"(?:what|how) about\b", bare) and not re.search(r"\b(?:you|it|that|this)\b.*\b(?:feel|think|worr)", bare) and not re.match(
+            r"what about (?:it|that|this|them|him|her|the \w+|\w+ing)(?: \w+)? (?:seems?|makes?|feels?|is|was|worries|scares|bothers|appeals|gets)\b", bare
+        ):  # "what about it seems overwhelming?" asks which part; "what about tests?" offers a topic
             return Code.CLOSED_QUESTION if asked else None
         return Code.OPEN_QUESTION
     if starts_aux:
@@ -901,7 +911,7 @@ _COURTESY_PHRASE = (
     r"(?:you(?:'re| are) (?:very |so |most )?welcome|no (?:problem|worries)|not at all|any ?time|(?:it's |it was )?my pleasure|"
     r"thanks?(?: you)?(?: (?:so|very) much)?(?: again)?|"
     r"(?:it was |it's |it is )?(?:nice|good|lovely|great) (?:to )?(?:meet|see|talk to|chat with)(?:ing)? you(?: (?:too|again|today))?|"
-    r"(?:have|enjoy) (?:a |your )?(?:good|nice|great|lovely|safe)? ?(?:day|evening|weekend|week|night|trip|holiday|one)|"
+    r"(?:have|enjoy) (?:a |your )?(?:good|nice|great|lovely|safe)? ?(?:day|morning|afternoon|evening|weekend|week|night|trip|holiday|time|one|rest of (?:your|the) (?:day|week))|"
     r"see you(?: (?:soon|later|then|next \w+|on \w+|tomorrow|tonight))?|take care(?: of yourself)?|bye(?:-bye)?|goodbye|good ?night)"
     r"(?:,? (?:then|now|too|again|love|mate|dear|x+))*"
 )
@@ -911,9 +921,13 @@ _COURTESY = re.compile(
 )
 
 
+_ACKNOWLEDGED = re.compile(r"(?:(?:all right|alright|ok|okay|great|good|right|lovely|perfect|sure|yeah|yes|fine|cool|brilliant)[,.!]*\s*)+")
+
+
 def _courtesy_only(text: str) -> bool:
-    parts = sentences(text)
-    return bool(parts) and all(_COURTESY.fullmatch(part.strip(" ,")) for part in parts)
+    """Politeness, with at most a word of acknowledgement beside it ("All right. Great. Well, have a good afternoon.")."""
+    parts = [part.strip(" ,") for part in sentences(text)]
+    return any(_COURTESY.fullmatch(part) for part in parts) and all(_COURTESY.fullmatch(part) or _ACKNOWLEDGED.fullmatch(part) for part in parts)
 
 
 def code(text: str) -> list[str]:
@@ -926,12 +940,19 @@ def code(text: str) -> list[str]:
     """
     if _courtesy_only(text):
         return []
+    found = _codes_of_turn(text)
+    if Code.OPEN_QUESTION in found and re.search(_RULER, normalise(text)):
+        found = (found - {Code.OPEN_QUESTION}) | {Code.CLOSED_QUESTION}  # "How important is it? Zero being not at all..."
+    return [c.value for c in ORDER if c in found]
+
+
+def _codes_of_turn(text: str) -> set[Code]:
     found = _code_line(text)
     parts = sentences(text)
     if len(parts) > 1 and not found & (_PRESSURE_CODES | {Code.REFLECTION}):
         found |= _reflected_in_a_sentence(parts)
     if found & QUESTIONS:
-        return [c.value for c in ORDER if c in found]
+        return found
     if len(parts) > 1:
         for part in parts:
             asked = _code_line(part) & QUESTIONS
@@ -946,7 +967,7 @@ def code(text: str) -> list[str]:
             if part.rstrip().endswith("?") and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
                 found |= rules & QUESTIONS
                 break
-    return [c.value for c in ORDER if c in found]
+    return found
 
 
 def _reflected_in_a_sentence(parts: list[str]) -> set[Code]:
