@@ -134,7 +134,13 @@ _NOW = _rx(
     r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
     r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|"
     r"\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
-    r"\bjust got (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
+    r"\bjust (?:got|come|came) (?:home|back|in)\b|\b(?:is|'s) still (?:here|in the house|outside)\b",
+    # gone out to a place of danger: "has gone out to the cliff path in her dressing gown"
+    r"\b(?:has|have|'s|is|just) (?:gone|went|walked|driven|headed|going) (?:out |off |down |up )?(?:to|towards|onto|on to) (?:the )?"
+    r"(?:cliffs?|cliff path|cliff top|bridge|river|canal|sea|beach|tracks|railway|level crossing|station|quarry|motorway|multi-?storey)\b",
+    # a body in trouble now: "now he is sweating and very confused"
+    r"\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:\w+ )?(?:sweating|confused?|shaking|drowsy|being sick|vomiting|throwing up|slurring|"
+    r"clammy|pale|grey|gray|cold|floppy|out of it)\b",
     r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b|\b(?:self[- ]?harm\w*|cutting|hit (?:me|us)|injected|od'?d) again\b",
     _JUST_DID,
     r"\band now (?:(?:he|she|they)(?:'s| is| are|'re)? (?:not|un\w+|passed|on|in|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting|breathing|going|says|saying|outside|upstairs)|(?:his|her|their) (?:phone|location)|it'?s (?:silent|quiet))\b|\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:not|un\w+|passed|on the|in the|sitting|standing|locked|holding|won'?t|can'?t|isn'?t|gone|shaking|fitting)\b",
@@ -150,7 +156,7 @@ _NOW = _rx(
     r"is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
 )
 # "What do I do?" says now, unless the message is about "if it ever happens".
-_WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)")
+_WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)|\bwhat to do,? (?:please|now|help)\b")
 _HYPOTHETICAL = _rx(r"\bif (?:he|she|they|my \w+|someone|a person|i) (?:ever|says?|tells?|starts?|tries|does)\b|\bever\b|\bjust in case\b|\bwhat if\b")
 # "She's fine now", "he's 34 now": a "now" that says the danger is over, checked before _NOW.
 _OVER_NOW = _rx(
@@ -165,7 +171,7 @@ _PAST = _rx(
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
     r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade|christmas|easter|new year|halloween|thanksgiving|ramadan|diwali)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
     r"\b(?:overdosed|od'?d|attempted|tried|cut|self[- ]harmed) (?:at|aged|when (?:i|he|she) was) \d\d?\b|"
-    r"\b(?:i'?m|i am) \d\d now\b|\blong back\b",
+    r"\b(?:i'?m|i am) \d\d now\b|\blong back\b|\byears back\b",
     r"\blost (?:a|my|our|his|her|their) (?:\w+ )?to (?:suicide|an overdose|drugs|drink)\b|\b(?:of|in) '\d\d\b",
     r"\b(?:lad|guy|girl|boy|kid|someone|somebody|a man|a woman) (?:from|at|in) (?:my|our|his|her) (?:school|class|year|street|estate|work|uni|village|church)\b",
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
@@ -176,7 +182,7 @@ _PAST = _rx(
     r"\bsurvived\b|\bgot through\b|\bgot help\b|\brecovered\b|\bthat was\b|\bafter (?:his|her|my|their) (?:first|divorce)\b",
     # Second-hand: fiction, news, statistics, someone outside the family.
     r"\b(?:film|movie|tv show|series|episode|documentary|(?<!to )(?<!just )book(?! (?:the|an?|in|him|her|them|it|me|my|his|their|a)\b)|novel|character|news|article|podcast|story|singer|"
-    r"celebrity|actor|song|statistics?|headline|reasons why)\b",
+    r"celebrity|actor|footballer|rapper|influencer|youtuber|interview|song|statistics?|headline|reasons why)\b",
     r"\bwatched\b|\bheard about\b|\bread (?:a|an|that|about)\b|\bsupport group\b|\bcolleague\b|\bfriend of a friend\b",
     r"\b(?:guy|man|woman|girl|boy|someone|person) (?:at|from|in) (?:my|our|the) (?:work|office|school|town|group)\b",
     r"\bour (?:town|school|area)\b|\bthere was a suicide\b|\bmore likely\b|\bmy (?:best )?friend from school\b",
@@ -195,7 +201,7 @@ _ASKING = _rx(
     r"\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
     r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|get better at|learn\w*|build up to|work up to) (?:\w+ ){0,2}ask(?:ing)?\b",
     r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|"
-    r"\bget rid of\b|\bcrisis lines?\b|\bmake sense of\b",
+    r"\b(?:get|getting) rid of\b|\bcrisis lines?\b|\bmake sense of\b|\bat what point\b|\bis it worth\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
@@ -457,6 +463,8 @@ _FIGURES = _rx(
     WANTS_A_REST,
     r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) literally killing me\b",  # not "he's actually killing me", a plea
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
+    r"\bbleed(?:s|ing)? (?:me|us|him|her|them|the family) (?:dry|white)\b",  # money taken, not blood
+    r"\b(?:'d|would|had) rather be dead than\b",  # a way of saying no ("you'd rather be dead than go to AA"), like "rather die than"
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.
     r"\b(?:take|taking|took|takes) (?:my|his|her|their|your) (?:whole )?life away(?= from\b)",

@@ -222,6 +222,17 @@ _DANGER = [
     r"\bso (?:it|she|he|they) (?:doesn'?t|don'?t|won'?t) (?:spoil|ruin))\b|"
     r"\bnot (?:turning|turn) the wheel\b|"
     r"\b(?:railway|tracks|(?:railway|train) line|bridge|motorway|bend|cliff)\b[^.?!]{0,40}\bwould be (?:quick|easy|painless)\b(?! (?:for|to)\b)",
+    # A ligature ready or taken somewhere to be alone: "the dog lead tied in a loop over the beam", "gone in the shed with
+    # the tow rope". A farewell that plans who finds them: "i don't want you to be the one who finds me".
+    r"\bnoose\b|\b(?:rope|tow ?rope|dog lead|lead|belt|cable|flex|cord|scarf|tie)\b[^.?!]{0,25}\b(?:tied|hung|hanging|knotted|looped|in a loop)\b"
+    r"[^.?!]{0,25}\b(?:beam|rafter|banister|bannister|loft|hook|tree|door|stairs|ceiling|pipe|joist)\b|"
+    r"\b(?:gone|went|going|headed|taken|took|sat|sitting|locked)\b[^.?!]{0,25}\b(?:shed|garage|loft|attic|woods|barn|cellar|outbuilding)\b"
+    r"[^.?!]{0,20}\bwith (?:a|the|his|her|their|some) (?:\w+ )?(?:rope|tow ?rope|noose|hose ?pipe|belt|cable)\b",
+    r"\b(?:be|being) the (?:one|person|first one) (?:who|that|to) finds? (?:me|him|her|them)\b|"
+    r"\b(?:don'?t|dont|do not) (?:want|let) (?:you|the kids|the children|them|mum|mom|dad) (?:to )?(?:find|see) me\b",
+    # 'said "it's done" and hung up': a call that ends on a deed ("hung up" itself is cleared as a figure of speech).
+    rf"\bsaid [\"“']\s*it'?s (?:all )?done\s*[\"”']\s*,?\s*(?:and|then)\b"
+    rf"(?=.*(?:{_UNREACHABLE}))",
     r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)"
     r"(?! (?!coming (?:back|home)\b|returning\b)\w+ing\b)|"  # not "no sign of him coming round to it"
     r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
@@ -263,7 +274,7 @@ _NOT_DANGER = [
     r"hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
-    r"\brather die than\b",
+    r"\brather (?:die|be dead) than\b",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
     r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) (?:literally |actually |honestly |so |just )?"
     r"killing me\b",
