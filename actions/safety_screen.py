@@ -52,7 +52,14 @@ def resume_topic(tracker: Tracker) -> Optional[str]:
 # Reading an answer in the user's own words. A plain yes or no is the NLU's affirm or deny; people also
 # answer "he'd never hurt me", "sometimes he yells", "i don't know, maybe a bit" or "i just want some peace".
 DANGER, SAFE, UNCLEAR = "danger", "safe", "unclear"
-_SCARED_FOR = re.compile(r"\b(?:scared|afraid|worried|frightened|terrified) for\b[^.,;!?]*", re.I)
+# Worry for them ("I'm scared for him") and fear that names what they did as its reason ("scared and kind of angry at
+# her for stopping without telling anyone") are feelings about the situation, not fear of them.
+_SCARED_FOR = re.compile(
+    r"\b(?:scared|afraid|worried|frightened|terrified) for\b(?! (?:my|our) (?:life|lives|safety|kids|children|baby|son|daughter)\b)"
+    r"(?! (?:me|myself|us|the (?:kids|children|baby))\b)[^.,;!?]*|"
+    r"\b(?:scared|afraid|worried|frightened|terrified) and (?:\w+ ){0,3}(?:at|with) (?:him|her|them) for (?!what)\w+ing\b[^.,;!?]*",
+    re.I,
+)
 # The user's own anger or exasperation ("tbh im so angry", "i could strangle him sometimes") is a feeling about them,
 # not fear of them: blanked before looking for fear, so that a vent right after the question doesn't get the
 # domestic-violence reply. "He gets angry" and "sometimes he yells" are still read as danger.
@@ -103,6 +110,12 @@ _NEW_QUESTION = re.compile(r"\b(?:how|what|where|when|why|which|who) (?:do|does|
 _OWN_QUESTION = re.compile(r"\bshould i\b|\bis it (?:ok|okay|alright|wrong|bad)\b", re.I)
 
 
+def _unless_violence_is_the_reason(found: re.Match[str]) -> str:
+    """Blank worry for them, unless what follows its "for" is violence ("scared and angry at him for hitting me")."""
+    reason = re.split(r"\bfor\b", found.group(0), maxsplit=1, flags=re.I)[-1]
+    return found.group(0) if _FEAR.search(reason) else " "
+
+
 def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """DANGER, SAFE or UNCLEAR for an answer to the violence-or-fear question.
 
@@ -111,7 +124,7 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """
     if _NEW_QUESTION.search(text):
         return UNCLEAR  # "ok so how would I push, gently": a question of their own, not an answer
-    rest = _OWN_ANGER.sub(" ", _SCARED_FOR.sub(" ", text))
+    rest = _OWN_ANGER.sub(" ", _SCARED_FOR.sub(_unless_violence_is_the_reason, text))
     denied = bool(_DENIED.search(rest))
     rest = _DENIED.sub(" ", rest)
     if _FEAR.search(rest) or intent == "affirm":

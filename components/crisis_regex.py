@@ -274,7 +274,7 @@ _NOT_DANGER = [
     r"hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
-    r"\brather (?:die|be dead) than\b",
+    r"\brather (?:die|be dead) than\b(?! (?:just |simply )?(?:keep |go on |carry on |continue |be )?(?:living|live|alive|here|waking up|wake up|go on|going on|carry on|carrying on|feel(?:ing)? (?:like )?this|be(?:ing)? like this|exist\w*|be a burden|suffer\w*|face (?:another|tomorrow|this)))",
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
     r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) (?:literally |actually |honestly |so |just )?"
     r"killing me\b",

@@ -384,7 +384,8 @@ _LOW_SINCE_A_DEATH = re.compile(
 
 
 # Low mood said in everyday words, when no struggle is named.
-_LOW = re.compile(r"\b(?:been|is|'s|seems?|gets?|feeling|so|really|very|pretty) (?:really |so |very |pretty |quite )?(?:low|down|flat)"
+_LOW = re.compile(r"(?:\b(?:been|is|shes|hes|seems?|gets?|feeling|so|really|very|pretty)|'s) "
+                  r"(?:really |so |very |pretty |quite )?(?:low|down|flat)"
                   r"(?! (?:the|to|on|there|here|with|at|about|a|his|her|their|my)\b)", re.IGNORECASE)
 
 

@@ -492,6 +492,11 @@ def test_a_whole_rehearsal_against_the_database(actions_db: Engine, run_action: 
     again_recap = run_action(ActionRoleplayFeedback(), make_tracker("was that bad?", "rehearsal_feedback",
                                                                     slots={"rp_plan": recap.slot("rp_plan")}))
     assert again_recap.messages[0]["text"] != recap.messages[0]["text"]
+    # A plain "how did i do?" after the feedback gets its gist and its payload again, not a reassurance to "was it wrong?".
+    asked = run_action(ActionRoleplayFeedback(), make_tracker("how did i do", "rehearsal_feedback", slots={"rp_plan": end.slot("rp_plan")}))
+    assert asked.messages[0]["custom"]["type"] == "feedback" and asked.messages[0]["custom"]["recap"] is True
+    assert asked.messages[0]["custom"]["score"] == feedback["score"] and f"{feedback['score']}/100" in asked.messages[0]["text"]
+    assert "wrong" not in asked.messages[0]["text"].lower() and len(asked.messages) == 1
 
 
 def test_did_i_do_it_wrong_about_a_real_talk_with_no_rehearsal_is_answered_by_the_listener(

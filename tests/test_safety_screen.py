@@ -56,6 +56,11 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("no he's never violent, just grumpy", "nlu_fallback", SAFE),
     ("he'd never hurt me", "nlu_fallback", SAFE),
     ("no. i'm not scared of him, i'm scared FOR him", "deny", SAFE),
+    ("scared for my life tbh", None, DANGER),  # fear for oneself is not worry for them
+    ("i'm scared for the kids when he's like that", None, DANGER),
+    ("im scared and angry at him for hitting me", None, DANGER),
+    # fear that names what they did, not what they might do: a feeling shared, not an answer
+    ("honestly im scared and kind of angry at her for stopping without telling anyone. is that awful of me", None, UNCLEAR),
     ("no violence, he just sulks", None, SAFE),
     ("i don't know, maybe a bit", "deny", DANGER),  # doubt after a "no" still puts safety first
     ("sometimes he yells and throws stuff", "describe_refusal", DANGER),

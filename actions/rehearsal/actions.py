@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from actions.bring_up import OTHER_CONCERN, LovedOneSlots
 from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
-from actions.rehearsal.feedback import plural, summarise
+from actions.rehearsal.feedback import Feedback, plural, summarise
 from actions.rehearsal.plan import build_plan
 from actions.rehearsal.scenarios import Scenario, closest, registry, scene_for
 from actions.rehearsal.state import LADDER, Rehearsal, Turn, rewind
@@ -528,7 +528,8 @@ class ActionRoleplayHint(Action):
         return []
 
 
-def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, scenario: Scenario, final: bool) -> int:
+def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, scenario: Scenario, final: bool) -> Feedback:
+    """Sends the feedback and returns it (its score is kept with the rehearsal, its payload for a recap later)."""
     feedback = summarise(rehearsal.turns, scenario, final=final)
     prefix = "Practice mode is off; I'm me again.\n" if final else "(Stepping out of character.)\n"
     suffix = "" if final else "\n(Back in character: go on with your next line.)"
@@ -536,7 +537,7 @@ def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal:
     if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
         kwargs["json_message"] = feedback.payload()
     dispatcher.utter_message(**kwargs)
-    return feedback.score
+    return feedback
 
 
 def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, plan: dict[str, Any], text: str) -> None:
@@ -568,11 +569,11 @@ def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehears
         dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
         return {"rp_state": None}
     scenario = scenario_for(tracker, raw)
-    score = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
+    feedback = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
     plan = build_plan(rehearsal.turns, scenario)
     send_plan(dispatcher, tracker, plan.payload(), plan.text())
-    store_rehearsal(tracker, rehearsal, score, scenario)
-    return {"rp_state": None, "rp_plan": {**plan.payload(), "text": plan.text()}}
+    store_rehearsal(tracker, rehearsal, feedback.score, scenario)
+    return {"rp_state": None, "rp_plan": {**plan.payload(), "text": plan.text(), "feedback": feedback.payload()}}
 
 
 RECAP_OPENINGS = (
@@ -595,6 +596,11 @@ def after_practice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     if plan:
         recaps = int(plan.get("recaps", 0))
         opening = RECAP_OPENINGS[recaps] if recaps < len(RECAP_OPENINGS) else "Still not wrong."
+        feedback = plan.get("feedback") or {}
+        plain_request = bool(ASKS_FEEDBACK.search(text)) and not re.search(r"\b(?:wrong|bad|harsh|mistake|instead)\b", text, re.I)
+        if plain_request and feedback and not recaps:
+            # "how did i do?" after the feedback: the gist again, not a reassurance to a question nobody asked
+            opening = f"In short: a skills score of {feedback.get('score')}/100, for what you did rather than for a yes."
         events.append(SlotSet("rp_plan", {**plan, "recaps": recaps + 1}))
         worked = next((r for r in plan.get("reflections", []) if not str(r).startswith("(one to try)")), None)
         guarded = next((a for a in plan.get("avoid", []) if str(a).startswith("lines like")), None)
@@ -613,9 +619,12 @@ def after_practice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
             "buttons": [{"title": "Practise again", "payload": "/start_roleplay"}, {"title": "My talk plan", "payload": "/talk_plan"}],
         }
         if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
-            kwargs["json_message"] = {"type": "feedback_recap", "scenario": plan.get("scenario"), "worked": worked, "change": guarded}
+            recap = {"scenario": plan.get("scenario"), "worked": worked, "change": guarded}
+            # asked for plainly, the recap carries the feedback's own payload again (its figures, its chart)
+            again = {**feedback, **recap, "recap": True} if plain_request and feedback else {"type": "feedback_recap", **recap}
+            kwargs["json_message"] = again
         dispatcher.utter_message(**kwargs)
-        if ASKS_FEEDBACK.search(text) and not re.search(r"\b(?:wrong|bad|harsh|mistake|instead)\b", text, re.I):
+        if plain_request:
             return events
     elif ASKS_FEEDBACK.search(text) or text.startswith("/"):
         dispatcher.utter_message(text="We're not in practice mode right now. Say “let's practise” to start a rehearsal.")
