@@ -66,3 +66,25 @@ def test_dev_set_macro_f1_stays_above_its_floor(predictions: list[tuple[str, str
 def test_the_relationship_is_found_and_normalised(predictions: list[tuple[str, str, dict[str, Any]]]) -> None:
     values = {e["value"] for _, _, parsed in predictions for e in parsed["entities"] if e["entity"] == "relationship"}
     assert values == {"partner", "parent", "child", "sibling", "friend"}
+
+
+BLIND_2 = REPO_ROOT / "tests" / "data" / "nlu_blind_2.tsv"
+
+
+def test_a_second_writers_messages_stay_above_their_floor() -> None:
+    """nlu_blind_2.tsv (its .md says how it was written and used): 0.931 as it came, 0.953 after the kinds it showed
+    were written into the training data in other words. Every crisis in it gets the crisis intent."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
+    with BLIND_2.open(newline="") as f:
+        rows = [(row["text"], row["intent"]) for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+    async def parse_all() -> list[tuple[str, str]]:
+        return [(intent, (await agent.parse_message(text))["intent"]["name"]) for text, intent in rows]
+
+    pairs = run_async(parse_all())
+    assert len(pairs) == 228 and Counter(want for want, _ in pairs) == Counter({intent: 12 for intent, _ in pairs})
+    assert [got for want, got in pairs if want == "crisis" and got != "crisis"] == []
+    assert macro_f1(pairs) >= 0.93, f"macro-F1 {macro_f1(pairs):.3f}"
+
