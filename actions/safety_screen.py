@@ -78,7 +78,9 @@ _DENIED = re.compile(
     r"\b(?:violen\w*|hurt\w*|hit\w*|laid a finger|lay a finger|touch\w* me|scared|afraid|frightened|fear\w*|dangerous|"
     r"aggressive|unsafe|threat\w*|physical|like that)\b", re.I)
 _FEAR = re.compile(
-    r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|throw\w*|threw|smash\w*|punch\w*|slap\w*|"
+    r"\b(?:violen\w*|hurt\w*|hit|hits|hitting|push\w*|shov\w*|grab\w*|"
+    r"(?:throw\w*|threw)(?! (?:(?:it|them|that|everything|her|his|their|my) )?(?:own )?(?:\w+ )?away\b)|"  # not "thrown her kids away"
+    r"smash\w*|punch\w*|slap\w*|"
     r"kick(?:s|ed|ing)?(?! (?:him|her|them) out\b)(?! out\b)|yell\w*|shout\w*|scream\w*|rages?|temper|threat\w*|intimidat\w*|"
     r"scared|scary|scares|afraid|frighten\w*|fear|"
     r"eggshells|unsafe|aggressive|controll?\w*|"

@@ -180,6 +180,23 @@ def _take_the_next_best(message: Message, intent: str) -> None:
         message.set(INTENT_RANKING_KEY, others, add_to_output=True)
 
 
+# A refusal told in a few words ("keeps cancelling", "he just says he's fine") is learnt as describe_refusal, which the
+# dialogue treats as they_refused_help; outside, the contract names only they_refused_help. The classifier keeps the
+# two apart (folding their examples together drew symptom stories with no refusal in them into they_refused_help), and
+# the name is given here. The form's buttons send "/describe_refusal{...}", which never reaches this pipeline.
+TOLD_REFUSAL, REFUSED = "describe_refusal", "they_refused_help"
+
+
+def name_refusal_for_the_contract(message: Message) -> None:
+    intent = message.get(INTENT) or {}
+    if intent.get("name") != TOLD_REFUSAL:
+        return
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    named = {**intent, "name": REFUSED}
+    message.set(INTENT, named, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [named, *[r for r in ranking if r.get("name") not in (TOLD_REFUSAL, REFUSED)]], add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class InputGuard(RuleComponent):
 
@@ -194,6 +211,7 @@ class InputGuard(RuleComponent):
                 demote_unasked_bot_challenge(message)
                 demote_greeting_with_news(message)
                 promote_practice_request(message)
+                name_refusal_for_the_contract(message)
                 continue
             problem = problem or "unclear"
             forced = {"name": NON_ENGLISH if problem == "not_english" else UNCLEAR, "confidence": 1.0}

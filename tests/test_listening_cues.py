@@ -248,6 +248,19 @@ def test_a_hello_that_says_who_it_is_about_is_answered_for_what_it_says() -> Non
     assert news.get("intent")["name"] == "they_refused_help" and hello.get("intent")["name"] == "greet"
 
 
+def test_a_refusal_told_in_a_few_words_is_named_as_the_contract_names_it() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import name_refusal_for_the_contract
+
+    ranking = [{"name": "describe_refusal", "confidence": 0.7}, {"name": "they_refused_help", "confidence": 0.2},
+               {"name": "feel_resentful", "confidence": 0.1}]
+    told = Message(data={"text": "keeps cancelling", "intent": ranking[0], "intent_ranking": ranking})
+    name_refusal_for_the_contract(told)
+    assert told.get("intent") == {"name": "they_refused_help", "confidence": 0.7}
+    assert [r["name"] for r in told.get("intent_ranking")] == ["they_refused_help", "feel_resentful"]
+
+
 @pytest.mark.parametrize(
     ("text", "relationship", "correction"),
     [

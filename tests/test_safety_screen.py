@@ -61,6 +61,8 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("im scared and angry at him for hitting me", None, DANGER),
     # fear that names what they did, not what they might do: a feeling shared, not an answer
     ("honestly im scared and kind of angry at her for stopping without telling anyone. is that awful of me", None, UNCLEAR),
+    ("i feel so angry with her, she's thrown her own kids away. is it wrong to feel like that", None, UNCLEAR),  # not a throw
+    ("he threw a plate at me", None, DANGER),
     ("no violence, he just sulks", None, SAFE),
     ("i don't know, maybe a bit", "deny", DANGER),  # doubt after a "no" still puts safety first
     ("sometimes he yells and throws stuff", "describe_refusal", DANGER),
