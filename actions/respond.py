@@ -182,7 +182,8 @@ def update_situation(
         current = slots.get(name)
         value = buttons.get(name) or heard
         switch = (picture.correction or (name == "concern" and (picture.named_concern or current in picture.ruled_out))
-                  or (name == "resistance_form" and picture.form_told))
+                  or (name == "resistance_form" and picture.form_told
+                      and (picture.told_by is None or memory.pronoun is None or picture.told_by == memory.pronoun)))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
             values[name] = value
             new.add(name)

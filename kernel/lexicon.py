@@ -553,12 +553,15 @@ _APART = re.compile(r"\b(?:lives? (?:\w+ )?(?:hours?|miles|away|abroad|in [a-z]+
     r"\d) hours away|on the phone)\b", re.I)
 _TRIED = re.compile(r"\b(?:i(?:'ve| have)? (?:tried|asked|suggested|mentioned|said|gave|offered)|we (?:tried|suggested))\b", re.I)
 # "he's not sleeping", "she seems so tired", "they're scared": the loved one's state, not the user's.
-_OF_THEM = re.compile(r"\b(?:he|she|they|hes|shes|he'?s|she'?s|they'?re|theyre|him|her|them|it)\s+(?:(?!(?:me|i|my|makes|made)\b)\w+\s+)"
+_OF_THEM = re.compile(r"\b(?:he|she|they|hes|shes|he'?s|she'?s|they'?re|theyre|him|her|them|it)\s+(?:(?!(?:me|i|my|makes|made)\b)[\w']+\s+)"
                       r"{0,2}$")
+# "she isn't scared of him", "i'm not tired, i'm angry": a state denied is no state
+_DENIED_STATE = re.compile(r"\b(?:not|never|isn'?t|aren'?t|wasn'?t|no longer|nae)\s+(?:(?:really|even|that|too|so|at all)\s+)?$")
 
 
 def _said_of_me(pattern: re.Pattern[str], lowered: str) -> bool:
-    return any(not _OF_THEM.search(lowered[max(0, m.start() - 30): m.start()]) or re.search(r"\bme\b", m.group(0))
+    return any((not _OF_THEM.search(lowered[max(0, m.start() - 30): m.start()]) or re.search(r"\bme\b", m.group(0)))
+               and not _DENIED_STATE.search(lowered[max(0, m.start() - 20): m.start()])
                for m in pattern.finditer(lowered))
 
 
@@ -594,12 +597,18 @@ class Picture:
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
     form_told: bool = False  # the form comes from their answer, told ("he says yeah yeah i'll look into it, never does")
+    told_by: Optional[str] = None  # who gave that answer ("he", "she", "they"), when the message says
 
 
 _QUOTED_SPEECH = re.compile(
     r"\b(?:said|says|say|goes|went|told me|replied|shouted|yelled|screamed|snapped|text(?:ed)?)\s*[:,]?\s*(?:that\s+)?['\"“‘].{2,120}?"
     r"(?:['\"”’](?=\W|$)|$)"
 )
+
+
+def _teller(answer: Optional[re.Match[str]]) -> Optional[str]:
+    said_by = re.match(r"(he|she|they)\b", answer.group(0)) if answer else None
+    return said_by.group(1) if said_by else None
 
 
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
@@ -613,6 +622,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     told = _QUOTED_SPEECH.sub(" ", lowered)
     mention = loved_one_mention(told)
     named = names_concern(lowered)
+    answer = _THEIR_ANSWER.search(lowered)
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
@@ -627,7 +637,8 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         ruled_out=ruled_out_concerns(lowered),
         pronoun=_pronoun(lowered),
         struggles=tuple(struggle_kinds(lowered)),
-        form_told=form is not None and bool(_THEIR_ANSWER.search(lowered)),
+        form_told=form is not None and answer is not None,
+        told_by=_teller(answer),
     )
 
 

@@ -491,3 +491,19 @@ def test_topics_from_the_fifteenth_blind_set(text: str, topic: str) -> None:
     from actions.moves import read_move
 
     assert read_move(text, "nlu_fallback", None).topic == topic
+
+
+def test_a_state_denied_or_someone_elses_answer_changes_nothing_about_the_user_or_the_form() -> None:
+    """"no he's never hit her, she says she isn't scared of him, it's more the shouting": nobody here is frightened, and
+    mum's answer is not how dad refused (the form he was told to have stays)."""
+    from actions.respond import Memory, update_situation
+
+    picture = read_message("no he's never hit her, she says she isn't scared of him, it's more the shouting and the sulking",
+                           expecting_form=True)
+    assert picture.user_state is None and picture.told_by == "she"
+    slots = {"relationship": "parent", "concern": "substance_use", "resistance_form": "emotional"}
+    values, _ = update_situation(slots, picture, {}, Memory(pronoun="he"))
+    assert "resistance_form" not in values
+    his = read_message("he says yeah yeah i'll look into it, never does", expecting_form=True)
+    values, _ = update_situation(slots, his, {}, Memory(pronoun="he"))
+    assert values["resistance_form"] == "passive"  # his own answer, told later, does update it
