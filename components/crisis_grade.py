@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from components.crisis_regex import DENIED_HARM, WANTS_A_REST
+from components.crisis_regex import DENIED_HARM, RATHER_DIE_THAN, WANTS_A_REST
 
 CRISIS = "crisis"
 PAST = "past"
@@ -464,7 +464,7 @@ _FIGURES = _rx(
     r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) literally killing me\b",  # not "he's actually killing me", a plea
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     r"\bbleed(?:s|ing)? (?:me|us|him|her|them|the family) (?:dry|white)\b",  # money taken, not blood
-    r"\b(?:'d|would|had) rather be dead than\b(?! (?:just |simply )?(?:keep |go on |carry on |continue |be )?(?:living|live|alive|here|waking up|wake up|go on|going on|carry on|carrying on|feel(?:ing)? (?:like )?this|be(?:ing)? like this|exist\w*|be a burden|suffer\w*|face (?:another|tomorrow|this)))",  # a way of saying no ("you'd rather be dead than go to AA"), like "rather die than"
+    RATHER_DIE_THAN,  # a way of saying no ("you'd rather be dead than go to AA")
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.
     r"\b(?:take|taking|took|takes) (?:my|his|her|their|your) (?:whole )?life away(?= from\b)",

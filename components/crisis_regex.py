@@ -255,6 +255,13 @@ WANTS_A_REST = (
     r"sleep|time off|day off|week off|peace and quiet)\b))"
     r"(?![^.?!]*\b(?:forever|for ever|for good|not wake|never wake|not (?:be|exist)|disappear|end|over|stop)\b)"
 )
+# "he'd rather die than see a shrink", "you'd rather be dead than go to AA": a way of saying no, not a wish to die; "rather
+# be dead than live like this" is one. Shared with crisis_grade's figures.
+RATHER_DIE_THAN = (
+    r"\brather (?:die|be dead) than\b"
+    r"(?! (?:just |simply )?(?:keep |go on |carry on |continue |be )?(?:living|live|alive|here|waking up|wake up|go on|going on|"
+    r"carry on|carrying on|feel(?:ing)? (?:like )?this|be(?:ing)? like this|exist\w*|be a burden|suffer\w*|face (?:another|tomorrow|this)))"
+)
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
     # A&E counted as visits, not an emergency now: "has been to A&E 4 times since", "three trips to a&e this year".
@@ -274,7 +281,7 @@ _NOT_DANGER = [
     r"hotel|holiday|country|mountains?|"
     r"caravan|sun))\b(?![^.?!]*\b(?:forever|for good|permanently|never (?:come|coming) back|not (?:come|coming) back|not wake|"
     r"maybe (?:longer|more))\b)",
-    r"\brather (?:die|be dead) than\b(?! (?:just |simply )?(?:keep |go on |carry on |continue |be )?(?:living|live|alive|here|waking up|wake up|go on|going on|carry on|carrying on|feel(?:ing)? (?:like )?this|be(?:ing)? like this|exist\w*|be a burden|suffer\w*|face (?:another|tomorrow|this)))",
+    RATHER_DIE_THAN,
     r"\bdead (?:tired|serious|set|against|on|end|beat|last)\b",
     r"\b(?:this|it|that|work|he|she|they|the stress|the worry|the waiting)(?: is|'s| are|'re) (?:literally |actually |honestly |so |just )?"
     r"killing me\b",
