@@ -34,6 +34,7 @@ class Situation:
     together: Optional[bool] = None
     user_state: Optional[str] = None
     also: Optional[str] = None  # drinking, drugs or gambling named beside another struggle ("panic attacks, and wine every night")
+    others_hurt: Optional[str] = None  # someone else at home on the receiving end: "mum", "kids"
 
     @property
     def who(self) -> str:
@@ -124,6 +125,11 @@ _BOTH_LINES = (
     "{Concern} and {also} on top of it: each can feed the other, and it's hard to know which to raise first.",
     "So it's {concern}, and {also} too, which is often how someone takes the edge off something that feels too big.",
 )
+# Said back when the user tells us someone else at home gets the worst of it ("nasty with my mum when he's had a few").
+_OTHERS_HURT_LINES = (
+    "And it sounds like your {other} gets the worst of it at those times. That's hard to watch, and harder to live with.",
+    "It isn't only you it lands on, either: your {other} {takes} the brunt of it too.",
+)
 _STATE_LINES: dict[str, tuple[str, ...]] = {
     "exhausted": ("You sound worn down, and that matters as much as anything else here.",
                   "You've been carrying this a long time and it shows in how tired you are."),
@@ -171,7 +177,9 @@ def _render(line: str, situation: Situation) -> str:
     plural = situation.they == "they"
     are = "are" if plural else "is"
     concern = _CONCERN_NAMES.get(situation.concern or "", "").format(they=situation.they, are=are)
-    text = line.format(who=situation.who, Who=situation.who[:1].upper() + situation.who[1:], they=situation.they, them=situation.them,
+    other = situation.others_hurt or "family"
+    text = line.format(other=other, takes="take" if other in ("kids", "family") else "takes",
+                       who=situation.who, Who=situation.who[:1].upper() + situation.who[1:], they=situation.they, them=situation.them,
                        dur=duration, are=are, decide="decide" if plural else "decides", Concern=concern,
                        concern=concern[:1].lower() + concern[1:], also=_ALSO_NAMES.get(situation.also or "", ""))
     return text
@@ -188,6 +196,8 @@ def reflect(
 
     if "user_state" in new and situation.user_state in _STATE_LINES:
         add(f"state.{situation.user_state}", _STATE_LINES[situation.user_state])
+    if "others_hurt" in new and situation.others_hurt and situation.others_hurt != situation.word:
+        add("others_hurt", _OTHERS_HURT_LINES)
     if "resistance_form" in new and situation.resistance_form in _FORM_LINES:
         add(f"form.{situation.resistance_form}", _FORM_LINES[situation.resistance_form])
     if situation.also and situation.concern in _CONCERN_NAMES and ("concern" in new or "also" in new):

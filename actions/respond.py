@@ -138,6 +138,7 @@ class Memory:
     duration: Optional[str] = None
     together: Optional[bool] = None
     user_state: Optional[str] = None
+    others_hurt: Optional[str] = None  # someone else at home on the receiving end ("mum", "kids")
     pronoun: Optional[str] = None
     last_items: list[str] = field(default_factory=list)
     last_asked: Optional[str] = None
@@ -207,7 +208,7 @@ def update_situation(
         memory.struggles += added
         if any(kind in SUBSTANCE_KINDS for kind in added):
             new.add("also")  # "and she's drinking every night now": a second struggle beside the first
-    for name in ("duration", "together", "user_state"):
+    for name in ("duration", "together", "user_state", "others_hurt"):
         heard_value = getattr(picture, name)
         if heard_value is not None and heard_value != getattr(memory, name):
             setattr(memory, name, heard_value)
@@ -603,6 +604,7 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     situation = Situation(
         relationship=slots["relationship"], concern=slots["concern"], resistance_form=slots["resistance_form"], word=memory.word,
         duration=memory.duration, together=memory.together, user_state=memory.user_state, pronoun=memory.pronoun,
+        others_hurt=memory.others_hurt,
         also=next((kind for kind in memory.struggles if kind in SUBSTANCE_KINDS and slots["concern"] not in (None, "substance_use")), None),
     )
     move = read_move(text, intent, memory.topic) if not text.startswith("/") else _payload_move(intent, memory.topic)

@@ -539,6 +539,19 @@ def struggle_kinds(text: str) -> list[str]:
     return [name for name, pattern in STRUGGLE_KINDS if pattern.search(text)]
 
 
+# Someone else at home on the receiving end ("gets really nasty with my mum when he's had a few", "shouts at the kids"):
+# the person the user names, to say back that it lands on them too.
+_OTHERS_HURT = re.compile(
+    r"\b(?:nasty|horrible|vile|cruel|aggressive|mean|vicious|awful|foul|spiteful|horrid|rude)\b(?: \w+){0,1} (?:to|at|with|towards) "
+    r"(?:my |our |his |her |their |the )?(mum|mom|mother|dad|father|wife|husband|partner|kids|children|little ones|sister|brother|nan|"
+    r"gran|grandma|grandad|son|daughter|girlfriend|boyfriend)\b|"
+    r"\b(?:shouts?|shouting|shouted|screams?|screaming|screamed|yells?|yelling|yelled|takes it out) (?:at|on) "
+    r"(?:my |our |his |her |their |the )?(mum|mom|mother|dad|father|wife|husband|partner|kids|children|little ones|sister|brother|nan|"
+    r"gran|grandma|grandad|son|daughter|girlfriend|boyfriend)\b",
+    re.IGNORECASE,
+)
+
+
 # What else the user tells us about the situation, used to reflect it back.
 _DURATION = re.compile(
     r"\b(?:for|about|nearly|almost|over|since)\s+(?:about\s+|like\s+|nearly\s+|almost\s+|over\s+)?"
@@ -598,12 +611,21 @@ class Picture:
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
     form_told: bool = False  # the form comes from their answer, told ("he says yeah yeah i'll look into it, never does")
     told_by: Optional[str] = None  # who gave that answer ("he", "she", "they"), when the message says
+    others_hurt: Optional[str] = None  # someone else at home on the receiving end: "mum", "the kids"
 
 
 _QUOTED_SPEECH = re.compile(
     r"\b(?:said|says|say|goes|went|told me|replied|shouted|yelled|screamed|snapped|text(?:ed)?)\s*[:,]?\s*(?:that\s+)?['\"“‘].{2,120}?"
     r"(?:['\"”’](?=\W|$)|$)"
 )
+
+
+def _others_hurt(lowered: str) -> Optional[str]:
+    found = _OTHERS_HURT.search(lowered)
+    if not found:
+        return None
+    word = found.group(1) or found.group(2)
+    return {"little ones": "kids", "children": "kids"}.get(word, word)
 
 
 def _teller(answer: Optional[re.Match[str]]) -> Optional[str]:
@@ -639,6 +661,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         struggles=tuple(struggle_kinds(lowered)),
         form_told=form is not None and answer is not None,
         told_by=_teller(answer),
+        others_hurt=_others_hurt(lowered),
     )
 
 

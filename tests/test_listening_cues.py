@@ -507,3 +507,16 @@ def test_a_state_denied_or_someone_elses_answer_changes_nothing_about_the_user_o
     his = read_message("he says yeah yeah i'll look into it, never does", expecting_form=True)
     values, _ = update_situation(slots, his, {}, Memory(pronoun="he"))
     assert values["resistance_form"] == "passive"  # his own answer, told later, does update it
+
+
+def test_someone_else_at_home_on_the_receiving_end_is_said_back() -> None:
+    """"gets really nasty with my mum when he's had a few": it lands on mum too, and a listener says so."""
+    from actions.reflections import Situation, reflect
+
+    told = read_message("my dad drinks most nights and gets really nasty with my mum when he's had a few, shouting mostly")
+    assert told.others_hurt == "mum" and read_message("he shouts at the kids when he's drunk").others_hurt == "kids"
+    assert read_message("she's mean to me about it").others_hurt is None
+    line, key = reflect(Situation(relationship="parent", word="dad", others_hurt="mum"), new={"others_hurt"}, topic=None, used=())
+    assert key == "others_hurt.0" and "your mum gets the worst of it" in line
+    same, _ = reflect(Situation(relationship="parent", word="mum", others_hurt="mum"), new={"others_hurt"}, topic=None, used=())
+    assert same is None or "mum gets the worst" not in same  # not when the one on the receiving end is the loved one
