@@ -542,10 +542,8 @@ def struggle_kinds(text: str) -> list[str]:
 # Someone else at home on the receiving end ("gets really nasty with my mum when he's had a few", "shouts at the kids"):
 # the person the user names, to say back that it lands on them too.
 _OTHERS_HURT = re.compile(
-    r"\b(?:nasty|horrible|vile|cruel|aggressive|mean|vicious|awful|foul|spiteful|horrid|rude)\b(?: \w+){0,1} (?:to|at|with|towards) "
-    r"(?:my |our |his |her |their |the )?(mum|mom|mother|dad|father|wife|husband|partner|kids|children|little ones|sister|brother|nan|"
-    r"gran|grandma|grandad|son|daughter|girlfriend|boyfriend)\b|"
-    r"\b(?:shouts?|shouting|shouted|screams?|screaming|screamed|yells?|yelling|yelled|takes it out) (?:at|on) "
+    r"(?:\b(?:nasty|horrible|vile|cruel|aggressive|mean|vicious|awful|foul|spiteful|horrid|rude)\b(?: \w+){0,1} (?:to|at|with|towards)|"
+    r"\b(?:shouts?|shouting|shouted|screams?|screaming|screamed|yells?|yelling|yelled|takes it out) (?:at|on)) "
     r"(?:my |our |his |her |their |the )?(mum|mom|mother|dad|father|wife|husband|partner|kids|children|little ones|sister|brother|nan|"
     r"gran|grandma|grandad|son|daughter|girlfriend|boyfriend)\b",
     re.IGNORECASE,
@@ -624,8 +622,7 @@ def _others_hurt(lowered: str) -> Optional[str]:
     found = _OTHERS_HURT.search(lowered)
     if not found:
         return None
-    word = found.group(1) or found.group(2)
-    return {"little ones": "kids", "children": "kids"}.get(word, word)
+    return {"little ones": "kids", "children": "kids"}.get(found.group(1), found.group(1))
 
 
 def _teller(answer: Optional[re.Match[str]]) -> Optional[str]:
