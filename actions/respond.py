@@ -126,6 +126,11 @@ OPEN_LINES = (
 )
 
 
+# The facts about the situation that update_situation keeps in the memory; the rest of it is the thread (what was
+# shown, asked and said back).
+SITUATION_FACTS = ("word", "pronoun", "duration", "together", "user_state", "others_hurt", "struggles")
+
+
 @dataclass
 class Memory:
     """What we keep between turns: the thread, what we asked, the reflections and lines used."""
@@ -631,6 +636,8 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
         # answer to the question then gets that topic's advice, not more of the last one.
         pending = Memory.load(tracker.get_slot("memory"))
         pending.topic, pending.kinds = reply.topic, []
+        for name in SITUATION_FACTS:  # what this message told us is kept all the same ("betting apps": a gambler's family)
+            setattr(pending, name, getattr(memory, name))
         return (Reply(text=SCREEN_LEAD.get(reply.topic, "First, one question."), topic=reply.topic),
                 events + [SlotSet("memory", pending.dump())] + screen(reply.topic))
     events.append(SlotSet("memory", memory.dump()))

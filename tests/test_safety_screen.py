@@ -125,3 +125,17 @@ def test_a_slot_edited_in_place_during_the_turn_still_gets_its_event() -> None:
     events = _ordered([{"event": "slot", "name": "memory", "value": tracker.slots["memory"]},
                        {"event": "slot", "name": "safety_screened", "value": True}], before)
     assert [e["name"] for e in events] == ["memory"]  # the edited slot kept, the unchanged one left out
+
+
+def test_what_the_message_that_draws_the_screen_tells_is_kept(actions_db: Any) -> None:
+    """The advice waits for the answer, but "he's on the betting apps every night" is a gambler's family all the same:
+    the memory the screen saves keeps the struggle (before, it was dropped and the advice later spoke of drinking)."""
+    from actions.respond import answer
+
+    text = "my brother has been on the betting apps every night and keeps asking me to lend him 50 quid till payday"
+    tracker = Tracker("someone", {"safety_screened": False}, {"text": text, "intent": {"name": "worried_enabling"}},
+                      [], False, None, {}, "action_listen")
+    _, events = answer(tracker)
+    assert any(e.get("name") == "safety_screen_topic" for e in events)  # the screen was asked
+    memory = next(e["value"] for e in events if e.get("name") == "memory")
+    assert memory["struggles"] == ["gambling"] and memory["word"] == "brother"
