@@ -64,12 +64,13 @@ _SCARED_FOR = re.compile(
 # not fear of them: blanked before looking for fear, so that a vent right after the question doesn't get the
 # domestic-violence reply. "He gets angry" and "sometimes he yells" are still read as danger.
 _OWN_ANGER = re.compile(
-    r"\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|makes me|made me|it makes me|leaves me)\s+"
+    r"\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|makes me|made me|it makes me|leaves me|(?:for|about) being)\s+"
     r"(?:so\s+|really\s+|just\s+|absolutely\s+|bloody\s+|fucking\s+|fkn\s+|totally\s+|completely\s+|pretty\s+|actually\s+)*"
     r"(?:angry|furious|fuming|livid|mad|pissed(?: off)?|annoyed|raging|cross|frustrated|fed up|sick of (?:it|him|her|them))\b"
     r"(?:\s+(?:with|at) (?:him|her|them|my \w+))?(?:\s+(?:sometimes|at times|now and then))?"
-    r"|\bi\s+(?:swear\s+)?(?:i\s+)?(?:could|can|want to|wanna)\s+(?:honestly\s+|literally\s+|actually\s+|just\s+)*"
-    r"(?:kill|strangle|throttle|murder|scream at|shake|slap|wring his neck|wring her neck)\s*(?:him|her|them)?"
+    r"|(?:\bi\s+(?:swear\s+)?(?:i\s+)?(?:could|can|want to|wanna)|\b(?:makes?|made|making) me (?:want to|wanna))\s+"
+    r"(?:honestly\s+|literally\s+|actually\s+|just\s+)*"
+    r"(?:kill|strangle|throttle|murder|scream(?: at)?|shake|slap|wring his neck|wring her neck|explode|lose it)\s*(?:him|her|them)?"
     r"(?:\s+(?:sometimes|at times|some days|lol|haha))*",
     re.I,
 )

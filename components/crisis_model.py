@@ -4,8 +4,8 @@ The rules (components/crisis_matcher.py, crisis_regex.py, crisis_grade.py) catch
 writers keep describing it by what they see instead ("she's gone very calm and gave me her rings", "his breathing
 sounds like snoring and he won't wake"), and each blind set found about a quarter of its crises in words no rule
 held. This model learns those from data/safety/crisis_lines*.tsv (written for training, apart from the development
-sets in tests/data, by three authors) and the crisis examples of the NLU data: word 1-2-grams and character 2-5-grams (TF-IDF, so
-typos and word forms still count) into a logistic regression. Its "crisis" only counts when the rules saw nothing and
+sets in tests/data, by eight authors, and crisis_lines_i.tsv, a few look-alikes of ours) and the crisis examples
+of the NLU data: word 1-2-grams and character 2-5-grams (TF-IDF, so typos and word forms still count) into a logistic regression. Its "crisis" only counts when the rules saw nothing and
 it is sure (THRESHOLD), and the rules' past and asking cues still apply afterwards (components/crisis_grade.grade).
 
 It is saved under models/crisis_model with a hash of what it learned from and trained again in the process that needs
@@ -47,7 +47,11 @@ LEVELS = ("crisis", "past", "asking", "none")
 # (1 at 0.9). Trained on two authors' lines and tested on the third's, the rules alone caught 188 of 280 crises and
 # the model lifted that to 244, for 4 more false alarms among 260 hard look-alikes (with one author against another:
 # 223 to 273 and 203 to 235 of 330).
-THRESHOLD = 0.9
+# Lowered from 0.9 to 0.85 on 2026-12-01, after three more training authors (crisis_lines_f to _h; _h is everyday
+# family talk only, so ordinary turns stop looking like danger to the model) and a leave-one-author-out study on the
+# training files, where 0.85 added 77 crises for 10 false alarms over 0.9 (of about 900 crises and 1,800 others the
+# rules miss); on 2,387 ordinary turns of the development sets it alarms on 2, the same as at 0.9.
+THRESHOLD = 0.85
 # The modules that decide what the model reads (model_text): a change in any of them makes a saved model stale.
 READERS = ("crisis_model.py", "crisis_grade.py", "crisis_matcher.py", "crisis_lexicon.py", "crisis_regex.py")
 _LOADING = threading.Lock()

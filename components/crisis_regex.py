@@ -38,6 +38,8 @@ _DANGER = [
     r"\b(?:want|wants|wanna|wish)\b[^.?!]{0,15}\b(?:to (?:die|be dead|disappear forever|not exist|stop existing)|i was(?:n't)? (?:dead|gone|alive|here))",
     r"\b(?:better off|easier|happier|fine)\b[^.?!]{0,25}\bif (?:i|he|she|they) (?:was|were|wasn't|weren't|died|disappeared)\b",
     r"\bbetter off (?:dead|without (?:me|him|her|them))\b|\bno one would (?:notice|care|miss)\b",
+    # Someone out alone whose dog came back without them ("went out with the dog hours ago and the dog came back on its own").
+    r"\b(?:the |our |his |her )?dog (?:has |'s )?(?:just )?(?:came|come|turned up|got) (?:back|home) (?:on its own|alone|by itself|without (?:him|her|them))\b",
     r"\b(?:don'?t|doesn'?t|do not|does not|not) (?:want(?:ing)? to|wanna) (?:live|be alive|be here|wake up|exist|go on|carry on)",
     r"\bno (?:reason|point) (?:to|in|of) (?:live|living|being alive|going on)\b|\bpoint in living\b",
     r"\b(?:tired|sick) of (?:living|being alive|life)\b|\bdone with (?:life|living|it all|everything)\b",

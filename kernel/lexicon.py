@@ -336,7 +336,8 @@ _CORRECTION = re.compile(
     + _OPENER + r"(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
     r"shes |hes |they'?re |i should say |i should have said )?(?:(?:actually|really) )?(?:my|our|not)\b|"
     r"\bi mean(?:t)?,? (?:my|our)\b|"
-    r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b",
+    r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b|"
+    r"\b(?!(?:that|this|what|there|here|which|who)\b)\w+(?:'s| is) (?:actually|really) (?:my|our)\b",  # "dan's actually my brother"
     re.IGNORECASE,
 )
 

@@ -75,7 +75,7 @@ def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -
 
 def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergency_script_from_the_model() -> None:
     """Every user turn of tests/data/conversations (none of them a crisis now) and the NLU development set: the model
-    may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold."""
+    may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold; 2 of 2,387 at 0.85 (2026-12-01)."""
     import csv
 
     import yaml

@@ -159,6 +159,9 @@ def test_a_struggle_ruled_out_named_or_only_a_lost_job_is_read_as_said(text: str
         ("sorry for rambling, my brother gambles", False),
         ("actually it is my cousin not my sister", True),
         ("sorry, my stepmum, not my mum", True),
+        ("sorry should of said, dan's actually my brother, i call everyone my mate lol", True),  # blind set 17
+        ("dan is really my brother", True),
+        ("that's actually my biggest worry", False),
     ],
 )
 def test_actually_and_sorry_correct_who_it_is_only_when_a_relative_follows(text: str, correction: bool) -> None:

@@ -78,6 +78,10 @@ def _answering(text: str, intent: str | None) -> Tracker:
     ("honestly im fuming. she forgot our son's school play and was at the pub", "feel_resentful", UNCLEAR),
     ("i could throttle him sometimes, he slept through the kids' swimming again", "feel_resentful", UNCLEAR),
     ("i'm so angry with him, and he gets angry back and throws things", "feel_resentful", DANGER),
+    # "scream" without anyone to scream at is the user's own exasperation (found in blind conversation set 17)
+    ("i could honestly scream. im so angry with her and then i feel guilty for being angry", "feel_resentful", UNCLEAR),
+    ("it makes me want to scream, she took another loan", None, UNCLEAR),
+    ("she screams at me when she's lost", None, DANGER),
     ("i get so mad at her but honestly i'm scared of what she does when she's drunk", None, DANGER),
     # "he's mean" is still theirs ("i mean" is not); a question of the user's own that carries fear is an answer.
     ("he's mean when he drinks", None, DANGER),
