@@ -6,7 +6,8 @@ sounds like snoring and he won't wake"), and each blind set found about a quarte
 held. This model learns those from data/safety/crisis_lines*.tsv (written for training, apart from the development
 sets in tests/data, by eight authors, and crisis_lines_i.tsv, a few look-alikes of ours) and the crisis examples
 of the NLU data: word 1-2-grams and character 2-5-grams (TF-IDF, so typos and word forms still count)
-into a logistic regression. Its "crisis" only counts when the rules saw nothing and it is sure (THRESHOLD), and the rules' past and asking cues still apply afterwards (components/crisis_grade.grade).
+into a logistic regression. Its "crisis" only counts when the rules saw nothing and it is sure (THRESHOLD),
+and the rules' past and asking cues still apply afterwards (components/crisis_grade.grade).
 
 It is saved under models/crisis_model with a hash of what it learned from and trained again in the process that needs
 it if missing or stale (seconds). The rule layers work without it: a crisis reply never waits for this model.
