@@ -71,7 +71,7 @@ _WHY_THEM = _rx(
     r"\bwhat (?:does|did) (?:s?he|they) mean\b|\bis (?:s?he|it) (?:scared|afraid|just scared)\b|\bis it me\b|\bavoiding me or\b|"
     r"\bis it different for\b|\bwhy (?:he|she|they) (?:say|says|said|do|does|don'?t|dont|won'?t|wont|not)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|doesnt|can'?t|cant|wouldn'?t) \w+ (?:just )?(?:talk|go|see|get|accept|admit|listen|try|ring|call)\b|"
-    r"\bis (?:it|that|this) (?:just )?a (?:\w+ )?thing\b|\bbad sign\b|"
+    r"\bis (?:it|that|this) (?:just )?a (?!(?:safety|fire|health) )(?:\w+ )?thing\b|\bbad sign\b|"
     r"\bso against (?:it|help)\b|\b(?:her|his|their) generation\b|\b(?:has|have) a point\b|"
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
@@ -95,7 +95,13 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:serious|dangerous|worse)\b|\bsomething i should be (?:worried|concerned|scared) about\b|"
         r"\bhow do i know if i should (?:actually )?be worried\b|\bsigns? (?:would|that) mean it'?s (?:serious|dangerous)|"
         r"\bnormal teenager\b|"
-        r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it) (?:an emergency|dangerous|serious)\b|\blooking out for\b|"
+        r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it|that) (?:actually |really |even |physically )?(?:an emergency|"
+        r"dangerous|serious|harmful|damaging)\b|\blooking out for\b|"
+        # "is it a safety thing tho? boxes piled by the boiler", "part of me worries he'll end up hurting someone"
+        r"\bis (?:this|it|that) (?:a|like a) (?:(?:safety|fire) (?:thing|issue|risk|worry|problem|hazard)|health (?:risk|hazard))\b|"
+        r"\b(?:worr(?:y|ies|ied)|scared|afraid|frightened) (?:that )?(?:s?he|they|he'?ll|she'?ll|they'?ll|hell|shell)(?:'ll| will| might)? "
+        r"(?:end up |one day )?(?:hurt(?:ing)?|hit(?:ting)?|harm(?:ing)?) "
+        r"(?:someone|somebody|anyone|some ?one|(?:him|her|them)sel(?:f|ves))\b|"
         r"\bwatch (?:out )?for this time\b|"
         r"\bat what point (?:do|should|would|can|will) i (?:have to |need to |actually )?(?:call|ring|phone|get (?:help|someone|"
         r"worried|scared)|worry|panic)|"
@@ -170,6 +176,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bbail(?:ing)? (?:him|her|them) out\b|"
         # doing the ritual or paying the debts for them: "should i just do the checking for him", "lend them money for the bills"
         r"\bshould i (?:just )?(?:do|keep doing|carry on doing|take over) (?:the |his |her |their )?\w+(?: \w+)? for (?:him|her|them)\b|"
+        r"\bshould i (?:just )?(?:check|wash|clean|count|lock|re-?check|reassure) (?:\w+ ){0,3}for (?:him|her|them)\b|"
         r"\blend (?:him|her|them|mum|mom|dad|my \w+) (?:some )?(?:money|cash|[£$]?\d+)\b|"
         r"\bcover (?:the|his|her|their) (?:bills|debts?|rent)\b|"
         # buying the drink, and reassurance that feeds a compulsion: "is that helping him or making it worse"
@@ -273,8 +280,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"should) (?:actually |even )?say\b"
     )),
     ("resentment", _rx(
-        r"\bresent|\bso angry\b|\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
-        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|\bfed up with (?:him|her|them)\b|\bi'?m angry\b"
+        # the user's anger, not theirs: "hes been so angry since the army" is his
+        r"\bresent|\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|feel|feeling|getting) (?:\w+ )?so angry\b|"
+        r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
+        r"\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
+        r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|"
+        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:this|so) fed up\b|\bi'?m angry\b"
     )),
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
@@ -367,10 +378,12 @@ def audience_of(text: str) -> Optional[str]:
     return None
 
 
-# "...she screams if I bring it up" tells how the no shows up; it doesn't ask how to bring it up.
+# "...she screams if I bring it up" tells how the no shows up; it doesn't ask how to bring it up. Nor does their
+# "don't bring it up again" ("she said no, its under control, and dont bring it up again").
 _WHEN_I_RAISE = _rx(
     r"\b(?:if|when|whenever|every time|each time|as soon as) (?:i|we) (?:even |try to |tried to |so much as )?"
-    r"(?:bring (?:it|this|that) up|mention (?:it|this|that))\b"
+    r"(?:bring (?:it|this|that) up|mention (?:it|this|that))\b|"
+    r"\b(?:(?:to )?never|don'?t|dont|not to) (?:ever )?(?:bring (?:it|this|that) up|mention (?:it|this|that))(?: again)?\b"
 )
 
 

@@ -207,6 +207,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:just )?get on with it\b", 2), (r"\bwon'?t bring (?:him|her|them|it) back\b", 2), (r"\bat (?:his|her|my|their) age\b", 1),
         (r"\b(?:has|have)(?:n'?t| not) got (?:the )?time\b|\bno time for\b", 2), (r"\bon (?:her|his|their|my) record\b", 2),
         (r"\bif (?:work|(?:his|her|their) (?:boss|work|job|manager)|anyone|people) (?:found|finds|find) out\b", 1),
+        # a case against it: "he's read that antipsychotics do more harm than good", "burnout is just a buzzword HR made up"
+        (r"\bmore harm than good\b|\b(?:just )?an? (?:\w+ )?buzz ?word\b|\bmade up by\b|\b(?:hr|the media|doctors|drug companies|"
+         r"pharma|the government|they) made (?:it |that |the whole thing )?up\b", 2),
+        (r"\b(?:he'?s|she'?s|hes|shes|they'?ve|has|have) read (?:that|somewhere|online|up on)\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
         (r"\bjok", 2), (r"\blaugh", 2),
@@ -336,7 +340,8 @@ _CORRECTION = re.compile(
     + _OPENER + r"(?:i meant |i mean |it'?s |its |it is |she'?s |he'?s |"
     r"shes |hes |they'?re |i should say |i should have said )?(?:(?:actually|really) )?(?:my|our|not)\b|"
     r"\bi mean(?:t)?,? (?:my|our)\b|"
-    r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b|"
+    r"\b(?:she|he|they|it)(?:'s| is| are|'re|s) (?:actually )?(?:my|our)\b"
+    r"(?! (?:fault|own fault|turn|job|problem|decision|choice|call|life|money|house|business|place|responsibility|worry)\b)|"
     r"\b(?!(?:that|this|what|there|here|which|who)\b)\w+(?:'s| is) (?:actually|really) (?:my|our)\b",  # "dan's actually my brother"
     re.IGNORECASE,
 )

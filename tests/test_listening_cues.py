@@ -35,6 +35,11 @@ def test_a_plural_is_other_people_not_the_person(text: str, relationship: str) -
         ("i mentioned a therapist and he said no chance, end of discussion", "direct"),
         ("when i suggested a counsellor she cried and said i was making her out to be mad", "emotional"),
         ("he says he'll go next month, he always says maybe", "passive"),
+        # a case made against help (blind conversation set 17)
+        ("he stopped his medication, says it made him a zombie and he's read that antipsychotics do more harm than good",
+         "intellectual"),
+        ("i suggested he see someone and he says burnout is just a buzzword HR made up and all he needs is a week in spain",
+         "intellectual"),
     ],
 )
 def test_how_the_no_showed_up_is_read_from_the_users_own_words(text: str, form: str) -> None:
@@ -55,6 +60,13 @@ def test_the_users_own_maybe_is_not_the_loved_ones() -> None:
         ("would it help to get my dad to have a word with him", "bring_up"),
         ("is it ok to raise it again after christmas", "bring_up"),
         ("how do i not mess it up now she's said yes", "progress"),
+        # blind conversation set 17
+        ("should i just check the door for him so we can go? he asks me to", "enabling"),
+        ("is it a safety thing tho? theres boxes piled up next to the boiler and she has a gas fire", "worried_about_safety"),
+        ("is it actually dangerous long term? like physically?", "worried_about_safety"),
+        ("part of me worries hell end up hurting someone. not that he ever has", "worried_about_safety"),
+        ("ok. is it normal to be this fed up with someone you love", "resentment"),
+        ("should i not bring it up again until after christmas?", "bring_up"),
     ],
 )
 def test_what_the_question_is_about(text: str, topic: str) -> None:
@@ -64,10 +76,14 @@ def test_what_the_question_is_about(text: str, topic: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["at what point do i get to have my own life back", "how bad does it have to get before he admits he has a problem",
-     "i want to borrow a book about this"],
+     "i want to borrow a book about this", "is it a health thing for her, wanting to look after everyone?",
+     "i worry she'll end up hurt by how people treat her",
+     "i asked her straight out if shed talk to the gp and she said no, its under control, and dont bring it up again",
+     # his anger, not the user's
+     "my brother left the army last year and hes been so angry since, put his fist through the door at our mums"],
 )
 def test_look_alikes_of_the_new_cues_are_not_those_topics(text: str) -> None:
-    assert topic_cue(text) not in {"worried_about_safety", "enabling"}
+    assert topic_cue(text) not in {"worried_about_safety", "enabling", "resentment", "bring_up"}
 
 
 def test_how_bad_before_calling_someone_is_about_safety() -> None:
@@ -162,6 +178,7 @@ def test_a_struggle_ruled_out_named_or_only_a_lost_job_is_read_as_said(text: str
         ("sorry should of said, dan's actually my brother, i call everyone my mate lol", True),  # blind set 17
         ("dan is really my brother", True),
         ("that's actually my biggest worry", False),
+        ("i havent told anyone, not even my sister. feels like its my fault for not noticing sooner", False),
     ],
 )
 def test_actually_and_sorry_correct_who_it_is_only_when_a_relative_follows(text: str, correction: bool) -> None:

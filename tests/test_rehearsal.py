@@ -815,3 +815,19 @@ def test_one_open_question_of_several_takes_a_singular_verb() -> None:
 )
 def test_only_a_plan_asked_for_the_user_ends_practice(text: str, asked: bool) -> None:
     assert bool(PLAN_ASKED.search(text)) is asked
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("i miss you and i'm worried about you", True),
+    ("Dad, can we talk about last night?", True),
+    # a question to us about the user's own feelings, its "you" anyone (blind conversation set 17 got a practice offer)
+    ("ok. is it normal to be this fed up with someone you love", False),
+    ("is it wrong to feel relieved when you get a night off from them", False),
+    # "them" is the doctors: a line to the loved one, not the goal (blind conversation set 17)
+    ("dan ill sit with you while you ring them. right now, ill stay the whole time", True),
+    ("get him to see that you can ring them together", False),
+])
+def test_a_question_about_the_users_own_feelings_is_no_line_for_the_loved_one(text: str, line: bool) -> None:
+    from actions.rehearsal.actions import looks_like_a_line
+
+    assert looks_like_a_line(text) is line

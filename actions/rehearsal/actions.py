@@ -241,13 +241,26 @@ def addresses_them(text: str) -> bool:
     return bool(_QUOTED.match(lowered) or _VOCATIVE.match(lowered) or (named and named.group(1).lower() not in _NOT_NAMES))
 
 
+# "is it normal to be this fed up with someone you love": a question to us about the user's own feelings, its "you" anyone.
+_ASKING_US_ABOUT_ME = re.compile(r"\bis it (?:normal|ok|okay|alright|wrong|bad|natural|common|weird) (?:to|that i|for me)\b|"
+                                 r"\b(?:someone|somebody|people|the person|a person) you (?:love|care about)\b", re.I)
+
+
 def looks_like_a_line(text: str) -> bool:
     lowered = text.replace("’", "'")
-    if _TO_US.search(lowered):  # "for you to help me stay calm" is to us
+    if _TO_US.search(lowered) or _ASKING_US_ABOUT_ME.search(lowered):  # "for you to help me stay calm" is to us
         return False
     if addresses_them(lowered):
         return True
-    return bool(_SECOND_PERSON.search(lowered)) and not _THIRD_PERSON.search(lowered) and len(lowered.split()) >= 4
+    if len(lowered.split()) < 4 or not _SECOND_PERSON.search(lowered):
+        return False
+    # "dan ill sit with you while you ring them, ill stay the whole time": "them" is someone else (the doctors) when the
+    # line speaks to "you" more than once and names no "he" or "she".
+    third = _THIRD_PERSON.findall(lowered)
+    return not third or (len(_SECOND_PERSON.findall(lowered)) >= 2 and all(word in _OTHERS for word in third))
+
+
+_OTHERS = frozenset(("they", "them", "their", "they're", "theyre"))
 
 
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
