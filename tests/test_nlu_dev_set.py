@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,15 +70,18 @@ def test_the_relationship_is_found_and_normalised(predictions: list[tuple[str, s
 
 
 BLIND_2 = REPO_ROOT / "tests" / "data" / "nlu_blind_2.tsv"
+BLIND_3 = REPO_ROOT / "tests" / "data" / "nlu_blind_3.tsv"
 
 
-def test_a_second_writers_messages_stay_above_their_floor() -> None:
-    """nlu_blind_2.tsv (its .md says how it was written and used): 0.931 as it came, 0.953 after the kinds it showed
-    were written into the training data in other words. Every crisis in it gets the crisis intent."""
+@pytest.mark.parametrize("path", [BLIND_2, BLIND_3], ids=["second writer", "third writer"])
+def test_other_writers_messages_stay_above_their_floor(path: Path) -> None:
+    """nlu_blind_2.tsv and nlu_blind_3.tsv (their .md files say how they were written and used): 0.931 and 0.954 as they
+    came, 0.959 and 0.981 after the kinds they showed were written into the training data in other words. Every crisis
+    in them gets the crisis intent."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
-    with BLIND_2.open(newline="") as f:
+    with path.open(newline="") as f:
         rows = [(row["text"], row["intent"]) for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
     async def parse_all() -> list[tuple[str, str]]:
