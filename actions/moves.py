@@ -89,7 +89,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worried_about_safety", _rx(
         r"\bshould i be (?:worried|scared|concerned)|\bwarning signs\b|\bsigns? (?:i should|to) (?:watch|look)|\bwhat signs should\b|"
         r"\bhurting (?:him|her|them)sel|\bsuicid|\bkill(?:ing)? (?:him|her|them)sel|\bsomething to (?:worry|be worried)|"
-        r"\bam i overreacting\b|"
+        r"\bam i overreacting\b|\bam i (?:just )?(?:panicking|being paranoid)\b|\bsomething i (?:need|have|ought|should) (?:to )?act on\b|"
         r"\b(?:getting|gets|got|get) (?:more )?(?:serious|dangerous|worse|bad) again\b|\bhow (?:would|will|do|can|could) i (?:know|tell) "
         r"(?:if|when|whether) (?:it'?s|its|it is|things are|(?:s?he|they)(?:'s|'re| is| are)?) (?:getting |gone |going )?(?:more |really )?"
         r"(?:serious|dangerous|worse)\b|\bsomething i should be (?:worried|concerned|scared) about\b|"
@@ -193,6 +193,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstep(?:ping)? back\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
         r"\bmy place to\b(?! (?:say|bring|raise|mention|tell))|\bis it (?:even |still |really )?my (?:business|place|call|job)\b"
+        r"(?! to (?:say|bring|raise|mention|tell|ask|talk))"
         r"(?![^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
@@ -255,7 +256,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|\bavoid saying\b|\bshould i avoid\b|"
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
-        r"\b(?:do|should) i say something\b|\bshould i (?:argue|debate|push back|challenge (?:him|her|them))\b|"
+        r"\b(?:do|should) i say something\b|\b(?:should|do) i (?:argue|debate|push back|challenge (?:him|her|them))\b|"
         r"\bargue the point\b|\bbefore i (?:push|try again|raise it again|bring it up again)\b|"
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|"
         r"(?<!didn't know )(?<!didnt know )(?<!did not know )\bwhat (?:to|do i) say\b|"
@@ -387,8 +388,13 @@ _WHEN_I_RAISE = _rx(
 )
 
 
+# "his dad says leave him be hes just tired": their tiredness, not the user's.
+_THEIR_TIREDNESS = _rx(r"\b(?:he|she|they|hes|shes|theyre)(?:'s|'re| is| are)? (?:just |so |really |always |probably )?"
+                       r"(?:tired|exhausted|knackered|shattered|worn out|drained)\b")
+
+
 def topic_cue(text: str) -> Optional[str]:
-    text = _WHEN_I_RAISE.sub(" ", text)
+    text = _THEIR_TIREDNESS.sub(" ", _WHEN_I_RAISE.sub(" ", text))
     return next((topic for topic, pattern in _TOPIC_CUES if pattern.search(text)), None)
 
 

@@ -150,7 +150,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:when|after|once) (?:this|the|that) (?:\w+ )?(?:ends|is over|finishes|calms down|settles|project|rotation|season|"
             r"busy (?:patch|spell))\b", 2),
         (r"\balways (?:another|something)\b", 2), (r"\bout the door\b|\bslips? off\b|\bdisappears? (?:off )?to\b", 1),
-        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened)\b", 2),
+        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened|nothing)\b", 2),
+        # the yes in their own words, then time passing: "'yeah ill book something this week' and then its been 3 months"
+        (r"\bi'?ll (?:book|ring|call|cut down|sort it|look into it)\b|\bill (?:book|ring|cut down|sort it|look into it)\b", 2),
+        (r"\b(?:and )?(?:then )?(?:it'?s|its|it has) been (?:\d+|a few|several|two|three|four|six) (?:weeks|months)\b", 1),
         (r"\bstill (?:hasn'?t|haven'?t|not (?:booked|called|rung|phoned|gone|been|made|sorted|done)|looking)\b", 2),
         (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
         (r"\b(?:when|once|until|till) (?:things|it|work|life) (?:calms?|settles?|quiets?|gets? (?:less|quieter|easier))", 2),
@@ -263,7 +266,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b(?! of (?:bed|the house|the flat|the car))", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2),
         (r"\bnasty\b", 2),
-        (r"\bnothing wrong with (?:me|him|her)\b", 2),
+        (r"\bnothing wrong with (?:me|him|her|my (?:mind|head|memory|brain))\b", 2),
+        # the door shut on it: "he said absolutely not... hes not discussing it", "that was the end of it", "and thats final"
+        (r"\babsolutely not\b|\b(?:not|won'?t|wont|refuses? to|will not) (?:even )?discuss(?:ing)? it\b|"
+         r"\bthat was the end of (?:it|that)\b|\b(?:and )?that'?s final\b|\bthats final\b|\bdoor (?:shut|closed)\b", 2),
         (r"\b(?:we'?re|you'?re|i'?m|we are|you are|i am) the ones? (?:who|that)(?:'s| is| are|'re)? (?:sick|ill|mad|crazy|need|needs|"
          r"has|have)\b", 2),
         (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
@@ -297,8 +303,18 @@ _USERS_MAYBE = re.compile(r"\b(?:i|we) (?:said|say|says|suggested|suggest|asked|
                           r"(?: (?:to (?:him|her|them)|mate|love|hun|like|that|it might help|gently))*,? (?:that )?maybe\b")
 
 
+# A reaction only feared, not yet met: "i dont know how to bring it up without him getting defensive", "in case she
+# gets angry", "what if he shouts". It says nothing about how they said no.
+_FEARED_REACTION = re.compile(r"\b(?:without|in case|what if|scared|afraid|worried|terrified|dread(?:ing)?)\b(?: (?:that|of))? "
+                              r"(?:him|her|them|he|she|they|my \w+)(?:'ll| will| might| would)? (?:\w+ ){0,2}?"
+                              r"(?:getting|get|gets|going|go|becoming|being) (?:\w+ )?(?:defensive|angry|mad|upset|cross|nasty|shouty|"
+                              r"off|funny|arsey|narky|aggressive)\b|"
+                              r"\bwhat if (?:he|she|they) (?:shouts?|yells?|storms? off|cries|blows up)\b")
+
+
 def _form_scores(lowered: str) -> dict[ResistanceForm, int]:
     """The summed weight of each form's cues found in the text."""
+    lowered = _FEARED_REACTION.sub(" ", lowered)
     return {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
 
 

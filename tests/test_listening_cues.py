@@ -40,10 +40,29 @@ def test_a_plural_is_other_people_not_the_person(text: str, relationship: str) -
          "intellectual"),
         ("i suggested he see someone and he says burnout is just a buzzword HR made up and all he needs is a week in spain",
          "intellectual"),
+        # blind conversation set 18: the door shut on it, and a yes in their own words that never comes
+        ("when i suggested the memory clinic she said there is nothing wrong with my mind thank you and that was the end of it",
+         "direct"),
+        ("i mentioned gamcare and he said absolutely not, hes not an addict, its his money and hes not discussing it. door shut",
+         "direct"),
+        ("i said maybe she could talk to someone and she said 'im not having strangers going through my things and thats final'",
+         "direct"),
+        ("every time i say maybe see someone they go 'yeah your right ill book something this week' and then its been 3 months",
+         "passive"),
     ],
 )
 def test_how_the_no_showed_up_is_read_from_the_users_own_words(text: str, form: str) -> None:
     assert read_message(text).resistance_form == form
+
+
+@pytest.mark.parametrize("text", [
+    # a reaction only feared says nothing about how they said no (blind conversation set 18: "So your husband shut the
+    # idea down hard" before he had been asked)
+    "he has 4 or 5 cans after every night shift and i dont know how to bring it up without him getting defensive",
+    "i want to say something but what if she gets angry",
+])
+def test_a_feared_reaction_is_no_refusal_form(text: str) -> None:
+    assert read_message(text).resistance_form is None
 
 
 def test_the_users_own_maybe_is_not_the_loved_ones() -> None:
@@ -67,6 +86,10 @@ def test_the_users_own_maybe_is_not_the_loved_ones() -> None:
         ("part of me worries hell end up hurting someone. not that he ever has", "worried_about_safety"),
         ("ok. is it normal to be this fed up with someone you love", "resentment"),
         ("should i not bring it up again until after christmas?", "bring_up"),
+        ("im her dad tho, is it even my place to bring up food with a grown woman?", "bring_up"),
+        ("so do i argue back with facts or what", "bring_up"),
+        ("she left the hob on and the pan was black. nothing caught fire. is that something i need to act on now or am i panicking",
+         "worried_about_safety"),
     ],
 )
 def test_what_the_question_is_about(text: str, topic: str) -> None:
@@ -79,11 +102,13 @@ def test_what_the_question_is_about(text: str, topic: str) -> None:
      "i want to borrow a book about this", "is it a health thing for her, wanting to look after everyone?",
      "i worry she'll end up hurt by how people treat her",
      "i asked her straight out if shed talk to the gp and she said no, its under control, and dont bring it up again",
+     # his tiredness, not the user's
+     "he just goes 'mum can we not' and puts his headphones on. his dad says leave him be hes just tired",
      # his anger, not the user's
      "my brother left the army last year and hes been so angry since, put his fist through the door at our mums"],
 )
 def test_look_alikes_of_the_new_cues_are_not_those_topics(text: str) -> None:
-    assert topic_cue(text) not in {"worried_about_safety", "enabling", "resentment", "bring_up"}
+    assert topic_cue(text) not in {"worried_about_safety", "enabling", "resentment", "bring_up", "exhaustion"}
 
 
 def test_how_bad_before_calling_someone_is_about_safety() -> None:
