@@ -38,6 +38,13 @@ _DANGER = [
     r"\b(?:want|wants|wanna|wish)\b[^.?!]{0,15}\b(?:to (?:die|be dead|disappear forever|not exist|stop existing)|i was(?:n't)? (?:dead|gone|alive|here))",
     r"\b(?:better off|easier|happier|fine)\b[^.?!]{0,25}\bif (?:i|he|she|they) (?:was|were|wasn't|weren't|died|disappeared)\b",
     r"\bbetter off (?:dead|without (?:me|him|her|them))\b|\bno one would (?:notice|care|miss)\b",
+    # Someone's medicine put by for themselves: "i've got her oramorph in the cupboard and i've started measuring it out for
+    # me", "i've been saving his sleeping tablets for myself".
+    r"\b(?:oramorph|morphine|tablets|pills|meds|medication|insulin|paracetamol|painkillers|sleepers|opioids?|codeine|tramadol)\b"
+    r"[^?!]{0,120}\bi(?:'ve| have|ve)? (?:started |been |begun )?(?:measuring|counting|saving|keeping|stashing) "
+    r"(?:it|them|some|a bit|a few)\b[^.?!]{0,20}\bfor (?:me|myself)\b|"
+    r"\bi(?:'ve| have|ve)? (?:started |been |begun )?(?:measuring|counting|saving|keeping|stashing) (?:(?:his|her|their|the|my \w+'?s?) )?"
+    r"(?:\w+ )?(?:oramorph|morphine|tablets|pills|meds|medication|insulin|painkillers|sleepers)\b[^.?!]{0,20}\bfor (?:me|myself)\b",
     # Someone out alone whose dog came back without them ("went out with the dog hours ago and the dog came back on its own").
     r"\b(?:the |our |his |her )?dog (?:has |'s )?(?:just )?(?:came|come|turned up|got) (?:back|home) (?:on its own|alone|by itself|without (?:him|her|them))\b",
     r"\b(?:don'?t|doesn'?t|do not|does not|not) (?:want(?:ing)? to|wanna) (?:live|be alive|be here|wake up|exist|go on|carry on)",
