@@ -28,7 +28,7 @@ from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, items_by_id, select_in_order
-from kernel.lexicon import SUBSTANCE_KINDS, Picture, read_message
+from kernel.lexicon import SUBSTANCE_KINDS, Picture, form_strength, mentions_help, read_message
 from kernel.resources import fill
 from kernel.vocabulary import Kind, ResistanceForm
 
@@ -579,6 +579,15 @@ def with_unheard_facts(picture: Picture, tracker: Tracker) -> Picture:
     return replace(picture, **found) if found else picture
 
 
+def _close_guesses(tracker: Tracker, margin: float = 0.05) -> set[str]:
+    """The classifier's likeliest intents other than the fallback: the best, and any within ``margin`` of it."""
+    ranking = [r for r in tracker.latest_message.get("intent_ranking") or [] if r.get("name") not in ("nlu_fallback", None)]
+    if not ranking:
+        return set()
+    best = float(ranking[0].get("confidence") or 0.0)
+    return {str(r["name"]) for r in ranking if best - float(r.get("confidence") or 0.0) <= margin}
+
+
 def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[EventType]]:
     """The reply to the latest message and the slot events that keep the picture and the thread.
 
@@ -595,9 +604,19 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     slots = {name: tracker.get_slot(name) for name in ("relationship", "concern", "resistance_form")}
     # How the no showed up is read where we asked, where they describe a refusal, and while the thread is about the
     # refusal and we don't know it yet ("he always says maybe when he feels better").
-    expecting_form = (memory.last_asked == "resistance_form" or intent in {"describe_refusal", "they_refused_help"}
+    refusal = {"describe_refusal", "they_refused_help"}
+    # Unsure, with a told refusal among its best guesses ("when i bring up the doctor he gets really worked up"):
+    # read as the refusal it most likely is when the words say how the no showed up.
+    unsure_refusal = intent == "nlu_fallback" and bool(_close_guesses(tracker) & refusal)
+    expecting_form = (memory.last_asked == "resistance_form" or intent in refusal or unsure_refusal
                       or (not slots["resistance_form"] and memory.topic in {"refusal", "why_resist"}))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
+    if unsure_refusal and not (memory.last_asked == "resistance_form" or memory.topic in {"refusal", "why_resist"}):
+        if picture.resistance_form and form_strength(text) < 2:
+            # a stray word ("snapping at everyone") read only because the classifier half-thought it a refusal story
+            picture = replace(picture, resistance_form=None)
+        if picture.resistance_form or mentions_help(text.lower()):
+            intent = "they_refused_help"
     if intent == "signs_of_progress" and slots["resistance_form"]:
         # "she looked at the page!! didn't book anything but she looked": news of a step once the no is known, not a new no
         picture = replace(picture, resistance_form=None)

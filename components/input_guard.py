@@ -160,10 +160,11 @@ START_ROLEPLAY = "start_roleplay"
 
 def promote_practice_request(message: Message) -> None:
     """A plain request to practise is ``start_roleplay`` whatever the classifier guessed (not a line said to them, and
-    not crisis: the crisis guard comes after this and still decides)."""
+    not crisis: the crisis guard comes after this and still decides). Already the classifier's guess, it is made sure:
+    "can i have a go at saying it to him" at 0.39 beside how_to_bring_up_therapy at 0.36 went to the fallback."""
     text = message.get(TEXT) or ""
     intent = (message.get(INTENT) or {}).get("name")
-    if (intent in (START_ROLEPLAY, "stop_roleplay") or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text)
+    if (intent == "stop_roleplay" or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text)
             or _SAID_TO_THEM.search(text)):
         return
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != START_ROLEPLAY]
@@ -188,11 +189,16 @@ TOLD_REFUSAL, REFUSED = "describe_refusal", "they_refused_help"
 
 
 def name_refusal_for_the_contract(message: Message) -> None:
+    """A refusal told in a few words (`describe_refusal`) is `they_refused_help` under the contract. When either leads,
+    the two are one answer: named `they_refused_help`, with their confidences added, so the fallback's ambiguity check
+    doesn't see two close intents where there is one (0.47 and 0.47 sent "every time i say he needs proper help he says
+    he can handle it himself" to the fallback)."""
     intent = message.get(INTENT) or {}
-    if intent.get("name") != TOLD_REFUSAL:
+    if intent.get("name") not in (TOLD_REFUSAL, REFUSED):
         return
     ranking = message.get(INTENT_RANKING_KEY) or []
-    named = {**intent, "name": REFUSED}
+    both = sum(float(r.get("confidence") or 0.0) for r in ranking if r.get("name") in (TOLD_REFUSAL, REFUSED))
+    named = {**intent, "name": REFUSED, "confidence": min(1.0, max(both, float(intent.get("confidence") or 0.0)))}
     message.set(INTENT, named, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [named, *[r for r in ranking if r.get("name") not in (TOLD_REFUSAL, REFUSED)]], add_to_output=True)
 

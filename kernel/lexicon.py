@@ -138,7 +138,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bkeeps? (?:'|‘)?(?:losing|forgetting|misplacing)(?:'|’)? (?:the|that|his|her|their) "
          r"(?:letter|form|number|leaflet|card|appointment)", 2),
         (r"\bcancel", 1), (r"\bfollow(?:s|ed)? through\b", 1), (r"\bkeeps? putting (?:it )?off\b", 2), (r"\bput(?:s|ting)? it off\b", 2),
-        (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2), (r"\bforg[eo]t", 1),
+        (r"\bnext (?:week|month|year)\b", 2), (r"\bsays? yes\b", 1), (r"\bpromis", 2),
+        (r"\bforg[eo]t\w* (?:to (?:call|ring|phone|book|go|make|fill)|(?:about )?(?:the|his|her|their) (?:appointment|number|form|letter|"
+         r"referral|gp|doctor))", 2),
         (r"\bdidn'?t (?:go|call|book|show)", 1),
         (r"\bwent once\b", 1), (r"\bone session\b", 1), (r"\bno[- ]show\b", 1), (r"\bgoes? through the motions\b", 1), (r"\blater\b", 1),
         (r"\b(?:he|she|they)(?:'ll| will) (?:book|go|call|ring|phone|look|think|sort|see (?:someone|somebody|a|the|about)|"
@@ -269,7 +271,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bnothing wrong with (?:me|him|her|my (?:mind|head|memory|brain))\b", 2),
         # the door shut on it: "he said absolutely not... hes not discussing it", "that was the end of it", "and thats final"
         (r"\babsolutely not\b|\b(?:not|won'?t|wont|refuses? to|will not) (?:even )?discuss(?:ing)? it\b|"
-         r"\bthat was the end of (?:it|that)\b|\b(?:and )?that'?s final\b|\bthats final\b|\bdoor (?:shut|closed)\b", 2),
+         r"\bthat was the end of (?:it|that)\b|\bnot (?:going|gonna) back (?:to (?:that|him|her|them|it)|there)\b|"
+         r"\b(?:and )?that'?s final\b|\bthats final\b|\bdoor (?:shut|closed)\b", 2),
         (r"\b(?:we'?re|you'?re|i'?m|we are|you are|i am) the ones? (?:who|that)(?:'s| is| are|'re)? (?:sick|ill|mad|crazy|need|needs|"
          r"has|have)\b", 2),
         (r"\bcontrol (?:me|her|him)\b|\btrying to control\b", 2), (r"\bin on it\b", 2), (r"\bnot (?:her|his|your) mother\b", 2),
@@ -316,6 +319,11 @@ def _form_scores(lowered: str) -> dict[ResistanceForm, int]:
     """The summed weight of each form's cues found in the text."""
     lowered = _FEARED_REACTION.sub(" ", lowered)
     return {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
+
+
+def form_strength(text: str) -> int:
+    """The weight of the strongest form's cues in the text: 1 is a stray word ("snapping", "forgets"), 2 or more a no told."""
+    return max(_form_scores(text.lower().replace("’", "'")).values())
 
 
 def _strongest_form(lowered: str) -> Optional[ResistanceForm]:

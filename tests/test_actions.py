@@ -408,3 +408,17 @@ def test_who_and_what_told_in_a_crisis_message_are_remembered_after_the_crisis_r
               {"event": "action", "name": "action_listen"}, user(other, "how_to_bring_up_therapy")]
     husband = with_unheard_facts(read_message(other), Tracker("someone", {}, {"text": other}, crisis, False, None, {}, "action_listen"))
     assert husband.relationship == "partner" and husband.concern is None and husband.pronoun != "she"
+
+
+def test_an_unsure_reading_with_a_told_refusal_among_its_best_guesses_is_answered_as_the_refusal(
+    actions_db: Engine, run_action: RunAction
+) -> None:
+    """0.26 for how_to_bring_up_therapy beside 0.25 for describe_refusal went to the fallback, and "when i bring up the
+    doctor he gets really worked up..." got lines to say instead of what his no may mean (conversation set, session 8)."""
+    text = "when i bring up the doctor he gets really worked up, says i dont know what its like. that one stung"
+    tracker = make_tracker(text, "nlu_fallback", slots={"relationship": "sibling", "concern": "depression"})
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.3}, {"name": "how_to_bring_up_therapy", "confidence": 0.26},
+        {"name": "describe_refusal", "confidence": 0.25},
+    ]
+    assert topic_of(run_action(ActionRespond(), tracker)) == "refusal"
