@@ -600,9 +600,16 @@ _OF_THEM = re.compile(r"\b(?:he|she|they|hes|shes|he'?s|she'?s|they'?re|theyre|h
 _DENIED_STATE = re.compile(r"\b(?:not|never|isn'?t|aren'?t|wasn'?t|no longer|nae)\s+(?:(?:really|even|that|too|so|at all)\s+)?$")
 
 
+# "she says it's my fault": their accusation, not the user's guilt
+_THEIR_WORDS = re.compile(r"\b(?:says?|said|thinks?|reckons?|tells? me|told me|blames? me)\s+(?:that\s+)?(?:it'?s|its|it is|it was)\s+$")
+
+
 def _said_of_me(pattern: re.Pattern[str], lowered: str) -> bool:
-    return any((not _OF_THEM.search(lowered[max(0, m.start() - 30): m.start()]) or re.search(r"\bme\b", m.group(0)))
+    """The state is the user's: not said of them ("he's exhausted"), denied, or their words about the user. "my fault"
+    and "blame myself" are the user's whatever comes before ("is it my fault...")."""
+    return any((not _OF_THEM.search(lowered[max(0, m.start() - 30): m.start()]) or re.search(r"\b(?:me|my|myself)\b", m.group(0)))
                and not _DENIED_STATE.search(lowered[max(0, m.start() - 20): m.start()])
+               and not _THEIR_WORDS.search(lowered[max(0, m.start() - 30): m.start()])
                for m in pattern.finditer(lowered))
 
 

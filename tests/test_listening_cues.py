@@ -608,3 +608,14 @@ def test_whether_arguing_with_them_is_any_use_asks_about_their_no() -> None:
     from actions.moves import read_move
 
     assert read_move("is there any point arguing the science with him", "find_support", None).topic == "why_resist"
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # a stranger's conversation: "is it my fault for moving away" got the general "thank you for telling me how this feels"
+    ("is it my fault for moving away", "guilty"),
+    ("is it my fault she drinks", "guilty"),
+    ("she says its my fault", None),
+    ("he feels guilty about it", None),
+])
+def test_guilt_asked_about_is_the_users(text: str, state: str | None) -> None:
+    assert read_message(text).user_state == state
