@@ -608,10 +608,11 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     # Unsure, with a told refusal among its best guesses ("when i bring up the doctor he gets really worked up"):
     # read as the refusal it most likely is when the words say how the no showed up.
     unsure_refusal = intent == "nlu_fallback" and bool(_close_guesses(tracker) & refusal)
+    on_the_no = memory.topic in {"refusal", "why_resist"}
     expecting_form = (memory.last_asked == "resistance_form" or intent in refusal or unsure_refusal
-                      or (not slots["resistance_form"] and memory.topic in {"refusal", "why_resist"}))
+                      or (not slots["resistance_form"] and on_the_no))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
-    if unsure_refusal and not (memory.last_asked == "resistance_form" or memory.topic in {"refusal", "why_resist"}):
+    if unsure_refusal and not (memory.last_asked == "resistance_form" or on_the_no):
         if picture.resistance_form and form_strength(text) < 2:
             # a stray word ("snapping at everyone") read only because the classifier half-thought it a refusal story
             picture = replace(picture, resistance_form=None)

@@ -246,6 +246,10 @@ _ASKING_US_ABOUT_ME = re.compile(r"\bis it (?:normal|ok|okay|alright|wrong|bad|n
                                  r"\b(?:someone|somebody|people|the person|a person) you (?:love|care about)\b", re.I)
 
 
+# Third-person words that may name someone other than the loved one (the doctors, the neighbours).
+_OTHERS = frozenset(("they", "them", "their", "they're", "theyre"))
+
+
 def looks_like_a_line(text: str) -> bool:
     lowered = text.replace("’", "'")
     if _TO_US.search(lowered) or _ASKING_US_ABOUT_ME.search(lowered):  # "for you to help me stay calm" is to us
@@ -259,8 +263,6 @@ def looks_like_a_line(text: str) -> bool:
     third = _THIRD_PERSON.findall(lowered)
     return not third or (len(_SECOND_PERSON.findall(lowered)) >= 2 and all(word in _OTHERS for word in third))
 
-
-_OTHERS = frozenset(("they", "them", "their", "they're", "theyre"))
 
 
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
