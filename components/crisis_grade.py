@@ -463,7 +463,7 @@ _FIGURES = _rx(
     WANTS_A_REST,
     r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) literally killing me\b",  # not "he's actually killing me", a plea
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
-    r"\bbleed(?:s|ing)? (?:me|us|him|her|them|the family) (?:dry|white)\b",  # money taken, not blood
+    r"\bbleed(?:s|ing)? (?:me|us|you|him|her|them|the family|the account|my account) (?:dry|white)\b",  # money taken, not blood
     RATHER_DIE_THAN,  # a way of saying no ("you'd rather be dead than go to AA")
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.
