@@ -147,7 +147,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshould i get a therapist\b|\bwho helps (?:the family|families|me|us|people like)|\bnobody (?:ever )?asks about me\b|"
         r"\bsomething for me\b|\banything for me\b|\bhow (?:do|can|should) i (?:even )?look after (?:myself|me)\b|"
         r"\b(?:anything|something|anyone|support|help) for (?:\w+ )?(?:blokes|men|guys|dads|mums|"
-        r"moms|parents|families|wives|husbands|partners|people|carers|grandparents) like me\b|\bwhat (?:do|can|"
+        r"moms|parents|families|wives|husbands|partners|people|carers|grandparents) (?:like me|in my (?:situation|position|shoes))\b|"
+        r"\bfor (?:families|relatives|partners|parents|kids|children|wives|husbands) of (?:people|someone|addicts|gamblers|drinkers|"
+        r"alcoholics)\b|\banywhere (?:i can|i could|to) go\b[^.?!]{0,15}\bfor me\b|\bwhat (?:do|can|"
         r"should) i do for (?:me|myself)\b|"
         r"\bwhere (?:would|could|can|should|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|turn)\b"
     )),
@@ -184,7 +186,14 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # buying the drink, and reassurance that feeds a compulsion: "is that helping him or making it worse"
         r"\b(?:pick(?:ing)? up|get(?:ting)?|buy(?:ing)?) (?:\w+ )?(?:beer|booze|wine|cans|drink|alcohol|cigarettes|fags|weed|vodka) "
         r"for (?:him|her|them)\b|\bhelping (?:him|her|them) or\b|\bkeep reassuring\b|"
-        r"\bfeeding (?:it|the (?:anxiety|fear|worry|habit))\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
+        r"\bfeeding (?:it|the (?:anxiety|fear|worry|habit))\b|"
+        # money and errands done for them: "he borrowed 200 quid off me", "his mum gives him 50 quid a week",
+        # "should i just book the appointment for him? i feel like his mum", "i feel like im keeping his secret"
+        r"\bborrow(?:ed|s|ing)? [^.?!]{0,25}\b(?:off|from) (?:me|us)\b(?=[\s\S]*\b(?:was (?:that|it|i)|should i|is (?:that|it)|am i|do i)\b)|\b(?:lent|loaned) (?:him|her|them)\b|"
+        r"\bgives? (?:him|her|them) (?:\w+ )?(?:money|cash|quid|pounds|dollars|bucks|[£$]\d+)\b|\bwhat it goes on\b|"
+        r"\b(?:book|make|ring|call|arrange|sort) (?:the |an |a )?(?:appointment|gp|doctor|therapist|counsell?or)(?: \w+)? for (?:him|her|"
+        r"them)\b|\bfeel like (?:his|her|their) (?:mum|mom|mother|dad|parent|carer)\b|"
+        r"\bkeep(?:ing)? (?:his|her|their|the) secret\b|\bcover(?:ing)? for (?:him|her|them)\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -216,7 +225,14 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:visit|see|call|ring|phone|go round)(?:ing)? (?:her|him|them) less\b|"
         r"\b(?:without being|being|make me|i'?m|im|i am|am i) (?:a )?(?:terrible|bad|awful|horrible|selfish) "
         r"(?:daughter|son|sister|brother|wife|husband|partner|friend|mother|father|mum|mom|dad)\b(?! to)|"
-        r"\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b"
+        r"\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b|"
+        # "do i tell mum?", "should i stop her seeing maisie when she's been drinking", "get a skip and clear it while mums
+        # away", "tom says we should just leave her to it", "how do i get him to at least respect the house"
+        r"\b(?:do|should) i tell (?:mum|mom|dad|my \w+|his \w+|her \w+|their \w+|anyone|someone|the family|the others)\b|"
+        r"\bstop (?:him|her|them) (?:from )?(?:seeing|having|visiting|coming|driving|taking|babysitting)\b|"
+        r"\bshould i (?:let|allow) (?:him|her|them) (?:to )?(?:see|have|visit|take|drive|babysit|look after)\b|"
+        r"\b(?:clear|throw|chuck|bin|empty|get rid of)\b[^.?!]{0,60}\bwhile (?:s?he|they|mums?|moms?|dads?|my \w+)\b|"
+        r"\bleave (?:him|her|them) to it\b|\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -244,7 +260,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:s?he|they)(?:'d| would| might| will| could| may) |to )(?:mention|talk|ask|see|go|ring|call|book|get|come|meet|try|look)\b"
         r"(?![^.?!]*\b(?:but|never|didn'?t|cancel\w*|backed out|bailed|still|hasn'?t|has not|haven'?t|yet|keeps?|won'?t|wont|"
         r"doesn'?t|isn'?t|after this)\b)|"
-        r"\b(?:he|she|they) let me\b|^\W*update\b"
+        r"\b(?:he|she|they) let me\b|^\W*update\b|"
+        r"\btiny (?:thing|step|win)\b|\blittle (?:win|step)\b|\bwithout (?:washing|checking|cleaning|asking|a drink|drinking)\w* first\b"
     )),
     ("bring_up", _rx(
         r"\bis it (?:even |still |really )?worth (?:raising|bringing (?:it |this |that )?up|mentioning|trying|asking)\b|"
@@ -273,7 +290,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshould i (?:apologi[sz]e|say sorry|text (?:him|her|them)|reach out|message (?:him|her|them)|leave it|give (?:him|her|"
         r"them) space)\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
-        r"\bwill (?:that|it) put (?:him|her|them) off\b|\bget through to (?:him|her|them)\b|\bmy place to (?:say|bring|raise|"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b|\bask (?:him|her|them|his \w+|her \w+|my \w+) to (?:have a word|talk to (?:him|"
+        r"her|them)|speak to (?:him|her|them))\b|\bget through to (?:him|her|them)\b|\bmy place to (?:say|bring|raise|"
         r"mention|tell)\b|"
         r"\bmy place\b[^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b|"
         # word order of a second language: "how i can talk with him when he is calm"
@@ -288,7 +306,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
         r"\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
         r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|"
-        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:this|so) fed up\b|\bi'?m angry\b"
+        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|\b(?:this|so) fed up\b|\bi'?m angry\b"
     )),
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"

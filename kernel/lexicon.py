@@ -28,7 +28,7 @@ _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
     Relationship.CHILD: (
         "son", "daughter", "kid", "kids", "child", "children", "teen", "teenager", "stepson", "stepdaughter",
         "step-son", "step-daughter", "boy", "girl", "eldest", "youngest", "adult child", "adult son",
-        "adult daughter", "grandson", "granddaughter",
+        "adult daughter", "grandson", "granddaughter", "lad", "lass",
     ),
     Relationship.SIBLING: (
         "brother", "sister", "bro", "sis", "sibling", "siblings", "twin", "big sis", "little sis", "big brother",
@@ -66,9 +66,15 @@ _RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words, possessive=True) f
 _RELATIONSHIP_WORD_SET = {word for words in _RELATIONSHIP_WORDS.values() for word in words}
 # A concern without words ("other") is chosen, never matched: an empty pattern would match any text.
 _CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items() if words}
-# Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "ex" and "using" appear in
+# Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "lad", "ex" and "using" appear in
 # ordinary sentences); they only count when the text is short or they follow "my".
-_AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "ex", "using", "drink", "passed", "job", "loss", "numb"}
+_AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "lad", "lass", "ex", "using", "drink", "passed", "job", "loss", "numb"}
+
+
+def _ambiguous(word: str) -> bool:
+    """An ambiguous word, or the plural or apostrophe-less possessive of an ambiguous word for a child ("the lads", "the boys");
+    not "drinks", which is the struggle."""
+    return word in _AMBIGUOUS or (word.endswith("s") and word[:-1] in ("lad", "lass", "boy", "girl"))
 
 
 # "her dad", "his sister", "their mum", "my husband's brother": someone else's relative, not the person the
@@ -83,7 +89,7 @@ def _first_match(
     for value, pattern in patterns.items():
         for match in pattern.finditer(text):
             word = match.group(0).lower()
-            if word in _AMBIGUOUS and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
+            if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
             if skip_others and _SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]):
                 continue
@@ -216,6 +222,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bmore harm than good\b|\b(?:just )?an? (?:\w+ )?buzz ?word\b|\bmade up by\b|\b(?:hr|the media|doctors|drug companies|"
          r"pharma|the government|they) made (?:it |that |the whole thing )?up\b", 2),
         (r"\b(?:he'?s|she'?s|hes|shes|they'?ve|has|have) read (?:that|somewhere|online|up on)\b", 2),
+        # a case for it: "everyone at work does it", "the odds are in your favour if you know what you're doing",
+        # "it's less harmful than your beer, it's legal in half of america"
+        (r"\beveryone (?:at work |i know |else |my age )?does (?:it|that)\b|\bif you know what you'?re doing\b", 2),
+        (r"\bless (?:harmful|dangerous|addictive) than\b|\blegal in\b|\bsafer than\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
         (r"\bjok", 2), (r"\blaugh", 2),
@@ -473,7 +483,7 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         for match in pattern.finditer(text):
             word = match.group(0).lower()
             before = text[: match.start()]
-            if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
+            if _ambiguous(word) and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
             if _ABOUT_ME.search(before[-60:]) or _RULED_OUT.search(before[-40:]):
                 continue
@@ -493,7 +503,23 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
+    if best and best[0] == "grief" and "other" in found and _A_HOARD_OR_DEMENTIA.search(text):
+        return "other"  # "since dad died she keeps everything": the hoard (or the memory) is the struggle, the death its start
+    if best and best[0] == "trauma" and found - {"trauma"} and not _TRAUMA_SIGN.search(text):
+        # "back from his second deployment and hes angry all the time": the service is where it started; without a
+        # sign of trauma (nightmares, flinching) the struggle is the one named
+        later = [(m.start(), value) for value, pattern in _CONCERN_PATTERNS.items() if value in found - {"trauma"}
+                 for m in [pattern.search(text)] if m]
+        return min(later)[1] if later else best[0]
     return best[0] if best else None
+
+
+_A_HOARD_OR_DEMENTIA = re.compile(r"\b(?:hoard\w*|clutter\w*|keeps everything|memory (?:loss|problems?|clinic)|dementia)", re.IGNORECASE)
+# Trauma told by its signs, not only by where it happened (a deployment, a tour, a crash).
+_TRAUMA_WORDS_OF_PLACE = ("combat", "served in", "afghanistan", "iraq", "veteran", "deployment", "deployed", "tour of duty",
+                          "second tour", "third tour", "back from his tour", "back from her tour", "car accident", "road accident",
+                          "bad accident", "serious accident", "since the accident", "since the crash", "car crash")
+_TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) if word not in _TRAUMA_WORDS_OF_PLACE))
 
 
 # Other people's relatives said in passing ("our mum doesn't know", "his sister noticed") and the loved one
@@ -521,7 +547,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             if word not in _RELATIONSHIP_WORD_SET and word[:-1] in _RELATIONSHIP_WORD_SET:
                 word = word[:-1]  # "boyfriends" typed for "boyfriend's"
             before = lowered[max(0, match.start() - 40): match.start()]
-            if word in _AMBIGUOUS and not short and not re.search(r"\bmy\s+$", before, re.I):
+            if _ambiguous(word) and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
             if _SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before):
                 continue

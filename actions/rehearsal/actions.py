@@ -63,6 +63,13 @@ STOP_FIRST = re.compile(
     r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) )?(?:stop|pause|end it|enough)"
     r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
 )
+# "anyway stop, how was that", "Thank you that will do for now. How did I do": an end to the practice and a request
+# for feedback that close the message, after a remark about the loved one ("he wouldnt say that lol").
+STOP_LAST = re.compile(
+    r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|that'?ll do|that will do|that'?s (?:it|all|enough)|"
+    r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?\W+(?:so\W+)?(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
+    r"(?:any |give me (?:some )?)?feedback)\b[^.!?]{0,20}[.!?\s]*$", re.I
+)
 # "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
 # A plan made for the user, not one proposed to them ("can we make a plan together?", "let's make a plan with your GP").
 PLAN_ASKED = re.compile(r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:(?:me|us)\s+(?:a|the|my)|my)\s+(?:talk\s+)?plan\b|"
@@ -170,12 +177,18 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
     if named and _a_name(named.group(1)):
         return named.group(1)
     relationship = tracker.get_slot("relationship")
+    opener = (first_line or "").split()[0].strip(",.!").lower() if (first_line or "").split() else ""
     for event in tracker.events:
         if event.get("event") != "user":
             continue
-        for word, name in _NAMED_IN_STORY.findall(str(event.get("text") or "")):
+        told = str(event.get("text") or "")
+        for word, name in _NAMED_IN_STORY.findall(told):
             if _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name
+        # typed in lowercase: "my best friend jess has gone quiet", then "jess im not trying to make a big deal" to her
+        for word, name in re.findall(r"\bmy (\w+(?: \w+)?),? (\w+)\b", told.lower()):
+            if name == opener and _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
+                return name.capitalize()
     return None
 
 
@@ -471,7 +484,7 @@ class ValidateRoleplayForm(FormValidationAction):
             fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None,
                           chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
-        if STOP_FIRST.match(text) or PLAN_ASKED.search(text):
+        if STOP_FIRST.match(text) or STOP_LAST.search(text) or PLAN_ASKED.search(text):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
             # closes; the rest of the message is then answered outside practice.
             return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
