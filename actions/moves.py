@@ -189,11 +189,13 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bfeeding (?:it|the (?:anxiety|fear|worry|habit))\b|"
         # money and errands done for them: "he borrowed 200 quid off me", "his mum gives him 50 quid a week",
         # "should i just book the appointment for him? i feel like his mum", "i feel like im keeping his secret"
-        r"\bborrow(?:ed|s|ing)? [^.?!]{0,25}\b(?:off|from) (?:me|us)\b(?=[\s\S]*\b(?:was (?:that|it|i)|should i|is (?:that|it)|am i|do i)\b)|\b(?:lent|loaned) (?:him|her|them)\b|"
+        r"\bborrow(?:ed|s|ing)? [^.?!]{0,25}\b(?:off|from) (?:me|us)\b"
+        r"(?=[\s\S]*\b(?:was (?:that|it|i)|should i|is (?:that|it)|am i|do i)\b)|\b(?:lent|loaned) (?:him|her|them)\b|"
         r"\bgives? (?:him|her|them) (?:\w+ )?(?:money|cash|quid|pounds|dollars|bucks|[£$]\d+)\b|\bwhat it goes on\b|"
         r"\b(?:book|make|ring|call|arrange|sort) (?:the |an |a )?(?:appointment|gp|doctor|therapist|counsell?or)(?: \w+)? for (?:him|her|"
         r"them)\b|\bfeel like (?:his|her|their) (?:mum|mom|mother|dad|parent|carer)\b|"
-        r"\bkeep(?:ing)? (?:his|her|their|the) secret\b|\bcover(?:ing)? for (?:him|her|them)\b|\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
+        r"\bkeep(?:ing)? (?:his|her|their|the) secret\b|\bcover(?:ing)? for (?:him|her|them)\b|"
+        r"\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
@@ -306,7 +308,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
         r"\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
         r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|"
-        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|\b(?:this|so) fed up\b|\bi'?m angry\b"
+        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|"
+        r"\b(?:this|so) fed up\b|\bi'?m angry\b"
     )),
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"

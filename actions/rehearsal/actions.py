@@ -66,8 +66,10 @@ STOP_FIRST = re.compile(
 # "anyway stop, how was that", "Thank you that will do for now. How did I do": an end to the practice and a request
 # for feedback that close the message, after a remark about the loved one ("he wouldnt say that lol").
 STOP_LAST = re.compile(
-    r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|that'?ll do|that will do|that'?s (?:it|all|enough)|"
-    r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?\W+(?:so\W+)?(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
+    r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|that'?ll do|that will do|"
+    r"that'?s (?:it|all|enough)|"
+    r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?\W+(?:so\W+)?"
+    r"(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
     r"(?:any |give me (?:some )?)?feedback)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
 # "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
