@@ -326,7 +326,7 @@ _FEELING = _rx(
     r"\bi (?:feel|felt) (?:so |really |just |like |such |a bit |kind of )*(?:guilty|awful|useless|terrible|bad|helpless|sad|"
     r"lost|like a|like i|"
     r"like it'?s|responsible|ashamed|stupid|horrible|sick|alone)|\bmy fault\b|\bi miss (?:him|her|them)\b|\btelling you how i feel\b|"
-    r"\bi'?m not asking (?:what|for)\b|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
+    r"\bi'?m not asking (?:what|for)\b|\bhypocrit\w*|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
     # Fear and worry *for* them, told to us ("i'm scared for him honestly", "so worried about her").
     r"\bi'?m (?:so |really |just |honestly |genuinely |actually )*(?:scared|terrified|frightened|afraid|worried) (?:for|about) "
     r"(?:him|her|them)\b(?! (?:to|if|when|that|because|cos|so)\b)|\bi'?m (?:so |really |just )*(?:scared|terrified|frightened|afraid) "

@@ -113,6 +113,11 @@ FEELINGS = {
         "put that first.",
         "That fear says how much they matter to you. Worry like this is easier to carry when someone else knows about it too.",
     ),
+    "hypocrite": (
+        "Having habits of your own doesn't cancel out your worry about them. If they throw it back at you, owning it usually "
+        "works better than defending it: “Fair point, I'm not perfect either. If you were worried about me, I'd want you to "
+        "say.” That keeps it about care, not about who's worse.",
+    ),
     "default": (
         "Thank you for telling me how this feels. You don't need to fix anything right now for that to matter.",
         "That sounds really hard to live with. It makes sense to feel this way after all you've been holding.",

@@ -127,8 +127,8 @@ _JUST_DID = (r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|m
              r"overdosed|walked|left|swallowed|smashed|loaded)\b")
 # Danger happening now or very recently. Any of these keeps a message at crisis.
 _NOW = _rx(
-    r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
-    r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special)\b)|\byesterday\b|\bearlier\b|"
+    r"\bright now\b|\bjust now\b|\btonight\b|(?<!on the news )(?<!on the radio )(?<!on tv )(?<!on telly )(?<!on stream )\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
+    r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special|stream|livestream|video|podcast)\b)(?<!on stream last night)|\byesterday\b|\bearlier\b|"
     r"\bat the moment\b|\bcurrently\b|\bas we speak\b",
     r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
@@ -168,7 +168,9 @@ _PAST = _rx(
     r"\byears ago\b|\blong (?:ago|time ago)\b",
     r"\blong in the past\b|\bback (?:in|when)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
     r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
-    r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s (?:suicide|overdose|death|attempt)\b",
+    r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|granda|grampa|gramps|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s "
+    r"(?:suicide|overdose|death|attempt)\b|\bwhen (?:your|my|his|her|our|their) (?:granda|grandad|granddad|grandpa|grandma|gran|nan|uncle|"
+    r"aunt|auntie|great[- ]\w+) (?:tried|attempted|took|died|was)\b",
     r"\blast (?:year|winter|summer|spring|autumn|fall|month|decade|christmas|easter|new year|halloween|thanksgiving|ramadan|diwali)\b|\bin (?:my|his|her|their) (?:teens|twenties|20s|30s)\b",
     r"\b(?:overdosed|od'?d|attempted|tried|cut|self[- ]harmed) (?:at|aged|when (?:i|he|she) was) \d\d?\b|"
     r"\b(?:i'?m|i am) \d\d now\b|\blong back\b|\byears back\b",
@@ -182,7 +184,7 @@ _PAST = _rx(
     r"\bsurvived\b|\bgot through\b|\bgot help\b|\brecovered\b|\bthat was\b|\bafter (?:his|her|my|their) (?:first|divorce)\b",
     # Second-hand: fiction, news, statistics, someone outside the family.
     r"\b(?:film|movie|tv show|series|episode|documentary|(?<!to )(?<!just )book(?! (?:the|an?|in|him|her|them|it|me|my|his|their|a)\b)|novel|character|news|article|podcast|story|singer|"
-    r"celebrity|actor|footballer|rapper|influencer|youtuber|interview|song|statistics?|headline|reasons why)\b",
+    r"celebrity|actor|footballer|rapper|influencer|youtuber|streamer|tiktoker|interview|song|statistics?|headline|reasons why)\b",
     r"\bwatched\b|\bheard about\b|\bread (?:a|an|that|about)\b|\bsupport group\b|\bcolleague\b|\bfriend of a friend\b",
     r"\b(?:guy|man|woman|girl|boy|someone|person) (?:at|from|in) (?:my|our|the) (?:work|office|school|town|group)\b",
     r"\bour (?:town|school|area)\b|\bthere was a suicide\b|\bmore likely\b|\bmy (?:best )?friend from school\b",
@@ -334,7 +336,14 @@ _ACUTE = _rx(
     r"\bmy heart (?:is )?(?:racing|going crazy|pounding)\b(?=[^\n]*\b(?:coke|cocaine|speed|pills|took|taken|snorted|mdma|meth)\b)"
     r"|\bpulse (?:is )?(?:so |really |very )?(?:slow|weak)\b|\balcohol poisoning\b|\bsmells? (?:of|like) gas\b",
     r"\b(?:someone|somebody|one of us|anyone)(?:'s| is)? (?:going to|gonna|about to) (?:get hurt|end up dead|die|get killed)\b|\b(?:isn'?t|not) going to make it\b",
-    r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething smashed\b|"
+    r"\bgoing to be blood\b|\b(?:someone|somebody)(?:'s| is) getting hurt\b|\bwho'?s hurt\b|\bsomething (?:just )?smashed\b|"
+    # "screaming 'put it down'", a car in the creek and its driver not answering, smoke under a locked door
+    r"\b(?:scream\w*|shout\w*|yell\w*)\b[^.?!]{0,20}['\"“‘]?\s*(?:put|drop) (?:it|that|the \w+) down\b|"
+    r"\b(?:car|truck|van|ute|bike|motorbike)(?:'s| is)? (?:\w+[- ]?down |upside down |on its (?:roof|side) )?in (?:the|a) "
+    r"(?:creek|river|ditch|canal|lake|water|burn|reservoir)\b|"
+    r"\bsmoke (?:is )?(?:coming )?(?:under|from under|through) (?:it|the|his|her|their|my) ?(?:\w+ )?(?:door)?\b(?=[\s\S]{0,80}\b(?:locked|won'?t "
+    r"answer|not answering|isn'?t answering|inside|in there|drinking|drunk)\b)|"
+    r"(?<=locked\. )smoke under it\b|"
     r"\bsmashing (?:things|stuff|the)\b",
     r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
     r"\b(?:got|has|holding|waving|with|loaded|grabbed|pulled|picked up)\b[^.?!]{0,20}\b(?:a |the |his |her |my )?(?:kitchen )?(?:knife|machete|gun|rifle|shotgun|"
@@ -464,6 +473,17 @@ _FIGURES = _rx(
     r"\b(?:he|she|they|it|this|that)(?: is|'s| are|'re) literally killing me\b",  # not "he's actually killing me", a plea
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     r"\bbleed(?:s|ing)? (?:me|us|you|him|her|them|the family|the account|my account) (?:dry|white)\b",  # money taken, not blood
+    r"\bbleed(?:s|ing)? (?:money|cash)\b",
+    # A knife or a rope at work ("chopping onions with the big knife", "a new knife for cutting load straps", "a new rope for
+    # the trailer"), and tablets set out that he won't take.
+    r"\b(?:chopping|cutting|slicing|peeling|dicing|carving) (?:up )?(?:the |some |an? |his |her )?(?:onions?|veg\w*|carrots?|potatoes|"
+    r"meat|bread|cake|chicken|tomatoes|garlic|apples?|fruit|herbs|turkey|roast|joint|straps?|string|tape|wood|cardboard|boxes|"
+    r"tea|dinner|lunch)\b[^.?!]{0,20}\bwith (?:the |a |my )?(?:big |sharp |bread |kitchen |good )?knife\b",
+    r"\b(?:new |sharp |big |good )?knife for (?:cutting|chopping|slicing|the (?:kitchen|bread|meat|veg|straps|boat|fish))\b",
+    r"\b(?:bought|buy|buying|got|ordered) (?:a |some )?(?:new |spare |long )?rope for (?:the )?(?:trailer|boat|load|washing|tent|"
+    r"swing|climbing|towing|garden|dog|hay|bales|horse|roof rack)\b",
+    r"\b(?:pills|tablets|meds|medication)\b[^.?!]{0,30}\blined up\b[^.?!]{0,40}\b(?:won'?t|will not|refuses? to|doesn'?t|does not) "
+    r"(?:take|touch)\b",
     RATHER_DIE_THAN,  # a way of saying no ("you'd rather be dead than go to AA")
     # A life taken away as a way of living ("says i'm trying to take her life away from her", of a hoard cleared),
     # not a life ended.
@@ -561,7 +581,7 @@ def without_figures(text: str) -> str:
 
 
 def acute(text: str) -> bool:
-    return bool(_ACUTE.search(text))
+    return bool(_ACUTE.search(without_figures(text)))  # "chopping onions with the big knife" holds no knife up
 
 
 # The user's own danger, over: "I used to self-harm", "I had suicidal thoughts years ago".

@@ -650,6 +650,8 @@ _USER_STATE = {
     "grieving": re.compile(r"\b(?:i'?m|i am) (?:grieving|mourning|heartbroken)\b", re.I),
     "alone": re.compile(r"\b(?:on my own|(?<!lives )(?<!living )(?<!live )alone|only one|no one|nobody)\b", re.I),
     "scared": re.compile(r"\b(?:scared|frightened|terrified|worried sick|out of my depth)\b", re.I),
+    # "i do like a pint most nights. does that make me a hypocrite"
+    "hypocrite": re.compile(r"\bhypocrit\w*", re.I),
 }
 
 

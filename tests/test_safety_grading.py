@@ -150,6 +150,7 @@ def test_the_second_blind_set_gets_every_crisis_and_few_false_alarms(
         ("safety_blind_4.tsv", "58 of its 80 crises caught and 11 of 110 safe lines alarmed when first run"),
         ("safety_blind_5.tsv", "held out for a session: rules alone 44 of 75, with the crisis model 57 of 75, 8 of 100 alarmed"),
         ("safety_blind_8.tsv", "49 of its 55 crises caught and 6 of 95 safe lines alarmed when first run"),
+        ("safety_blind_9.tsv", "57 of its 60 crises caught and 7 of 85 safe lines alarmed when first run"),
     ],
 )
 def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(
@@ -159,7 +160,8 @@ def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(
     misses were then fixed by kind (a goodbye said sideways, an overdose described by what is seen, violence in deeds,
     a way out pictured, falls, fires and storms; then affairs put in order, letters to open after, the whole supply
     taken, hands on a neck, a way out on the road; then a ligature ready, a farewell that plans who finds them, a walk
-    to a cliff, "it's done" and no answer), so they are development sets now; safety_blind_6.tsv is held out."""
+    to a cliff, "it's done" and no answer; then a car in a creek, smoke under a locked door, "put it down" screamed, and
+    knives, ropes and tablets at ordinary work), so they are development sets now; safety_blind_6.tsv is held out."""
     parsed = _parse(agent, _rows(DATA / name))
     missed = [row[3] for row, p in parsed if row[0] == CRISIS and _routed(p) != CRISIS]
     safe = [(row, p) for row, p in parsed if row[0] in (NONE, PAST)]

@@ -72,6 +72,13 @@ STOP_LAST = re.compile(
     r"(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
     r"(?:any |give me (?:some )?)?feedback)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
+# Asking us, mid-practice, what to say to them: "what do i say to that", "what should i say if she says that", "how do
+# i answer that". Not "what do i say to make you believe me", which is said to them.
+ASKS_US_WHAT_TO_SAY = re.compile(
+    r"\bwhat (?:do|should|would|could|can) i (?:even )?say(?: (?:to|about) (?:that|this|it)| (?:next|now|then|here|there|back)|"
+    r" (?:if|when) (?:s?he|they|he'?s|she'?s|they'?re|hes|shes)\b[^.!?]*)?\W*$|"
+    r"\bhow (?:do|should|would|can|could) i (?:answer|respond to|reply to|come back (?:from|to)) (?:that|this)\b", re.I
+)
 # "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
 # A plan made for the user, not one proposed to them ("can we make a plan together?", "let's make a plan with your GP").
 PLAN_ASKED = re.compile(r"\b(?:draw up|make|write|give|put together|do|get)\s+(?:(?:me|us)\s+(?:a|the|my)|my)\s+(?:talk\s+)?plan\b|"
@@ -495,6 +502,11 @@ class ValidateRoleplayForm(FormValidationAction):
             rewind_to(dispatcher, rehearsal, raw, int(back.group(1)))
             return {"roleplay_line": None, "rp_state": dump_state(rehearsal, raw)}
         scenario = scenario_for(tracker, raw)
+        if ASKS_US_WHAT_TO_SAY.search(text):
+            # "hed just say 'im chilling dad'. what do i say to that": a question to the coach, not a line to them
+            dispatcher.utter_message(text=f"(Stepping out of character for a moment.)\n{hint_text(rehearsal, scenario)}\n"
+                                          "(Back in character: go on with your next line.)")
+            return {"roleplay_line": None}
         raw = {**raw, "scenario": scenario.id, "speaker": raw.get("speaker") or scenario.call}
         used = list(raw.get("used", []))
         turn, reply = take_turn(scenario, rehearsal, text, code(text), used, str(raw.get("seed", tracker.sender_id)))

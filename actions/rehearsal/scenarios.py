@@ -196,6 +196,15 @@ def registry() -> dict[str, Scenario]:
     return load_scenarios()
 
 
+# Other words for the same person, so that a word no scenario lists ("my lad", "my missus") still says who they are
+# without outranking the struggle: a lad who smokes weed is the son who uses drugs, not the low son whose file lists "lad".
+SAME_PERSON = {
+    "lad": "son", "boy": "son", "lass": "daughter", "girl": "daughter", "hubby": "husband", "fella": "husband", "bf": "boyfriend",
+    "wifey": "wife", "missus": "wife", "gf": "girlfriend", "mam": "mum", "ma": "mum", "mama": "mum", "mummy": "mum", "mom": "mum",
+    "mother": "mum", "daddy": "dad", "pa": "dad", "papa": "dad", "father": "dad", "bro": "brother", "sis": "sister",
+}
+
+
 def closest(relationship: Optional[str], concern: Optional[str], form: Optional[str], words: str = "", salt: int = 0,
             pronoun: Optional[str] = None) -> Scenario:
     """The scenario that fits what the user already told us best: relationship first, then the user's own word for them
@@ -203,6 +212,7 @@ def closest(relationship: Optional[str], concern: Optional[str], form: Optional[
     played as a sister), then form. The struggle outranks the form because it is the scene and the reasons (a son who
     hears voices played as a son who drinks is a different conversation), while the form is only how the no sounds."""
     said = set(re.findall(r"[a-z]+", words.lower()))
+    said |= {SAME_PERSON[word] for word in said if word in SAME_PERSON}
     kind = struggle_kind(words)
 
     def fit(s: Scenario) -> int:
