@@ -76,6 +76,7 @@ _WHY_THEM = _rx(
     r"\bnot (?:exactly )?wrong\b|\bprobably right\b|\bis that a thing\b|\bscared of (?:the|it|going|what)\b|"
     r"\bany point (?:in )?(?:arguing|debating|reasoning) (?:the \w+ )?with (?:him|her|them)\b|"
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
+    r"\b(?:that'?s|thats|this is) the (?:bit|part|thing) i (?:don'?t|dont|can'?t|cant) (?:get|understand)\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
     r"\b(?:the )?(?:depression|drink|drinking|illness|anxiety|grief|addiction|drugs|bipolar|mania|ptsd|trauma) talking\b|"
     r"\bwhat(?:'s| is)? (?:actually |really )?going on (?:for|in|inside|with) (?:him|her|them|his head|her head)\b[^.?!]{0,30}"
@@ -98,10 +99,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhow do i know if i should (?:actually )?be worried\b|\bsigns? (?:would|that) mean it'?s (?:serious|dangerous)|"
         r"\bnormal teenager\b|"
         r"\bput the idea in\b|\bhow worried should\b|\bis (?:this|it|that) (?:actually |really |even |physically )?(?:an emergency|"
-        r"dangerous|serious|harmful|damaging)\b|\blooking out for\b|"
+        r"dangerous|serious|harmful|damaging)\b|\blooking out for\b|\bis (?:this|it|that|what (?:s?he|they)(?:'s| is| are|'re) doing) like "
+        r"(?:actually |really )?(?:dangerous|serious|harmful)\b|"
         # "is it a safety thing tho? boxes piled by the boiler", "part of me worries he'll end up hurting someone"
         r"\bis (?:this|it|that) (?:a|like a) (?:(?:safety|fire) (?:thing|issue|risk|worry|problem|hazard)|health (?:risk|hazard))\b|"
-        r"\b(?:worr(?:y|ies|ied)|scared|afraid|frightened) (?:that )?(?:s?he|they|he'?ll|she'?ll|they'?ll|hell|shell)(?:'ll| will| might)? "
+        r"\b(?:worr(?:y|ies|ied)|scared|afraid|frightened) (?:that )?(?:s?he|they|he'?ll|she'?ll|they'?ll|hell|shell|hes|shes)"
+        r"(?:'ll| will| might|'s going to| is going to| going to|'s gonna| gonna)? "
         r"(?:end up |one day )?(?:hurt(?:ing)?|hit(?:ting)?|harm(?:ing)?) "
         r"(?:someone|somebody|anyone|some ?one|(?:him|her|them)sel(?:f|ves))\b|"
         r"\bwatch (?:out )?for this time\b|"
@@ -139,7 +142,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"parents|families|people)|"
         r"\b(?:caregivers?|care givers?|carers?) like me\b|\bsupport for (?:caregivers|care givers|carers|families|parents|"
         r"partners|spouses|siblings|people like me)\b|"
-        r"\bal-?anon\b|\bnar-?anon\b|\bsmart recovery\b|\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b|"
+        r"\bal[- ]?anon\b|\bnar[- ]?anon\b|^\W*(?:and |but )?what about me\b|"
+        r"\bsmart recovery\b|"
+        r"\bwhere (?:do|can|could|would) (?:i|people like me) (?:even )?(?:get|find|go)\b(?! (?:from here|next)\b)|"
         r"\bwho (?:can|do|should) i (?:even )?(?:talk|turn|speak) to\b|\bcarers?\b|"
         r"\bfor me to talk to\b|\banywhere i could talk\b|\bi need someone to talk to\b|"
         r"\bnot the right person\b|\bi'?m grieving\b|\bgo on my own\b|\bon my own with this\b|\bsupport myself\b|"
@@ -194,7 +199,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bgives? (?:him|her|them) (?:\w+ )?(?:money|cash|quid|pounds|dollars|bucks|[£$]\d+)\b|\bwhat it goes on\b|"
         r"\b(?:book|make|ring|call|arrange|sort) (?:the |an |a )?(?:appointment|gp|doctor|therapist|counsell?or)(?: \w+)? for (?:him|her|"
         r"them)\b|\bfeel like (?:his|her|their) (?:mum|mom|mother|dad|parent|carer)\b|"
-        r"\bkeep(?:ing)? (?:his|her|their|the) secret\b|\bcover(?:ing)? for (?:him|her|them)\b|"
+        r"\bkeep(?:ing)? (?:his|her|their|the) secret\b|\bshould i (?:still )?(?:be )?(?:buy(?:ing)?|keep(?:ing)?|hav(?:e|ing)) (?:\w+ )?"
+        r"(?:wine|beer|booze|alcohol|drink|cans|spirits|snacks|junk food|biscuits)\b|\bcover(?:ing)? for (?:him|her|them)\b|"
         r"\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
@@ -234,7 +240,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstop (?:him|her|them) (?:from )?(?:seeing|having|visiting|coming|driving|taking|babysitting)\b|"
         r"\bshould i (?:let|allow) (?:him|her|them) (?:to )?(?:see|have|visit|take|drive|babysit|look after)\b|"
         r"\b(?:clear|throw|chuck|bin|empty|get rid of)\b[^.?!]{0,60}\bwhile (?:s?he|they|mums?|moms?|dads?|my \w+)\b|"
-        r"\bleave (?:him|her|them) to it\b|\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
+        r"\bleave (?:him|her|them) to it\b|\bis (?:that|it|this) (?:too )?controlling\b|"
+        r"\bget rid of (?:the|all the|all) (?:snacks|food|booze|alcohol|drink|wine|beer|cans)\b|"
+        r"\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
     )),
     ("progress", _rx(
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
@@ -278,6 +286,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
         r"\b(?:do|should) i say something\b|\b(?:should|do) i (?:argue|debate|push back|challenge (?:him|her|them))\b|"
+        r"\b(?:should|do) i (?:confront|tackle|face) (?:him|her|them)\b|\bpretend i (?:didn'?t|did not|never|hadn'?t) (?:see|seen|notice)|"
         r"\bargue the point\b|\bbefore i (?:push|try again|raise it again|bring it up again)\b|"
         r"\bwhat should i have said\b|\bdid i do it wrong\b|\ba bad idea\b|\bwhat would i write\b|\bsay instead\b|"
         r"(?<!didn't know )(?<!didnt know )(?<!did not know )\bwhat (?:to|do i) say\b|"
@@ -308,7 +317,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
         r"\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
         r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|"
-        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|"
+        r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|"
+        r"\b(?:i'?m|im|i am|i feel|i get)(?: also| just| really| quite| a bit| bit| kind of| kinda| so)* angry "
+        r"(?:with|at) (?:him|her|them|my \w+)\b|"
+        r"\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|"
         r"\b(?:this|so) fed up\b|\bi'?m angry\b"
     )),
     ("exhaustion", _rx(
@@ -326,7 +338,8 @@ _FEELING = _rx(
     r"\bi (?:feel|felt) (?:so |really |just |like |such |a bit |kind of )*(?:guilty|awful|useless|terrible|bad|helpless|sad|"
     r"lost|like a|like i|"
     r"like it'?s|responsible|ashamed|stupid|horrible|sick|alone)|\bmy fault\b|\bi miss (?:him|her|them)\b|\btelling you how i feel\b|"
-    r"\bi'?m not asking (?:what|for)\b|\bhypocrit\w*|\bnow i feel\b|\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
+    r"\bi'?m not asking (?:what|for)\b|\bhypocrit\w*|\bnow i feel\b|"
+    r"\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
     # Fear and worry *for* them, told to us ("i'm scared for him honestly", "so worried about her").
     r"\bi'?m (?:so |really |just |honestly |genuinely |actually )*(?:scared|terrified|frightened|afraid|worried) (?:for|about) "
     r"(?:him|her|them)\b(?! (?:to|if|when|that|because|cos|so)\b)|\bi'?m (?:so |really |just )*(?:scared|terrified|frightened|afraid) "
@@ -453,6 +466,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         cued = topic_cue(lowered)
         if cued in ("boundaries", "enabling") and _ADVICE_WEIGHED.search(lowered):
             return Move("topic", cued)  # "my husband says we should stop letting her in the house. is he right?"
+        if cued == "bring_up" and re.search(r"\bhow (?:do|can|should|would) i\b", lowered) and "why" not in lowered:
+            return Move("topic", cued)  # "she has a point about the nurse thing. how do i talk to her as her sister"
         return Move("why_them", "why_resist")
     if last_topic == "progress" and _BUILD_ON.search(lowered):
         return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step

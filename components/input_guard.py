@@ -173,6 +173,24 @@ def promote_practice_request(message: Message) -> None:
     message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
 
 
+# Any word of practising: without one, a weak start_roleplay guess is not a request ("do i confront her with the bottles
+# or pretend i didnt see" at 0.33 started a rehearsal).
+_PRACTICE_WORD = re.compile(
+    r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|you be\b|be (?:him|her|them|my \w+)\b|play (?:him|her|them|my)\b|"
+    r"pretend (?:to be|you'?re)|act (?:as|like) (?:him|her|them|my)\b|try (?:it|this|that|again|saying|out)\b|have a go\b|"
+    r"run (?:it|through)\b|go again\b|another go\b|one more go\b|start over\b|from the (?:top|start)\b)", re.IGNORECASE)
+WEAK_PRACTICE_GUESS = 0.5
+
+
+def drop_a_weak_practice_guess(message: Message) -> None:
+    """A start_roleplay guess under WEAK_PRACTICE_GUESS with no word of practising in the message gives way to the next."""
+    text = message.get(TEXT) or ""
+    intent = message.get(INTENT) or {}
+    if (intent.get("name") == START_ROLEPLAY and float(intent.get("confidence") or 0.0) < WEAK_PRACTICE_GUESS
+            and not _PRACTICE_WORD.search(text) and not text.startswith("/")):
+        _take_the_next_best(message, START_ROLEPLAY)
+
+
 def _take_the_next_best(message: Message, intent: str) -> None:
     """The message's intent and ranking without ``intent``: the best of the others (none left: unchanged)."""
     others = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent]
@@ -217,6 +235,7 @@ class InputGuard(RuleComponent):
                 demote_unasked_bot_challenge(message)
                 demote_greeting_with_news(message)
                 promote_practice_request(message)
+                drop_a_weak_practice_guess(message)
                 name_refusal_for_the_contract(message)
                 continue
             problem = problem or "unclear"

@@ -179,7 +179,13 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:is|are|it'?s) (?:something |only |just )?for (?:weak|rich|posh|crazy|mad|middle[- ]class) people\b|"
          r"\ba middle[- ]class thing\b|\b(?:just )?(?:needs? to|has to|should|will) pray\b", 2),
         (r"\bi'?d know if i (?:needed|need|had)\b|\bwhy (?:would|should) (?:he|she|they|i) trust\b", 2),
-        (r"\bknows? more (?:about \w+ )?than (?:any|a|the|most|every) (?:therapist|counsell?or|doctor|shrink|psychologist)", 2),
+        (r"\bknows? more (?:about (?:\w+ ){1,3})?than (?:any|a|the|most|every) (?:therapist|counsell?or|doctor|shrink|psychologist)", 2),
+        # "therapy is for young people with problems, not old men", "its just age, everyones forgetful, doctors only want to
+        # stick a label on you", "loads of people game more than him"
+        (r"\b(?:is|are|it'?s) (?:something |only |just )?for (?:young|other|old|sick|ill) (?:people|folk|men|women)\b", 2),
+        (r"\b(?:it'?s|its) (?:just|only) (?:old )?age\b|\beveryone(?:'s|s| is| gets)? (?:a bit )?forgetful\b|"
+         r"\b(?:stick|put|slap) a label on\b", 2),
+        (r"\b(?:loads|lots|plenty) of people (?:\w+ ){1,2}more than\b", 2),
         (r"\b(?:talking|therapy|counsell?ing|a therapist|a counsell?or|it) (?:won'?t|wont|doesn'?t|can'?t|isn'?t going to) "
          r"(?:pay|fix|change|bring|solve|put food|get (?:his|her|their|my) \w+ back)\b", 2),
         (r"\b(?:says?|said|thinks?|reckons?) (?:that )?i (?:don'?t|dont|do not) (?:understand|get|know (?:anything )?about)\b|"
@@ -466,8 +472,12 @@ def ruled_out_concerns(text: str) -> tuple[str, ...]:
 
 
 def names_concern(text: str) -> Optional[str]:
-    """The struggle the user names as what is going on ("i think it's hoarding honestly"): it replaces a guess."""
+    """The struggle the user names as what is going on ("i think it's hoarding honestly"): it replaces a guess. One the
+    message also rules out is not it ("my wife thinks its the weed. but its not the weed its the psychosis")."""
+    ruled_out = ruled_out_concerns(text)
     for value, pattern in _CONCERN_PATTERNS.items():
+        if value in ruled_out:
+            continue
         for match in pattern.finditer(text):
             if _NAMED_AS.search(text[: match.start()][-40:]) and not _RULED_OUT.search(text[: match.start()][-40:]):
                 return value
@@ -503,6 +513,11 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
+    if best and best[0] == "grief" and _NOT_THE_LOSS.search(text):
+        # "nan died 6 years ago so its not that, its since the move": the death is ruled out as the cause
+        rest = [(m.start(), value) for value, pattern in _CONCERN_PATTERNS.items() if value in found - {"grief"}
+                for m in [pattern.search(text)] if m]
+        return min(rest)[1] if rest else None
     if best and best[0] == "grief" and "other" in found and _A_HOARD_OR_DEMENTIA.search(text):
         return "other"  # "since dad died she keeps everything": the hoard (or the memory) is the struggle, the death its start
     if best and best[0] == "trauma" and found - {"trauma"} and not _TRAUMA_SIGN.search(text):
@@ -514,6 +529,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
     return best[0] if best else None
 
 
+_NOT_THE_LOSS = re.compile(r"\b(?:died|passed|lost)\b[^.?!]{0,40}\b(?:so|but|and)? ?(?:it'?s|its|it is|that'?s|thats|it isn'?t|it wasn'?t) "
+                           r"(?:not|n'?t)? ?(?:that|it|the grief|grief)\b(?! (?:hard|bad|long|easy|much))", re.IGNORECASE)
 _A_HOARD_OR_DEMENTIA = re.compile(r"\b(?:hoard\w*|clutter\w*|keeps everything|memory (?:loss|problems?|clinic)|dementia)", re.IGNORECASE)
 # Trauma told by its signs, not only by where it happened (a deployment, a tour, a crash).
 _TRAUMA_WORDS_OF_PLACE = ("combat", "served in", "afghanistan", "iraq", "veteran", "deployment", "deployed", "tour of duty",

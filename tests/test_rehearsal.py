@@ -459,7 +459,8 @@ def test_a_whole_rehearsal_against_the_database(actions_db: Engine, run_action: 
     assert len({c["line_id"] for c in customs}) == 3
 
     check_in = run_action(ActionRehearsalProgress(), rehearsal_tracker({"rp_state": state}, "how am i doing?", "rehearsal_progress"))
-    assert "so far" in check_in.text and "You asked" in check_in.text and check_in.messages[0]["custom"]["type"] == "feedback_so_far"
+    assert "so far" in check_in.text and "You asked" in check_in.text and check_in.messages[0]["custom"]["type"] == "feedback"
+    assert check_in.messages[0]["custom"]["final"] is False
 
     retry = run_action(ActionRoleplayRetry(), rehearsal_tracker({"rp_state": state}, "go back to turn 2", "roleplay_retry"))
     assert "Rewound to turn 2" in retry.text

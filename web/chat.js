@@ -568,8 +568,9 @@
     if (custom.type === "roleplay") {
       turn.sawRoleplay = true;
       setPractice(true);
-    } else if (custom.type === "feedback" || custom.type === "crisis") {
-      // Safety steps out of practice at once, and the card under the reply links the locale's resources.
+    } else if ((custom.type === "feedback" && custom.final !== false) || custom.type === "crisis") {
+      // Safety steps out of practice at once, and the card under the reply links the locale's resources. A check-in
+      // mid-practice ("how am I doing?", final false) keeps the practice look.
       setPractice(false);
     }
     if (!target) {

@@ -72,6 +72,12 @@ STOP_LAST = re.compile(
     r"(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
     r"(?:any |give me (?:some )?)?feedback)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
+# "ok stop that one was awful, i could hear my own mother in it. what should i have said instead": a stop that opens the
+# message and a look back at the practice, not "ok stop lying to me" said to them.
+STOP_AND_LOOK_BACK = re.compile(
+    r"^\W*(?:ok(?:ay)?|right|alright|hmm+|ugh+|god|oh god)\W+stop\b(?=[\s\S]*\b(?:should i have said|say instead|said instead|"
+    r"(?:was|sounded) (?:awful|bad|terrible|rubbish|crap|horrible|wrong|harsh)|how did i do|how was (?:that|i)|i could hear)\b)", re.I
+)
 # Asking us, mid-practice, what to say to them: "what do i say to that", "what should i say if she says that", "how do
 # i answer that". Not "what do i say to make you believe me", which is said to them.
 ASKS_US_WHAT_TO_SAY = re.compile(
@@ -94,6 +100,15 @@ def load_state(tracker: Tracker) -> tuple[Rehearsal, dict[str, Any]]:
 
 def dump_state(rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "openness": rehearsal.openness, "turns": [t.to_dict() for t in rehearsal.turns]}
+
+
+STORY_WORDS = 25
+
+
+def told_their_story(tracker: Tracker) -> bool:
+    """Whether the user told us about them before this message (STORY_WORDS words or more, typed, not buttons)."""
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"][:-1]
+    return sum(len(text.split()) for text in said if not text.startswith("/")) >= STORY_WORDS
 
 
 def user_words(tracker: Tracker) -> str:
@@ -298,6 +313,10 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         # we can from what we have (scenarios.closest copes with an unknown struggle or form).
         if (tracker.get_slot("rp_state") or {}).get("first_line") and tracker.get_slot("relationship"):
             return [slot for slot in domain_slots if slot not in ("concern", "resistance_form")]
+        # Someone who has told us their story isn't asked again what we didn't catch in it ("he controls everything, checks
+        # her phone" is no struggle on our list): we play the closest person we have.
+        if tracker.get_slot("relationship") and told_their_story(tracker):
+            return [slot for slot in domain_slots if slot not in ("concern", "resistance_form") or tracker.get_slot(slot)]
         # Each question about them is asked once: a reply that went elsewhere ("how did i do?", a line to them, another
         # question) is answered, and set-up goes on without it rather than asking it again after every message.
         return [slot for slot in domain_slots if slot not in ("concern", "resistance_form") or not asked_in_this_set_up(tracker, slot)]
@@ -493,7 +512,7 @@ class ValidateRoleplayForm(FormValidationAction):
             fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None,
                           chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
-        if STOP_FIRST.match(text) or STOP_LAST.search(text) or PLAN_ASKED.search(text):
+        if STOP_FIRST.match(text) or STOP_LAST.search(text) or STOP_AND_LOOK_BACK.match(text) or PLAN_ASKED.search(text):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
             # closes; the rest of the message is then answered outside practice.
             return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
@@ -570,12 +589,13 @@ class ActionRoleplayHint(Action):
         return []
 
 
-def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, scenario: Scenario, final: bool) -> Feedback:
+def send_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, scenario: Scenario, final: bool,
+                  told_a_moment_ago: bool = False) -> Feedback:
     """Sends the feedback and returns it (its score is kept with the rehearsal, its payload for a recap later)."""
     feedback = summarise(rehearsal.turns, scenario, final=final)
     prefix = "Practice mode is off; I'm me again.\n" if final else "(Stepping out of character.)\n"
     suffix = "" if final else "\n(Back in character: go on with your next line.)"
-    kwargs: dict[str, Any] = {"text": prefix + feedback.text() + suffix}
+    kwargs: dict[str, Any] = {"text": prefix + feedback.text(told_a_moment_ago) + suffix}
     if tracker.get_latest_input_channel() in CUSTOM_PAYLOAD_CHANNELS:
         kwargs["json_message"] = feedback.payload()
     dispatcher.utter_message(**kwargs)
@@ -611,7 +631,9 @@ def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehears
         dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
         return {"rp_state": None}
     scenario = scenario_for(tracker, raw)
-    feedback = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True)
+    # "how am i doing?" then "ok stop": the check-in a moment ago isn't read out again
+    told = raw.get("checked_in_at") == len(rehearsal.turns)
+    feedback = send_feedback(dispatcher, tracker, rehearsal, scenario, final=True, told_a_moment_ago=told)
     plan = build_plan(rehearsal.turns, scenario)
     send_plan(dispatcher, tracker, plan.payload(), plan.text())
     store_rehearsal(tracker, rehearsal, feedback.score, scenario)
@@ -765,6 +787,7 @@ class ActionRehearsalProgress(Action):
         if raw and raw.get("scenario"):
             if rehearsal.turns:
                 send_feedback(dispatcher, tracker, rehearsal, scenario_for(tracker, raw), final=False)
+                return [SlotSet("rp_state", {**raw, "checked_in_at": len(rehearsal.turns)})]
             else:
                 dispatcher.utter_message(text="(Stepping out of character.) You haven't tried a line yet. Start gently; there's no rush.")
             return []

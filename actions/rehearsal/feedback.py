@@ -82,8 +82,9 @@ class Feedback:
 
     def payload(self) -> dict[str, Any]:
         return {
-            # Mid-practice check-ins have their own type: the web page ends its practice look on "feedback".
-            "type": "feedback" if self.final else "feedback_so_far",
+            # One type for the feedback, mid-practice check-ins ("how am i doing?") too; "final" says which (the web page
+            # ends its practice look only on the final one).
+            "type": "feedback",
             "final": self.final,
             "counts": self.counts,
             "score": self.score,
@@ -105,7 +106,14 @@ class Feedback:
         stages = [point["stage"] for point in self.openness]
         return "How open they were: " + " → ".join(stages)
 
-    def text(self) -> str:
+    def text(self, told_a_moment_ago: bool = False) -> str:
+        """The feedback in plain words; at the end, when nothing was said since a check-in ("how am i doing?"), only what
+        is new: that it stands, and the one thing to take into the real talk."""
+        if self.final and told_a_moment_ago:
+            lines = [f"How it went: as when you asked a moment ago (skills score {self.score}/100, for what you did, not for a yes)."]
+            if self.tips:
+                lines.append("The one thing to take into the real talk: " + self.tips[0][:1].lower() + self.tips[0][1:])
+            return "\n".join(lines)
         head = "How it went" if self.final else "How it's going so far"
         lines = [f"{head} (skills score {self.score}/100; it measures what you did, not whether they said yes):"]
         lines.append("• " + self._questions_and_reflections())

@@ -171,14 +171,15 @@ def test_a_rewind_goes_back_to_any_earlier_turn(assistant: Assistant) -> None:
     assert "Rewound to turn 2" in " ".join(r.get("text", "") for r in last)
 
 
-def test_how_am_i_doing_mid_practice_gives_feedback_so_far_and_asking_for_a_plan_ends_it(assistant: Assistant) -> None:
+def test_how_am_i_doing_mid_practice_gives_feedback_not_final_and_asking_for_a_plan_ends_it(assistant: Assistant) -> None:
     talk = Rehearsal(assistant)
     for line in [*WARM, OPEN[0]]:
         talk.say(line)
     check_in = talk.aside("how am i doing so far?")
     text = " ".join(r.get("text", "") for r in check_in)
     assert "haven't finished" not in text and "so far" in text and "You asked 1 question" in text
-    assert [c["type"] for c in customs(check_in)] == ["feedback_so_far"]  # the page keeps its practice look
+    # one feedback type; "final" false keeps the page's practice look
+    assert [(c["type"], c["final"]) for c in customs(check_in)] == [("feedback", False)]
     talk.say(OPEN[1])  # still in practice after the check-in
     # Asking for the plan ends the rehearsal (two blind writers expected it to): the feedback, then the plan.
     end = talk.aside("make me a plan")
