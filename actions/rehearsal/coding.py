@@ -1018,6 +1018,10 @@ def code(text: str) -> list[str]:
     return [c.value for c in ORDER if c in found]
 
 
+# A question asked as "I'm wondering how/if...", without a question mark (see _question_kind).
+_WONDERING = r"(?:(?:and|so|ok|okay|but|well|now)\W+)*i(?:'m| am| was|'d be)? (?:just |really )?(?:wondering|curious) (?:if|whether|how|what|why|where|when|who)\b"
+
+
 def _codes_of_turn(text: str) -> set[Code]:
     found = _code_line(text)
     parts = sentences(text)
@@ -1036,7 +1040,8 @@ def _codes_of_turn(text: str) -> set[Code]:
         # that the model, which learnt mostly short chat lines, doesn't see in a long spoken turn.
         for part in parts:
             rules = rule_codes(part)
-            if part.rstrip().endswith("?") and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
+            asked = part.rstrip().endswith("?") or re.match(_WONDERING, normalise(part))  # "I'm just wondering how it was for you."
+            if asked and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
                 found |= rules & QUESTIONS
                 break
     return found
