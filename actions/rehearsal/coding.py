@@ -64,6 +64,8 @@ _SHORTHAND = {
     "shud": "should", "shld": "should", "wd": "would", "cud": "could", "n": "and", "ull": "you'll", "no1": "no one",
     "thx": "thanks", "thnx": "thanks", "wat": "what", "wot": "what", "tmrw": "tomorrow", "tmr": "tomorrow", "sry": "sorry",
     "rly": "really", "srsly": "seriously", "ppl": "people", "b4": "before", "dnt": "don't", "y": "why", "luv": "love",
+    # round 10: dialect spellings ("ye", "yuh", "ah'm", "whit's")
+    "ye": "you", "yuh": "you", "whit": "what",
 }
 
 _WH = r"(?:what|what's|whats|how|how's|why|where|when|who|whom|which|whose)"
@@ -79,7 +81,7 @@ _OPEN_INVITATION = (
     r"give me (?:an example|a sense|an idea|a picture|some examples)|paint me a picture)|"
     r"(?:do you want to|would you like to|do you wanna|are you able to|i(?: wonder|'?m wondering| am wondering| was wondering) if you (?:could|can|would|might)),?\s*"
     r"(?:tell me|talk me through|share (?:more|a bit|a little|what|how)|say (?:a (?:bit|little) )?more|describe|walk me|explain)\b|"
-    r"i'?d (?:like|love) to (?:hear|know) (?:more|about|what|how|a bit)|"
+    r"i'?d (?:like|love) to (?:hear|know) (?:more|about|what|how|a bit)|(?:perhaps|maybe) you (?:might|could|would) (?:tell me|describe|say (?:a (?:bit|little) )?more|talk me through)|"
     r"in what ways?|i'?m curious (?:about|what|how|why)|i wonder (?:what|how|why)|(?:such as|like what|for instance|for example)\W*$)"
 )
 _RULER = r"\bon a scale\b|\bscale (?:of|from) (?:0|zero|1|one)\b|\b(?:0|zero|1|one|10|ten) being\b|\bwhat number\b"
@@ -91,13 +93,15 @@ _FACT_QUESTION = (
 )
 _ADVICE_QUESTION = (
     r"(?:^|\W)(?:why don'?t you|why not|how about (?:you|trying|going|calling|seeing|we)|what if you(?: just)?|"
-    r"couldn'?t you(?: just)?|wouldn'?t it be (?:better|easier)|don'?t you think you (?:should|need|ought|have)|have you considered just|can'?t you just)\b"
+    r"couldn'?t you(?: just)?|would you not (?:just )?(?:go|try|ring|call|see|give|get|talk|have)|wouldn'?t it be (?:better|easier)|don'?t you think you (?:should|need|ought|have)|have you considered just|can'?t you just)\b"
 )
 _CHALLENGE_QUESTION = (
     r"(?:why (?:won'?t|can'?t|don'?t|do) you (?:just|ever|even|listen|stop|see|get it)|what(?:'s| is) wrong with you|how many times|"
     r"why are you (?:being|so|always|like this|like that)|what is your problem|what's your problem|are you (?:serious|kidding|crazy|insane)|"
     r"do you even care|are you even (?:listening|trying|awake|serious|sorry)|do you ever (?:think|stop|consider) (?:about )?(?:how|what|anyone|us|me)|how is (?:that|it|this) (?:my|our) fault|who do you think|seriously\?|how can you be so|can'?t you see|don'?t you care|"
-    r"why do you always|why would you do that|what were you thinking)"
+    r"why do you always|why would you do that|what were you thinking|"
+    # round 10: "why do you keep pushing me away", "why you have to be so hard-headed", "how many more doors..."
+    r"^(?:\w+,? )?why (?:do|does|must|would) you (?:keep|insist|always|make such|have to)\b|^(?:\w+,? )?why (?:do |must )?you (?:have|got) (?:to|fi) be so\b|how many more \w+)"
 )
 _REFLECTION_START = (
     r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly|but|well|alright|all right|sure|i see|now|then|because|cause|cos|and so)\W+)*"
@@ -167,7 +171,7 @@ _LABELS = (
     r"as (?:useless|bad|selfish|lazy|stubborn) as|no (?:better|different) (?:than|from))"
 )
 _CONFRONT = (
-    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| such| acting| always| nothing but| a bit| too| very| \w+ly)* {_LABELS}|"
+    rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| such| acting| always| nothing but| a bit| too| very| more| \w+ly)* {_LABELS}|"
     r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
     r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|do|gave|give|given|sacrificed)|i'?ve done (?:so much|everything|all this|all that) for you|"
@@ -325,6 +329,20 @@ _ADVICE_ARRANGED = (
 )
 _WHAT_HELPS = r"what (?:would|'d|will|'ll|you) (?:really |honestly |actually |probably )?(?:help|need|sort|fix|do you good)\b[\w' ]{0,20}\b(?:is|are)\b"
 # Sarcasm, judging questions, blame said flat and guilt through other people.
+# Praise that sneers ("well done for getting up, I suppose", "want a medal?", "how very admirable that you managed...",
+# "congratulations, you finished another bottle"): sarcasm, so confront and not affirmation (guide, 15; conventions).
+_SNEER = (
+    r"(?:\bwell done\b.*\bi suppose\b|\b(?:want|deserve|get|give you) a (?:medal|gold star|trophy)\b|\bhow (?:very )?(?:admirable|impressive|generous|noble|big of you)\b|"
+    r"\bcongrat(?:s|ulations),? (?:you|u) (?:\w+ ){0,3}another\b|\b(?:win|won|get|gets|deserve) the (?:award|prize) for (?:most|best|biggest)\b|"
+    r"\b(?:great|brilliant|genius|good) idea,? (?:chase|go|keep|have|do|throw|bet|drink)\b)"
+)
+# Blame told as a feeling ("I feel like you just enjoy making me worry", "I feel that you are wallowing"): the speaker's
+# verdict on them, not their own feeling; confront only (mi_holdout2 conventions).
+_FEEL_BLAME = (
+    r"\bi (?:just |really |honestly )?feel (?:like|that|as if) you(?:'re| are)? (?:just |only |really |actually )?"
+    r"(?:enjoy|care more|don'?t (?:even )?(?:care|give|listen|try|bother)|never (?:listen|care|think|try)|always (?:have to|put|choose|make)|wallow|wallowing|"
+    r"prefer (?:the|your|that)|would rather (?:drink|bet|sit|be)|put (?:the|your|that) \w+ (?:first|before)|love (?:the|that) (?:drink|bottle|attention))"
+)
 _CONFRONT_MORE = (
     r"(?:\bi'?m sure (?:the |your |ur |that )?(?:bottle|vodka|wine|pub|beer|cans?|weed|drinks?|booze|casino|bookies|betting|app|games?|console|phone|pills|crisps|sofa|bed)\b|"
     r"\b(?:mr|miss|mrs|ms|mister|little miss)\.? [\"']|"
@@ -369,7 +387,9 @@ _CONFRONT_MORE = (
     r"your (?:dad|mum|mom|grandad|grandma|nan|gran))\b.*\bwithout (?:a |any |the |ever seeing a )?(?:therapist|therapy|counsell?or|counsell?ing|shrink|pills|tablets|meds)\b|\b(?:got|get|getting|made it|managed) through (?:\w+ ){0,4}without (?:a |any |the )?(?:therapist|therapy|counsell?or|counsell?ing|pills|meds|tablets|help|moaning|complaining|fuss)\b|"
     r"\band (?:he|she|they) (?:didn'?t|never|did not) (?:fall apart|go to pieces|fall to bits|need (?:a |any )?(?:therapist|therapy|counsell?or|pills|help)|make (?:such )?a fuss|moan|complain)\b|"
     r"\b(?:your|ur) (?:\w+ )?(?:sister|brother|cousin|mate|friend|dad|mum|mom|nan|gran|grandad|uncle|aunt(?:ie)?)s? (?:had|has|found) the (?:guts|balls|sense|decency|courage|bottle) to\b|"
-    r"\bdon'?t you dare\b|\bas an excuse\b|\bfor everyone,? not just (?:you|u)\b)"
+    r"\bdon'?t you dare\b|\bas an excuse\b|\bfor everyone,? not just (?:you|u)\b|"
+    # round 10 (issue 12): praise said with a sneer, blame told as a feeling, idioms of exasperation
+    rf"{_SNEER}|{_FEEL_BLAME}|\bcop on\b|\bkeep (?:telling|kidding|fooling) yourself\b|\bthe whole (?:\w+ )?knows\b|\byou know best,? (?:like|as) (?:always|usual|ever)\b)"
 )
 _ULTIMATUM_MORE = (
     r"(?:\bi love you,? but i (?:won'?t|can'?t|'m not|am not) (?:stay|watch|keep|do|be|go on|stick)|"
@@ -387,7 +407,12 @@ _ULTIMATUM_MORE = (
     r"\b(?:your|ur) (?:choice|call|pick|decision)\b.*\b(?:but|and) (?:i|we) (?:won'?t|will not|am not|'m not|'?ll not) (?:be )?(?:here|there|around|sticking around|waiting|coming back|picking up)\b|"
     r"\bor lose (?:me|us|the kids|your (?:family|kids|wife|husband|job|home))\b|\bor (?:me and the kids|the kids and (?:i|me)|me and \w+|\w+ and i) (?:are|'re|will|'ll) (?:going|leaving|moving|off|gone|out)\b|"
     r"\bsee who'?s (?:still )?(?:around|here|left|there)\b|\bor (?:you|u) (?:don'?t|won'?t|can'?t) (?:get|see|have|come)\b|\bnext time (?:you|u)(?:'re| are) (?:staying|not|on your own|sleeping|out)\b|"
-    r"\bif (?:you|u) (?:haven'?t|have not|didn'?t)\b.*\b(?:i'?m|i am|i'?ll|i will) (?:phoning|ringing|calling|telling|going|leaving|texting|emailing|phone|ring|call|tell)\b)"
+    r"\bif (?:you|u) (?:haven'?t|have not|didn'?t)\b.*\b(?:i'?m|i am|i'?ll|i will) (?:phoning|ringing|calling|telling|going|leaving|texting|emailing|phone|ring|call|tell)\b|"
+    # round 10: "booked for Tuesday. Miss it and...", "up to you, but if you skip it your phone goes", "or I sleep at my brother's"
+    r"(?:^|[.,;!]\s*)miss (?:it|that|this|one|the \w+)[,.]? and\b|"
+    r"\b(?:up to (?:you|u)|your (?:choice|call|decision)|free to (?:decide|choose))\b.*\bbut if (?:you|u) (?:skip|miss|choose|pick|keep|don'?t|won'?t|refuse|carry on|go back)\b|"
+    r"\bor (?:you(?:'re| are)?|tha(?:'s| is)?) not (?:setting foot|coming (?:back|home|in|to)|welcome)\b|\bor (?:i|we) (?:sleep|stay|move in) (?:at|with|in)\b|"
+    r"\bor (?:go )?(?:live|stay) (?:with|by|at) (?:your|ur|thi) \w+|\bif you (?:don'?t|won'?t|nuh)\b.*\b(?:i'?m|i'?ll|mi a) (?:\w+ing|tell|call|ring|phone|go)\b)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
@@ -410,6 +435,9 @@ _AUTONOMY = (
     # round 9: permission asked in texting shorthand and choices between kinds of help
     r"^(?:\w+ )?(?:ok|okay|alright|all right|cool) (?:if|for me to|to) (?:i|me)\b.*\?$|\bis (?:now|this|it) (?:a )?(?:good|ok|okay|bad) time\b|\bor (?:shall|should) (?:we|i) (?:leave|park|drop|wait)\b|"
     r"\b(?:do|would) you (?:want|like|need) (?:my |some |a bit of )?(?:advice|two cents|2 cents|opinion|ideas|suggestions|input|help|a hug)\b.*\bor\b|\bor is that too much\b|"
+    r"\b(?:'?tis|it'?s|it is) your own life\b|\bi (?:can'?t|cannot|can not) (?:force|make) you\b|\bdecision is (?:entirely |all |completely )?(?:yours|your own)\b|"
+    r"\byou can ignore (?:this|me|it)\b|\bno(?:body|one)(?:'s| is) forcing you\b|\bwould you (?:permit|allow) me\b|\b(?:would|will) (?:it|that) be (?:cool|fine|awright) if\b|"
+    r"\bcan i tell (?:thee|you)\b|\byou mind if (?:i|mi)\b|"
     r"\byou set the pace\b|\bno strings\b|\bignore (?:me|this) if\b|\b(?:totally|completely|entirely) (?:up to (?:you|u)|your (?:choice|call|decision|life|business|body|pace))\b|\bno pressure\b)"
 )
 _ADVICE = (
@@ -418,7 +446,9 @@ _ADVICE = (
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\byou (?:really |just |honestly |seriously |definitely |absolutely )+(?:should|need to|have to|must|ought to)\b|"
     r"\byou need (?:a|an|some) (?:proper |real |good )?(?:assessment|break|rest|doctor|therapist|counsel+or|check-?up|holiday|detox|professional)\b|"
-    r"\bwouldn'?t it be (?:better|easier|best)\b|\bfilled (?:in|out) (?:the|a|your) (?:\w+ )?form\b|"
+    r"\bwouldn'?t it be (?:better|easier|best)\b|\bwould you not (?:just )?(?:go|try|ring|call|see|give|get|talk|have)\b|\bi'?d (?:really )?push for\b|"
+    r"\blooped in\b|\b(?:she|he|they) will (?:ring|call|text|phone|check on) you\b|\bhad a (?:word|chat|talk) wi'? (?:thi|the|your)\b|"
+    r"\b(?:emailed|rang|rung|called|phoned|messaged|spoke to|spoken to) (?:the|your|ur|thi) (?:tutor|teacher|foreman|manager|gaffer|lecturer|supervisor|priest|head)\b|\bfilled (?:in|out) (?:the|a|your) (?:\w+ )?form\b|"
     r"\bi(?:'ve| have)? (?:asked|got|told) (?:\w+ ){1,3}to (?:call|ring|text|talk|have a word|speak|check|come)\b|"
     r"\b(?:your|ur|my|the|his|her) \w+(?:'s| is| are|'re|'ll| will) (?:going to |gonna |coming (?:round|over) to |be )?(?:ring|call|text|talk|speak|"
     r"have a (?:word|talk|chat)|ringing|calling|talking|popping|pop)\b[\w' ]*\b(?:you|sense)\b|\b(?:we|i)(?:'ve| have)? (?:all )?decided (?:that )?you\b|"
@@ -487,7 +517,19 @@ _AFFIRM = (
     r"brother|sister|parent|son|daughter|partner|husband|wife)|shows? up for|"
     # round 9: praise without "proud" ("telling me was brave", "fair play for going", "you did it anyway")
     r"\b(?:was|were|so|proper|really|dead) brave\b|\bfair play (?:for|to you|on)\b|^(?:massive |big |huge )?respect (?:for|to you)\b|\b(?:hard|scary|difficult|tough|frightening|terrified)\b.*\byou did it anyway\b|"
-    r"\byou(?:'re| are) (?:a (?:fighter|survivor|trooper|legend|star|rock)|incredible|a credit)\b|\breal strength\b|\b(?:work|effort|progress|care|patience|strength|trying|practice|hard)\b[^.!?]*\bit shows[.!]*$)"
+    r"\byou(?:'re| are) (?:a (?:fighter|survivor|trooper|legend|star|rock)|incredible|a credit)\b|\breal strength\b|\b(?:work|effort|progress|care|patience|strength|trying|practice|hard)\b[^.!?]*\bit shows[.!]*$|"
+    # round 10 (issue 12): a rank, a record or a verdict on what they did ("you were the first in this family to...",
+    # "that takes patience", "that's strength", "nobody grafts like you", "you raised us on your own")
+    r"\b(?:doing|done) (?:an? )?(?:amazing|great|brilliant|incredible|fantastic|good|wonderful|cracking) job\b|"
+    r"\byou(?:'re| are| were|'ve been| have been) (?:easily |honestly |hands down )?(?:the|my) (?:best|bravest|strongest|kindest|hardest[- ]working|first)\b|"
+    r"\b(?:takes|took|taken) (?:real |a lot of |some )?(?:patience|strength|grit|heart|guts|courage|bottle|nerve)\b|"
+    r"(?:^|[.,;!]\s*)(?:that'?s|this is|that is) (?:real )?(?:strength|courage|bravery|dedication|no small thing)\b|"
+    r"\bnobody(?:'s| is)? (?:\w+ ){0,3}(?:tougher|stronger|braver|kinder|harder-working) than you\b|\bnobody (?:\w+ ){0,4}(?:grafts|works|cares|tries) (?:as hard )?like (?:you|thee)\b|"
+    r"\bproud (?:of|a|o') (?:you|thee)\b|\byou(?:'ve| have) always (?:been (?:a |so |such a )?(?:sensible|strong|good|brave|smart|clever|kind|wise|hard worker)|known your own mind)\b|"
+    r"\b(?:you|tha)(?:'re|'s| are| is) a (?:grand|clever|hard|brilliant) (?:lad|lass|worker|grafter|kid|girl|boy|man|woman)\b|"
+    r"\byou (?:basically |practically |pretty much )?(?:raised|brought up|rebuilt|built|ran|carried|held)\b.*\b(?:on your own|alone|by yourself|single-handed)|"
+    r"\bhow hard you(?:'ve| have)? (?:worked|tried|pushed|fought)\b|\byour heart out\b|\byou carried (?:the|our|us|everyone|this|that)\b|"
+    r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
@@ -497,12 +539,12 @@ _FEELING = (
     r"out of my depth|running on empty|finding (?:it|this|things) (?:really |so |pretty )?(?:hard|tough|difficult))"
 )
 _I_STATEMENT = (
-    r"(?:^|[.,;!]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+)"
+    r"(?:^|[.,;!:\"]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+|\b(?:ngl|tbh)\s+)"
     r"(?:i(?: just| really| honestly| also| still| do| kind of| kinda)* (?:feel|felt|(?:get|got) (?:so |really )?(?:scared|worried|anxious|sad|upset|frustrated|angry|lonely|nervous|tired)|worry|worried|miss|missed|love|need|"
     r"needed|care|cared|hate seeing|hate watching|hate that|can'?t sleep|lie awake|don'?t know (?:what to|how to (?:help|reach|talk)|if i can)|"
     r"don'?t want to (?:lose|fight|argue)|want us|want you to know|wish (?:we|i)|noticed|notice|find it hard|don'?t like|"
     r"can'?t keep|can'?t do this|want (?:my|the old|things)|long for|am (?:so |really |a bit |just |also |getting )?" + _FEELING + r")|"
-    r"i'm (?:so |really |a bit |just |also |getting |kind of |kinda |starting to (?:feel|get) |feeling |finding (?:it|this) )?"
+    r"i'm (?:still |pure |proper |that )?(?:so |really |a bit |just |also |getting |kind of |kinda |starting to (?:feel|get) |feeling |finding (?:it|this) )?"
     + _FEELING + r"|"
     r"i'?m finding (?:\w+ ){0,3}(?:really |so )?(?:hard|tough|difficult)|i'?m not (?:sleeping|coping|ok|okay)\b|i'?m that \w+|"
     r"i(?:'ve| have) been (?:so |really )?(?:worried|scared|struggling|lying|feeling|finding|losing|thinking about you|crying|having)|"
@@ -512,7 +554,8 @@ _I_STATEMENT = (
     r"i (?:just )?want you (?:safe|home|back|well|happy)|(?:stop|stops) me (?:loving|caring)|i (?:just )?want (?:you|u) (?:to be (?:ok|okay|safe|happy|well)|back|home)|"
     # round 9: the feeling told through the body or the heart ("it breaks my heart", "my stomach drops")
     r"\b(?:breaks|broke|breaking) my heart|\bmy (?:stomach|chest|heart) (?:drops|sinks|tightens|races|lurches|goes|is in my mouth)|"
-    r"\bi (?:get|got) (?:so |really |a bit )?(?:frightened|terrified|panicky|sick with worry))"
+    r"\bi (?:get|got) (?:so |really |a bit )?(?:frightened|terrified|panicky|sick with worry)|"
+    r"(?:^|[.!]\s*)(?:so |just |really )?(?:scared|worried|terrified|frightened) (?:for|about) you\b|(?:^|[.!]\s*)worried sick\b|\bat the end of my (?:rope|tether)\b|^i can'?t watch this\b)"
 )
 
 
@@ -527,9 +570,11 @@ def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     # "ur" is "you're" before a state or a description ("ur late", "ur a joke"), "your" before a thing ("ur mum")
     text = re.sub(r"\bur (?=(?:a|an|the|so|such|just|literally|always|never|not|being|on|at|in|going|gonna|late|drunk|sober|home|ok|okay|"
-                  r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible)\b)", "you're ", text.lower())
+                  r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible|really|too|more|still|actually|literally)\b)", "you're ", text.lower())
     words = re.split(r"(\W+)", text)
-    return _unfill("".join(_SHORTHAND.get(word, word) for word in words).strip())
+    text = "".join(_SHORTHAND.get(word, word) for word in words).strip()
+    text = re.sub(r"\bah'(m|ll|d|ve)\b", r"i'\1", text)  # "ah'm pure scared", "ah'll tell her": Scots "I"
+    return _unfill(text)
 
 
 # Transcribed speech: hesitation sounds, "you know" / "I mean" said as fillers, and false starts ("you're- you're").
@@ -586,7 +631,7 @@ def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
     bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
                   r"honey|hun|hon|love|babe|baby|sweetheart|sweetie|darling|pet|mate|bro|sis|dude|buddy|bud|pal|son|kiddo|dear|"
-                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|about|roughly|"
+                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|be honest|about|roughly|"
                   r"around|approximately)\W+)+", "", sentence)
     if sentence.endswith("?") and re.search(_RULER, sentence):
         return Code.CLOSED_QUESTION  # a ruler question ("on a scale of 0 to 10, how important...?") asks for a number
@@ -665,16 +710,17 @@ def code_sentence(sentence: str) -> set[Code]:
                     r"talk(?:ing)? (?:rubbish|nonsense|crap)|give me that|playing the)", bare)
         or re.match(r"see (?:you|ya|u)\b|take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
         or re.search(r"\byou (?:should|ought to) be (?:ashamed|embarrassed)", sentence)
-        or re.search(r"\b(?:do|did) you (?:think|feel) you (?:should|need)", sentence)
+        or re.search(r"\b(?:do|did) you (?:think|feel) (?:you (?:should|need)|you(?:'d| would) (?:feel|be|do)|it (?:would|might|could) (?:help|be))", sentence)
+        or re.match(r"(?:man up|toughen up|grow up|pull yourself together|cop on|get over (?:it|yourself)|snap out of it|keep (?:telling|kidding|fooling) yourself)\b", bare)
         or Code.ULTIMATUM in codes
     )
     if advice and advice_ok:
         codes.add(Code.ADVICE_WITHOUT_PERMISSION)
-    if re.search(_AUTONOMY, sentence) and not know_what:
+    if re.search(_AUTONOMY, sentence) and not know_what and not re.search(r"\byou know best,? (?:like|as) (?:always|usual|ever)\b", sentence):
         codes.add(Code.AUTONOMY_SUPPORT)
-    if re.search(_AFFIRM, sentence):
+    if re.search(_AFFIRM, sentence) and not re.search(_SNEER, sentence):
         codes.add(Code.AFFIRMATION)
-    if re.search(_I_STATEMENT, sentence) and not re.search(r"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b|^i need you to\b", sentence):
+    if re.search(_I_STATEMENT, sentence) and not re.search(rf"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b|^i need you to\b|{_FEEL_BLAME}", sentence):
         codes.add(Code.I_STATEMENT)
     if (
         question is None
@@ -788,8 +834,23 @@ def addressed(text: str) -> bool:
 _CARE = re.compile(
     r"\b(?:(?:brought|got|made|picked up|grabbed|saved|bought|cooked|left|kept|put) (?:you|u|ya)|picked (?:you|u|ya) up) (?:some|a|an|the|your|ur|dinner|lunch|tea|"
     r"breakfast|food|something|a plate)\b|\byou (?:look|seem|sound)(?:ed)? (?:really |so |a bit |pretty |very |quite )?(?:tired|"
-    r"shattered|exhausted|worn out|knackered|low|down|sad|stressed|worried|pale|cold|done in|fed up|flat|lonely|quiet)\b"
+    r"shattered|exhausted|worn out|knackered|low|down|sad|stressed|worried|pale|cold|done in|fed up|flat|lonely|quiet)\b|"
+    # round 10: an offer, not a condition ("i'm doing fajitas tonight if you're free", "come round if you fancy it")
+    r"\bif (?:you|u)(?:'re| are)? (?:free|fancy(?: it)?|around|about|hungry|up for (?:it|a \w+))[.!]*$"
 )
+
+
+# Round 10: what they told you, said back ("You said you keep seeing his face", "you told me you only drink with dinner",
+# "ur not lazy ur just tired"): a reflection (guide, 11), which the model, trained on "you said you'd stop" blame, reads
+# as pressure. Not a promise held against them ("you said you'd go"), nor one with a "but" or an "again".
+_REPORTED = re.compile(
+    r"^(?:(?:so|and|ok|okay)\W+)?(?:(?:you|tha) (?:said|told me|tell me|mentioned|have told me|'ve told me)(?: that)?\b"
+    r"(?![\w' ]*\b(?:you'?d|you would|you were going to|you'?ll|you will|you promised|you wouldn'?t|you won'?t|you'?re going to)\b)"
+    r"(?!.*\b(?:but|yet|again|and then|last time|instead|so why|lie|lied|lying)\b)|you(?:'re| are) not (?:\w+ )?\w+,? you(?:'re| are) (?:just )?)"
+)
+REPORTED_PRESSURE_FLOOR = 0.95
+# Advice they asked for ("you asked what i'd do, so: ...", "since you asked") is not advice without permission.
+_ASKED_FOR = re.compile(r"\b(?:you asked (?:me )?(?:what|for|my|if|how)|since you asked|as you asked|you wanted my (?:advice|opinion|honest))\b")
 
 
 def context(text: str, rules: set[Code]) -> dict[str, float]:
@@ -802,7 +863,7 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     reflects = Code.REFLECTION in rules and not pressure_rule
     return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),
             "bare": float(not rules), "reflects": float(reflects), "one_question": float(_one_question(text, rules)),
-            "spoken": float(spoken(text))}
+            "spoken": float(spoken(text)), "reports": float(reflects and bool(_REPORTED.search(normalise(text))))}
 
 
 def _one_question(text: str, rules: set[Code]) -> bool:
@@ -831,6 +892,8 @@ def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
             bar = max(bar, floors[name])
     if cats.get("spoken", 0.0) >= 0.5:
         bar = max(bar, SPOKEN_PRESSURE_FLOOR)
+    if cats.get("reports", 0.0) >= 0.5:
+        bar = max(bar, REPORTED_PRESSURE_FLOOR)
     return bar
 
 
@@ -896,6 +959,8 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     if Code.REFLECTION in found and cats.get("one_question", 0.0) >= 0.5 and cats.get("reflection", 0.0) < QUESTION_REFLECTION_LEAST:
         found.discard(Code.REFLECTION)  # a bare question reflects only when the model is sure: one sentence, one move
     sure_of_pressure = SPOKEN_PRESSURE_FLOOR if cats.get("spoken", 0.0) >= 0.5 else RULE_REFLECTION_PRESSURE
+    if cats.get("reports", 0.0) >= 0.5:
+        sure_of_pressure = REPORTED_PRESSURE_FLOOR
     if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < sure_of_pressure:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
@@ -941,9 +1006,20 @@ def code(text: str) -> list[str]:
     if _courtesy_only(text):
         return []
     found = _codes_of_turn(text)
+    said = normalise(text)
+    if _ASKED_FOR.search(said):
+        found.discard(Code.ADVICE_WITHOUT_PERMISSION)  # advice they asked for (guide: advice "without having asked first")
+    if re.search(_SNEER, said):
+        found.discard(Code.AFFIRMATION)  # "well done you, want a medal?": sarcasm, not praise
+    if re.search(_FEEL_BLAME, said) and Code.I_STATEMENT not in rule_codes(text):
+        found.discard(Code.I_STATEMENT)  # "I feel like you just enjoy making me worry": a verdict on them, not a feeling
     if Code.OPEN_QUESTION in found and re.search(_RULER, normalise(text)):
         found = (found - {Code.OPEN_QUESTION}) | {Code.CLOSED_QUESTION}  # "How important is it? Zero being not at all..."
     return [c.value for c in ORDER if c in found]
+
+
+# A question asked as "I'm wondering how/if...", without a question mark (see _question_kind).
+_WONDERING = r"(?:(?:and|so|ok|okay|but|well|now)\W+)*i(?:'m| am| was|'d be)? (?:just |really )?(?:wondering|curious) (?:if|whether|how|what|why|where|when|who)\b"
 
 
 def _codes_of_turn(text: str) -> set[Code]:
@@ -964,7 +1040,8 @@ def _codes_of_turn(text: str) -> set[Code]:
         # that the model, which learnt mostly short chat lines, doesn't see in a long spoken turn.
         for part in parts:
             rules = rule_codes(part)
-            if part.rstrip().endswith("?") and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
+            asked = part.rstrip().endswith("?") or re.match(_WONDERING, normalise(part))  # "I'm just wondering how it was for you."
+            if asked and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
                 found |= rules & QUESTIONS
                 break
     return found
