@@ -1,6 +1,7 @@
 """Messages the practice rules send here outside practice: a "stop" that isn't one, a line that is a feeling."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -12,6 +13,7 @@ from actions.moves import read_move
 from actions.rehearsal.actions import looks_like_a_line
 from actions.replies import Reply, send
 from actions.respond import Memory, answer
+from kernel.lexicon import loved_one_mention
 
 MENU = [
     {"title": "They refused help", "payload": "/they_refused_help"},
@@ -44,6 +46,29 @@ class ActionStopRoleplay(Action):
             text="Practice mode is off; I'm me, not your loved one. Say “let's practise” whenever you want to rehearse."
         )
         return [SlotSet("pending_offer", None)]
+
+
+class ActionGreet(Action):
+    """A hello. One that already says who it is about ("morning. it's about my mum") is welcomed and answered for what it
+    says, without assuming anything happened yet; a bare hello gets the introduction."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if text.startswith("/") or not loved_one_mention(text):
+            dispatcher.utter_message(response="utter_greet")
+            return []
+        # Who they are is kept (the slots the listener sets); what happened is asked, not assumed.
+        reply, events = answer(tracker)
+        mention = loved_one_mention(text)
+        word = (mention[1] if mention else "") or "loved one"
+        welcome = ("Hello, and I'm glad you're here. I'm not a therapist or an emergency service, but I can help you think "
+                   f"this through.\n\nWhat's been happening with your {word}? Tell me as much or as little as you like.")
+        return events + send(dispatcher, tracker, dataclasses.replace(reply, text=welcome, items=[], buttons=[], topic=None))
 
 
 class ActionOfferPractice(Action):

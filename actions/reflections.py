@@ -53,8 +53,10 @@ class Situation:
 
 _FORM_LINES: dict[str, tuple[str, ...]] = {
     "passive": (
-        "So {who} keeps saying yes, and the step never quite comes. That in-between is its own kind of tiring.",
-        "The yes is there but nothing follows, which leaves you waiting and wondering when to raise it again.",
+        # passive covers "yeah, I'll book something" and then nothing, and "I'm fine" as a brush-off
+        "So {who} keeps it at arm's length: a quick \"I'm fine\", or a yes that never turns into a step. That in-between is "
+        "its own kind of tiring.",
+        "Nothing is refused outright, yet nothing happens, which leaves you waiting and wondering when to raise it again.",
         "Agreeing and then not going can feel worse than a no, because you can't quite argue with it.",
     ),
     "direct": (

@@ -345,6 +345,10 @@ _ACUTE = _rx(
     r"answer|not answering|isn'?t answering|inside|in there|drinking|drunk)\b)|"
     r"(?<=locked\. )smoke under it\b|"
     r"\bsmashing (?:things|stuff|the)\b",
+    # the body failing without food or water: "hasnt eaten or drunk anything in 4 days and shes confused"
+    r"\b(?:hasn'?t|hasnt|has not|not|hadn'?t|won'?t|wont|isn'?t) (?:eaten or drunk|eaten or had (?:a drink|anything to drink|any water)|"
+    r"had (?:any )?(?:food or water|anything to eat or drink)|drunk any water|had any water)\b[^.?!]{0,40}\b(?:\d+|two|three|four|five|"
+    r"several|few) days\b",
     r"\bpunching the (?:door|wall)s?\b|\bbang\b[^.?!]*\b(?:silent|nobody|no one)\b|\bkicking off\b[^.?!]*\b(?:knife|machete|gun|weapon)\b",
     r"\b(?:got|has|holding|waving|with|loaded|grabbed|pulled|picked up)\b[^.?!]{0,20}\b(?:a |the |his |her |my )?(?:kitchen )?(?:knife|machete|gun|rifle|shotgun|"
     r"baseball bat|bat|axe|hammer|belt|broken bottle|crowbar)\b(?! of)",
@@ -474,6 +478,8 @@ _FIGURES = _rx(
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     r"\bbleed(?:s|ing)? (?:me|us|you|him|her|them|the family|the account|my account) (?:dry|white)\b",  # money taken, not blood
     r"\bbleed(?:s|ing)? (?:money|cash)\b",
+    # a licence, not a weapon in hand: "reckons they'll pull his firearms licence"
+    r"\b(?:firearms?|gun|shotgun) (?:licen[cs]e|certificate|permit)\b",
     # A knife or a rope at work ("chopping onions with the big knife", "a new knife for cutting load straps", "a new rope for
     # the trailer"), and tablets set out that he won't take.
     r"\b(?:chopping|cutting|slicing|peeling|dicing|carving) (?:up )?(?:the |some |an? |his |her )?(?:onions?|veg\w*|carrots?|potatoes|"

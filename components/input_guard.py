@@ -131,6 +131,34 @@ def demote_greeting_with_news(message: Message) -> None:
     _demote_unless(message, GREET, lambda text: not loved_one_mention(text))
 
 
+# A hello that says only who it is about, or how they found us: "mornin. its about my mum", "Namaste ji, I am writing
+# regarding my elder brother", "hiya found u on google". Still a greeting (action_greet welcomes it and asks about them),
+# where "hi need help with my sister, she won't eat" is news.
+_HELLO = re.compile(
+    r"^\W*(?:hi+|hiya|hello|hallo|hey+|yo|morning|mornin'?|good (?:morning|afternoon|evening|day)|evening|afternoon|"
+    r"dear (?:sir/madam|sir or madam|sir|madam|team|all)|to whom it may concern|namaste(?: ji)?|salaam|salam|hola|bonjour|"
+    r"g'?day|howdy|greetings)\b", re.IGNORECASE)
+_ONLY_CONTEXT = re.compile(
+    r"^(?:[\s,.!]*(?:ji|there|all|folks|everyone|team|love)\b)?[\s,.!:-]*(?:(?:um+|so|ok|okay|well)[\s,]+)?(?:i'?m new here[\s,.]*)?"
+    r"(?:(?:my english is not (?:so |very )?good(?: but i try)?|not sure how this works)[\s,.]*)?"
+    r"(?:(?:i am|i'?m) \d{2}(?: years old)?(?: and)?[\s,]*)?"
+    r"(?:it'?s|its|it is|is|this is|i am writing|i'?m writing|writing|i'?m here|here|i(?:'m| am) messaging|messaging)? ?"
+    r"(?:about|regarding|concerning|re:?|it concerns|concerns) (?:my|our) (?:\w+ ){0,2}\w+(?: really| i guess| honestly)?[\s.!]*$|"
+    r"^[\s,.!:-]*(?:i )?(?:found|saw) (?:you|u|this)\b[^.?!]{0,80}[\s.!]*(?:lol|haha)?[\s.!]*$", re.IGNORECASE)
+
+
+def promote_greeting_with_context(message: Message) -> None:
+    """A hello whose rest only says who it is about, or how they found us, is a greeting."""
+    text = message.get(TEXT) or ""
+    hello = _HELLO.match(text)
+    if not hello or len(text.split()) > 20 or not _ONLY_CONTEXT.search(text[hello.end():]):
+        return
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != GREET]
+    promoted = {"name": GREET, "confidence": 1.0}
+    message.set(INTENT, promoted, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
+
+
 # Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
 # go at it, i want to try bringing it up". A request (can we, let's, I'd like to...) with a word of practising.
 _PRACTICE_REQUEST = re.compile(
@@ -234,6 +262,7 @@ class InputGuard(RuleComponent):
                 demote_unsaid_goodbye(message)
                 demote_unasked_bot_challenge(message)
                 demote_greeting_with_news(message)
+                promote_greeting_with_context(message)
                 promote_practice_request(message)
                 drop_a_weak_practice_guess(message)
                 name_refusal_for_the_contract(message)

@@ -136,7 +136,11 @@ def normalise_concern(value: str) -> Optional[str]:
 _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.PASSIVE: (
         # "get him to agree" is a goal, not a refusal
-        (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1), (r"(?<!\bto )\bagree[ds]?\b", 2),
+        (r"\bsaid (?:he|she|they)(?:'d| would| will)\b", 1),
+        # "she just says she's fine and changes the subject", "laughed it off and said im fine love": a brush-off (five
+        # blind writers of six called it passive)
+        (r"\b(?:says?|said|saying|goes|went)\b[^.?!]{0,12}\b(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re|theyre) (?:just |totally |"
+         r"absolutely |perfectly )?fine\b", 2), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
         (r"\b(?:says?|saying|said) (?:s?he|they)(?:'?ll|ll| will|'?d| would) (?:\w+ ){0,4}"
          r"(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
@@ -239,7 +243,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
         (r"\bfreez", 1), (r"\bpanic(?!\w* attacks?)(?!\w* disorder)", 1),
-        (r"\bdeflect", 2), (r"\b(?:i'?m|he'?s|she'?s|they'?re|says? (?:he'?s|she'?s|they'?re|i'?m)) fine\b", 1), (r"\bwalks? off\b", 1),
+        (r"\bdeflect", 2), (r"\bwalks? off\b", 1),
         (r"\b(?:goes|went|go|gone|going) (?:completely |really |very )?(?:quiet|silent)\b", 2), (r"\bsilent\b", 1), (r"\bwithdraw", 1),
         (r"\bwon'?t talk\b", 1), (r"\bavoid", 1), (r"\bbrush(?:es|ed)? it off\b", 2), (r"\bnothing (?:will|can) help\b", 1),
         (r"\btears?\b", 2),

@@ -1040,8 +1040,8 @@ def _codes_of_turn(text: str) -> set[Code]:
         # that the model, which learnt mostly short chat lines, doesn't see in a long spoken turn.
         for part in parts:
             rules = rule_codes(part)
-            asked = part.rstrip().endswith("?") or re.match(_WONDERING, normalise(part))  # "I'm just wondering how it was for you."
-            if asked and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
+            put_as_question = part.rstrip().endswith("?") or bool(re.match(_WONDERING, normalise(part)))  # "I'm just wondering how..."
+            if put_as_question and rules & QUESTIONS and not rules & (_PRESSURE_CODES | {Code.REFLECTION}):
                 found |= rules & QUESTIONS
                 break
     return found
