@@ -186,6 +186,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # doing the ritual or paying the debts for them: "should i just do the checking for him", "lend them money for the bills"
         r"\bshould i (?:just )?(?:do|keep doing|carry on doing|take over) (?:the |his |her |their )?\w+(?: \w+)? for (?:him|her|them)\b|"
         r"\bshould i (?:just )?(?:check|wash|clean|count|lock|re-?check|reassure) (?:\w+ ){0,3}for (?:him|her|them)\b|"
+        r"\bshould i (?:stop|keep) (?:checking|reassuring|answering|googling|counting|washing|cleaning|ringing|texting)\b|"
         r"\blend (?:him|her|them|mum|mom|dad|my \w+) (?:some )?(?:money|cash|[£$]?\d+)\b|"
         r"\bcover (?:the|his|her|their) (?:bills|debts?|rent)\b|"
         # buying the drink, and reassurance that feeds a compulsion: "is that helping him or making it worse"
@@ -240,7 +241,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstop (?:him|her|them) (?:from )?(?:seeing|having|visiting|coming|driving|taking|babysitting)\b|"
         r"\bshould i (?:let|allow) (?:him|her|them) (?:to )?(?:see|have|visit|take|drive|babysit|look after)\b|"
         r"\b(?:clear|throw|chuck|bin|empty|get rid of)\b[^.?!]{0,60}\bwhile (?:s?he|they|mums?|moms?|dads?|my \w+)\b|"
-        r"\bleave (?:him|her|them) to it\b|\bis (?:that|it|this) (?:too )?controlling\b|"
+        r"\bleave (?:him|her|them) to it\b|"
+        r"\bno more (?:pick ?ups|lifts|school runs|lending|driving (?:the|my) kids)\b|\bis (?:that|it|this) (?:too )?controlling\b|"
         r"\bget rid of (?:the|all the|all) (?:snacks|food|booze|alcohol|drink|wine|beer|cans)\b|"
         r"\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
     )),
@@ -270,7 +272,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:s?he|they)(?:'d| would| might| will| could| may) |to )(?:mention|talk|ask|see|go|ring|call|book|get|come|meet|try|look)\b"
         r"(?![^.?!]*\b(?:but|never|didn'?t|cancel\w*|backed out|bailed|still|hasn'?t|has not|haven'?t|yet|keeps?|won'?t|wont|"
         r"doesn'?t|isn'?t|after this)\b)|"
-        r"\b(?:he|she|they) let me\b|^\W*update\b|"
+        r"\b(?:he|she|they) let me\b|^\W*update\b|\b(?:she|he|they)(?:'ll| will| would|'d) let me (?:take|drive|come|book|ring)\b|"
         r"\btiny (?:thing|step|win)\b|\blittle (?:win|step)\b|\bwithout (?:washing|checking|cleaning|asking|a drink|drinking)\w* first\b"
     )),
     ("bring_up", _rx(
@@ -301,7 +303,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshould i (?:apologi[sz]e|say sorry|text (?:him|her|them)|reach out|message (?:him|her|them)|leave it|give (?:him|her|"
         r"them) space)\b|"
         r"\bget(?:ting)? (?:mum|mom|dad|my \w+|his \w+|her \w+|our \w+|someone else|a friend) to (?:say|talk|mention|have a word|speak)\b|"
-        r"\bwill (?:that|it) put (?:him|her|them) off\b|\bask (?:him|her|them|his \w+|her \w+|my \w+) to (?:have a word|talk to (?:him|"
+        r"\bwill (?:that|it) put (?:him|her|them) off\b|"
+        r"\bwhat (?:would|will|might|could) (?:make|get|help) (?:her|him|them) (?:to )?(?:actually )?(?:go|see|try|agree|accept|listen)\b|"
+        r"\bask (?:him|her|them|his \w+|her \w+|my \w+) to (?:have a word|talk to (?:him|"
         r"her|them)|speak to (?:him|her|them))\b|\bget through to (?:him|her|them)\b|\bmy place to (?:say|bring|raise|"
         r"mention|tell)\b|"
         r"\bmy place\b[^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b|"

@@ -345,6 +345,14 @@ _ACUTE = _rx(
     r"answer|not answering|isn'?t answering|inside|in there|drinking|drunk)\b)|"
     r"(?<=locked\. )smoke under it\b|"
     r"\bsmashing (?:things|stuff|the)\b",
+    # a farewell sent and a pet or things given away: "texted me at 2am 'thanks for trying, you were always the good one x'
+    # and shes given her dog to her sister 'for a bit'"
+    r"(?=[\s\S]*\b(?:thanks for trying|thank you for trying|you were always the good one|sorry for everything|sorry for being "
+    r"(?:such )?a (?:burden|let ?down|failure)|look after (?:\w+ ){0,2}for me)\b)[\s\S]*\b(?:(?:given|gave|giving|rehomed|rehoming) "
+    r"(?:\w+ ){0,3}(?:dog|cat|pets?|things|stuff|belongings|guitar|watch|rings?|jewellery|jewelry)\b|not answering|won'?t answer)",
+    # mania on the road: "hasnt slept since sunday ... driving to scotland today because the signs are telling her to"
+    r"\b(?:signs|voices|messages|god|the universe|angels) (?:are |is |keep )?(?:telling|told|tell|sending) (?:her|him|them|me) to\b",
+    r"\bhasn'?t slept (?:since|for (?:\d+|two|three|four|five|days))\b[\s\S]{0,160}\b(?:driving|drive|behind the wheel|on the motorway)\b",
     # the body failing without food or water: "hasnt eaten or drunk anything in 4 days and shes confused"
     r"\b(?:hasn'?t|hasnt|has not|not|hadn'?t|won'?t|wont|isn'?t) (?:eaten or drunk|eaten or had (?:a drink|anything to drink|any water)|"
     r"had (?:any )?(?:food or water|anything to eat or drink)|drunk any water|had any water)\b[^.?!]{0,40}\b(?:\d+|two|three|four|five|"
@@ -478,6 +486,11 @@ _FIGURES = _rx(
     r"\bthrow (?:myself|himself|herself) (?:off|out of) the (?:sofa|couch|bed|chair|settee)\b",
     r"\bbleed(?:s|ing)? (?:me|us|you|him|her|them|the family|the account|my account) (?:dry|white)\b",  # money taken, not blood
     r"\bbleed(?:s|ing)? (?:money|cash)\b",
+    # clothes hanging off her, hanging out with friends; a phone thrown off the balcony
+    r"\b(?:clothes|jeans|trousers|dress|top|shirt|jumper|skin) (?:are |is |just )*hanging off (?:her|him|them|me)\b|"
+    r"\bhang(?:ing)? out with\b",
+    r"\b(?:i'?m going to|im going to|i'?m gonna|im gonna|i'?ll|ill|i could|i want to|i wanna) (?:just )?throw (?:his|her|their|the) (?:phone|laptop|stuff|things|clothes|bags?|keys|tv|console|xbox|playstation|"
+    r"bottles?|cans|drink|booze|weed|vape)\b[^.?!]{0,20}\b(?:off|out of|over|out)\b",
     # a licence, not a weapon in hand: "reckons they'll pull his firearms licence"
     r"\b(?:firearms?|gun|shotgun) (?:licen[cs]e|certificate|permit)\b",
     # A knife or a rope at work ("chopping onions with the big knife", "a new knife for cutting load straps", "a new rope for

@@ -98,6 +98,8 @@ _DANGER = [
     r"\b(?:wish(?:es)?|hopes?|wants?)\b[^.?!]{0,25}\b(?:disappear|never wake|not wake|don'?t wake|wasn'?t here|weren'?t here|it (?:to be )?over|"
     r"everything to stop)",
     r"\b(?:want|wants|wanting) (?:it|everything|this|life) (?:all )?(?:to be )?over\b|\bwants? it to be over\b",
+    r"\b(?:easier|better) for (?:everyone|everybody|us all|you all|the family|you|us|the kids)\b[^.?!]{0,30}\bif (?:i|he|she|they) "
+    r"(?:just )?(?:didn'?t|did not|never|wasn'?t|weren'?t|was not) (?:come back|come home|here|around|wake up|exist)",
     r"\b(?:nobody|no one|noone) would (?:even )?(?:care|notice|miss)|\bwho would (?:even )?care if i\b|\bif i vanished\b",
     r"\bburden (?:to everyone|to you all|to my family|much longer)\b|"
     r"\b(?:won'?t|not) be a (?:burden|problem) (?:for )?much longer\b|\bi'?m (?:just )?a burden\b",

@@ -539,7 +539,9 @@ _A_HOARD_OR_DEMENTIA = re.compile(r"\b(?:hoard\w*|clutter\w*|keeps everything|me
 # Trauma told by its signs, not only by where it happened (a deployment, a tour, a crash).
 _TRAUMA_WORDS_OF_PLACE = ("combat", "served in", "afghanistan", "iraq", "veteran", "deployment", "deployed", "tour of duty",
                           "second tour", "third tour", "back from his tour", "back from her tour", "car accident", "road accident",
-                          "bad accident", "serious accident", "since the accident", "since the crash", "car crash")
+                          "bad accident", "serious accident", "since the accident", "since the crash", "car crash", "got mugged",
+                          "was mugged", "since the mugging", "since the attack", "been attacked", "since the burglary",
+                          "since the break-in")
 _TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) if word not in _TRAUMA_WORDS_OF_PLACE))
 
 

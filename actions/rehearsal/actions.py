@@ -302,6 +302,26 @@ def looks_like_a_line(text: str) -> bool:
 
 
 
+# Told to us, not to them: "my wife thinks im wasting my time and hes a grown man", "some days i just want to stop
+# trying", "what do people do when the person is never going to change".
+_ABOUT_US_HERE = re.compile(r"^\W*(?:some days|honestly|tbh|to be honest|maybe (?:she|he)'?s right|what do (?:people|you) do when|"
+                            r"is it normal|i (?:just )?(?:want|feel like i want) to (?:stop|give up|quit)|my (?:wife|husband|partner|"
+                            r"mum|mom|dad|sister|brother|friend|mate) (?:thinks|says|reckons))\b", re.I)
+
+
+def an_aside_to_us(text: str) -> bool:
+    """Mid-practice, a message about them or about how the user feels, said to us and not to them: no "you" for them, and
+    "he" or "she" for them or a turn of phrase that speaks to us. Practice ends there (with its feedback) and it is
+    answered as the listener would."""
+    lowered = text.replace("’", "'").lower()
+    if re.search(r"\b(?:would|wouldn'?t|wouldnt|'d|hed|shed) (?:just |never |probably |actually |really )?(?:say|do|act|react)\b", lowered):
+        return False  # "he wouldn't say that, he'd laugh": a note on how we play them, and practice goes on
+    if len(lowered.split()) < 5 or looks_like_a_line(lowered) or _SECOND_PERSON.search(lowered) and not _ABOUT_US_HERE.search(lowered):
+        return False
+    third = {word for word in _THIRD_PERSON.findall(lowered) if word not in _OTHERS}
+    return bool(_ABOUT_US_HERE.search(lowered)) or bool(third & {"he", "she", "hes", "shes", "he's", "she's", "him", "his"})
+
+
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
     def name(self) -> str:
         return "validate_roleplay_setup_form"
@@ -473,7 +493,7 @@ def rewind_to(dispatcher: CollectingDispatcher, rehearsal: Rehearsal, raw: dict[
         text=(
             f"(Rewound to turn {number}. Your line “{undone[0].text}”{later} {'is' if len(undone) == 1 else 'are'} undone; "
             f"they're {stage} again, as before it.)\n"
-            f"{raw.get('speaker', 'They')} said: {previous}\nTry it another way."
+            f"{raw.get('speaker', 'They')} had said: “{previous}”\nTry it another way."
         ),
         buttons=buttons or None,
     )
@@ -512,7 +532,8 @@ class ValidateRoleplayForm(FormValidationAction):
             fresh = begin(dispatcher, tracker, registry()[switch.group(1)], tracker.get_slot("roleplay_goal") or "raise it gently", None,
                           chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
-        if STOP_FIRST.match(text) or STOP_LAST.search(text) or STOP_AND_LOOK_BACK.match(text) or PLAN_ASKED.search(text):
+        if (STOP_FIRST.match(text) or STOP_LAST.search(text) or STOP_AND_LOOK_BACK.match(text) or PLAN_ASKED.search(text)
+                or (rehearsal.turns and an_aside_to_us(text))):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
             # closes; the rest of the message is then answered outside practice.
             return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
