@@ -49,8 +49,8 @@ class ActionStopRoleplay(Action):
 
 
 class ActionGreet(Action):
-    """A hello. One that already says who it is about ("morning. it's about my mum") is welcomed and answered for what it
-    says, without assuming anything happened yet; a bare hello gets the introduction."""
+    """After the introduction (utter_greet, which needs no action server): a hello that already says who it is about
+    ("morning. it's about my mum") is asked what has been happening, without assuming anything happened yet."""
 
     def name(self) -> str:
         return "action_greet"
@@ -60,14 +60,12 @@ class ActionGreet(Action):
     ) -> list[EventType]:
         text = str(tracker.latest_message.get("text") or "")
         if text.startswith("/") or not loved_one_mention(text):
-            dispatcher.utter_message(response="utter_greet")
             return []
         # Who they are is kept (the slots the listener sets); what happened is asked, not assumed.
         reply, events = answer(tracker)
         mention = loved_one_mention(text)
         word = (mention[1] if mention else "") or "loved one"
-        welcome = ("Hello, and I'm glad you're here. I'm not a therapist or an emergency service, but I can help you think "
-                   f"this through.\n\nWhat's been happening with your {word}? Tell me as much or as little as you like.")
+        welcome = f"What's been happening with your {word}? Tell me as much or as little as you like."
         return events + send(dispatcher, tracker, dataclasses.replace(reply, text=welcome, items=[], buttons=[], topic=None))
 
 

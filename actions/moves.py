@@ -333,6 +333,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
         r"\bleaning on me\b|\bcan'?t go through that again\b|"
+        # the rest of the family not helping: "my sister never helps btw, she lives 10 mins away and just sends memes"
+        r"\b(?:my|our|his|her) (?:sister|brother|dad|mum|mom|husband|wife|family|siblings?|kids|partner) (?:never|doesn'?t|don'?t|"
+        r"won'?t|wont|dont|doesnt) (?:\w+ )?(?:helps?|lifts? a finger|does anything|do anything|pitch(?:es)? in|steps? up|"
+        r"visits?|rings?)\b|"
         r"\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
         r"\bgiving up on (?:him|her|them)\b"
     )),

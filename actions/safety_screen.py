@@ -28,10 +28,26 @@ SCREEN_RESPONSE = "utter_safety_screen"
 SCREENED_TOPICS = frozenset({Topic.BOUNDARIES.value, Topic.ENABLING.value})
 
 
+# Struggles where a limit can meet anger; for the others the question is asked only when the user has spoken of anger,
+# threats or fear. A son doing his housebound mum's shopping since she was mugged was asked about violence at home,
+# and "idk" then got the domestic-violence script.
+_STRUGGLES_THAT_CAN_FLARE = frozenset({"substance_use", "anger", "psychosis"})
+_SIGNS_OF_HEAT = re.compile(
+    r"\b(?:angry|anger|rage|temper|shout\w*|scream\w*|yell\w*|snap\w*|aggressive|violent|violence|hit|hits|hitting|push(?:ed|es)?|"
+    r"shov\w*|grab\w*|threat\w*|smash\w*|punch\w*|slam\w*|scared of|afraid of|frightened of|walk(?:ing)? on eggshells|"
+    r"lash\w* out|kicks? off|loses? it|blows? up|abus\w*|controll\w*)\b", re.I)
+
+
 def needs_screen(tracker: Tracker, topic: Optional[str]) -> bool:
-    """True the first time in a conversation that advice on ``topic`` could ask the user to step back."""
+    """True the first time in a conversation that advice on ``topic`` could ask the user to step back, when a limit could
+    meet anger: a partner, a struggle that can flare (drink and drugs, anger, psychosis), or anger, threats or fear told."""
     value = topic.value if isinstance(topic, Topic) else topic
-    return value in SCREENED_TOPICS and not tracker.get_slot(SCREENED_SLOT)
+    if value not in SCREENED_TOPICS or tracker.get_slot(SCREENED_SLOT):
+        return False
+    if tracker.get_slot("relationship") in (None, "partner") or tracker.get_slot("concern") in (None, *_STRUGGLES_THAT_CAN_FLARE):
+        return True
+    told = " ".join(str(e.get("text") or "") for e in tracker.events if e.get("event") == "user")
+    return bool(_SIGNS_OF_HEAT.search(told))
 
 
 def screen(topic: Optional[str]) -> list[EventType]:

@@ -239,6 +239,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ),
     ResistanceForm.EMOTIONAL: (
         (r"\bjok", 2), (r"\blaugh", 2),
+        # "says she's fine and changes the subject": the change of subject is the reaction (a bare "says she's fine" is passive)
+        (r"\bfine,? and (?:then |just )?chang(?:e|es|ed|ing) the subject\b", 1),
         (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b", 2),
         (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),

@@ -228,7 +228,14 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     name = given_name(tracker, first_line) or scenario.call
     # A scenario set up from what they told us (not picked from the list) leaves out the story they know better.
     told = not chosen and tracker.get_slot("concern") == scenario.concern
-    scene = scene_for(scenario, (tracker.get_slot("memory") or {}).get("word"), told)
+    word = (tracker.get_slot("memory") or {}).get("word")
+    scene = scene_for(scenario, word, told)
+    if not chosen and not told and told_their_story(tracker) and scenario.scene_told:
+        # Their struggle is not this scenario's (a mum frightened since a mugging, played by the closest mum we have):
+        # only where you are, not a story that contradicts theirs.
+        setting = " ".join(re.split(r"(?<=[.!?])\s+", scenario.scene_told.strip())[1:])
+        if setting:
+            scene = f"{scenario.call}, your {word or loved_one(scenario.relationship)}. {setting}"
     if name != scenario.call:
         scene = re.sub(rf"\b{re.escape(scenario.call)}\b", name, scene)
     taken = f" I'll take “{first_line}” as your first line." if first_line else ""
@@ -493,7 +500,8 @@ def rewind_to(dispatcher: CollectingDispatcher, rehearsal: Rehearsal, raw: dict[
         text=(
             f"(Rewound to turn {number}. Your line “{undone[0].text}”{later} {'is' if len(undone) == 1 else 'are'} undone; "
             f"they're {stage} again, as before it.)\n"
-            f"{raw.get('speaker', 'They')} had said: “{previous}”\nTry it another way."
+            + (f"{raw.get('speaker', 'They')} had said: “{previous}”\n" if previous else "")
+            + "Try it another way."
         ),
         buttons=buttons or None,
     )
