@@ -411,7 +411,7 @@ _CONFRONT_MORE = (
     # held up (said with "an"), verdicts ("it's no right", "a bit disgusting"), sarcastic go-ahead and "that'll fix
     # everything", "give over", "every time you promise, you break it", whispering about them
     r"^(?:\w+,? )?why (?:do |does )?you (?:do |does )?(?:always|keep) (?:have to|got to|\w+ing|\w+)\b|\bwhy (?:are|would) you (?:doing|putting|do) (?:this|that) (?:to|on) (?:us|me|our|this|the|your|everyone|mum|dad)\b|"
-    r"\bwhat (?:will|would|are|'ll|is) (?:people|everyone|everybody|the neighbours|folk|the family|they|the whole \w+)\b[\w' ]{0,40}\b(?:going to |gonna )?(?:say|think)\b|"
+    r"\bwhat (?:will|are|'ll|is) (?:people|everyone|everybody|the neighbours|folk|the family|the whole \w+)\b[\w' ]{0,40}\b(?:going to |gonna )?say\b(?![\w' ]*\bif you\b)|"
     r"\ban(?:d)? (?:he|she|they) (?:didn'?t|never|did not) (?:fell|fall|falls|go|went) (?:apart|to pieces|to bits)\b|"
     r"(?:^|[,.;!]\s*)(?:and )?(?:it'?s|that'?s|this is|it is|that is) (?:no|not) (?:right|on|normal|okay|ok|fair on (?:us|me|anyone))[.!]*$|"
     r"\b(?:it'?s|it is|that'?s|that is|this is|you'?re|you are) (?:a bit |so |really |pretty |just |frankly |quite |bloody )?(?:disgusting|disgraceful|shameful|vile|grim to (?:look at|live with))\b|"
@@ -534,7 +534,7 @@ _ADVICE = (
     # liberty of arranging", "Papa has already phoned the university"), "the optimal course would be", "let X come by"
     r"\b(?:i|we)(?:'ve| have)? (?:already |just )?(?:told|informed|notified|warned|let) (?:\w+ ){1,4}(?:know )?(?:that )?you(?:'re| are| will|'ll| would|'d) (?:be )?(?:taking|going|having|off|on|coming|starting|seeing|signed|booked|not (?:coming|going|well|fit))\b|"
     r"\btaken the liberty of\b|\b\w+ (?:has|have) (?:already |just )?(?:rung|phoned|called|emailed|contacted|spoken to|written to) (?:the|your|a|ur) \w+|"
-    r"\bthe (?:best|optimal|sensible|wisest|right|ideal|obvious|only) (?:course|option|move|plan|step|approach|thing)\b[\w', ]{0,30}\b(?:would be|is|will be)\b|"
+    r"\bthe (?:best|optimal|sensible|wisest|ideal) (?:course|option|move|plan|step|approach)\b[\w', ]{0,30}\b(?:would be|is|will be)\b|"
     r"^(?:please,? )?let (?!me\b|us\b|it\b|that\b|this\b|go\b|them be\b|yourself\b)\w+(?: \w+)? (?:come|pop|call|ring|drop|visit|help you|take you|see you|have a look|sit with you)\b|"
     r"\b(?:is|'s|are|'re) coming (?:\w+ ){0,6}to sort you out\b)"
 )
