@@ -66,8 +66,6 @@ _SHORTHAND = {
     "rly": "really", "srsly": "seriously", "ppl": "people", "b4": "before", "dnt": "don't", "y": "why", "luv": "love",
     # round 10: dialect spellings ("ye", "yuh", "ah'm", "whit's")
     "ye": "you", "yuh": "you", "whit": "what",
-    # round 11: more of the same ("wha going on", "drink yuhself", "tae sort ye oot")
-    "wha": "what", "yuhself": "yourself", "yerself": "yourself", "yeself": "yourself", "tae": "to", "oot": "out",
 }
 
 _WH = r"(?:what|what's|whats|how|how's|why|where|when|who|whom|which|whose)"
@@ -124,7 +122,7 @@ _REFLECTION_START = (
     r"(?:that|this) (?:must|must've|must have) (?:be|been|feel|felt)|"
     r"(?:the|that|your) (?:last|old|first) (?:therapist|counsel+or|doctor|time)|"
     r"nothing (?:seems|feels|has) |everything (?:feels|seems)|"
-    r"you(?:'re| are) (?:the one(?! who (?:decides|gets to|can decide|chooses))|not)|you seem|you sound|you look (?:tired|exhausted|worn|down|sad)|"
+    r"you(?:'re| are) (?:the one|not)|you seem|you sound|you look (?:tired|exhausted|worn|down|sad)|"
     r"money(?:'s| is)|cost(?:'s| is)|the cost|talking to a stranger|(?:it )?feels? (?:like|as if|\w+ to you)|"
     r"from what you'?re saying|you said\b|you mentioned\b|you told me\b|you'?d consider|"
     r"on (?:the )?one hand|(?:that'?s|it'?s) (?:a lot|quite a lot|so much|a lot on your plate|a lot to (?:carry|deal with|take in|juggle|handle))|"
@@ -146,21 +144,6 @@ _REFLECTION_INSIDE = (
     r"(?:left|leaves|leaving|made|makes|making) you (?:feel(?:ing)? )?(?:so |really |pretty |a bit |quite )?(?:worn|tired|exhausted|drained|"
     r"numb|scared|frightened|angry|sad|low|lonely|empty|wiped|shattered|knackered|done in|on edge|anxious|ashamed|guilty))\b"
 )
-
-
-# Round 11: cues that a line says back what they feel or mean ("so you're saying...", "...and now you feel like you
-# failed", "the house feeling empty to you", "it's like you're stood at the bottom of a well", "you have said that...",
-# "...and at the same time you're worn out", "takes the edge off for you"). With no pressure rule the line reflects, and
-# the model alone calls it pressure only when it is sure (SURE_REFLECTION_PRESSURE_FLOOR): this author's reflections
-# were read as blame by the model.
-_SURE_REFLECTION = (
-    r"(?:\byou(?:'re| are) saying\b|\byou (?:\w+ )?feel (?:like|as if|as though)\b|\b(?:feels?|feeling|seems?|seeming) (?:so |really |pretty |a bit |kind of )?\w+ (?:to|for) you\b|"
-    r"^(?:(?:and|so|but)\W+)?it'?s (?:like|as if|as though) you\b|\byou(?:'ve| have) said (?:that )?(?!you'?d|you would|you'?ll|you will|you were going)|\bat the same time,? you\b|"
-    r"\b(?:terrifies|scares|frightens|worries|bothers|embarrasses|shames) you (?:just )?(?:as much|more|most|too)\b|\btakes? the edge off\b|\btoo (?:\w+ ){1,2}for you[.!]*$|"
-    r"\bif i(?:'ve| have)? understood (?:you )?(?:correctly|right)\b|\bif i'?m understanding (?:you )?(?:correctly|right)\b)"
-    r"(?!.*\b(?:but|yet|again|instead|so why|lie|lied|lying|excuse|always|never)\b)"
-)
-SURE_REFLECTION_PRESSURE_FLOOR = 0.9
 
 
 # "So you...", "Okay, so you...": how a counsellor starts to say back what they heard ("So you trusted him on that, and
@@ -189,7 +172,7 @@ _LABELS = (
 )
 _CONFRONT = (
     rf"(?:(?:you(?:'re| are)|your)(?: just| being| so| such| acting| always| nothing but| a bit| too| very| more| \w+ly)* {_LABELS}|"
-    r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:once )?(?:complain|give up|gave up|let|miss|moan|grumble|fail|stop))|"
+    r"you always\b(?! (?:have been|been|were|show|manage|know|make time|look out))|you never\b(?! (?:complain|give up|let))|"
     r"you'?re (?:clearly|obviously) not|thanks for nothing|(?:exactly|just) like your (?:father|mother|dad|mum|mom|brother|sister)|"
     r"worked so well|after (?:everything|all) (?:i'?ve|i have|i|we'?ve|we) (?:done|did|do|gave|give|given|sacrificed)|i'?ve done (?:so much|everything|all this|all that) for you|"
     r"you'?re embarrassing (?:me|us|yourself)|you(?:'ve| have) (?:wrecked|ruined|destroyed)|as bad as your|you could at least|sick of your|"
@@ -214,7 +197,7 @@ _CONFRONT = (
     r"piece of work|don'?t (?:even )?recogni[sz]e you\b|someone i don'?t (?:even )?recogni[sz]e|cleaning up (?:after you|your (?:mess|messes|sick))|"
     r"you keep (?:screwing|messing|cocking|stuffing|mucking) (?:it |things |everything )?up|funny how|interesting (?:how|that) you|am i nagging|sorry (?:for caring|i care)|must be (?:hard|nice|lovely|great) being you|"
     r"at least the (?:bottle|pub|drink|vodka|beer|wine)|some of us (?:have to|actually|work)|lucky you|(?:hope|bet) (?:it|that|the \w+) was worth it|poor you|"
-    r"(?<!about )when i was your age|off your (?:head|face|tits|trolley)|(?:^|[.,!]\s*)you(?:'ve| have)? let (?:your|the|us|me|everyone|everybody) (?:\w+ )?down\b|picking up the pieces|"
+    r"when i was your age|off your (?:head|face|tits|trolley)|(?:^|[.,!]\s*)you(?:'ve| have)? let (?:your|the|us|me|everyone|everybody) (?:\w+ )?down\b|picking up the pieces|"
     r"^how could you (?:do|say|let|be|forget|lie|treat)\b|did you even (?:think|care|notice|try|ask|consider)|i'?m sure your \w+ loves|your own worst enemy|"
     r"you'?d lie to me|you lied to me|ashamed (?:to be seen )?(?:with|of) you\b|you(?:'ve| have) had (?:\w+ )?(?:chances|warnings)|lying to my face|lie to my face|a grown (?:man|woman|adult)|(?:would|'d) be (?:so )?(?:ashamed|disgusted|embarrassed)|"
     r"you (?:have|'ve got) no idea (?:what|how)|^shocker\b|what a (?:shock|surprise)\b|no ?one (?:believes|trusts) you|nobody (?:believes|trusts) you|"
@@ -406,21 +389,7 @@ _CONFRONT_MORE = (
     r"\b(?:your|ur) (?:\w+ )?(?:sister|brother|cousin|mate|friend|dad|mum|mom|nan|gran|grandad|uncle|aunt(?:ie)?)s? (?:had|has|found) the (?:guts|balls|sense|decency|courage|bottle) to\b|"
     r"\bdon'?t you dare\b|\bas an excuse\b|\bfor everyone,? not just (?:you|u)\b|"
     # round 10 (issue 12): praise said with a sneer, blame told as a feeling, idioms of exasperation
-    rf"{_SNEER}|{_FEEL_BLAME}|\bcop on\b|\bkeep (?:telling|kidding|fooling) yourself\b|\bthe whole (?:\w+ )?knows\b|\byou know best,? (?:like|as) (?:always|usual|ever)\b|"
-    # round 11 (issue 12): rhetorical "why do you always/why are you doing this to us", what people will say, others
-    # held up (said with "an"), verdicts ("it's no right", "a bit disgusting"), sarcastic go-ahead and "that'll fix
-    # everything", "give over", "every time you promise, you break it", whispering about them
-    r"^(?:\w+,? )?why (?:do |does )?you (?:do |does )?(?:always|keep) (?:have to|got to|\w+ing|\w+)\b|\bwhy (?:are|would) you (?:doing|putting|do) (?:this|that) (?:to|on) (?:us|me|our|this|the|your|everyone|mum|dad)\b|"
-    r"\bwhat (?:will|are|'ll|is) (?:people|everyone|everybody|the neighbours|folk|the family|the whole \w+)\b[\w' ]{0,40}\b(?:going to |gonna )?say\b(?![\w' ]*\bif you\b)|"
-    r"\ban(?:d)? (?:he|she|they) (?:didn'?t|never|did not) (?:fell|fall|falls|go|went) (?:apart|to pieces|to bits)\b|"
-    r"(?:^|[,.;!]\s*)(?:and )?(?:it'?s|that'?s|this is|it is|that is) (?:no|not) (?:right|on|normal|okay|ok|fair on (?:us|me|anyone))[.!]*$|"
-    r"\b(?:it'?s|it is|that'?s|that is|this is|you'?re|you are) (?:a bit |so |really |pretty |just |frankly |quite |bloody )?(?:disgusting|disgraceful|shameful|vile|grim to (?:look at|live with))\b|"
-    r"^(?:oh )?fine,? (?:go (?:on|and)|do|drink|have|stay|sit|carry on|keep)\b|\bdrink yourself (?:stupid|silly|senseless|into (?:an|the))\b|"
-    r"\b(?:that'?ll|that will|that'?s (?:going to|gonna)) (?:fix|solve|sort|help|cure) (?:everything|it all|things|it)\b[.!]*$|"
-    r"(?:^|[,.;!]\s*)(?:just )?give over (?:\w+ing|with)\b|\bstop (?:moping|sulking|wallowing|mooching|skulking)\b|"
-    r"\bevery (?:single )?time (?:you|u) \w+(?: \w+)?,? (?:you|u) (?:break|forget|let|go back|lie|drink|blow|mess|bottle|back out|change)\w*\b|"
-    r"\b(?:whispering|gossiping|talking) about (?:you|how you|your)\b|\b(?:everybody|everyone|people|the whole \w+)(?: (?:at|in|from) (?:the |your |ur )?\w+)?(?:'s| is| are) (?:talking|whispering|gossiping)\b|"
-    r"\byour (?:refusal|stubbornness|attitude|behaviour|behavior|drinking|sulking|silence) (?:is|was|has been) (?:\w+ ){0,3}(?:childish|exhausting|selfish|ridiculous|pathetic|unacceptable|embarrassing|shameful|disgraceful|cruel)\b)"
+    rf"{_SNEER}|{_FEEL_BLAME}|\bcop on\b|\bkeep (?:telling|kidding|fooling) yourself\b|\bthe whole (?:\w+ )?knows\b|\byou know best,? (?:like|as) (?:always|usual|ever)\b)"
 )
 _ULTIMATUM_MORE = (
     r"(?:\bi love you,? but i (?:won'?t|can'?t|'m not|am not) (?:stay|watch|keep|do|be|go on|stick)|"
@@ -443,14 +412,7 @@ _ULTIMATUM_MORE = (
     r"(?:^|[.,;!]\s*)miss (?:it|that|this|one|the \w+)[,.]? and\b|"
     r"\b(?:up to (?:you|u)|your (?:choice|call|decision)|free to (?:decide|choose))\b.*\bbut if (?:you|u) (?:skip|miss|choose|pick|keep|don'?t|won'?t|refuse|carry on|go back)\b|"
     r"\bor (?:you(?:'re| are)?|tha(?:'s| is)?) not (?:setting foot|coming (?:back|home|in|to)|welcome)\b|\bor (?:i|we) (?:sleep|stay|move in) (?:at|with|in)\b|"
-    r"\bor (?:go )?(?:live|stay) (?:with|by|at) (?:your|ur|thi) \w+|\bif you (?:don'?t|won'?t|nuh)\b.*\b(?:i'?m|i'?ll|mi a) (?:\w+ing|tell|call|ring|phone|go)\b|"
-    # round 11 (issue 12): "if I catch you...", formal conditions ("should you decline..., I shall"), "don't come
-    # knocking", a deadline with a consequence ("if you're not by the new year, you're paying board"), "you're out"
-    r"\bif i (?:catch|see|find|hear (?:of )?) (?:you|u)\b.*\b(?:you'?ll|you will|you'?re|i'?ll|i will|i'?m|i shall)\b|"
-    r"^(?:and )?should you\b.*\b(?:i|we) (?:shall|will|'ll)\b|\bif you (?:will not|won'?t|do not|don'?t|refuse|decline)\b.*\b(?:i|we) shall\b|"
-    r"\bdon'?t (?:come )?(?:knocking|crying|running|begging|coming back) (?:on|at|to) (?:my|our) (?:door|house)\b|"
-    r"\bif (?:you|u)(?:'re| are)? (?:not|don'?t|haven'?t|aren'?t)\b[^.]*\b(?:by|before) (?:the |next |this )?\w+\b.*\b(?:you'?re|you will|you'?ll|i'?m|i'?ll) (?:\w+ing|out|on your own|paying|gone)\b|"
-    r"\bif (?:you|u)\b.*\b(?:you'?re|you are) (?:out|gone|finished|on your own)\b[.!]*(?:$|\s)|\bif (?:you|u)\b.*\bi'?m (?:ringing|phoning|texting|calling|getting|fetching) (?:your|ur|auntie|uncle|nan|gran|grandma|grandad|mum|dad|the)\b)"
+    r"\bor (?:go )?(?:live|stay) (?:with|by|at) (?:your|ur|thi) \w+|\bif you (?:don'?t|won'?t|nuh)\b.*\b(?:i'?m|i'?ll|mi a) (?:\w+ing|tell|call|ring|phone|go)\b)"
 )
 _AUTONOMY = (
     r"(?:(?:it'?s|that'?s|this is) (?:completely |totally |entirely |all |really |100% )?(?:your (?:choice|call|decision|life|thing)|up to you)|"
@@ -476,15 +438,10 @@ _AUTONOMY = (
     r"\b(?:'?tis|it'?s|it is) your own life\b|\bi (?:can'?t|cannot|can not) (?:force|make) you\b|\bdecision is (?:entirely |all |completely )?(?:yours|your own)\b|"
     r"\byou can ignore (?:this|me|it)\b|\bno(?:body|one)(?:'s| is) forcing you\b|\bwould you (?:permit|allow) me\b|\b(?:would|will) (?:it|that) be (?:cool|fine|awright) if\b|"
     r"\bcan i tell (?:thee|you)\b|\byou mind if (?:i|mi)\b|"
-    # round 11: "you're the one who decides", "the decision is, of course, entirely yours", "disregard this if...", "is your
-    # life, nobody could live it for you", "however you need to", "can ah tell ye"
-    r"\byou(?:'re| are) the (?:one|only one|only person) who (?:decides|gets to (?:decide|choose)|can decide|chooses)\b|\bdecision is,? (?:[\w ]+, )?(?:entirely |all |completely |wholly )?(?:yours|your own)\b|"
-    r"\b(?:disregard|ignore) (?:this|me|it) if\b|^(?:it'?s |is |'?tis )?(?:your|ur) (?:own )?(?:life|grief|body|recovery|call|choice)\b|\bnobody (?:can|could|is going to|will) live it for you\b|"
-    r"\bhowever you (?:need|want|like|choose|see fit)\b|\b(?:can|could|may) ah (?:tell|share|say)\b|"
     r"\byou set the pace\b|\bno strings\b|\bignore (?:me|this) if\b|\b(?:totally|completely|entirely) (?:up to (?:you|u)|your (?:choice|call|decision|life|business|body|pace))\b|\bno pressure\b)"
 )
 _ADVICE = (
-    r"(?:(?<!however )(?<!whatever )(?<!wherever )\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
+    r"(?:\byou (?:should|need to|have to|must|ought to|gotta|'?ve got to|got to|really should|really need to|just need to|"
     r"just have to)\b|\bi think you should\b|\bmaybe you should\b|\byou'?d (?:be|feel) (?:\w+ )?(?:better off|better if)\b|\byou guys (?:need|should|have to|gotta)\b|"
     r"\bit would (?:help|be good) if you\b|\bwhy don'?t you\b|\bwhy not (?:just )?\w+|\bhow about (?:you|trying|going|calling|seeing)\b|"
     r"\bwhat if you (?:just )?\w+|\bcouldn'?t you just\b|\bcan'?t you just\b|\byou'?d better\b|\byou (?:really |just |honestly |seriously |definitely |absolutely )+(?:should|need to|have to|must|ought to)\b|"
@@ -518,7 +475,7 @@ _ADVICE = (
     r"\b(?:is|are) (?:coming|going to come) (?:round|over) (?:later |tonight )?to (?:talk|have a word|see)|\bexpecting you\b|\byou'?re (?:on the list|booked)\b|\byou just need\b|\byou (?:really |clearly |obviously )?need (?:help|therapy|a therapist|counsel+ing|professional|meds|medication|rehab|a doctor|to get|some help|someone)\b|\bthe best thing (?:you can|to) do is\b|\bhave you tried\b|"
     # soft and polite advice
     r"\bperhaps (?:you|it'?s time|try)\b|\b(?:would|'d|will|'ll|could) sort you out\b|\b(?:might|would|could|is) be the answer\b|"
-    r"(?:^|[,.!]\s*|\bbut )please,? (?:just )?(?:make|do|go|ring|call|get|see|stop|try|book|talk|speak|start|eat|take|keep|come|phone|have|let)\b|\bif you (?:love|loved|care about|cared about) (?:us|me)\b.*\byou'?(?:ll|d)\b|"
+    r"(?:^|[,.!]\s*)please (?:just )?(?:make|do|go|ring|call|get|see|stop|try|book|talk|speak)\b|\bif you (?:love|loved|care about|cared about) (?:us|me)\b.*\byou'?(?:ll|d)\b|"
     r"\bdo yourself a favou?r\b|\bbest bet\b|\byou'?d feel (?:\w+ )?better if\b|\bpromise me\b|"
     r"\b\w+'s (?:already |just )?(?:rung|rang|called|phoned|emailed|booked|arranged|sorted|spoken to) (?:the|your|a|you)\b|\byou could (?:always |just |maybe )?(?:try|ask|ring|call|book|speak to|talk to|join|cut|look into|stop|quit|give (?:up|it up)|go (?:to|and))\b|"
     r"\b(?:might|may|could) be worth\b|\bwould be (?:worth|best) (?:talking|seeing|trying|getting|going|calling|ringing)\b|\bit might help (?:to|if)\b|"
@@ -529,14 +486,7 @@ _ADVICE = (
     r"\bthe (?:only|sensible|right|obvious) (?:way (?:out|through|forward)|thing (?:to do|would be)|answer is)\b|\bisn'?t it time\b|"
     r"\b(?:we|everyone|everybody|the (?:whole )?family|all of us) (?:all )?(?:think|agree|reckon|feel) you (?:should|need|have to|must|ought)\b|"
     r"\bi (?:really )?(?:think|reckon|feel) you (?:should|need to|have to|must|ought to)\b|\bwhether you like it or not\b|\bend of[.!]*$|"
-    r"\bi(?:'ve| have)? (?:hidden|poured|binned|blocked|cancelled) (?:your|ur|all the|the|away)\b|\bi(?:'ve| have)? taken your\b|"
-    # round 11 (issue 12): told or arranged for them, formally ("I have informed the head that you will...", "taken the
-    # liberty of arranging", "Papa has already phoned the university"), "the optimal course would be", "let X come by"
-    r"\b(?:i|we)(?:'ve| have)? (?:already |just )?(?:told|informed|notified|warned|let) (?:\w+ ){1,4}(?:know )?(?:that )?you(?:'re| are| will|'ll| would|'d) (?:be )?(?:taking|going|having|off|on|coming|starting|seeing|signed|booked|not (?:coming|going|well|fit))\b|"
-    r"\btaken the liberty of\b|\b\w+ (?:has|have) (?:already |just )?(?:rung|phoned|called|emailed|contacted|spoken to|written to) (?:the|your|a|ur) \w+|"
-    r"\bthe (?:best|optimal|sensible|wisest|ideal) (?:course|option|move|plan|step|approach)\b[\w', ]{0,30}\b(?:would be|is|will be)\b|"
-    r"^(?:please,? )?let (?!me\b|us\b|it\b|that\b|this\b|go\b|them be\b|yourself\b)\w+(?: \w+)? (?:come|pop|call|ring|drop|visit|help you|take you|see you|have a look|sit with you)\b|"
-    r"\b(?:is|'s|are|'re) coming (?:\w+ ){0,6}to sort you out\b)"
+    r"\bi(?:'ve| have)? (?:hidden|poured|binned|blocked|cancelled) (?:your|ur|all the|the|away)\b|\bi(?:'ve| have)? taken your\b)"
 )
 _IMPERATIVE = (
     r"^(?:(?:please|just|honestly|look|seriously|ok|okay|so|and|then|maybe)\W+)*"
@@ -545,18 +495,6 @@ _IMPERATIVE = (
     r"leave|drop|lay off|cut down|keep|don't|do not|never|always|listen to|pick up|sort|schedule|set|delete|pour|throw|bin|chuck|"
     r"put|turn|log|lock|hand|stay|avoid|limit|skip|tell|phone|swap|use|wear|walk|run|buy|sell|ditch|dump|block|unfollow|uninstall|count|"
     r"pack|clean|tidy|stick to|have (?:a|one|some|an)|give up|knock it|lay off|go easy|ease off|chill|relax|calm down|man up|register|sign)\b"
-)
-# Round 11: a verdict said after a record of what they did ("..., that is not a small thing", "this is not nothing",
-# "and that took some doing", "that means something", "which I think is remarkable", "there's good of you", "that's a
-# good da", "I know what you're capable of", "you're the bravest man I know"). Sure praise: with no pressure rule in the
-# line, it stands whatever the model says and keeps model-only confront off (see `code`).
-_PRAISE_TAIL = (
-    r"(?:\b(?:that|this|it)(?:'s| is| was)? (?:not|no|hardly) (?:a )?(?:small|little|mean|easy) (?:thing|feat|task|job)\b|"
-    r"\b(?:that|this|it)(?:'s| is| was) not nothing\b|\b(?:that|which|it) (?:took|takes|must have taken|must'?ve taken) (?:some|real|a lot of) (?:doing|guts|grit|bottle|backbone)\b|"
-    r"\b(?:that|it|this) (?:means?|meant|counts? for|counted for) (?:something|a lot|a great deal|so much|the world)\b|"
-    r"\bwhich (?:i (?:think|find|call) )?(?:is|was) (?:\w+ )?(?:remarkable|admirable|amazing|incredible|impressive|wonderful|extraordinary|brilliant)\b|"
-    r"\bthere'?s good of you\b|(?:^|[,;.!]\s*)(?:that'?s|that is|thats) (?:a |one )?(?:good|great|grand|proper|top|brilliant) (?:da|dad|daddy|mam|mum|mom|ma|man|lad|lass|son|daughter|friend|mate|brother|sister|grandad|nan)\b|"
-    r"\bi know what you'?re capable of\b|\byou(?:'re| are) (?:the|one of the) (?:\w+est|most \w+) (?:\w+ )?(?:man|woman|person|lad|lass|girl|boy|dad|mum|friend|one|people|men|women) i(?:'ve| have)? (?:know|knew|ever (?:met|known))\b)"
 )
 _AFFIRM = (
     r"(?:proud of (?:you|how|what|the way)|proud (?:that )?you\b|you(?:'ve| have) been (?:really |so )?brave|(?:it'?s|that'?s|that was) a (?:big|huge) (?:thing|deal|step)(?! for you)|"
@@ -591,34 +529,24 @@ _AFFIRM = (
     r"\b(?:you|tha)(?:'re|'s| are| is) a (?:grand|clever|hard|brilliant) (?:lad|lass|worker|grafter|kid|girl|boy|man|woman)\b|"
     r"\byou (?:basically |practically |pretty much )?(?:raised|brought up|rebuilt|built|ran|carried|held)\b.*\b(?:on your own|alone|by yourself|single-handed)|"
     r"\bhow hard you(?:'ve| have)? (?:worked|tried|pushed|fought)\b|\byour heart out\b|\byou carried (?:the|our|us|everyone|this|that)\b|"
-    r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b|"
-    # round 11 (issue 12): what they did told as a record, then a verdict on it ("..., that is not a small thing", "and that
-    # took some doing", "which I think is remarkable", "there's good of you"); a record with "never once complained"
-    rf"{_PRAISE_TAIL}|\byou(?:'ve| have) (?:\w+ ){{0,2}}(?:worked|slaved|grafted) (?:\w+ ){{0,6}}(?:so (?:i|we|that)|for (?:\w+ )?years)\b|"
-    r"\b(?:you(?:'ve| have)?|and) never (?:once )?(?:complained|moaned|grumbled|missed (?:a|one)|let (?:us|me|them|anyone) down|gave up)\b|"
-    r"\bwithout (?:missing (?:once|a (?:single )?\w+|one)|a (?:single )?(?:day off|complaint|miss))\b|\byou got (?:us|me|the family|everyone|this family) through\b|"
-    r"\byou(?:'re| are) (?:very |so |really |a )*(?:talented|gifted|hard-?working)\b|\byou (?:work|worked|try|tried|grafted) (?:so|really|that) hard\b|"
-    r"\byou(?:'ve| have)? always (?:been|had|were) (?:the (?:\w+est|clever|smart|sensible|strong|reliable|brave|kind|good) one|a good (?:head|eye|heart|ear) for)\b|"
-    r"\byou know (?:you can|you'?re able to) do (?:it|this)\b)"
+    r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
     r"not sure|at a loss|frustrated|confused|overwhelmed|sorry|terrified|nervous|worn out|out of ideas|not coping|glad|"
     r"missing you|desperate|helpless|stuck|gutted|torn|relieved|worried sick|sick with worry|devastated|shattered|furious|angry|"
     r"disappointed|fed up|embarrassed|ashamed|hurting|drained|knackered|powerless|useless|jealous|guilty|on edge|"
-    r"out of my depth|running on empty|mad|livid|fuming|raging|ragin|vexed|vex|stressed|freaked out|wound up|sick about it|"
-    r"finding (?:it|this|things) (?:really |so |pretty )?(?:hard|tough|difficult))"
+    r"out of my depth|running on empty|finding (?:it|this|things) (?:really |so |pretty )?(?:hard|tough|difficult))"
 )
 _I_STATEMENT = (
     r"(?:^|[.,;!:\"]\s*|\band\s+|\bbut\s+|\bhonestly,?\s+|\bso\s+|\b(?:ngl|tbh)\s+)"
     r"(?:i(?: just| really| honestly| also| still| do| kind of| kinda)* (?:feel|felt|(?:get|got) (?:so |really )?(?:scared|worried|anxious|sad|upset|frustrated|angry|lonely|nervous|tired)|worry|worried|miss|missed|love|need|"
     r"needed|care|cared|hate seeing|hate watching|hate that|can'?t sleep|lie awake|don'?t know (?:what to|how to (?:help|reach|talk)|if i can)|"
-    r"don'?t want to (?:lose|fight|argue)|want us|want you to know(?! (?:that )?(?:i(?:'m| am) (?:so |really |very )?proud|how proud))|wish (?:we|i)|noticed|notice|find it hard|don'?t like|"
+    r"don'?t want to (?:lose|fight|argue)|want us|want you to know|wish (?:we|i)|noticed|notice|find it hard|don'?t like|"
     r"can'?t keep|can'?t do this|want (?:my|the old|things)|long for|am (?:so |really |a bit |just |also |getting )?" + _FEELING + r")|"
     r"i'm (?:still |pure |proper |that )?(?:so |really |a bit |just |also |getting |kind of |kinda |starting to (?:feel|get) |feeling |finding (?:it|this) )?"
     + _FEELING + r"|"
-    r"i'?m finding (?:\w+ ){0,3}(?:really |so )?(?:hard|tough|difficult)|i (?:vex|vexed|ragin|raging|livid|fuming)\b|"
-    r"i (?:find|found) myself (?:\w+ly |so |really )?(?:feeling )?" + _FEELING + r"|i'?m not (?:sleeping|coping|ok|okay)\b|i'?m that \w+|"
+    r"i'?m finding (?:\w+ ){0,3}(?:really |so )?(?:hard|tough|difficult)|i'?m not (?:sleeping|coping|ok|okay)\b|i'?m that \w+|"
     r"i(?:'ve| have) been (?:so |really )?(?:worried|scared|struggling|lying|feeling|finding|losing|thinking about you|crying|having)|"
     r"it (?:scares|worries|frightens|hurts|breaks|kills) me|that (?:scares|worries|frightens|hurts) me|"
     r"(?:this|it) (?:is|has been|'s been) (?:really )?hard (?:for|on) me|my heart|i'm glad you told me|"
@@ -642,7 +570,7 @@ def normalise(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     # "ur" is "you're" before a state or a description ("ur late", "ur a joke"), "your" before a thing ("ur mum")
     text = re.sub(r"\bur (?=(?:a|an|the|so|such|just|literally|always|never|not|being|on|at|in|going|gonna|late|drunk|sober|home|ok|okay|"
-                  r"right|welcome|out|gone|done|finished|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible|really|too|more|still|actually|literally)\b)", "you're ", text.lower())
+                  r"right|welcome|\w+ing|\w+ed|\w+er|amazing|knackered|pathetic|selfish|unbelievable|impossible|really|too|more|still|actually|literally)\b)", "you're ", text.lower())
     words = re.split(r"(\W+)", text)
     text = "".join(_SHORTHAND.get(word, word) for word in words).strip()
     text = re.sub(r"\bah'(m|ll|d|ve)\b", r"i'\1", text)  # "ah'm pure scared", "ah'll tell her": Scots "I"
@@ -674,8 +602,7 @@ def _unfill(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Sentence-sized pieces: spaCy's sentencizer, then clauses after a question mark or a semicolon."""
     pieces = []
-    said = re.sub(r"\b(dr|mr|mrs|ms|st|prof|rev|fr)\.(?=\s+[a-z])", r"\1", normalise(text))  # "see dr. hansen": no full stop
-    for sentence in _nlp()(said).sents:
+    for sentence in _nlp()(normalise(text)).sents:
         for part in re.split(r"(?<=[?;])\s+", sentence.text):
             pieces += _split_tail_question(part.strip()) if part.strip() else []
     return pieces
@@ -704,15 +631,8 @@ def _question_kind(sentence: str) -> Optional[Code]:
     """Open, closed, or None for a sentence that is not a genuine question."""
     bare = re.sub(r"^(?:(?:and|so|ok|okay|but|well|hey|honestly|look|um|uh|like|then|right|also|oh|yeah|yes|alright|all right|sure|i see|now|gotcha|hi|hello|hiya|good (?:morning|afternoon|evening)|"
                   r"honey|hun|hon|love|babe|baby|sweetheart|sweetie|darling|pet|mate|bro|sis|dude|buddy|bud|pal|son|kiddo|dear|"
-                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|be honest|straight answer|honest answer|straight up|about|roughly|"
+                  r"i'?m curious|i'?m wondering|i wonder|i was wondering|just wondering|let me ask(?: you)?|be honest|about|roughly|"
                   r"around|approximately)\W+)+", "", sentence)
-    # round 11: a name or two said first ("keith, love, what's going on...", "jake are u awake", "mum r u awake")
-    named = re.match(r"(?!(?:you|i|we|they|he|she|it|and|so|but|that|this|then|there|what|how|why|who)\b)[a-z]+(?:,\s+[a-z]+)?(?:,\s+|\s+(?=(?:are|do|did|have|can|will|would|is) you\b))"
-                     rf"(?={_WH}\b|{_AUX}\b)", bare)
-    if named:
-        bare = bare[named.end():]
-    if not sentence.endswith("?") and re.match(r"(?:is|'tis) (?:your|ur) (?:own )?(?:life|choice|call|decision|body|grief)\b", bare):
-        return None  # "Is your life, bro": "it's your life" said without its "it"
     if sentence.endswith("?") and re.search(_RULER, sentence):
         return Code.CLOSED_QUESTION  # a ruler question ("on a scale of 0 to 10, how important...?") asks for a number
     if re.search(_OPEN_INVITATION, sentence):
@@ -788,8 +708,7 @@ def code_sentence(sentence: str) -> set[Code]:
         or re.match(_OPEN_INVITATION, sentence)
         or re.match(r"(?:stop|never|don't|quit) (?:being|acting|feeling sorry|making excuses|whining|whinging|moaning|pretending|lying|hiding|"
                     r"talk(?:ing)? (?:rubbish|nonsense|crap)|give me that|playing the)", bare)
-        or re.match(r"see (?:you|ya|u)\b|take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself|give over|stop (?:moping|sulking|wallowing)", bare)
-        or re.search(r"^(?:oh )?fine,? (?:go|do|drink|have|stay|sit|carry on|keep)\b|^oh,? sure\b|\b(?:that'?ll|that will) (?:fix|solve|sort|cure) (?:everything|it all)\b|\bcall it what it is\b", sentence)
+        or re.match(r"see (?:you|ya|u)\b|take (?:your|all the) time|take care|(?:don't|do not) you (?!think)|go on then|drink yourself", bare)
         or re.search(r"\byou (?:should|ought to) be (?:ashamed|embarrassed)", sentence)
         or re.search(r"\b(?:do|did) you (?:think|feel) (?:you (?:should|need)|you(?:'d| would) (?:feel|be|do)|it (?:would|might|could) (?:help|be))", sentence)
         or re.match(r"(?:man up|toughen up|grow up|pull yourself together|cop on|get over (?:it|yourself)|snap out of it|keep (?:telling|kidding|fooling) yourself)\b", bare)
@@ -799,16 +718,13 @@ def code_sentence(sentence: str) -> set[Code]:
         codes.add(Code.ADVICE_WITHOUT_PERMISSION)
     if re.search(_AUTONOMY, sentence) and not know_what and not re.search(r"\byou know best,? (?:like|as) (?:always|usual|ever)\b", sentence):
         codes.add(Code.AUTONOMY_SUPPORT)
-    if re.search(_AFFIRM, sentence) and not re.search(_SNEER, sentence) and not re.search(r"\bi (?:don'?t|do not) like (?:that|it when|how) you\b", sentence):
+    if re.search(_AFFIRM, sentence) and not re.search(_SNEER, sentence):
         codes.add(Code.AFFIRMATION)
-    if re.search(_RECORD_NOTED, sentence) and not re.search(_DONE_AGAIN, sentence) and not codes & _PRESSURE_CODES:
-        codes.add(Code.AFFIRMATION)  # round 11: "you've cut right down since christmas, and i've noticed", "thats heaps good"
-        codes.discard(Code.REFLECTION)
-    if re.search(_I_STATEMENT, sentence) and not re.search(rf"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b|^i need you to (?!be (?:ok|okay|safe|well|alright|all right|here|honest)\b)|{_FEEL_BLAME}", sentence):
+    if re.search(_I_STATEMENT, sentence) and not re.search(rf"\bi (?:think|feel like|reckon) you (?:should|need|have to|must)\b|^i need you to\b|{_FEEL_BLAME}", sentence):
         codes.add(Code.I_STATEMENT)
     if (
         question is None
-        and (re.search(_REFLECTION_START, bare) or re.search(_REFLECTION_INSIDE, sentence) or re.match(_SO_YOU, sentence) or re.search(_SURE_REFLECTION, sentence))
+        and (re.search(_REFLECTION_START, bare) or re.search(_REFLECTION_INSIDE, sentence) or re.match(_SO_YOU, sentence))
         and not codes & {Code.CONFRONT, Code.ADVICE_WITHOUT_PERMISSION, Code.ULTIMATUM, Code.AFFIRMATION}
         and not re.search(r"\byou (?:should|need to|have to|must)\b", sentence)
     ):
@@ -816,29 +732,10 @@ def code_sentence(sentence: str) -> set[Code]:
     return codes
 
 
-# Round 11: something they did, then a plain good word or a note that it was seen ("u put $200 back in the jar, thats
-# heaps good", "you've cut right down, and i've noticed", "you've worked every weekend for this, and i see that").
-_RECORD_NOTED = (
-    r"^(?:(?:and|so|honestly|mate|love)\W+)*(?:you|you've|you have|you're)\b(?!.*\b(?:but|though|still not|not enough)\b).*(?:[,;]\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:i(?:'ve| have)? (?:noticed|seen (?:it|that)|see (?:it|that)|clocked it)|(?:that'?s|thats|that is|it'?s|it is) (?:heaps |dead |proper |really |so |well |bloody )?(?:good|great|brilliant|ace|awesome|class|mint|sound|top))[.!]*$"
-)
 _VERDICT = r"(?:oh |well )?(?:brilliant|great|fantastic|cool|classic|perfect|lovely|nice one|marvellous|wonderful|impressive|amazing)[.!]*"
 _DONE_AGAIN = (
     r"^(?!.*\b(?:thanks|thank you|cheers|love you|proud)\b).*\b(?:you|your)\b.*\b(?:again|forgot|spent|lost|blew|drank|missed|"
     r"broke|skipped|ignored|straight to|wasted|smashed|crashed)\b"  # harm done, not "you went to the meeting. amazing."
-)
-# Round 11: a short sentence of anger, fear or weariness ("I'm mad, Dad.", "I am so tired, Tawanda.", "i vex, boy.") and
-# then a plain account of what they did ("You lost the money we saved", "You drove with Ella in the car after four
-# glasses", "Every time you promise, you break it"): feeling inside blame, both codes (guide, 10).
-_SHORT_FEELING = (
-    r"^(?:(?:and|but|honestly|ngl|tbh)\W+)?i(?:'m| am)? (?:so |really |just |also |pure |proper |that |absolutely |bloody )*(?:angry|mad|livid|furious|fuming|raging|ragin|vex|vexed|"
-    r"frustrated|fed up|tired|exhausted|sick of (?:it|this)|stressed(?: af| out)?|frightened|scared|terrified|hurt|upset|gutted|disappointed|heartbroken|done)"
-    r"(?: also| too)?(?:,\s*\w+(?: \w+)?)?[.!;]*$"
-)
-_HARM_TOLD = (
-    r"^(?:and |but )?(?:every (?:single )?time (?:you|u) \w+|(?:you|u)(?:'ve| have)? (?:just |then |even |also |still |actually )?"
-    r"(?:drove|driven|lost|spent|took|taken|take|promised|told (?!me (?:the truth|about your|how you))|missed|cancelled|canceled|broke|broken|lied|forgot|forgotten|leave|blew|blown|stole|"
-    r"stolen|borrowed|pawned|sold|smashed|skipped|shouted|screamed|hit|gambled|bet|wasted|ignored|stood|swore|crashed))\b"
 )
 _WARM = {Code.AFFIRMATION, Code.I_STATEMENT, Code.AUTONOMY_SUPPORT, Code.REFLECTION, Code.OPEN_QUESTION, Code.CLOSED_QUESTION}
 
@@ -851,9 +748,6 @@ def rule_codes(text: str) -> set[Code]:
         found |= code_sentence(sentence)
     if Code.ULTIMATUM in found:
         found.discard(Code.AUTONOMY_SUPPORT)  # a threat takes the choice back
-    for said, told in zip(parts, parts[1:], strict=False):  # round 11: "I'm livid, Keith. You told the consultant you don't drink."
-        if re.match(_SHORT_FEELING, said) and re.match(_HARM_TOLD, told):
-            found.add(Code.CONFRONT)
     if len(parts) > 1 and re.fullmatch(_VERDICT, parts[-1]) and not found & _WARM and re.search(_DONE_AGAIN, " ".join(parts[:-1])):
         found.add(Code.CONFRONT)  # "you forgot the gas bill again. brilliant.": a one-word verdict on what they did
     if Code.CONFRONT in found and found & QUESTIONS and not re.search(rf"[.!,]\s+{_WH}\b", normalise(text)):
@@ -969,9 +863,7 @@ def context(text: str, rules: set[Code]) -> dict[str, float]:
     reflects = Code.REFLECTION in rules and not pressure_rule
     return {"addressed": float(addressed(text)), "asks": float(asks), "kind": float(kind), "closed": float(closed),
             "bare": float(not rules), "reflects": float(reflects), "one_question": float(_one_question(text, rules)),
-            "spoken": float(spoken(text)), "reports": float(reflects and bool(_REPORTED.search(normalise(text)))),
-            "sure_reflects": float(reflects and bool(re.search(_SURE_REFLECTION, normalise(text)))),
-            "praise": float(not pressure_rule and bool(re.search(_PRAISE_TAIL, normalise(text))))}
+            "spoken": float(spoken(text)), "reports": float(reflects and bool(_REPORTED.search(normalise(text))))}
 
 
 def _one_question(text: str, rules: set[Code]) -> bool:
@@ -1002,8 +894,6 @@ def _floor(cats: dict[str, float], floors: dict[str, float]) -> float:
         bar = max(bar, SPOKEN_PRESSURE_FLOOR)
     if cats.get("reports", 0.0) >= 0.5:
         bar = max(bar, REPORTED_PRESSURE_FLOOR)
-    if cats.get("sure_reflects", 0.0) >= 0.5:
-        bar = max(bar, SURE_REFLECTION_PRESSURE_FLOOR)
     return bar
 
 
@@ -1066,19 +956,11 @@ def combine(rules: set[Code], cats: dict[str, float], combination: dict[str, dic
     if QUESTIONS <= found:  # one kind of question: keep the likelier one
         found.discard(min(QUESTIONS, key=lambda c: (cats.get(c.value, 0.0) + (c in rules), c is Code.OPEN_QUESTION)))
     found = _settle_conflicts(found, rules)
-    if Code.ULTIMATUM in rules and Code.I_STATEMENT not in rules:
-        found.discard(Code.I_STATEMENT)  # round 11: "...im going to grandmas and im telling her": a threat, not a feeling
     if Code.REFLECTION in found and cats.get("one_question", 0.0) >= 0.5 and cats.get("reflection", 0.0) < QUESTION_REFLECTION_LEAST:
         found.discard(Code.REFLECTION)  # a bare question reflects only when the model is sure: one sentence, one move
     sure_of_pressure = SPOKEN_PRESSURE_FLOOR if cats.get("spoken", 0.0) >= 0.5 else RULE_REFLECTION_PRESSURE
     if cats.get("reports", 0.0) >= 0.5:
         sure_of_pressure = REPORTED_PRESSURE_FLOOR
-    if cats.get("sure_reflects", 0.0) >= 0.5:
-        sure_of_pressure = max(sure_of_pressure, SURE_REFLECTION_PRESSURE_FLOOR)
-    if cats.get("praise", 0.0) >= 0.5:  # round 11: a sure praise tail gives praise and keeps a model-only confront off
-        found.add(Code.AFFIRMATION)
-        if Code.CONFRONT not in rules:
-            found.discard(Code.CONFRONT)
     if Code.REFLECTION in rules and not found & (_PRESSURE_CODES | {Code.REFLECTION}) and cats.get("pressure", 0.0) < sure_of_pressure:
         found.add(Code.REFLECTION)
     if Code.REFLECTION in found:
