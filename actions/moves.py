@@ -335,8 +335,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bleaning on me\b|\bcan'?t go through that again\b|"
         # the rest of the family not helping: "my sister never helps btw, she lives 10 mins away and just sends memes"
         r"\b(?:my|our|his|her) (?:sister|brother|dad|mum|mom|husband|wife|family|siblings?|kids|partner) (?:never|doesn'?t|don'?t|"
-        r"won'?t|wont|dont|doesnt) (?:\w+ )?(?:helps?|lifts? a finger|does anything|do anything|pitch(?:es)? in|steps? up|"
-        r"visits?|rings?)\b|"
+        r"won'?t|wont|dont|doesnt) (?:ever |even |really |actually |bother to )?(?:helps?|lifts? a finger|does anything|do anything|"
+        r"pitch(?:es)? in|steps? up|visits?|rings?)\b(?! (?:him|her|them)sel)|"
         r"\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
         r"\bgiving up on (?:him|her|them)\b"
     )),
