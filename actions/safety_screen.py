@@ -33,7 +33,8 @@ SCREENED_TOPICS = frozenset({Topic.BOUNDARIES.value, Topic.ENABLING.value})
 # and "idk" then got the domestic-violence script.
 _STRUGGLES_THAT_CAN_FLARE = frozenset({"substance_use", "anger", "psychosis"})
 _SIGNS_OF_HEAT = re.compile(
-    r"\b(?:angry|anger|rage|temper|shout\w*|scream\w*|yell\w*|snap\w*|aggressive|violent|violence|hit|hits|hitting|push(?:ed|es)?|"
+    r"\b(?:angry|anger|rage|temper|shout\w*|scream\w*|yell\w*|snap\w*|aggressive|violent|violence|hit|hits|hitting|"
+    r"push(?:ed|es)? (?:me|us|the kids)|"
     r"shov\w*|grab\w*|threat\w*|smash\w*|punch\w*|slam\w*|scared of|afraid of|frightened of|walk(?:ing)? on eggshells|"
     r"lash\w* out|kicks? off|loses? it|blows? up|abus\w*|controll\w*)\b", re.I)
 

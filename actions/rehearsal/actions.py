@@ -235,7 +235,8 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
         # only where you are, not a story that contradicts theirs.
         setting = " ".join(re.split(r"(?<=[.!?])\s+", scenario.scene_told.strip())[1:])
         if setting:
-            scene = f"{scenario.call}, your {word or loved_one(scenario.relationship)}. {setting}"
+            kin = word or loved_one(scenario.relationship)
+            scene = f"Your {kin}" + ("" if name.lower() == kin.lower() else f", {name}") + f". {setting}"
     if name != scenario.call:
         scene = re.sub(rf"\b{re.escape(scenario.call)}\b", name, scene)
     taken = f" I'll take “{first_line}” as your first line." if first_line else ""
