@@ -347,7 +347,7 @@ _ACUTE = _rx(
     r"\bsmashing (?:things|stuff|the)\b",
     # a farewell sent and a pet or things given away: "texted me at 2am 'thanks for trying, you were always the good one x'
     # and shes given her dog to her sister 'for a bit'"
-    r"(?=[\s\S]*\b(?:thanks for trying|thank you for trying|you were always the good one|sorry for everything|sorry for being "
+    r"^(?=[\s\S]*\b(?:thanks for trying|thank you for trying|you were always the good one|sorry for everything|sorry for being "
     r"(?:such )?a (?:burden|let ?down|failure)|look after (?:\w+ ){0,2}for me)\b)[\s\S]*\b(?:(?:given|gave|giving|rehomed|rehoming) "
     r"(?:\w+ ){0,3}(?:dog|cat|pets?|things|stuff|belongings|guitar|watch|rings?|jewellery|jewelry)\b|not answering|won'?t answer)",
     # mania on the road: "hasnt slept since sunday ... driving to scotland today because the signs are telling her to"

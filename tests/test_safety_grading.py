@@ -340,3 +340,12 @@ def test_a_huge_message_without_sentence_ends_is_graded_in_linear_time(filler: s
     started = time.perf_counter()
     graded, _ = grade_message(filler * 5000 + "and now he just took all his pills", None, [])
     assert graded.level == CRISIS and time.perf_counter() - started < 2.0
+
+
+def test_one_huge_unbroken_word_is_graded_quickly() -> None:
+    """A 100,000-character "xxx..." (the bad-input test sends one) took 47 s on an unanchored lookahead and hung the
+    server for every later request (session 9); anchored, it takes milliseconds."""
+    grade_message("warm up", None, [])
+    started = time.perf_counter()
+    graded, _ = grade_message("x" * 100_000, None, [])
+    assert graded.level != CRISIS and time.perf_counter() - started < 2.0
