@@ -89,7 +89,8 @@ _WHY_THEM = _rx(
 # Self-care and understanding topics, most specific first. The topic keys are the registry's names.
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worried_about_safety", _rx(
-        r"\bshould i be (?:worried|scared|concerned)|\bwarning signs\b|\bsigns? (?:i should|to) (?:watch|look)|\bwhat signs should\b|"
+        r"\bshould i be (?:worried|scared|concerned)|\bshould i (?:even )?worry\b|"
+        r"\bwarning signs\b|\bsigns? (?:i should|to) (?:watch|look)|\bwhat signs should\b|"
         r"\bhurting (?:him|her|them)sel|\bsuicid|\bkill(?:ing)? (?:him|her|them)sel|\bsomething to (?:worry|be worried)|"
         r"\bam i overreacting\b|\bam i (?:just )?(?:panicking|being paranoid)\b|\bsomething i (?:need|have|ought|should) (?:to )?act on\b|"
         r"\b(?:getting|gets|got|get) (?:more )?(?:serious|dangerous|worse|bad) again\b|\bhow (?:would|will|do|can|could) i (?:know|tell) "
@@ -474,6 +475,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         cued = topic_cue(lowered)
         if cued in ("boundaries", "enabling") and _ADVICE_WEIGHED.search(lowered):
             return Move("topic", cued)  # "my husband says we should stop letting her in the house. is he right?"
+        if cued == "worried_about_safety":
+            return Move("topic", cued)  # "should i worry or is he right that its done": the worry comes first
         if cued == "bring_up" and re.search(r"\bhow (?:do|can|should|would) i\b", lowered) and "why" not in lowered:
             return Move("topic", cued)  # "she has a point about the nurse thing. how do i talk to her as her sister"
         return Move("why_them", "why_resist")

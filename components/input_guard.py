@@ -193,7 +193,7 @@ def promote_practice_request(message: Message) -> None:
     text = message.get(TEXT) or ""
     intent = (message.get(INTENT) or {}).get("name")
     if (intent == "stop_roleplay" or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text)
-            or _SAID_TO_THEM.search(text)):
+            or _SAID_TO_THEM.search(text) or _PRACTICE_DECLINED.search(text)):
         return
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != START_ROLEPLAY]
     promoted = {"name": START_ROLEPLAY, "confidence": 1.0}
@@ -208,14 +208,21 @@ _PRACTICE_WORD = re.compile(
     r"pretend (?:to be|you'?re)|act (?:as|like) (?:him|her|them|my)\b|try (?:it|this|that|again|saying|out)\b|have a go\b|"
     r"run (?:it|through)\b|go again\b|another go\b|one more go\b|start over\b|from the (?:top|start)\b)", re.IGNORECASE)
 WEAK_PRACTICE_GUESS = 0.5
+# "nah i dont want to practise, just tell me one line": practising declined, whatever the classifier's confidence.
+_PRACTICE_DECLINED = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|won'?t|wont|not|rather not|no|skip the|without) (?:really |even |wanna |want to |"
+    r"need to |feel like |going to |gonna )?(?:practi[sc]\w*|rehears\w*|role ?play\w*)", re.IGNORECASE)
 
 
 def drop_a_weak_practice_guess(message: Message) -> None:
-    """A start_roleplay guess under WEAK_PRACTICE_GUESS with no word of practising in the message gives way to the next."""
+    """A start_roleplay guess gives way to the next when practising is declined, or when it is under WEAK_PRACTICE_GUESS
+    with no word of practising in the message."""
     text = message.get(TEXT) or ""
     intent = message.get(INTENT) or {}
-    if (intent.get("name") == START_ROLEPLAY and float(intent.get("confidence") or 0.0) < WEAK_PRACTICE_GUESS
-            and not _PRACTICE_WORD.search(text) and not text.startswith("/")):
+    if intent.get("name") != START_ROLEPLAY or text.startswith("/"):
+        return
+    weak = float(intent.get("confidence") or 0.0) < WEAK_PRACTICE_GUESS and not _PRACTICE_WORD.search(text)
+    if _PRACTICE_DECLINED.search(text) or weak:
         _take_the_next_best(message, START_ROLEPLAY)
 
 

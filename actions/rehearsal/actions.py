@@ -68,9 +68,9 @@ STOP_FIRST = re.compile(
 STOP_LAST = re.compile(
     r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|that'?ll do|that will do|"
     r"that'?s (?:it|all|enough)|"
-    r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?\W+(?:so\W+)?"
+    r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?(?: (?:pls|please))?\W+(?:(?:so|and)\W+)?"
     r"(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
-    r"(?:any |give me (?:some )?)?feedback)\b[^.!?]{0,20}[.!?\s]*$", re.I
+    r"(?:any |give me (?:some )?)?feedback|(?:tell me )?(?:honestly )?how (?:that|it|i) went)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
 # "ok stop that one was awful, i could hear my own mother in it. what should i have said instead": a stop that opens the
 # message and a look back at the practice, not "ok stop lying to me" said to them.
@@ -324,6 +324,8 @@ def an_aside_to_us(text: str) -> bool:
     lowered = text.replace("’", "'").lower()
     if re.search(r"\b(?:would|wouldn'?t|wouldnt|'d|hed|shed) (?:just |never |probably |actually |really )?(?:say|do|act|react)\b", lowered):
         return False  # "he wouldn't say that, he'd laugh": a note on how we play them, and practice goes on
+    if ASKS_US_WHAT_TO_SAY.search(lowered) or re.search(r"^\W*what if (?:s?he|they)\b", lowered):
+        return False  # "what if he says im overreacting, what do i say back": a question for a hint, practice goes on
     if len(lowered.split()) < 5 or looks_like_a_line(lowered) or _SECOND_PERSON.search(lowered) and not _ABOUT_US_HERE.search(lowered):
         return False
     third = {word for word in _THIRD_PERSON.findall(lowered) if word not in _OTHERS}
