@@ -153,10 +153,7 @@ def promote_greeting_with_context(message: Message) -> None:
     hello = _HELLO.match(text)
     if not hello or len(text.split()) > 20 or not _ONLY_CONTEXT.search(text[hello.end():]):
         return
-    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != GREET]
-    promoted = {"name": GREET, "confidence": 1.0}
-    message.set(INTENT, promoted, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
+    _make_sure(message, GREET)
 
 
 # Asking to practise in words the classifier hasn't met: "I wonder whether I might rehearse it with you", "can we have a
@@ -195,10 +192,7 @@ def promote_practice_request(message: Message) -> None:
     if (intent == "stop_roleplay" or not _PRACTICE_REQUEST.search(text) or _NOT_A_REHEARSAL.search(text)
             or _SAID_TO_THEM.search(text) or _PRACTICE_DECLINED.search(text)):
         return
-    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != START_ROLEPLAY]
-    promoted = {"name": START_ROLEPLAY, "confidence": 1.0}
-    message.set(INTENT, promoted, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
+    _make_sure(message, START_ROLEPLAY)
 
 
 # Any word of practising: without one, a weak start_roleplay guess is not a request ("do i confront her with the bottles
@@ -224,6 +218,14 @@ def drop_a_weak_practice_guess(message: Message) -> None:
     weak = float(intent.get("confidence") or 0.0) < WEAK_PRACTICE_GUESS and not _PRACTICE_WORD.search(text)
     if _PRACTICE_DECLINED.search(text) or weak:
         _take_the_next_best(message, START_ROLEPLAY)
+
+
+def _make_sure(message: Message, intent: str) -> None:
+    """The message's intent is ``intent`` at confidence 1.0, ahead of the rest of the ranking."""
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent]
+    promoted = {"name": intent, "confidence": 1.0}
+    message.set(INTENT, promoted, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [promoted, *ranking], add_to_output=True)
 
 
 def _take_the_next_best(message: Message, intent: str) -> None:

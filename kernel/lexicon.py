@@ -521,18 +521,20 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     if best and best[0] == "grief" and _NOT_THE_LOSS.search(text):
         # "nan died 6 years ago so its not that, its since the move": the death is ruled out as the cause
-        rest = [(m.start(), value) for value, pattern in _CONCERN_PATTERNS.items() if value in found - {"grief"}
-                for m in [pattern.search(text)] if m]
-        return min(rest)[1] if rest else None
+        return _first_of(text, found - {"grief"})
     if best and best[0] == "grief" and "other" in found and _A_HOARD_OR_DEMENTIA.search(text):
         return "other"  # "since dad died she keeps everything": the hoard (or the memory) is the struggle, the death its start
     if best and best[0] == "trauma" and found - {"trauma"} and not _TRAUMA_SIGN.search(text):
         # "back from his second deployment and hes angry all the time": the service is where it started; without a
         # sign of trauma (nightmares, flinching) the struggle is the one named
-        later = [(m.start(), value) for value, pattern in _CONCERN_PATTERNS.items() if value in found - {"trauma"}
-                 for m in [pattern.search(text)] if m]
-        return min(later)[1] if later else best[0]
+        return _first_of(text, found - {"trauma"}) or best[0]
     return best[0] if best else None
+
+
+def _first_of(text: str, concerns: set[str]) -> Optional[str]:
+    """Of these struggles, the one the text names first (None when it names none of them)."""
+    named = [(m.start(), value) for value, pattern in _CONCERN_PATTERNS.items() if value in concerns for m in [pattern.search(text)] if m]
+    return min(named)[1] if named else None
 
 
 _NOT_THE_LOSS = re.compile(r"\b(?:died|passed|lost)\b[^.?!]{0,40}\b(?:so|but|and)? ?(?:it'?s|its|it is|that'?s|thats|it isn'?t|it wasn'?t) "
