@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from kernel.lexicon import VENTED
 from kernel.vocabulary import TOPIC_FOR_INTENT
 
 
@@ -238,7 +239,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b|"
         # "do i tell mum?", "should i stop her seeing maisie when she's been drinking", "get a skip and clear it while mums
         # away", "tom says we should just leave her to it", "how do i get him to at least respect the house"
-        r"\b(?:do|should) i tell (?:mum|mom|dad|my \w+|his \w+|her \w+|their \w+|anyone|someone|the family|the others)\b|"
+        r"\b(?:do|should) i tell (?!(?:him|her|them) (?:it|that|its|none|the truth|how|what)\b)"
+        r"(?:mum|mom|dad|my \w+|his \w+|her \w+|their \w+|anyone|someone|the family|the others)\b|"
         r"\bstop (?:him|her|them) (?:from )?(?:seeing|having|visiting|coming|driving|taking|babysitting)\b|"
         r"\bshould i (?:let|allow) (?:him|her|them) (?:to )?(?:see|have|visit|take|drive|babysit|look after)\b|"
         r"\b(?:clear|throw|chuck|bin|empty|get rid of)\b[^.?!]{0,60}\bwhile (?:s?he|they|mums?|moms?|dads?|my \w+)\b|"
@@ -285,7 +287,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:bring|raise|talk|say|ask|mention|"
         r"get (?:him|her|them) to|"
         r"nudge|push|help|argue|open|approach|start|tell|word|put|get past|do it)\b|\bwords (?:i could|to use|i can)\b|\bany words\b|"
-        r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|\bavoid saying\b|\bshould i avoid\b|"
+        r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|"
+        # a belief they hold: "do i play along or tell him its not real", "should i argue about the cameras"
+        r"\bplay along\b|\b(?:tell|convince|show|prove to) (?:him|her|them) (?:that )?(?:it'?s|its|it is|they'?re|theyre|"
+        r"none of it'?s|that'?s|thats|it isn'?t|it isnt|it'?s all) (?:not )?(?:real|true|happening|there|made up|"
+        r"in (?:his|her|their) head)\b|\bgo along with (?:the|his|her|their) (?:belief|beliefs|"
+        r"story|ideas?|delusions?|theory|theories)\b|\bavoid saying\b|\bshould i avoid\b|"
         r"\bwhat should i avoid\b|"
         r"\bwas (?:that|it) (?:too harsh|bad|a mistake|wrong)|\bsound alright\b|\bsit (?:him|her|them) down\b|\bby text\b|\bover text\b|"
         r"\b(?:do|should) i say something\b|\b(?:should|do) i (?:argue|debate|push back|challenge (?:him|her|them))\b|"
@@ -334,6 +341,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
         r"\bleaning on me\b|\bcan'?t go through that again\b|"
+
         # the rest of the family not helping: "my sister never helps btw, she lives 10 mins away and just sends memes"
         r"\b(?:my|our|his|her) (?:sister|brother|dad|mum|mom|husband|wife|family|siblings?|kids|partner) (?:never|doesn'?t|don'?t|"
         r"won'?t|wont|dont|doesnt) (?:ever |even |really |actually |bother to )?(?:helps?|lifts? a finger|does anything|do anything|"
@@ -348,7 +356,7 @@ _FEELING = _rx(
     r"lost|like a|like i|"
     r"like it'?s|responsible|ashamed|stupid|horrible|sick|alone)|\bmy fault\b|\bi miss (?:him|her|them)\b|\btelling you how i feel\b|"
     r"\bi'?m not asking (?:what|for)\b|\bhypocrit\w*|\bnow i feel\b|"
-    r"\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|"
+    r"\bi blame myself\b|\bi hate (?:this|that)\b|\bi just feel\b|\bbreaks my heart\b|" + VENTED + "|"
     # Fear and worry *for* them, told to us ("i'm scared for him honestly", "so worried about her").
     r"\bi'?m (?:so |really |just |honestly |genuinely |actually )*(?:scared|terrified|frightened|afraid|worried) (?:for|about) "
     r"(?:him|her|them)\b(?! (?:to|if|when|that|because|cos|so)\b)|\bi'?m (?:so |really |just )*(?:scared|terrified|frightened|afraid) "

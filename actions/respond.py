@@ -118,6 +118,10 @@ FEELINGS = {
         "works better than defending it: “Fair point, I'm not perfect either. If you were worried about me, I'd want you to "
         "say.” That keeps it about care, not about who's worse.",
     ),
+    "venting": (
+        "No need to apologise. Saying it out loud is part of carrying it, and what you're living with would wear anyone down. "
+        "Vent here whenever you need to; when you're ready, we can think about what comes next.",
+    ),
     "default": (
         "Thank you for telling me how this feels. You don't need to fix anything right now for that to matter.",
         "That sounds really hard to live with. It makes sense to feel this way after all you've been holding.",

@@ -666,9 +666,15 @@ def _said_of_me(pattern: re.Pattern[str], lowered: str) -> bool:
                for m in pattern.finditer(lowered))
 
 
+VENTED = (r"\b(?:just )?need(?:ed)? to (?:say (?:it|that|this)(?: (?:out loud|to someone))?|vent|rant|moan|get (?:it|that|this) "
+          r"(?:out|off my chest)|let (?:it|that|some steam) out)\b|\bsorry (?:for|about) (?:the|my|that|this) (?:rant|moan|vent|"
+          r"venting|moaning|essay|ramble|rambling|going on|outburst)\b|\brant over\b|\b(?:sorry,? )?(?:just )?venting\b|"
+          r"\bneeded to get that out\b")
+
+
 _USER_STATE = {
     "exhausted": re.compile(r"\b(?:exhausted|tired|shattered|knackered|running on empty|not sleeping|can'?t sleep|worn out|"
-    r"frazzled|drained|ragged)\b", re.I),
+    r"frazzled|drained|ragged|losing my (?:mind|marbles)|wits'? end|end of my (?:tether|rope)|at breaking point)\b", re.I),
     "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|"
     r"(?:feel|feeling) (?:so |really |just )?(?:awful|terrible|bad|rotten|horrible)(?! for (?:him|her|them)\b)|"
     r"bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"
@@ -679,6 +685,8 @@ _USER_STATE = {
     "scared": re.compile(r"\b(?:scared|frightened|terrified|worried sick|out of my depth)\b", re.I),
     # "i do like a pint most nights. does that make me a hypocrite"
     "hypocrite": re.compile(r"\bhypocrit\w*", re.I),
+    # "sorry. just needed to say it", "rant over", "sorry for the moan"
+    "venting": re.compile(VENTED, re.I),
 }
 
 

@@ -619,3 +619,27 @@ def test_whether_arguing_with_them_is_any_use_asks_about_their_no() -> None:
 ])
 def test_guilt_asked_about_is_the_users(text: str, state: str | None) -> None:
     assert read_message(text).user_state == state
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # blind set 22: a son sure the neighbours film him through the walls was read as no struggle at all
+    ("my brother is convinced the people upstairs have put cameras in the walls", "psychosis"),
+    ("she thinks the council are filming her through the smoke alarm", "psychosis"),
+])
+def test_a_belief_of_being_filmed_is_psychosis(text: str, concern: str) -> None:
+    assert read_message(text).concern == concern
+
+
+@pytest.mark.parametrize("text", ["should i just play along with it", "do i tell her it isn't real or go along with her story"])
+def test_whether_to_argue_with_a_belief_asks_how_to_talk(text: str) -> None:
+    assert topic_cue(text) == "bring_up"
+
+
+@pytest.mark.parametrize("text", ["sorry, rant over", "ignore me, just needed to vent", "sorry for the essay, needed to get that out"])
+def test_venting_is_met_as_a_feeling(text: str) -> None:
+    assert read_move(text, "inform", "refusal").kind == "feeling"
+    assert read_message(text).user_state == "venting"
+
+
+def test_at_the_end_of_their_tether_is_the_users_tiredness() -> None:
+    assert read_message("honestly i'm at my wits end with him").user_state == "exhausted"
