@@ -33,7 +33,12 @@ _RELIEF = re.compile(
     r"\b(?:he|she|they)(?:'s|s| is| are|'re) (?:\w+ )?(?:alive|safe|okay|ok|alright|calmer|"
     r"in (?:the )?hospital|at (?:the )?hospital|at a&e|in a&e|being (?:looked after|seen|checked))\b|"
     r"\b(?:got|gets|get) (?:there|to (?:him|her|them))\b|\bgot hold of (?:him|her|them)\b|"
-    r"\bwith (?:him|her|them) now\b|\bparamedics\b|\bambulance (?:came|is here|arrived|took)|\bpolice (?:came|found|are with|got)|"
+    r"\bwith (?:him|her|them) now\b|"
+    # "ok hes back inside, ive called his brother to come over. he's talking to him now"
+    r"\b(?:he|she|they)(?:'s|s| is| are|'re) (?:\w+ )?back (?:inside|indoors|in the house|home)\b|"
+    r"\b(?:called|rang|phoned|texted|got) (?:his|her|their|my|our) \w+ (?:to come|over|round|around)\b|"
+    r"\b(?:is|are|'s|'re) (?:talking|sitting|staying) with (?:him|her|them)\b|\b(?:he|she|they)(?:'s|s| is| are|'re) talking to (?:him|her|them|"
+    r"his \w+|her \w+|their \w+) now\b|\bparamedics\b|\bambulance (?:came|is here|arrived|took)|\bpolice (?:came|found|are with|got)|"
     r"\bcrisis team (?:came|is|are)"
 )
 # What still says danger, doubt or hope beside such news: "he's breathing but really slowly", "she was ok this

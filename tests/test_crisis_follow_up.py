@@ -16,6 +16,9 @@ from actions.crisis_follow_up import PLAN, REACH, RELIEF, STAY, TOMORROW, follow
         ("ok the paramedics are with her now", "overdose", RELIEF),
         ("his sister got there, hes alive, im still shaking", "loved_one_at_risk", RELIEF),
         ("she's in the hospital, they're keeping her in", "loved_one_at_risk", RELIEF),
+        # blind set 22: a calm update after the crisis reply got "Glad that's useful"
+        ("ok she's back indoors now and i rang her sister to come round", "loved_one_at_risk", RELIEF),
+        ("his uncle is sitting with him, he's calmer", "general", RELIEF),
         ("what do i say to him tomorrow", "loved_one_at_risk", TOMORROW),
         ("ok so what happens now when she's discharged", "loved_one_at_risk", TOMORROW),
         ("i dont want to leave him, i just want him to get help", "user_harmed", STAY),
