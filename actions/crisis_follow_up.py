@@ -37,7 +37,8 @@ _RELIEF = re.compile(
     # "ok hes back inside, ive called his brother to come over. he's talking to him now"
     r"\b(?:he|she|they)(?:'s|s| is| are|'re) (?:\w+ )?back (?:inside|indoors|in the house|home)\b|"
     r"\b(?:called|rang|phoned|texted|got) (?:his|her|their|my|our) \w+ (?:to come|over|round|around)\b|"
-    r"\b(?:is|are|'s|'re) (?:talking|sitting|staying) with (?:him|her|them)\b|\b(?:he|she|they)(?:'s|s| is| are|'re) talking to (?:him|her|them|"
+    r"\b(?:is|are|'s|'re) (?:talking|sitting|staying) with (?:him|her|them)\b|"
+    r"\b(?:he|she|they)(?:'s|s| is| are|'re) talking to (?:him|her|them|"
     r"his \w+|her \w+|their \w+) now\b|\bparamedics\b|\bambulance (?:came|is here|arrived|took)|\bpolice (?:came|found|are with|got)|"
     r"\bcrisis team (?:came|is|are)"
 )
