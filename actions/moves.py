@@ -276,6 +276,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?![^.?!]*\b(?:but|never|didn'?t|cancel\w*|backed out|bailed|still|hasn'?t|has not|haven'?t|yet|keeps?|won'?t|wont|"
         r"doesn'?t|isn'?t|after this)\b)|"
         r"\b(?:he|she|they) let me\b|^\W*update\b|\b(?:she|he|they)(?:'ll| will| would|'d) let me (?:take|drive|come|book|ring)\b|"
+        # looking better, told as news: "he seems fine now, back at work, joking about"
+        r"\b(?:seems?|looks?|seemed|looked|seeming) (?:\w+ ){0,2}(?:fine|ok|okay|alright|better|happier|brighter|more like (?:him|her|"
+        r"them)self) (?:now|again|lately|these days)\b|"
         r"\btiny (?:thing|step|win)\b|\blittle (?:win|step)\b|\bwithout (?:washing|checking|cleaning|asking|a drink|drinking)\w* first\b"
     )),
     ("bring_up", _rx(

@@ -431,7 +431,9 @@ class Responder:
         if topic == "refusal":
             return self.refusal()
         items = self.pick(topic, count=1)
-        return self.finish(topic, [self.opening(topic), "With that in mind:" if items else None], items,
+        opening = self.opening(topic)
+        bridge = ("With that in mind:" if opening else "Thanks for filling me in. One more thing that may help:") if items else None
+        return self.finish(topic, [opening, bridge], items,
                            self._buttons("bring_up", "why_resist", "support"))
 
     def next_no(self, topic: str) -> Reply:

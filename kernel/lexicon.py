@@ -238,7 +238,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bless (?:harmful|dangerous|addictive) than\b|\blegal in\b|\bsafer than\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
-        (r"\bjok", 2), (r"\blaugh", 2),
+        # not his mood told as news: "he seems fine now, back at work, joking about", "laughing with his mates again"
+        (r"\bjok(?!ing (?:about|around)\s*(?:[,.!]|$|and\b|with\b|again\b))", 2), (r"\blaugh(?!\w* (?:with|again)\b)", 2),
         # "says she's fine and changes the subject": the change of subject is the reaction (a bare "says she's fine" is passive)
         (r"\bfine,? and (?:then |just )?chang(?:e|es|ed|ing) the subject\b", 1),
         (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b", 2),
@@ -257,6 +258,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:burst|bursts|bursting) (?:into|in) tears\b", 1), (r"\bgets? (?:really |so |very )?(?:hurt|upset)\b", 1),
     ),
     ResistanceForm.DIRECT: (
+        # "he says it was a one off and not to make it a thing"
+        (r"\bnot to make (?:it |this |a )?(?:a |into a )?(?:big )?(?:thing|deal|fuss)\b|"
+         r"\bdon'?t make (?:it |this )?(?:a |into a )?(?:big )?(?:thing|deal)\b", 2),
         # told where to go: "told me to do one", "mugged me off", "hung up on me"
         (r"\btold me to (?:do one|get lost|jog on|piss off|sod off|f\W*off|back off|mind my (?:own )?business|butt out|"
             r"wind my neck in)\b", 2),

@@ -5,7 +5,7 @@ import pytest
 
 from actions.moves import read_move, topic_cue
 from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
-from kernel.lexicon import read_message, struggle_kinds
+from kernel.lexicon import classify_resistance, read_message, struggle_kinds
 
 
 @pytest.mark.parametrize(
@@ -643,3 +643,21 @@ def test_venting_is_met_as_a_feeling(text: str) -> None:
 
 def test_at_the_end_of_their_tether_is_the_users_tiredness() -> None:
     assert read_message("honestly i'm at my wits end with him").user_state == "exhausted"
+
+
+@pytest.mark.parametrize("text", ["she seems a lot brighter these days, back at college", "he looks more like himself again"])
+def test_looking_better_told_as_news_is_about_progress(text: str) -> None:
+    assert topic_cue(text) == "progress"
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    # blind set 22: his mood told as news was read as a joking deflection
+    ("she's back to her old routine, laughing with her mates again", None),
+    ("he seems ok, joking around", None),
+    ("he just laughs whenever i bring up the counsellor", "emotional"),
+    # a brush-off told: "not to make it a thing"
+    ("she said it was nothing and not to make a big deal of it", "direct"),
+])
+def test_a_mood_told_is_no_refusal_but_a_brush_off_is(text: str, form: str | None) -> None:
+    found = classify_resistance(text)
+    assert (found.value if found else None) == form
