@@ -90,6 +90,10 @@ _WHY_THEM = _rx(
 # Self-care and understanding topics, most specific first. The topic keys are the registry's names.
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worried_about_safety", _rx(
+        # "when is it the point where you call someone?", "is that a sign its gotten serious?"
+        r"\bthe point (?:where|when|that|at which) (?:you|i|we|someone) (?:should |need to |have to )?(?:call|ring|phone|get help|"
+        r"act|step in|worry)\b|\ba sign (?:that )?(?:it'?s|its|it has|things?(?:'ve| have)?) (?:gotten|got|getting|become|turned|gone) "
+        r"(?:more )?(?:serious|worse|dangerous|bad)\b|"
         r"\bshould i be (?:worried|scared|concerned)|\bshould i (?:even )?worry\b|"
         r"\bwarning signs\b|\bsigns? (?:i should|to) (?:watch|look)|\bwhat signs should\b|"
         r"\bhurting (?:him|her|them)sel|\bsuicid|\bkill(?:ing)? (?:him|her|them)sel|\bsomething to (?:worry|be worried)|"
@@ -207,6 +211,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bor (?:am i |is it |is that )?making (?:it|things) worse\b"
     )),
     ("boundaries", _rx(
+        # an ultimatum weighed: "my husband wants to tell him see someone or move out"; a parent asking for news
+        r"\b(?:see (?:someone|a doctor|the gp)|get help|go|stop) or (?:move out|get out|leave|he'?s out|she'?s out|they'?re out)\b|"
+        r"\bif i should tell (?:her|him|them)\b|\bfeels? like (?:i'?m )?lying\b|"
         r"\bboundar|\bforgive (?:him|her|them)\b|\btake over (?:the |our |his |her |their )?(?:finances|money|bank|"
         r"accounts?|cards?|bills)\b|"
         r"\bseparate (?:our |the )?(?:finances|money|accounts?)\b|\blimits?\b|\brule like\b|\bi (?:won'?t|wont|"
@@ -250,6 +257,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
     )),
     ("progress", _rx(
+        # "is that an opening?", "he did ask me last week what the number for open arms was"
+        r"\bis (?:that|this|it) an? (?:opening|way in|chance|in)\b|"
+        r"\b(?:s?he|they) (?:\w+ ){0,2}ask(?:ed)? (?:me|us) (?:\w+ ){0,3}(?:for|about|what|where|how)\b"
+        r"[^.?!]{0,25}\b(?:number|name|counsell?or|therapist|website|helpline|hotline|line|service)\b|"
         r"\bgetting (?:a bit |any |much |a little )?better\b|\bgetting through\b|\bsigns? (?:that )?(?:he'?s|she'?s|"
         r"it'?s|they'?re|of progress|"
         r"(?:s?he|they) (?:is|are))\b|"
@@ -274,7 +285,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:s?he|they) (?:did |has |have )?(?:say|said|agreed?|offered)(?: (?!but\b)\w+){0,3}? "
         r"(?:(?:s?he|they)(?:'d| would| might| will| could| may) |to )(?:mention|talk|ask|see|go|ring|call|book|get|come|meet|try|look)\b"
         r"(?![^.?!]*\b(?:but|never|didn'?t|cancel\w*|backed out|bailed|still|hasn'?t|has not|haven'?t|yet|keeps?|won'?t|wont|"
-        r"doesn'?t|isn'?t|after this)\b)|"
+        r"doesn'?t|isn'?t|after this|months ago|weeks ago|since then)\b)"
+        r"(?![^?!]{0,40}\bthat was (?:in|back|ages|months|weeks|last|a (?:month|year|while)))|"
         r"\b(?:he|she|they) let me\b|^\W*update\b|\b(?:she|he|they)(?:'ll| will| would|'d) let me (?:take|drive|come|book|ring)\b|"
         # looking better, told as news: "he seems fine now, back at work, joking about"
         r"\b(?:seems?|looks?|seemed|looked|seeming) (?:\w+ ){0,2}(?:fine|ok|okay|alright|better|happier|brighter|more like (?:him|her|"
@@ -287,7 +299,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:in|to (?:start|begin|open|approach|go about it|raise it|say it))\b|"
         r"\bwhat if i (?:offer(?:ed)?|went|go|came|come|drove|drive|said|say|suggest(?:ed)?|ask(?:ed)?|wrote|write|sat)\b|"
         r"\bwhat (?:can|could|should|would|do|might) (?:i|we) (?:even |actually |possibly )?(?:say|write|text|tell)\b|"
-        r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:bring|raise|talk|say|ask|mention|"
+        r"\bhow (?:do|would|can|should|could) (?:i|we) (?:even |actually |possibly )?(?:follow (?:that|it|this) up|bring|raise|talk|say|"
+        r"ask|mention|"
         r"get (?:him|her|them) to|"
         r"nudge|push|help|argue|open|approach|start|tell|word|put|get past|do it)\b|\bwords (?:i could|to use|i can)\b|\bany words\b|"
         r"\bwhat (?:not|shouldn'?t i|should i not|should i avoid) (?:to )?say\b|"
@@ -330,7 +343,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the user's anger, not theirs: "hes been so angry since the army" is his
         r"\bresent|\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|feel|feeling|getting) (?:\w+ )?so angry\b|"
         r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
-        r"\bfurious\b|\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
+        r"(?<!he got )(?<!he gets )(?<!he was )(?<!they got )(?<!he went )(?<!they were )\bfurious\b|"
+        r"\bfeel(?:ing)? used\b|\bmakes me (?:so )?angry\b|\bis that awful\b|\bbad person\b|"
         r"\bcan'?t even look at\b|\bfeel this angry\b|\bdread\b|\bsick of\b|"
         r"\bfed up with (?:him|her|them|someone|somebody|my \w+)\b|"
         r"\b(?:i'?m|im|i am|i feel|i get)(?: also| just| really| quite| a bit| bit| kind of| kinda| so)* angry "

@@ -309,7 +309,7 @@ DANGER: dict[str, list[str]] = {
         "way|how to not|never be+here|be+around|exist|wake+up|be+alive",
     ],
     "SELF_HARM": [
-        "cut|slit|burn|hurt|harm|scratch|punch|hit|starve|slice|stab|injure|bruise|mutilate @SELF1",
+        "cut|slit|burn|hurt|harm|scratch|punch|hit|starve|slice|stab|injure|bruise|mutilate @SELF1 !out|off",
         "self -? harm|injury|injure|mutilation|mutilate",
         "selfharm",
         "cut|slit|slice|burn|scratch my @BODY",
@@ -321,7 +321,7 @@ DANGER: dict[str, list[str]] = {
         "until|till _2 bleed",
     ],
     "LOVED_ONE_DANGER": [
-        "kill|hurt|harm|cut|slit|burn|hang|shoot|drown|starve|end|off|stab|scratch|punch|hit|unalive|throw @SELF3",
+        "kill|hurt|harm|cut|slit|burn|hang|shoot|drown|starve|end|off|stab|scratch|punch|hit|unalive|throw @SELF3 !out|off",
         "@HE|@KIN _6 suicide",
         "@HE|@KIN _5 want|wish|need|ready|tempt|plan|decide|go|try|threaten|talk|say|mention|joke to? die",
         "@HE|@KIN _5 talk|joke|speak|post|write|text|say _1 about|of die|death|kill+himself|kill+herself|end+it|not+be+here|suicide",

@@ -29,7 +29,7 @@ _UNREACHABLE = (
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
 _DANGER = [
     # Suicide and self-harm, said outright or in the words people use to avoid filters.
-    rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown|hit|punch|scratch|slic|stab|throw|threw)\w* {_SELF}",
+    rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown|hit|punch|scratch|slic|stab|throw|threw)\w* {_SELF}(?!\s+(?:out|off)\b)",
     r"\bsuicid|\bunaliv|\bsewer ?slide|\bkms\b|\bkys\b|\bself[- ]?harm",
     # The same danger in a few other languages, so an English-only reply never hides it.
     r"\bquiero morir|\bme quiero matar|\bmatarme\b|\bje veux mourir|\bme tuer\b|\bich will sterben|\bmich umbringen|\bselbstmord"
@@ -88,7 +88,7 @@ _DANGER = [
     r"\bcollapsed\b|\bunconscious\b",
     r"\bblood everywhere\b|\bbleeding\b|\bbleed\b|\bcuts (?:all over|on (?:his|her|my))|\bcut (?:his|her|my|their) (?:wrists|arms|legs)"
     r"|\bcutting again\b|\bstarted cutting\b|\bcutting (?:his|her|my|their) (?:arms|legs|wrists|skin|thighs)\b|"
-    r"\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel",
+    r"\bscratching\b[^.?!]*\bbleed|\bburn(?:ed|t|s|ing) (?:him|her|my|them)sel(?:f|ves)\b(?!\s+(?:out|off)\b)",
 
     # Broader wording for wanting to die, plans, means and goodbyes (seen in real messages, often indirect).
     r"\bcan'?t (?:go on|carry on(?: living)?|keep (?:on )?living|live like this|see (?:a|any) (?:future|way out|way forward))\b",

@@ -79,7 +79,21 @@ def _ambiguous(word: str) -> bool:
 
 # "her dad", "his sister", "their mum", "my husband's brother": someone else's relative, not the person the
 # user is worried about. The loved one is "my dad", "our son" or just "dad".
-_SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws')\s+$", re.IGNORECASE)
+_SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws'|\b(?:sisters|brothers|mums|moms|dads|aunts|uncles|cousins|nans|grans|"
+                            r"friends|mates|neighbours|neighbors|wifes|husbands|partners|daughters|sons))\s+$", re.IGNORECASE)
+# A loved-one word that owns the next one ("my sisters lad", "my brother's wife"): the person talked about is someone else's.
+_OWNS_THE_NEXT = re.compile(r"(?:'s|’s|s'|s)?\s+(?:lad|lass|boy|girl|son|daughter|kids?|children|husband|wife|partner|boyfriend|"
+                            r"girlfriend|fianc[eé]e?|friend|mate|ex|baby|youngest|eldest|oldest)\b", re.IGNORECASE)
+# Someone who died: "since mams funeral", "after dad's death".
+_THEIR_DEATH = re.compile(r"(?:'s|s'|s)?\s+(?:funeral|death|passing|grave|ashes|memorial|anniversary)\b", re.IGNORECASE)
+# Children in an errand, not the loved one: "hes forgot to pick the kids up", "i do the school run with the kids".
+_KIDS_IN_AN_ERRAND = re.compile(r"\b(?:pick(?:ed|ing|s)?(?: up)?|collect(?:ed|ing|s)?|drop(?:ped|ping|s)?(?: off)?|with|feed(?:ing|s)?|"
+                                r"bath(?:ing|s)?|get(?:ting)?) (?:the|our) $", re.IGNORECASE)
+
+
+def _kids_in_an_errand(text: str, match: re.Match[str], word: str) -> bool:
+    """Children in an errand ("hes forgot to pick the kids up"), not the loved one."""
+    return word in ("kids", "children") and bool(_KIDS_IN_AN_ERRAND.search(text[max(0, match.start() - 30): match.start()]))
 
 
 def _first_match(
@@ -91,7 +105,8 @@ def _first_match(
             word = match.group(0).lower()
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
-            if skip_others and _SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]):
+            if skip_others and (_SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()])
+                                or _kids_in_an_errand(text, match, word)):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start(), match.end())
@@ -173,6 +188,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bon the fridge\b", 1), (r"\bmaybe\b", 1), (r"\bsoon\b", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
+        # a case that talking can't help: "he reckons talking about it won't change anything, it happened, end of story"
+        (r"\btalking (?:about (?:it|things|stuff) )?(?:to (?:a|some) \w+ )?(?:won'?t|wont|doesn'?t|doesnt|can'?t|cant|never|"
+         r"isn'?t going to|isnt going to) (?:change|help|fix|bring|undo|do)\b", 3),
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
         (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpseudo-?\s?science\b|\bquackery\b|\bsnake oil\b", 2),
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
@@ -509,6 +527,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
                 continue
             if word.startswith("lost") and _NOT_A_LOSS.match(text, match.end()):
                 continue
+            if word.startswith("drug") and _DRUG_AS_A_VERB.match(text, match.end()):
+                continue  # "psychiatrists just want to drug people": their fear of medication, not drug use
             if best is None or match.start() < best[1]:
                 best = (value, match.start())
             found.add(value)
@@ -521,6 +541,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
     if low and not _ABOUT_ME.search(text[: low.start()][-60:]) and not re.search(r"\b(?:i'?ve|i have|i'?m|i am|i)\s+(?:been\s+)?$",
                                                                              text[: low.start()]):
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
+    if best and best[0] == "depression" and "anxiety" in found and _PANIC.search(text) and not re.search(r"\bdepress", text):
+        return "anxiety"  # "she barely leaves the flat ... couldnt breathe and thought she was having a heart attack": panic
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     if best and best[0] == "grief" and _NOT_THE_LOSS.search(text):
@@ -533,6 +555,10 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         # sign of trauma (nightmares, flinching) the struggle is the one named
         return _first_of(text, found - {"trauma"}) or best[0]
     return best[0] if best else None
+
+
+_DRUG_AS_A_VERB = re.compile(r"\s+(?:people|him|her|them|you|me|us|everyone|everybody|patients)\b", re.IGNORECASE)
+_PANIC = re.compile(r"\bpanic|\bcould ?n'?t breathe\b|\bheart attack\b|\bthought (?:s?he|they) (?:was|were) dying\b", re.IGNORECASE)
 
 
 def _first_of(text: str, concerns: set[str]) -> Optional[str]:
@@ -572,6 +598,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
     if age:
         candidates.append((age.start(), Relationship.CHILD.value, ""))
     short = len(lowered.split()) <= 3
+    owners: list[tuple[int, str, str]] = []
     for value, pattern in _RELATIONSHIP_PATTERNS.items():
         for match in pattern.finditer(lowered):
             word = match.group(0).lower()
@@ -580,12 +607,19 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             before = lowered[max(0, match.start() - 40): match.start()]
             if _ambiguous(word) and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
-            if _SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before):
+            if (_SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before)
+                    or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())):
+                continue
+            if _OWNS_THE_NEXT.match(lowered, match.end()):
+                # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend
+                # says hes drinking": the dad, when no one else is
+                owners.append((match.start(), value, word))
                 continue
             if value == Relationship.PARENT.value and _SHARED_PARENT.search(before):
                 continue
             candidates.append((match.start(), value, word))
             break
+    candidates = candidates or owners
     if not candidates:
         return None
     # "my X" outranks a bare mention: "mum doesn't know, but my sister..." is about the sister.

@@ -653,3 +653,23 @@ def test_a_belief_that_medicine_is_poison_is_no_poisoning_and_a_poisoning_still_
     belief = "she's stopped her thyroid meds and her antidepressants because they told her western medicine is poison"
     assert grade_message(belief, "crisis", crisis)[0].level == "none"
     assert grade_message("she drank the weedkiller, it is poison", "crisis", crisis)[0].level == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    # blind set 23: "my friend is burning himself out and won't listen to anyone" got the full emergency reply
+    "my friend is burning himself out and won't listen to anyone",
+    "honestly im burning myself out looking after everyone",
+    "since the divorce he's cut himself off from all of us",
+])
+def test_burning_out_or_cutting_yourself_off_is_no_self_harm(text: str) -> None:
+    from components.crisis_grade import acute
+    from components.crisis_guard import danger_category
+
+    assert danger_category(text) is None and not acute(text)
+
+
+@pytest.mark.parametrize("text", ["he burned himself with a lighter on purpose", "she cut herself again last night"])
+def test_self_harm_told_plainly_is_still_danger(text: str) -> None:
+    from components.crisis_guard import danger_category
+
+    assert danger_category(text) is not None

@@ -699,6 +699,11 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
         ("my husband drinks every night", "Alright, can we talk?", None),  # openers and words for them are no names
         ("my husband drinks every night", "Hubby, we need to talk.", None),
         ("my husband drinks every night", "Morning, love. Can we talk?", None),
+        # typed in lowercase at the start of the first line (conversation set 6: "I'll play Mark" to a user who said "dave")
+        ("my husband drinks every night", "dave i love you and im not having a go at you", "Dave"),
+        ("my husband drinks every night", "priya, im worried about you", "Priya"),
+        ("my husband drinks every night", "sometimes i think you hate me", None),
+        ("my husband drinks every night", "omg i cant do this", None),
     ],
 )
 def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:

@@ -66,10 +66,11 @@ STOP_FIRST = re.compile(
 # "anyway stop, how was that", "Thank you that will do for now. How did I do": an end to the practice and a request
 # for feedback that close the message, after a remark about the loved one ("he wouldnt say that lol").
 STOP_LAST = re.compile(
-    r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|that'?ll do|that will do|"
+    r"\b(?:stop(?: now| here| there| practi[cs]ing| the practice)?|i'?m done|im done|(?:ok(?:ay)?|right|alright|all) done|that'?ll do|"
+    r"that will do|"
     r"that'?s (?:it|all|enough)|"
     r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?(?: (?:pls|please))?\W+(?:(?:so|and)\W+)?"
-    r"(?:how (?:did i do(?!\s+(?:that|this|it|to|some|any))|was (?:that|i))|"
+    r"(?:how(?: did|'d|d) i (?:do|go)(?!\s+(?:that|this|it|to|some|any))|how was (?:that|i)|"
     r"(?:any |give me (?:some )?)?feedback|(?:tell me )?(?:honestly )?how (?:that|it|i) went)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
 # "ok stop that one was awful, i could hear my own mother in it. what should i have said instead": a stop that opens the
@@ -178,6 +179,21 @@ _NAMED_IN_LINE = re.compile(r"^\s*(?:(?:hey|hi|oh|look|listen|okay|ok|so|right)[
 _NAMED_IN_STORY = re.compile(r"\b[Mm]y (\w+(?: \w+)?),? ([A-Z][a-z]{1,14})\b")
 
 
+# A name typed in lowercase at the start of the line, before "i", "im" or a comma: "dave i love you", "jess, im worried".
+_LOWERCASE_NAME_IN_LINE = re.compile(r"^\s*([a-z]{3,10})(?:,|\s+(?:i|im|i'm|ive|i've|i'd|id|we|you|u)\b)")
+_NOT_NAMES_EITHER = frozenset("today tonight lately yesterday tomorrow sometimes recently truly totally literally aww awww lol omg "
+                              "idk tbh ngl btw fyi imo imho smh jeez gosh god christ wow huh ugh yep yup nope nah okay okey "
+                              "kay mmm hmmm erm umm errr".split())
+
+
+def _a_lowercase_name(word: str) -> bool:
+    """A lowercase word is a name only if it is no common word either (spaCy's stop words, adverbs in -ly, times)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (_a_name(word) and word not in STOP_WORDS and word not in _NOT_NAMES_EITHER and not word.endswith("ly")
+            and not word.endswith("ing"))
+
+
 def _a_name(word: str) -> bool:
     """Not a word for someone ("Mother", "Hubby") or an opener ("Alright", "Morning"): a name."""
     return word.lower() not in _NOT_NAMES and normalise_relationship(word) is None
@@ -200,6 +216,9 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
     named = _NAMED_IN_LINE.match(first_line or "")
     if named and _a_name(named.group(1)):
         return named.group(1)
+    typed = _LOWERCASE_NAME_IN_LINE.match(first_line or "")
+    if typed and _a_lowercase_name(typed.group(1)):
+        return typed.group(1).capitalize()  # "dave i love you and im not having a go at you"
     relationship = tracker.get_slot("relationship")
     opener = (first_line or "").split()[0].strip(",.!").lower() if (first_line or "").split() else ""
     for event in tracker.events:
@@ -494,6 +513,7 @@ def rewind_to(dispatcher: CollectingDispatcher, rehearsal: Rehearsal, raw: dict[
     if not undone:
         dispatcher.utter_message(text="(Nothing to undo yet. Go ahead with your first line.)")
         return False
+    raw["undone"] = [turn.to_dict() for turn in undone]  # feedback asked for before another line is about these
     number = len(rehearsal.turns) + 1
     later = {1: "", 2: " and the one after it"}.get(len(undone), f" and the {len(undone) - 1} after it")
     previous = rehearsal.turns[-1].reply if rehearsal.turns else raw.get("opening", "")
@@ -651,14 +671,15 @@ class ActionRoleplayFeedback(Action):
         rehearsal, raw = load_state(tracker)
         if not raw.get("scenario"):
             return after_practice(dispatcher, tracker)
-        if not rehearsal.turns:
-            dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
-            return [SlotSet("rp_state", None)]
         return [SlotSet(name, value) for name, value in finish_rehearsal(dispatcher, tracker, rehearsal, raw).items()]
 
 
 def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
     """Final feedback and the talk plan, the rehearsal kept for progress; the slots that close it."""
+    if not rehearsal.turns and raw.get("undone"):
+        # "let me try that again" on the only line, then "stop there. was that ok?": the line they tried is what they ask about
+        rehearsal.turns = [Turn.from_dict(turn) for turn in raw["undone"]]
+        dispatcher.utter_message(text="(You took that line back before trying another, so this is about the one you tried.)")
     if not rehearsal.turns:
         dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
         return {"rp_state": None}
@@ -676,7 +697,7 @@ RECAP_OPENINGS = (
     "Not wrong, no. Practising is exactly how this gets easier, and nobody gets it word-perfect.",
     "It wasn't bad. Trying the words out loud is the hard part, and you did it.",
 )
-ASKS_FEEDBACK = re.compile(r"\b(?:how did i do|feedback|how was (?:i|that|it)|score)\b", re.I)
+ASKS_FEEDBACK = re.compile(r"\b(?:how(?: did|'d|d) i (?:do|go)|feedback|how was (?:i|that|it)|score)\b", re.I)
 
 
 def after_practice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

@@ -223,6 +223,8 @@ class Responder:
 
 # Fear of feelings is the fear of what talking would stir up; a line about fear that says nothing of talking, opening
 # up or going back over things is about how they feel.
+_MY_FEAR = re.compile(r"\bi(?:'?m| am) (?:\w+ ){0,2}(?:scared|frightened|afraid|terrified|worried)\b|\bi (?:feel|get|got) (?:so |really )?"
+                      r"(?:scared|frightened|afraid)\b", re.I)
 _OPENING_UP = re.compile(r"\b(?:talk\w*|open(?:ing)? up|opened up|comes? up|came up|therap\w*|counsel\w*|someone|somebody|dig\w*|"
                          r"go(?:ing)? (?:back|over|there)|cry\w*|tears|feel it|let (?:it|yourself)|floodgates|start(?:ed|ing)?|"
                          r"stir\w*|surface|fall(?:ing)? apart|break(?:ing)? down|lid|box|face it|look at it|"
@@ -239,8 +241,11 @@ def read_topic(
     A reflection that reads, but not surely, as a reason this person doesn't have ("so it's the way they make you feel
     flat", just after they spoke of their tablets) follows the thread: the topic the last reply was about, or none."""
     topic, sure = read_line_scored(text, codes)
-    if topic == "fear_of_feelings" and is_reflection(codes) and not _OPENING_UP.search(text):
-        topic = "feelings"  # "that sounds really frightening": their fear now, not fear of what talking would bring up
+    if topic == "fear_of_feelings" and (is_reflection(codes) or "i_statement" in codes and _MY_FEAR.search(text)) \
+            and not _OPENING_UP.search(text):
+        # "that sounds really frightening": their fear now; "im just scared, thats all": the user's own; neither is fear
+        # of what talking would bring up
+        topic = "feelings"
     if (scenario is not None and is_reflection(codes) and topic in REASONS and topic not in scenario.reason_names
             and sure < SURE_ENOUGH_TO_CORRECT):
         last = rehearsal.turns[-1] if rehearsal is not None and rehearsal.turns else None

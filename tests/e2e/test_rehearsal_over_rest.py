@@ -171,6 +171,24 @@ def test_a_rewind_goes_back_to_any_earlier_turn(assistant: Assistant) -> None:
     assert "Rewound to turn 2" in " ".join(r.get("text", "") for r in last)
 
 
+def test_feedback_after_taking_back_the_only_line_is_about_that_line(assistant: Assistant) -> None:
+    """Blind set 23: one line, "let me try that again", then "stop there. was that ok?" answered "You didn't try a line"."""
+    talk = Rehearsal(assistant)
+    talk.say(OPEN[0])
+    talk.aside("let me try that again")
+    end = talk.aside("stop there. was that ok?")
+    text = " ".join(r.get("text", "") for r in end)
+    assert "didn't try a line" not in text and "the one you tried" in text
+    assert [c for c in customs(end) if c.get("type") == "feedback"], end
+
+
+def test_ok_done_howd_i_do_ends_the_practice_with_feedback(assistant: Assistant) -> None:
+    talk = Rehearsal(assistant)
+    talk.say(WARM[0])
+    end = talk.aside("ok done. howd i do")
+    assert [c for c in customs(end) if c.get("type") == "feedback" and c.get("final")], end
+
+
 def test_how_am_i_doing_mid_practice_gives_feedback_not_final_and_asking_for_a_plan_ends_it(assistant: Assistant) -> None:
     talk = Rehearsal(assistant)
     for line in [*WARM, OPEN[0]]:
