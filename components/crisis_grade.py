@@ -203,7 +203,8 @@ _ASKING = _rx(
     r"\bif (?:he|she|they|my \w+|someone|a person) (?:ever|says?|tells?|texts?|tries?|has)\b",
     r"\b(?:practi[sc]\w*|rehears\w*|role ?play\w*|get better at|learn\w*|build up to|work up to) (?:\w+ ){0,2}ask(?:ing)?\b",
     r"\bwho (?:do|should|can) i (?:call|ring|contact|talk to|tell)\b|\bsafety plan\b|\bsafer\b|\block (?:away|up)\b|"
-    r"\b(?:get|getting) rid of\b|\bcrisis lines?\b|\bmake sense of\b|\bat what point\b|\bis it worth\b",
+    r"\b(?:get|getting) rid of\b|\bcrisis lines?\b|\bmake sense of\b|\bat what point\b|\bis it worth\b|"
+    r"\bsafest\b|\bwhat'?s the (?:best|right|safe) (?:thing|way)\b",
 )
 # The user asks someone directly ("are you thinking about killing yourself?"), as in practice.
 _ASKING_DIRECTLY = _rx(
@@ -217,7 +218,7 @@ _ASKING_DIRECTLY = _rx(
 # ("she just took all her pills, should i ask her if she's thinking about suicide?" is a crisis).
 _ASKING_GOAL = _rx(
     r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
-    r"(?:been )?(?:thinking (?:about|of) |having thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
+    r"(?:been )?(?:thinking (?:about|of) |(?:having|had|has) (?:any )?thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
 _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if|you|your|you'?re|u|ur)\b)[^.?!\"“”]){0,50}"
 # The user's own way out, pictured or in hand (blind set 3): "steering into the lorries and having it all stop", "go under
@@ -472,6 +473,10 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    # "he'd sooner shoot himself in the foot than talk to a counsellor", "she's killing me with this"
+    r"\bshoot(?:s|ing)? (?:him|her|my|them|your)sel(?:f|ves) in the foot\b",
+    r"\b(?:s?he|it|this|that|they|you)(?:'s|'re| is| are) (?:literally )?killing me with (?:this|that|worry|stress|the (?:worry|stress|"
+    r"arguments?|nagging|drinking|silence)|all (?:this|the)|(?:his|her|their) (?:moods?|drinking|silence|nagging))\b",
     # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
     # emergency happening now.
     r"\bpanic attacks?\b[^.?!]{0,80}\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
@@ -560,10 +565,13 @@ _FIGURES = _rx(
 )
 # A plain question about what the user should do or know (the asking route when no danger word is there).
 _HOW_DO_I = _rx(
-    r"^\s*(?:how (?:do|can|should|would|could) (?:i|we|you)|what (?:should|do|can) (?:i|we)|what (?:are|is) the|what number|what happens|"
+    r"(?:^|[.!?]\s+)\s*(?:how (?:do|can|should|would|could) (?:i|we|you)|what (?:should|do|can) (?:i|we)|what (?:are|is) the|what number|what happens|"
     r"what does|should i|can i|who (?:do|should|can) i|when (?:should|do|is it)|is it (?:ok|okay|true|normal|safe)|are there|is there)\b",
     r"^\s*(?:is|would) (?:this|it|that) (?:count as |be )?(?:an? |a real )?(?:emergency|crisis|serious|dangerous)\b",
     r"\bshould i (?:be worried|worry)\b|\bwhat (?:signs|should i (?:look|watch))\b",
+    # "what's the number for Lifeline again?", a helpline asked for "to be prepared"
+    r"\bwhat'?s the (?:number|helpline|hotline|line)\b|\b(?:helpline|hotline|crisis line|lifeline|samaritans)\b[^.!]{0,60}\?|"
+    r"\b(?:want|like) to be prepared\b|\bto have it (?:ready|saved)\b",
 )
 # With an asking cue, a question about safety even when no danger word is there.
 _SAFETY_TOPIC = _rx(
@@ -571,7 +579,8 @@ _SAFETY_TOPIC = _rx(
     r"dangerous|lock (?:away|up)|meds|medication|guns?|firearms?|overdose|suicid\w*|self[- ]?harm\w*|kms|kys|"
     r"unaliv\w*|911|999|988|111|ambulance|a&e|police|"
     r"section(?:ed)?|mobile crisis|emergency|unconscious|safe|unsafe|safer|safest|safety|hurt (?:himself|herself|themselves)|"
-    r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away)\b",
+    r"sleeps? all day|stopped (?:seeing|eating|going out|talking)|withdrawn|isolat\w+|hopeless|a burden|giving (?:\w+ )?away|"
+    r"helplines?|hotlines?|lifeline|samaritans|paracetamol|tablets|pills|rifles?|shotguns?)\b",
 )
 # Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
 _DANGER_WORD = _rx(

@@ -33,11 +33,19 @@ _DANGER = [
     r"\bsuicid|\bunaliv|\bsewer ?slide|\bkms\b|\bkys\b|\bself[- ]?harm",
     # The same danger in a few other languages, so an English-only reply never hides it.
     r"\bquiero morir|\bme quiero matar|\bmatarme\b|\bje veux mourir|\bme tuer\b|\bich will sterben|\bmich umbringen|\bselbstmord"
-    r"|\bquero morrer|\bme matar\b|\bvoglio morire|\buccidermi|\bme pega\b|\bme golpea|\bil me frappe|\ber schlägt mich",
+    r"|\bquero morrer|\bme matar\b|\bvoglio morire|\buccidermi|\bme pega\b|\bme golpea|\bil me frappe|\ber schlägt mich"
+    # "ya no aguanta y tiene todo listo para esta noche"; Hinglish "aaj raat sab khatam kar dunga", "jeena nahi chahta"; Patois
+    # "him seh him a go kill mi tonight"
+    r"|\bya no aguant[ao]\b[^.?!]{0,60}\b(?:listo|lista|esta noche|pastillas|despedi\w*)|\bquitarse la vida\b|\bse va a matar\b"
+    r"|\bno quiere vivir\b|\bsab khatam kar (?:du|doo|lu|loo)n?g[ai]\b|\bkhud ko (?:khatam|maar)\b|\bjeena nahi? chaht[ai]\b"
+    r"|\bmar ja(?:a)?(?:u|oo)n?g[ai]\b|\b(?:a|ah|go|gwan|gonna|going to) (?:go )?kill mi\b",
     r"\b(?:want|wants|wanted|wanna|wish|wishes|rather|prefer)\b[^.?!]{0,25}\b(?:dead|die|died|not (?:be )?alive|gone forever)\b",
     r"\b(?:want|wants|wanna|wish)\b[^.?!]{0,15}\b(?:to (?:die|be dead|disappear forever|not exist|stop existing)|i was(?:n't)? (?:dead|gone|alive|here))",
     r"\b(?:better off|easier|happier|fine)\b[^.?!]{0,25}\bif (?:i|he|she|they) (?:was|were|wasn't|weren't|died|disappeared)\b",
     r"\bbetter off (?:dead|without (?:me|him|her|them))\b|\bno one would (?:notice|care|miss)\b",
+    # "maybe when im gone he'll finally notice. i've decided on sunday": a day chosen, beside being gone
+    r"\bwhen i'?m gone\b[^?!]{0,80}\bi'?ve (?:decided|picked|chosen|set)\b|\bi'?ve (?:decided|picked|chosen|set) (?:on )?(?:a |the )?"
+    r"(?:day|date|sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow)\b[^?!]{0,80}\bwhen i'?m gone\b",
     # Someone's medicine put by for themselves: "i've got her oramorph in the cupboard and i've started measuring it out for
     # me", "i've been saving his sleeping tablets for myself".
     r"\b(?:oramorph|morphine|tablets|pills|meds|medication|insulin|paracetamol|painkillers|sleepers|opioids?|codeine|tramadol)\b"
@@ -278,6 +286,9 @@ _NOT_DANGER = [
     # A&E counted as visits, not an emergency now: "has been to A&E 4 times since", "three trips to a&e this year".
     r"\b(?:been|gone|went|trips?|visits?) (?:to )?(?:a&e|the er|the emergency room|hospital)\b[^.?!]{0,25}\b(?:\d+|two|three|four|five|six|"
     r"several|a few|many|so many|loads of) times\b|\b(?:\d+|two|three|four|five|six|several) (?:trips|visits) to (?:a&e|the er)\b",
+    # A minor injury seen to: "in A&E for five hours on saturday because mum sprained her wrist".
+    r"\b(?:a&e|the er|the emergency room|urgent care)\b[^.?!]{0,80}\b(?:sprain\w*|twisted (?:her|his|my|their|an?) (?:ankle|wrist|knee)|"
+    r"x-?rays?|a tetanus|a splinter)\b",
     DENIED_HARM,
     WANTS_A_REST,
     r"\b(?:end|ends|ending) things with (?:him|her|them|my \w+)\b|\b(?:without|before) ending things\b",  # a relationship, not a life

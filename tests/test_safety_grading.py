@@ -151,6 +151,7 @@ def test_the_second_blind_set_gets_every_crisis_and_few_false_alarms(
         ("safety_blind_5.tsv", "held out for a session: rules alone 44 of 75, with the crisis model 57 of 75, 8 of 100 alarmed"),
         ("safety_blind_8.tsv", "49 of its 55 crises caught and 6 of 95 safe lines alarmed when first run"),
         ("safety_blind_9.tsv", "57 of its 60 crises caught and 7 of 85 safe lines alarmed when first run"),
+        ("safety_blind_10.tsv", "46 of its 50 crises caught and 5 of 85 safe lines alarmed when first run"),
     ],
 )
 def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(

@@ -84,7 +84,11 @@ STOP_AND_LOOK_BACK = re.compile(
 ASKS_US_WHAT_TO_SAY = re.compile(
     r"\bwhat (?:do|should|would|could|can) i (?:even )?say(?: (?:to|about) (?:that|this|it)| (?:next|now|then|here|there|back)|"
     r" (?:if|when) (?:s?he|they|he'?s|she'?s|they'?re|hes|shes)\b[^.!?]*)?\W*$|"
-    r"\bhow (?:do|should|would|can|could) i (?:answer|respond to|reply to|come back (?:from|to)) (?:that|this)\b", re.I
+    r"\bhow (?:do|should|would|can|could) i (?:answer|respond to|reply to|come back (?:from|to)) (?:that|this)\b|"
+    # "what if he just changes the subject": a question about them, to us (to them it would be "what if you...")
+    r"^\W*(?:(?:and|but|so|ok|okay|hmm)\W+)?what (?:if|happens if|do i do if|about if) (?:s?he|they|he'?s|she'?s|hes|shes|they'?re) "
+    r"(?:just |then |still |only )?(?:chang|say|walk|get|go|start|laugh|cr(?:y|ies)|shut|storm|refus|ignor|won'?t|wont|doesn'?t|doesnt|"
+    r"clam|leav|hang|deflect|tell|deni|den(?:y|ies)|argu|snap|blow)", re.I
 )
 # "Please would you draw up a plan for me.", "can you make me a plan now": asking for the plan ends the rehearsal.
 # A plan made for the user, not one proposed to them ("can we make a plan together?", "let's make a plan with your GP").
