@@ -136,6 +136,10 @@ def _unless_violence_is_the_reason(found: re.Match[str]) -> str:
     return found.group(0) if _FEAR.search(reason) else " "
 
 
+_ABOUT_THE_ANGER = re.compile(r"\b(?:about|for|with|over) (?:the|his|her|their|that|this) (?:anger|temper|rage)(?: issues?| problems?)?\b",
+                              re.I)
+
+
 def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """DANGER, SAFE or UNCLEAR for an answer to the violence-or-fear question.
 
@@ -144,7 +148,8 @@ def read_screen_answer(text: str, intent: Optional[str]) -> str:
     """
     if _NEW_QUESTION.search(text):
         return UNCLEAR  # "ok so how would I push, gently": a question of their own, not an answer
-    rest = _OWN_ANGER.sub(" ", _SCARED_FOR.sub(_unless_violence_is_the_reason, text))
+    # "told him he should see someone about the anger and he said...": the struggle named, not a sign of danger to the user
+    rest = _ABOUT_THE_ANGER.sub(" ", _OWN_ANGER.sub(" ", _SCARED_FOR.sub(_unless_violence_is_the_reason, text)))
     denied = bool(_DENIED.search(rest))
     rest = _DENIED.sub(" ", rest)
     if _FEAR.search(rest) or intent == "affirm":

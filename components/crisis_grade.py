@@ -475,6 +475,9 @@ _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
     # "he'd sooner shoot himself in the foot than talk to a counsellor", "she's killing me with this"
     r"\bshoot(?:s|ing)? (?:him|her|my|them|your)sel(?:f|ves) in the foot\b",
+    # A panic attack told with the all-clear: "her heart was pounding and she was sure she was dying, the ER said her heart is fine"
+    r"\b(?:his|her|their|my) heart (?:was|is|were|kept|started) [^?!]{0,100}\b(?:heart (?:is|was)(?: completely| totally| perfectly)? "
+    r"(?:fine|ok|okay|healthy|normal)|nothing wrong with (?:her|his|their|my) heart)\b",
     r"\b(?:s?he|it|this|that|they|you)(?:'s|'re| is| are) (?:literally )?killing me with (?:this|that|worry|stress|the (?:worry|stress|"
     r"arguments?|nagging|drinking|silence)|all (?:this|the)|(?:his|her|their) (?:moods?|drinking|silence|nagging))\b",
     # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an

@@ -87,7 +87,7 @@ _DANGER = [
     r"\b(?:on|at) the (?:roof|bridge|ledge|railing|edge|tracks|train tracks|platform edge)\b|"
     r"\bstanding on the (?:balcony|bridge|ledge|railing)|\bon the ledge\b",
     r"\b(?:going to|gonna|wants? to|threatening to|about to|thinking about|thought about|saying (?:he|she)'?ll|said (?:he|she)'?d|'?s going to|'?ll) jump\b"
-    r"|\bjump(?:ing)? (?:off|from|in front)|\bstepping off\b",
+    r"|\bjump(?:ing)? (?:off|from|in front)(?! (?:one|topic|thing|idea|subject|job|project|plan)s?\b)|\bstepping off\b",
     r"\b(?:drive|driving|drove) (?:my |his |her |the )?(?:car )?(?:off|into) (?:a |the )?(?:road|cliff|wall|traffic|tree|bridge|river)"
     r"|\bdrove off drunk\b|\binto traffic\b|\boff a cliff\b",
     r"\b(?:gun|pistol|shotgun|rifle|firearm)s?\b|\bwith a knife\b|\bknife (?:at|out|to)\b|\bthrew a knife\b|"

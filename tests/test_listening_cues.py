@@ -661,3 +661,60 @@ def test_looking_better_told_as_news_is_about_progress(text: str) -> None:
 def test_a_mood_told_is_no_refusal_but_a_brush_off_is(text: str, form: str | None) -> None:
     found = classify_resistance(text)
     assert (found.value if found else None) == form
+
+
+@pytest.mark.parametrize(("text", "relationship"), [
+    # blind sets 23 and 24, in words of our own
+    ("my brothers girl got diagnosed last year and honestly it sounded just like my wife", "partner"),
+    ("my dads girlfriend says hes drinking again", "parent"),  # the owner, when no one else is named
+    ("hes forgot to pick the kids up again", None),
+    ("she only eats at a mate's house now", None),
+    ("my sister's new partner thinks im fussing", "sibling"),
+    ("since grans funeral she barely speaks", None),
+])
+def test_who_is_meant_when_other_people_are_named(text: str, relationship: str | None) -> None:
+    assert read_message(text).relationship == relationship
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("hes been hitting the bottle every night", "substance_use"),
+    ("she couldnt breathe in the queue and thought she was dying, now she barely goes out", "anxiety"),
+    ("he talks really fast and says hes starting three businesses, spending money he doesnt have", "psychosis"),
+    ("she pushes her food around and says she already ate", "eating"),
+    ("his memory is going, he forgot my sons name at christmas", "other"),
+    ("they say psychiatrists just want to drug people", None),
+    ("my mate was in a crash on the motorway and the other driver died, now he wont drive", "trauma"),
+])
+def test_struggles_told_by_their_signs(text: str, concern: str | None) -> None:
+    assert read_message(text).concern == concern
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("he reckons talking to a counsellor wont change anything", "intellectual"),
+    ("she said she's fine and to stop going on at her", "direct"),
+    ("he laughed and said im the one who needs a therapist", "direct"),
+    ("she says at this age everyone forgets", "intellectual"),
+])
+def test_more_ways_a_no_is_told(text: str, form: str) -> None:
+    found = classify_resistance(text)
+    assert found is not None and found.value == form
+
+
+def test_a_story_with_a_stray_maybe_tells_no_form_but_a_bare_maybe_does() -> None:
+    assert read_message("since three weeks he sleeps maybe 2 hours a night", expecting_form=True).resistance_form is None
+    assert read_message("he said maybe", expecting_form=True).resistance_form == "passive"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("now shes asked me for 500 for the car. do i give it her", "enabling"),
+    ("am i a bad sister for being this angry at her", "resentment"),
+    ("should i still let the grandkids stay over at his", "boundaries"),
+    ("what can i even do from so far away", "bring_up"),
+    ("is there any point raising it again or do i just wait", "bring_up"),
+    ("when is it the point where you call someone", "worried_about_safety"),
+    ("is that a sign its getting worse?", "worried_about_safety"),
+    ("is that an opening?", "progress"),
+    ("how do i follow that up without scaring her off", "bring_up"),
+])
+def test_what_people_ask_in_their_own_words(text: str, topic: str) -> None:
+    assert read_move(text, "inform", "refusal").topic == topic

@@ -837,3 +837,17 @@ def test_a_question_about_the_users_own_feelings_is_no_line_for_the_loved_one(te
     from actions.rehearsal.actions import looks_like_a_line
 
     assert looks_like_a_line(text) is line
+
+
+@pytest.mark.parametrize(("line", "to_us"), [
+    # a stranger's rehearsal: "what if he just changes the subject" was answered in character
+    ("what if he just changes the subject", True),
+    ("and what if she says shes fine", True),
+    ("what do i say to that", True),
+    ("what if you just talked to someone, once?", False),  # said to them
+    ("what if we went together", False),
+])
+def test_a_question_about_them_mid_practice_is_for_us(line: str, to_us: bool) -> None:
+    from actions.rehearsal.actions import ASKS_US_WHAT_TO_SAY
+
+    assert bool(ASKS_US_WHAT_TO_SAY.search(line)) is to_us
