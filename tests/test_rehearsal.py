@@ -839,6 +839,13 @@ def test_a_question_about_the_users_own_feelings_is_no_line_for_the_loved_one(te
     assert looks_like_a_line(text) is line
 
 
+@pytest.mark.parametrize("line", ["babe can we talk about the weed for a sec, i'm not having a go", "mum i just want to understand"])
+def test_a_line_opening_with_a_pet_name_and_no_comma_is_said_to_them(line: str) -> None:
+    from actions.rehearsal.actions import looks_like_a_line
+
+    assert looks_like_a_line(line)
+
+
 @pytest.mark.parametrize(("line", "to_us"), [
     # a stranger's rehearsal: "what if he just changes the subject" was answered in character
     ("what if he just changes the subject", True),

@@ -289,7 +289,8 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
 # quoted, or spoken to them ("dad, I miss mum too...", "I just want to know how you're doing") without naming
 # them in the third person as a goal would ("get him to agree to one call").
 _QUOTED = re.compile(r"^\s*[\"“'‘].{6,}[\"”'’]\s*$")
-_VOCATIVE = re.compile(rf"^\s*(?:{ADDRESS}|listen|look|hey|hi)\b\s*[,.!]", re.I)
+_VOCATIVE = re.compile(rf"^\s*(?:(?:{ADDRESS}|listen|look|hey|hi)\b\s*[,.!]|{ADDRESS}\s+(?:can|could|shall) (?:we|i)\b|"
+                       rf"{ADDRESS}\s+(?:i'?m|im|i|we|please)\b)", re.I)  # "babe can we talk about the weed for a sec"
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|youre|you've|you'd|you'll|your|yours|yourself)\b", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|he's|she's|they're|hes|shes|theyre)\b", re.I)
 
