@@ -79,6 +79,7 @@ _WHY_THEM = _rx(
     r"\bwhy (?:won'?t|wont|doesn'?t|does|do|would|can'?t) (?:s?he|they) just\b|\bpart of it\b|\bwhy (?:him|her) of all\b|"
     r"\b(?:that'?s|thats|this is) the (?:bit|part|thing) i (?:don'?t|dont|can'?t|cant) (?:get|understand)\b|"
     r"\bwhat(?:'s| is)? (?:\w+ )?(?:is |'s )?(?:stopping|holding) (?:him|her|them)(?: back)?\b|"
+    r"\b(?:is|was) (?:that|it|this) (?:a|basically a|just a) no\b|\bdoes (?:that|it|this) mean (?:no|a no)\b|"
     r"\bcare so much about\b|\bproud about\b|\bwhy (?:does|do) (?:s?he|they) (?:always|keep)\b|\bis (?:s?he|they) right\b|"
     r"\b(?:the )?(?:depression|drink|drinking|illness|anxiety|grief|addiction|drugs|bipolar|mania|ptsd|trauma) talking\b|"
     r"\bwhat(?:'s| is)? (?:actually |really )?going on (?:for|in|inside|with) (?:him|her|them|his head|her head)\b[^.?!]{0,30}"
@@ -133,6 +134,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bat what point (?:does|do|is|will|would|should) (?:this|it|that|things?) (?:become|get|turn|go|stop being)\b[^.?!]{0,50}"
         r"\b(?:tell|report|call|ring|phone|worr\w*|serious|dangerous|emergency|urgent|help|normal)\b|"
         r"\bthe old (?:stuff|problems?|habits?|self[- ]?harm\w*|cutting|thoughts) (?:is |are )?(?:coming|come) back\b|"
+        # "she keeps saying she's a burden" (not "doesn't want to be a burden on the nhs": a reason to say no)
+        r"\b(?:s?he|they|mum|mom|dad|he'?s|she'?s)\b[^.?!]{0,40}\b(?<!want to )(?<!wants to )(?:is|being|be|feels?(?: like)?) a burden\b|"
+        r"\b(?:she'?s|shes|he'?s|hes|they'?re|theyre|i'?m) (?:just )?a burden\b|"
         r"\bnot (?:just )?normal grief\b|\b(?:just|only|is (?:it|this|that)|it'?s|its) (?:a )?(?:normal|ordinary|regular|natural) "
         r"(?:grief|grieving|sadness|mourning)\b|"
         r"\bsigns? (?:that )?i should be (?:more |really |properly )?(?:worried|concerned|scared)\b|"
@@ -259,7 +263,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:go|stay|visit|see|be alone)\b|"
         r"\b(?:clear|throw|chuck|bin|empty|get rid of)\b[^.?!]{0,60}\bwhile (?:s?he|they|mums?|moms?|dads?|my \w+)\b|"
         r"\bleave (?:him|her|them) to it\b|"
-        r"\bno more (?:pick ?ups|lifts|school runs|lending|driving (?:the|my) kids)\b|\bis (?:that|it|this) (?:too )?controlling\b|"
+        r"\bno more (?:pick ?ups|lifts|school runs|lending|driving (?:the|my) kids)\b|"
+        r"\bis (?:that|it|this) (?:unfair|too harsh|cruel|mean|heartless) (?:on|to) (?:her|him|them)\b|"
+        r"\bam i being (?:harsh|unfair|cruel|mean|heartless)\b|\bis (?:that|it|this) (?:too )?controlling\b|"
         r"\bget rid of (?:the|all the|all) (?:snacks|food|booze|alcohol|drink|wine|beer|cans)\b|"
         r"\brespect (?:the|my|our) (?:house|home|rules|space|flat)\b"
     )),
@@ -327,7 +333,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bgood idea\b|\bbetter (?:thing )?to (?:say|have said)\b|\bwhat (?:would|should) i have (?:said|done)\b|"
         r"(?<!he'll )(?<!she'll )(?<!they'll )(?<!he will )(?<!she will )(?<!hell )(?<!shell )\bbring (?:it|this|that) (?:up|back up)\b|"
         r"\bany(?:thing)? (?:else )?(?:i|to) (?:could |can |"
-        r"might )?say\b|\bfrom a distance\b|\bany point (?:in )?(?:pushing|raising|bringing|mentioning|trying|asking)\b|"
+        r"might )?say\b|\bfrom a distance\b|\bhow (?:am i|are we) (?:meant|supposed) to (?:answer|respond to|reply to)\b|"
+        r"\bany point (?:in )?(?:pushing|raising|bringing|mentioning|trying|asking)\b|"
         r"\bfrom (?:so )?far(?: away)?\b|\blong[- ]distance\b|"
         r"\bway to (?:say|raise|bring|put)\b|\b(?:was|is) a mistake\b|\bwhat would (?:i|we) say\b|\bi say to (?:him|her|them)\b|"
         r"\bsay (?:it|that) to (?:him|her|them)\b|"
@@ -363,7 +370,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
         r"\bi (?:can'?t|cannot) sleep\b|"
-        r"\bhours sleep\b|\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
+        r"\bhours sleep\b|\b(?:haven'?t|havent|have not|not) slept (?:properly|well|in (?:days|weeks)|for (?:days|weeks))\b|"
+        r"\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
         r"\bburn(?:ed|t) out myself\b|\bi do everything\b|\bdoing (?:literally )?(?:everything|all the)\b|\ball on me\b|\bdriving me mad\b|"
         r"\bleaning on me\b|\bcan'?t go through that again\b|"
 

@@ -126,7 +126,7 @@ _DANGER = [
     r"\bgiv(?:e|es|ing|en)\b(?: \w+){0,5} away\b(?! (?:from|the game))|\bleft (?:his|her) wedding ring\b|"
     r"\bposted a goodbye\b|\bfelt so final\b",
     r"\bwalk into the (?:sea|river|water)\b|\bstep(?:ping)? in front of\b|"
-    r"\bthrow (?:himself|herself|myself) (?:off|out|under)\b|\bon purpose\b"
+    r"\bthrow (?:himself|herself|myself) (?:off|out|under)\b|(?<!\bup )(?<!\bme )\bon purpose\b(?! (?:to|just to) (?:annoy|wind|get at|upset|provoke|hurt my feelings))"
     r"|\bget hit\b|\bto the cliffs?\b|\bcliff edge\b|\bhow high the bridge\b|\bdriving past the bridge\b|"
     r"\bmulti ?storey\b|\bat the river\b",
     r"\b(?:is|been|started|keeps?|keep) (?:cutting|slicing)\b|\bslicing (?:her|his|my)\b|"

@@ -190,10 +190,16 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bhasn'?t (?:booked|rung|called|phoned|gone)", 2),
         (r"\b(?:when|once|until|till) (?:things|it|work|life) (?:calms?|settles?|quiets?|gets? (?:less|quieter|easier))", 2),
         (r"\bafter (?:this|the|tax|exam|wedding|busy) ?(?:project|busy|holidays?|wedding|christmas|season|exams?|deadline|move|period)", 2),
-        (r"\bon the fridge\b", 1), (r"\bsoon\b", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
-        (r"\bmaybe\b(?!,? (?:\d|a |an |one|two|three|four|five|half|once|twice))", 1),  # not "maybe 2 hours" of sleep
+        (r"\bon the fridge\b", 1), (r"(?<!\bas )\bsoon\b(?! as\b)", 1), (r"\bsays? ok\b", 1), (r"\bone day\b", 1),
+        # not "maybe 2 hours" of sleep, nor the user's own "i said maybe talk to someone"
+        (r"(?<!\bi said )(?<!\bgently said )(?<!\btried saying )(?<!\bi suggested )(?<!\bi mention )(?<!\bi mentioned )(?<!\basked if )"
+         r"(?<!\bwondered if )"
+         r"\bmaybe\b(?!,? (?:\d|a |an |one|two|three|four|five|half|once|twice))", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
+        # "a whole speech about how burnout isnt even a real diagnosis, hed read a study"
+        (r"\b(?:isn'?t|isnt|is not|not) (?:even )?a real (?:diagnosis|thing|illness|condition|disease)\b|\bread a study\b|"
+         r"\b(?:whole|long) (?:speech|lecture) (?:about|on)\b", 2),
         # "she says at this age everyone forgets, what is there to check, doctors will only give more tablets"
         (r"\bat this age\b|\beveryone (?:forgets|gets forgetful|slows down|gets old)\b|\bwhat is there to check\b|"
          r"\b(?:doctors|they|he|she)(?:'ll| will)? (?:only|just) (?:give|push|prescribe) (?:you |her |him |me )?(?:more )?"
@@ -266,6 +272,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bless (?:harmful|dangerous|addictive) than\b|\blegal in\b|\bsafer than\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
+        # "she just breaks down, says she cant go through it all again"
+        (r"\b(?:breaks|broke|break|breaking) down\b|\bfalls apart\b|\bfell apart\b", 2),
         # not his mood told as news: "he seems fine now, back at work, joking about", "laughing with his mates again"
         (r"\bjok(?!ing (?:about|around)\s*(?:[,.!]|$|and\b|with\b|again\b))", 2), (r"\blaugh(?!\w* (?:with|again)\b)", 2),
         # "says she's fine and changes the subject": the change of subject is the reaction (a bare "says she's fine" is passive)
@@ -287,8 +295,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ),
     ResistanceForm.DIRECT: (
         # the suggestion turned back on the user: "he laughed and said I am the one who needs a doctor"
-        (r"\b(?:i'?m|i am|you'?re|you are) the one (?:who|that) needs? (?:a doctor|help|therapy|a therapist|a shrink|to see someone|"
-         r"to get help|counselling|to be sectioned)\b|\bwill not see any\b|\bwon'?t see any\b", 3),
+        (r"\b(?:i'?m|i am|you'?re|you are) the one (?:with the problem|who has the problem|(?:who|that) needs? (?:a doctor|help|therapy|"
+         r"a therapist|a shrink|to see someone|"
+         r"to get help|counselling|to be sectioned))\b|\bwill not see any\b|\bwon'?t see any\b", 3),
         # "he said hes fine, he doesnt need anyone, and to stop going on at him"
         (r"\bstop (?:going on|on at|nagging|banging on|harping on|lecturing|keep on)\b|\b(?:doesn'?t|doesnt|does not) need anyone\b", 3),
         # "he says it was a one off and not to make it a thing"

@@ -718,3 +718,35 @@ def test_a_story_with_a_stray_maybe_tells_no_form_but_a_bare_maybe_does() -> Non
 ])
 def test_what_people_ask_in_their_own_words(text: str, topic: str) -> None:
     assert read_move(text, "inform", "refusal").topic == topic
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    # blind set 25, in words of our own
+    ("since she retired she sleeps till noon and never answers texts", "depression"),
+    ("he says the people next door are talking about him through the wall and hes put tin foil on the windows", "psychosis"),
+    ("he flies off the handle over nothing, threw his phone at the telly last week", "anger"),
+    ("shes at her desk till 2am every night and her eye has started twitching", "stress"),
+])
+def test_more_struggles_told_by_their_signs(text: str, concern: str) -> None:
+    assert read_message(text).concern == concern
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("she went mad and said im the one with the problem", "direct"),
+    ("i said maybe see someone and she just burst into tears", "emotional"),  # the user's maybe is no passive no
+])
+def test_the_users_maybe_and_a_no_turned_back(text: str, form: str) -> None:
+    found = classify_resistance(text)
+    assert found is not None and found.value == form
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("he always says maybe. is that a no?", "why_resist"),
+    ("is that unfair on him, making him pay rent", "boundaries"),
+    ("i havent slept properly in weeks", "exhaustion"),
+    ("he keeps saying hes a burden to us all", "worried_about_safety"),
+    ("she doesnt want to be a burden on the nhs", None),
+])
+def test_what_set_25_asked(text: str, topic: str | None) -> None:
+    move = read_move(text, "inform", None)
+    assert (move.topic if move.kind in ("topic", "why_them") else None) == topic

@@ -60,7 +60,7 @@ ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eig
 # "stop. that last bit was a mistake", "thank you, stop now. how i did?": a stop that opens the message.
 STOP_FIRST = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry|thank you|thanks|thx|cheers|great|good|please)\W+){0,2}"
-    r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) )?(?:stop|pause|end it|enough)"
+    r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) |i'?m )?(?:stop|stopping|pause|end it|enough)"
     r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
 )
 # "anyway stop, how was that", "Thank you that will do for now. How did I do": an end to the practice and a request
@@ -70,7 +70,8 @@ STOP_LAST = re.compile(
     r"that will do|"
     r"that'?s (?:it|all|enough)|"
     r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?(?: (?:pls|please))?\W+(?:(?:so|and)\W+)?"
-    r"(?:how(?: did|'d|d) i (?:do|go)(?!\s+(?:that|this|it|to|some|any))|how was (?:that|i)|"
+    r"(?:how(?: did|'d|d) i (?:do|go)(?!\s+(?:that|this|it|to|some|any))|how was (?:that|i)|did i (?:sound|come across|do) (?:\w+ ){0,2}"
+    r"(?:ok(?:ay)?|alright|preachy|pushy|harsh|bossy|judgy|judgemental|judgmental|weird|right|fine|well|badly)|"
     r"(?:any |give me (?:some )?)?feedback|(?:tell me )?(?:honestly )?how (?:that|it|i) went)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
 # "ok stop that one was awful, i could hear my own mother in it. what should i have said instead": a stop that opens the

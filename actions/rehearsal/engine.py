@@ -223,6 +223,9 @@ class Responder:
 
 # Fear of feelings is the fear of what talking would stir up; a line about fear that says nothing of talking, opening
 # up or going back over things is about how they feel.
+# Their fear as the user saw it: "you looked really scared at the cinema" is about how they felt, not fear of feelings.
+_THEIR_FEAR_SEEN = re.compile(r"\byou (?:looked|seemed|seem|look|were|sounded) (?:\w+ ){0,2}(?:scared|frightened|afraid|terrified|panicky|"
+                              r"anxious|shaken)\b", re.I)
 _MY_FEAR = re.compile(r"\bi(?:'?m| am) (?:\w+ ){0,2}(?:scared|frightened|afraid|terrified|worried)\b|\bi (?:feel|get|got) (?:so |really )?"
                       r"(?:scared|frightened|afraid)\b", re.I)
 _OPENING_UP = re.compile(r"\b(?:talk\w*|open(?:ing)? up|opened up|comes? up|came up|therap\w*|counsel\w*|someone|somebody|dig\w*|"
@@ -241,7 +244,7 @@ def read_topic(
     A reflection that reads, but not surely, as a reason this person doesn't have ("so it's the way they make you feel
     flat", just after they spoke of their tablets) follows the thread: the topic the last reply was about, or none."""
     topic, sure = read_line_scored(text, codes)
-    if topic == "fear_of_feelings" and (is_reflection(codes) or "i_statement" in codes and _MY_FEAR.search(text)) \
+    if topic == "fear_of_feelings" and (is_reflection(codes) or _MY_FEAR.search(text) or _THEIR_FEAR_SEEN.search(text)) \
             and not _OPENING_UP.search(text):
         # "that sounds really frightening": their fear now; "im just scared, thats all": the user's own; neither is fear
         # of what talking would bring up
