@@ -147,9 +147,21 @@ _ONLY_CONTEXT = re.compile(
     r"^[\s,.!:-]*(?:i )?(?:found|saw) (?:you|u|this)\b[^.?!]{0,80}[\s.!]*(?:lol|haha)?[\s.!]*$", re.IGNORECASE)
 
 
+# A first word that only asks whether this is the place: "i dont know if this is the right place", "not sure where to start".
+_ONLY_UNSURE = re.compile(
+    r"^\W*(?:(?:hi+|hiya|hello|hey+|um+|so|ok(?:ay)?|sorry)\W+)*(?:i )?(?:(?:do ?n'?t|dont|do not) know|not sure|unsure|wondering)"
+    r"(?: (?:if|whether) (?:this is|i'?m in|i am in|i'?ve come to) the right (?:place|app|site|chat)| (?:where|how) to (?:start|begin)|"
+    r" how this works| if (?:you|this) can help)\W*(?:(?:really|tbh|honestly|lol)\W*)?$|"
+    r"^\W*(?:(?:hi+|hiya|hello|hey+)\W+)?(?:is this|am i in) the right (?:place|app|site|chat)\W*$", re.IGNORECASE)
+
+
 def promote_greeting_with_context(message: Message) -> None:
-    """A hello whose rest only says who it is about, or how they found us, is a greeting."""
+    """A hello whose rest only says who it is about, or how they found us, is a greeting; so is a first word that only
+    asks whether this is the right place."""
     text = message.get(TEXT) or ""
+    if _ONLY_UNSURE.match(text):
+        _make_sure(message, GREET)
+        return
     hello = _HELLO.match(text)
     if not hello or len(text.split()) > 20 or not _ONLY_CONTEXT.search(text[hello.end():]):
         return

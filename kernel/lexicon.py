@@ -197,6 +197,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
          r"\bmaybe\b(?!,? (?:\d|a |an |one|two|three|four|five|half|once|twice))", 1),
     ),
     ResistanceForm.INTELLECTUAL: (
+        # "she said everyone does a bit of betting and its under control"
+        (r"\beveryone does a bit(?: of)?\b", 2),
+        (r"\b(?:it'?s|its|it is|i'?ve got it|got it|i have it|all) (?:totally |completely |all )?under control\b", 1),
         # "a whole speech about how burnout isnt even a real diagnosis, hed read a study"
         (r"\b(?:isn'?t|isnt|is not|not) (?:even )?a real (?:diagnosis|thing|illness|condition|disease)\b|\bread a study\b|"
          r"\b(?:whole|long) (?:speech|lecture) (?:about|on)\b", 2),

@@ -76,3 +76,16 @@ def test_the_component_trains_persists_with_skops_and_loads_back(tmp_path: Path,
     assert [m.get("intent") for m in ours] == [m.get("intent") for m in theirs]
     assert {m.get("intent")["name"] for m in ours} <= set(labels)
     assert ours[0].get("intent")["name"] == "they_refused_help"
+
+
+@pytest.mark.parametrize(("text", "greets"), [
+    # a stranger's first word was answered with content on progress
+    ("i dont know if this is the right place", True),
+    ("hi, not sure where to start really", True),
+    ("is this the right place?", True),
+    ("i dont know if this is the right place but my son drinks every night", False),
+])
+def test_a_first_word_that_only_asks_if_this_is_the_place_is_a_greeting(text: str, greets: bool) -> None:
+    from components.input_guard import _ONLY_UNSURE
+
+    assert bool(_ONLY_UNSURE.match(text)) is greets

@@ -750,3 +750,8 @@ def test_the_users_maybe_and_a_no_turned_back(text: str, form: str) -> None:
 def test_what_set_25_asked(text: str, topic: str | None) -> None:
     move = read_move(text, "inform", None)
     assert (move.topic if move.kind in ("topic", "why_them") else None) == topic
+
+
+def test_a_no_that_says_it_is_under_control_is_an_argument() -> None:
+    found = classify_resistance("he said loads of people bet and its all under control")
+    assert found is not None and found.value == "intellectual"
