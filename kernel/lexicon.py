@@ -84,6 +84,7 @@ _SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws'|\b(?:sisters|brot
                             r"(?:(?:new|old|ex|ex-|current|former|other|late|own)\s*)?$", re.IGNORECASE)
 # A place, not a person: "says she already ate at a mate's", "staying at his mum's".
 _AT_SOMEONES_PLACE = re.compile(r"\b(?:at|from|to|round|over at) (?:a|my|her|his|their|our|the) $", re.IGNORECASE)
+_A_PLACE_AFTER = re.compile(r"(?:'s|s')(?!\s+(?!house|place|flat|home)\w)")
 # A loved-one word that owns the next one ("my sisters lad", "my brother's wife"): the person talked about is someone else's.
 _OWNS_THE_NEXT = re.compile(r"(?:'s|’s|s'|s)?\s+(?:lad|lass|boy|girl|son|daughter|kids?|children|husband|wife|partner|boyfriend|"
                             r"girlfriend|fianc[eé]e?|friend|mate|ex|baby|youngest|eldest|oldest)\b", re.IGNORECASE)
@@ -643,8 +644,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             if (_SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before)
                     or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())):
                 continue
-            if re.match(r"(?:'s|s')(?!\s+(?!house|place|flat|home)\w)", lowered[match.end():match.end() + 10]) is not None \
-                    and _AT_SOMEONES_PLACE.search(before):
+            if _A_PLACE_AFTER.match(lowered, match.end(), match.end() + 10) and _AT_SOMEONES_PLACE.search(before):
                 continue  # "at a mate's": where she ate, not who she is
             if _OWNS_THE_NEXT.match(lowered, match.end()):
                 # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend
