@@ -39,7 +39,8 @@ _RELIEF = re.compile(
     r"\b(?:called|rang|phoned|texted|got) (?:his|her|their|my|our) \w+ (?:to come|over|round|around)\b|"
     r"\b(?:is|are|'s|'re) (?:talking|sitting|staying) with (?:him|her|them)\b|"
     r"\b(?:he|she|they)(?:'s|s| is| are|'re) talking to (?:him|her|them|"
-    r"his \w+|her \w+|their \w+) now\b|\bparamedics\b|\bambulance (?:came|is here|arrived|took)|\bpolice (?:came|found|are with|got)|"
+    r"his \w+|her \w+|their \w+) now\b|\bparamedics\b|\b(?:the )?ambulance(?:'s| is| has)? (?:came|here|there|arrived|took|with)|"
+    r"\bfound (?:him|her|them)\b[^.?!]{0,40}\b(?:breathing|alive|awake|talking)\b|\bpolice (?:came|found|are with|got)|"
     r"\bcrisis team (?:came|is|are)"
 )
 # What still says danger, doubt or hope beside such news: "he's breathing but really slowly", "she was ok this

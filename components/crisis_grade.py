@@ -216,6 +216,13 @@ _ASKING_DIRECTLY = _rx(
 )
 # A goal to ask them ("ask her directly whether she's thinking about suicide"): asking, unless the danger is now
 # ("she just took all her pills, should i ask her if she's thinking about suicide?" is a crisis).
+# A question about telling words from danger ("what's the difference between venting 'i want to disappear' and being
+# suicidal"): the quoted words are an example, not the user's own.
+_ASKING_WHICH = _rx(
+    r"\b(?:what'?s|whats|what is) the difference between\b[^?!]{0,120}\b(?:suicidal|serious|means? it|danger|crisis)\b|"
+    r"\bhow (?:do|can|would) (?:i|you|we|people) (?:know|tell) (?:the difference|whether|if)\b[^?!]{0,120}\b(?:suicidal|serious|means? it|"
+    r"venting|joking|just saying)\b",
+)
 _ASKING_GOAL = _rx(
     r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |(?:having|had|has) (?:any )?thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
@@ -447,7 +454,7 @@ _ACUTE = _rx(
     r"\bnot turn the wheel\b|\bnearly did\b(?! (?:lose|say|shout|cry|give|walk|tell|leave|snap|hang|text|ring|call)\b)(?=[^.?!]*$)",
     # an overdose seen in the body: pinned pupils, slow breaths, grey skin, empty packets, no response to their name;
     r"\bpupils (?:are |were |look )?(?:pinned|pinpoint|tiny|like pinpricks)\b|"
-    r"\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|\b(?:gone|going|turned|turning) grey\b",
+    r"\bbreathing (?:maybe |only |like |about )?(?:\w+ )times a minute\b|(?<!hair's )(?<!hair is )(?<!hair has )(?<!hairs )\b(?:gone|going|turned|turning) grey\b(?! hair)",
     r"\b(?:packets?|blister packs?|bottles?|boxes|strips?) (?:are|is|was|were) (?:all )?empty\b|"
     r"\b(?:does not|doesn'?t|did not|didn'?t|will not|won'?t|isn'?t) (?:respond|react|wake|come round)\w*\b"
     # not the silence of a refusal: "doesn't respond to my texts", "didn't react when i brought up therapy", "doesn't wake till noon"
@@ -618,6 +625,8 @@ def acute(text: str) -> bool:
 # The user's own danger, over: "I used to self-harm", "I had suicidal thoughts years ago".
 _USER_PAST = _rx(r"\bi used to\b|\bi had\b|\byears ago\b|\bwhen i was\b|\bin my (?:teens|twenties|20s)\b|\bback in\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# Words in single quotes, used only where a question quotes an example ("the difference between 'i want to disappear' and ...").
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘][^'‘’]{3,80}['’](?=[\s.,!?]|$)")
 
 
 # A clause about a film, a show or a book: its "just" and "last night" are the story's, not the family's. Only those
@@ -711,6 +720,8 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
         return SafetyGrade(ASKING, asking_directly=True)
     if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(text) and not acute(text):
         return SafetyGrade(ASKING, asking_directly=True)
+    if _ASKING_WHICH.search(text) and not _user_at_risk(_SINGLE_QUOTED.sub(" ", text)) and not _says_now(text) and not acute(text):
+        return SafetyGrade(ASKING)
     asking = bool(_ASKING.search(text))
     if not (danger_seen or acute(text)):
         # Without a danger word, only a plain question about what the user should do, on a safety topic.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -40,7 +41,7 @@ from components.crisis_grade import (
 )
 from components.crisis_matcher import danger_categories, without_cleared_words
 from components.crisis_model import sure_of_crisis, warm
-from components.crisis_regex import regex_speaks_of_danger
+from components.crisis_regex import HELP_THERE, regex_speaks_of_danger
 from components.rule_component import RuleComponent
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ SAFETY_KEY = "safety"
 CATEGORY_ENTITY = "crisis_category"
 LEVEL_ENTITY = "safety_level"
 ASKING_DIRECTLY_ENTITY = "safety_asking_directly"
+# Help already with them ("the ambulance is there now"): the model's guess alone is no new emergency.
+_HELP_THERE = re.compile(HELP_THERE, re.I)
 # When only the regular-expression net or the classifier saw danger.
 REGEX_ONLY = "REGEX_NET"
 CLASSIFIER = "CLASSIFIER"
@@ -102,13 +105,15 @@ def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, An
     fixed, found, net = _rule_layers(text)
     categories = list(found)
     layer: str | None = categories[0] if categories else REGEX_ONLY if net else None
+    help_there = bool(_HELP_THERE.search(fixed))
     if (
         layer is None
+        and not help_there
         and _classifier_says_crisis(intent_name, ranking)
         and speaks_of_danger_word(without_cleared_words(without_figures(fixed)))
     ):
         layer = CLASSIFIER
-    if layer is None and sure_of_crisis(text, fixed):
+    if layer is None and not help_there and sure_of_crisis(text, fixed):
         layer = MODEL  # danger told by what is seen ("he gave his guitar away and now he won't open his door")
     return grade(fixed, categories, layer is not None), layer
 

@@ -470,6 +470,7 @@ HYPERBOLE: list[str] = [
     "dead tired|serious|set|beat|last|end|on|against|wrong|easy|simple|quiet|heat|center|centre|ahead|certain|sure|broke|bored|funny|cute|weight|ringer|silent|still|inside",
     "=dying to !be|end|escape|disappear|sleep|stop|death",
     "=dying for a|an|some|the|this|that|one|it",
+    "be =dying here|over+here $",
     "would die for",
     "be to die for",
     "die|nearly _1 laugh|laughing|of embarrassment|boredom|shame|laughter|cringe|cuteness|thirst|hunger|curiosity",

@@ -27,6 +27,13 @@ _UNREACHABLE = (
     r"\b(?:rung|rang|called|rung him|rung her|tried) (?:\w+ ){0,3}(?:\d+|ten|twenty|a dozen|loads of|so many|a hundred) times\b)"
 )
 _PERSON = r"(?:he|she|they|him|her|them|my \w+|his \w+|her \w+)"
+# Nothing to drink ("hasn't eaten or drunk anything", "won't even take water"): with days gone by, a body in danger.
+_NO_FLUIDS = (
+    r"(?:\b(?:not|n'?t|nt|never|refus\w*|stopped)\b[^.?!]{0,30}\b(?:eat\w*|food) (?:or|and|nor) (?:drunk|drank|drink\w*)\b|"
+    r"\brefus\w* (?:all |any |even )?(?:food and )?(?:water|fluids?)\b|"
+    r"\b(?:won'?t|wont|not|isn'?t|isnt|hasn'?t|hasnt|refus\w*)\b(?: \w+){0,2} (?:take|taking|drink|drinking|have|having|sip|keep down)"
+    r"(?: any| even)? (?:water|fluids?)\b(?![,;]? (?:only|just|unless|except|apart)\b))"
+)
 _DANGER = [
     # Suicide and self-harm, said outright or in the words people use to avoid filters.
     rf"\b(?:kill|hurt|harm|burn|cut|unalive|end|shoot|hang|starve|drown|hit|punch|scratch|slic|stab|throw|threw)\w* {_SELF}(?!\s+(?:out|off)\b)",
@@ -151,7 +158,7 @@ _DANGER = [
     r"\bambulance\b|\bpolice\b|\bcall (?:911|999|000|112)\b|\bring (?:911|999|000)\b|\b(?:911|999|000)\b|\ba&e\b|\burgent help\b"
     r"|\bsend (?:help|someone)\b|\bhelp me please\b|\bplease help\b|\bhelp (?:right )?now\b|"
     r"\bsomeone help\b(?! (?:you|him|her|them|with|out)\b)|\bplease someone help\b",
-    r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|\bgone grey\b|\bfoaming\b|\bfrothing\b|\bseizure\b|"
+    r"\bunresponsive\b|\bnot moving\b|\bturning blue\b|(?<!hair's )(?<!hair is )(?<!hair has )\bgone grey\b(?! hair)|\bfoaming\b|\bfrothing\b|\bseizure\b|"
     r"\bhaving a fit\b|\bbarely breathing\b"
     r"|\bbreathing (?:sounds wrong|is (?:really )?slow)\b|\bcan'?t rouse\b|"
     r"(?<!sometimes )(?<!often )\bslurring\b(?![^.?!]{0,50}\b(?:sometimes|often|when (?:s?he|they) (?:calls?|rings?|phones?)|most (?:nights|days)|every (?:night|weekend)|a lot)\b)|(?<!is )(?<!like )(?<!was )(?<!are )(?<!it's )(?<!its )(?<!as )(?<!pure )(?<!be )\bpoison\b(?! to (?:him|her|them|me)\b)|\bswallowed (?:something|a load|all|his|her)\b"
@@ -255,6 +262,18 @@ _DANGER = [
     r"\bno sign of (?:him|her|them)\b(?! (?:changing|getting|wanting|improving|stopping|slowing|cutting|budging|going)\b)"
     r"(?! (?!coming (?:back|home)\b|returning\b)\w+ing\b)|"  # not "no sign of him coming round to it"
     r"\bonly (?:\w+|\d+) of them (?:have |has )?(?:come|came) back\b|\b(?:his|her|their) head hit\b",
+    # A body in danger, told by what is seen (blind safety set 11): no water for days, cold to the touch, a grey colour by a
+    # needle, withdrawal that shakes and shows things that aren't there, a small child left alone in the house.
+    _NO_FLUIDS + r"(?=[^?!]{0,80}\b(?:days?|24 hours|since (?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)|"
+    r"\b(?:days?|24 hours)\b[^?!]{0,80}" + _NO_FLUIDS,
+    r"\bcold to (?:the )?touch\b|"
+    r"\b(?:gone|going|turned|turning) (?:a )?(?:grey|gray|blue|purple|white|yellow)(?:ish)? colou?r\b|"
+    r"\b(?:needle|syringe)s?\b[^.?!]{0,20}\b(?:next to|beside|by|near|in) (?:him|her|them|his arm|her arm)\b",
+    r"\bshak(?:ing|es|y)\b[^?!]{0,60}\b(?:seeing|hearing) (?:things|stuff|bugs|spiders|people|voices)\b|"
+    r"\b(?:seeing|hearing) (?:things|stuff|bugs|spiders)\b[^?!]{0,40}\bshak(?:ing|es|y)\b|\bdelirium tremens\b|\bthe d\.?t\.?s\b",
+    r"\b(?:has |have |just )?(?:left|leaving|leaves) (?:our|my|the|his|her|their) (?:\w+ )?(?:\d+|one|two|three|four|five|six|seven)?[- ]?"
+    r"(?:year[- ]old|yo|month[- ]old|baby|toddler|little ones?|kids?|children)\b[^.?!]{0,25}\b(?:alone|on (?:his|her|their) own|"
+    r"by (?:him|her|them)sel(?:f|ves)|unattended|in the (?:house|flat|car))\b",
 ]
 # Shared with crisis_grade's figures (both lower-case only): danger denied, and a rest wanted instead of death.
 # "i'm not worried he'll hurt himself, he's not like that" is denied; "i'm not worried he'll kill himself, i know he
@@ -265,6 +284,7 @@ DENIED_HARM = (
     r"(?![^.?!]*\b(?:i know|i'?m (?:sure|certain|convinced|terrified|petrified)|terrified|petrified|already|tonight|"
     r"(?:he|she|they)(?:'s| has| have) (?:done it|tried)|(?:he|she|they) (?:did|tried)|"
     r"(?:he|she|they)(?:'ll| will| is going to| are going to) do it)\b)"
+    r"|\bnot (?:worried|scared|concerned|afraid) (?:that )?(?:he|she|they)(?:'s| is| are|'re) in (?:any )?danger\b"
 )
 # "i don't want to die, i want to sleep for a week": only a rest named is blanked. "i don't want to die, i just want it
 # all to stop / the pain to end / to disappear / out" is wanting not to be here, and stays.
@@ -281,11 +301,20 @@ RATHER_DIE_THAN = (
     r"(?! (?:just |simply )?(?:keep |go on |carry on |continue |be )?(?:living|live|alive|here|waking up|wake up|go on|going on|"
     r"carry on|carrying on|feel(?:ing)? (?:like )?this|be(?:ing)? like this|exist\w*|be a burden|suffer\w*|face (?:another|tomorrow|this)))"
 )
+# Help already there: "ambulance is there now", "the paramedics are with her". Not danger on its own; the model's
+# guess alone does not make it a new emergency (components/crisis_guard.py).
+HELP_THERE = (
+    r"\b(?:the )?(?:ambulance|paramedics|police|crisis team|doctors?|nurses?)(?: is| are|'s|'re| has| have)? (?:here|there|arrived|with (?:her|him|them))\b"
+)
 # Hyperbole and clear negations that use the same words without the danger.
 _NOT_DANGER = [
     # A&E counted as visits, not an emergency now: "has been to A&E 4 times since", "three trips to a&e this year".
     r"\b(?:been|gone|went|trips?|visits?) (?:to )?(?:a&e|the er|the emergency room|hospital)\b[^.?!]{0,25}\b(?:\d+|two|three|four|five|six|"
     r"several|a few|many|so many|loads of) times\b|\b(?:\d+|two|three|four|five|six|several) (?:trips|visits) to (?:a&e|the er)\b",
+    # A&E that is over, with a verdict: "twice we ended up in a&e, doctors said anxiety".
+    r"\b(?:twice|two times|three times|a few times|a couple of times|once|last (?:year|month|week|time)|ended up|end up|wound up)\b"
+    r"[^.?!]{0,60}\b(?:a&e|the er|the emergency room)\b(?=[^?!]{0,60}\b(?:doctors?|they|the nurses?|it) (?:said|says|told us|reckoned|turned out)\b)",
+    HELP_THERE,
     # A minor injury seen to: "in A&E for five hours on saturday because mum sprained her wrist".
     r"\b(?:a&e|the er|the emergency room|urgent care)\b[^.?!]{0,80}\b(?:sprain\w*|twisted (?:her|his|my|their|an?) (?:ankle|wrist|knee)|"
     r"x-?rays?|a tetanus|a splinter)\b",

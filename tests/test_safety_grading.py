@@ -152,6 +152,7 @@ def test_the_second_blind_set_gets_every_crisis_and_few_false_alarms(
         ("safety_blind_8.tsv", "49 of its 55 crises caught and 6 of 95 safe lines alarmed when first run"),
         ("safety_blind_9.tsv", "57 of its 60 crises caught and 7 of 85 safe lines alarmed when first run"),
         ("safety_blind_10.tsv", "46 of its 50 crises caught and 5 of 85 safe lines alarmed when first run"),
+        ("safety_blind_11.tsv", "45 of its 50 crises caught and 3 of 85 safe lines alarmed when first run"),
     ],
 )
 def test_the_later_blind_sets_get_every_crisis_and_few_false_alarms(
@@ -350,3 +351,30 @@ def test_one_huge_unbroken_word_is_graded_quickly() -> None:
     started = time.perf_counter()
     graded, _ = grade_message("x" * 100_000, None, [])
     assert graded.level != CRISIS and time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a body in danger, told by what is seen (blind set 11's kinds, in other words)
+        ("grandad hasn't had anything to drink for three days and he won't even sip water now", CRISIS),
+        ("she's refusing fluids since yesterday and her lips are cracked", CRISIS),
+        ("he's gone a bluish colour and he's snoring weird", CRISIS),
+        ("there's a syringe beside him on the bathroom floor", CRISIS),
+        ("she quit the vodka cold turkey on monday and now she's shaking and hearing things", CRISIS),
+        ("my partner's left our baby alone in the flat and gone out", CRISIS),
+        ("she's freezing cold to the touch and mumbling", CRISIS),
+        # and what only looks like it
+        ("his hair's gone grey since the divorce", NONE),
+        ("she won't drink water, only diet coke, she's been like that for years", NONE),
+        ("he's been dry for 5 days now, wont have a drink even at the wedding", NONE),
+        ("honestly i'm dying here, just tell me what to say to her", NONE),
+        ("i'm not worried she's in danger, i'm worried she's wasting her life", NONE),
+        ("twice we ended up in a&e thinking it was his heart, the doctors said panic attacks", NONE),
+        # a question that quotes words as an example; the user's own words are not that
+        ("whats the difference between a teenager saying 'i want to die' about exams and actually being suicidal", ASKING),
+        ("i keep thinking i want to die, how do i know if im serious", CRISIS),
+    ],
+)
+def test_danger_seen_in_the_body_and_its_look_alikes(text: str, level: str) -> None:
+    assert grade_message(text, None, [])[0].level == level
