@@ -73,7 +73,8 @@ MI_CODER_INPUTS := $(wildcard tests/data/mi_corpus/*.tsv) tests/data/coding_gold
                    tests/data/mi_holdout/chat_family_blind.tsv tests/data/mi_holdout/chat_family_seen.tsv \
                    tests/data/mi_holdout2/chat_family_c.tsv tests/data/mi_holdout3/chat_family_d.tsv \
                    tests/data/mi_holdout4/chat_family_e.tsv tests/data/mi_holdout7/chat_family_h.tsv \
-                   tests/data/mi_holdout8/chat_family_i.tsv actions/rehearsal/coding.py actions/rehearsal/coder_model.py
+                   tests/data/mi_holdout8/chat_family_i.tsv tests/data/mi_holdout9/chat_family_j.tsv \
+                   actions/rehearsal/coding.py actions/rehearsal/coder_model.py
 
 $(MI_CODER): $(MI_CODER_INPUTS) | $(STAMPS)/runtime
 	@echo "==> Training the MI coder (models/mi_coder; about two minutes)"

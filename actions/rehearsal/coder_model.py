@@ -49,7 +49,7 @@ OTHER_AUTHORS = tuple(
     REPO_ROOT / "tests" / "data" / name for name in (
         "mi_holdout/chat_family_blind.tsv", "mi_holdout/chat_family_seen.tsv", "mi_holdout2/chat_family_c.tsv",
         "mi_holdout3/chat_family_d.tsv", "mi_holdout4/chat_family_e.tsv", "mi_holdout7/chat_family_h.tsv",
-        "mi_holdout8/chat_family_i.tsv",
+        "mi_holdout8/chat_family_i.tsv", "mi_holdout9/chat_family_j.tsv",
     )
 )
 MODEL_DIR = REPO_ROOT / "models" / "mi_coder"

@@ -836,7 +836,11 @@ _CARE = re.compile(
     r"breakfast|food|something|a plate)\b|\byou (?:look|seem|sound)(?:ed)? (?:really |so |a bit |pretty |very |quite )?(?:tired|"
     r"shattered|exhausted|worn out|knackered|low|down|sad|stressed|worried|pale|cold|done in|fed up|flat|lonely|quiet)\b|"
     # round 10: an offer, not a condition ("i'm doing fajitas tonight if you're free", "come round if you fancy it")
-    r"\bif (?:you|u)(?:'re| are)? (?:free|fancy(?: it)?|around|about|hungry|up for (?:it|a \w+))[.!]*$"
+    r"\bif (?:you|u)(?:'re| are)? (?:free|fancy(?: it)?|around|about|hungry|up for (?:it|a \w+))[.!]*$|"
+    # session 11: a message passed on, not a threat to tell ("i'll call your mum to say we're running late")
+    r"\b(?:call|ring|phone|text|message) (?:your|ur) \w+ (?:to (?:say|tell (?:her|him|them)|let (?:her|him|them) know)) "
+    r"(?:that )?(?:we'?re|were|i'?m|im|you'?re|ur|we'?ll|i'?ll) (?:\w+ )?(?:running late|late|on (?:our|my|the) way|coming|"
+    r"nearly there|stuck|back|home|there)\b"
 )
 
 
