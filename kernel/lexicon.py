@@ -200,6 +200,13 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
     ResistanceForm.INTELLECTUAL: (
         # "she said everyone does a bit of betting and its under control"
         (r"\beveryone does a bit(?: of)?\b", 2),
+        # comparisons as the argument: "half the blokes in his local drink more than him", "all her mates smoke more"
+        (r"\b(?:half|most|all|loads) (?:of )?(?:the |his |her |their )?(?:blokes|lads|men|guys|women|girls|people|mates|friends|"
+         r"pals|colleagues)\b[^.?!]{0,30}\b(?:drinks?|smokes?|bets?|gambles?|uses?|takes?|does|do|eat|eats) (?:way |far |a lot )?"
+         r"(?:more|worse|less)\b", 2),
+        # a thing no counsellor fixes: "grief isnt something you fix with a counsellor"
+        (r"\b(?:isn'?t|isnt|is not|not) (?:something|a thing|what) (?:you|a (?:counsellor|therapist|doctor)|anyone) (?:can )?"
+         r"(?:fix|solve|cure|talk away)\b", 2),
         (r"\b(?:it'?s|its|it is|i'?ve got it|got it|i have it|all) (?:totally |completely |all )?under control\b", 1),
         # "a whole speech about how burnout isnt even a real diagnosis, hed read a study"
         (r"\b(?:isn'?t|isnt|is not|not) (?:even )?a real (?:diagnosis|thing|illness|condition|disease)\b|\bread a study\b|"
@@ -680,7 +687,10 @@ STRUGGLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gambling", re.compile(r"\b(?:gambl\w*|(?<!i'm )(?<!im )(?<!i am )(?<!we're )betting|bets\b|"
                             r"(?<!\bi )bet (?:on|money|online|every)|(?<!appointment )(?<!time )(?<!free )(?<!no )slots\b|"
                             r"casino|bookies|poker|slot (?:sites?|machines?|apps?)|online slots|fruit machines?|scratch ?cards?)\b", re.I)),
-    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again)\b", re.I)),
+    # Pills count when named as a habit ("hooked on painkillers", "sleeping tablets in the daytime"), not "her tablets".
+    ("drugs", re.compile(r"\b(?:drugs?|weed|cannabis|cocaine|coke|ketamine|smoking weed|using again|stoned|spliffs?|"
+                         r"painkillers|opioids?|opiates|oxy(?:codone|contin)?|codeine|co-codamol|tramadol|fentanyl|heroin|"
+                         r"benzos?|xanax|valium|diazepam|mdma|crystal meth|meth|mephedrone|ghb|sleeping (?:pills|tablets))\b", re.I)),
     ("bipolar", re.compile(r"\b(?:bipolar|manic|mania)\b", re.I)),
 )
 SUBSTANCE_KINDS = ("drinking", "drugs", "gambling")
@@ -748,7 +758,8 @@ VENTED = (r"\b(?:just )?need(?:ed)? to (?:say (?:it|that|this)(?: (?:out loud|to
 
 _USER_STATE = {
     "exhausted": re.compile(r"\b(?:exhausted|tired|shattered|knackered|running on empty|not sleeping|can'?t sleep|worn out|"
-    r"frazzled|drained|ragged|losing my (?:mind|marbles)|wits'? end|end of my (?:tether|rope)|at breaking point)\b", re.I),
+    r"frazzled|drained|ragged|(?<='m )wrecked|(?<=im )wrecked|dead on my feet|running on fumes|losing my (?:mind|marbles)|"
+    r"wits'? end|end of my (?:tether|rope)|at breaking point)\b", re.I),
     "guilty": re.compile(r"\b(?:guilty|my fault|blame myself|"
     r"(?:feel|feeling) (?:so |really |just )?(?:awful|terrible|bad|rotten|horrible)(?! for (?:him|her|them)\b)|"
     r"bad (?:mum|mom|dad|parent|girlfriend|boyfriend|wife|husband|friend|"

@@ -520,6 +520,16 @@ def test_a_stop_at_the_start_of_a_line_ends_practice_with_feedback() -> None:
     assert message["text"] and kept["turns"]
 
 
+
+@pytest.mark.parametrize(("line", "stops"), [("ok i'll stop there. was that alright or did i sound like a nag", True),
+                                             ("i'll leave it there for now, how did i do", True),
+                                             ("ok i'll stop.", False)])  # said to them, it promises to stop nagging
+def test_the_users_own_stop_there_ends_practice(line: str, stops: bool) -> None:
+    from actions.rehearsal.actions import STOP_FIRST
+
+    assert bool(STOP_FIRST.match(line)) is stops
+
+
 def test_the_loved_one_answers_a_practised_suicide_question_in_character() -> None:
     state = {"scenario": "sibling-sister-depression-direct", "speaker": "Anna", "openness": 3.0}
     reply = suicide_question_reply(state)
@@ -858,3 +868,21 @@ def test_a_question_about_them_mid_practice_is_for_us(line: str, to_us: bool) ->
     from actions.rehearsal.actions import ASKS_US_WHAT_TO_SAY
 
     assert bool(ASKS_US_WHAT_TO_SAY.search(line)) is to_us
+
+
+@pytest.mark.parametrize(
+    ("relationship", "words", "scenario"),
+    [
+        ("partner", "my husband is stoned every evening in the garden", "partner-drugs-passive"),
+        ("sibling", "my brother's hooked on painkillers since he hurt his back", "sibling-brother-drugs-emotional"),
+        ("parent", "mum's on sleeping tablets in the daytime now", "parent-mum-drugs-direct"),
+        ("friend", "my mate does coke most weekends", "friend-drugs-intellectual"),
+        ("sibling", "my sister's on the online slots half the night", "sibling-sister-gambling-emotional"),
+    ],
+)
+def test_each_relationship_has_a_practice_partner_for_drugs_and_gambling(relationship: str, words: str, scenario: str) -> None:
+    """Before session 11 only the child relationship had drug scenarios and only partner a gambling one, so a weed-smoking
+    husband was played as a drinker, and the plan said to avoid "alcoholic"."""
+    from actions.rehearsal.scenarios import closest
+
+    assert closest(relationship, "substance_use", None, words).id == scenario
