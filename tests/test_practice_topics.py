@@ -24,7 +24,7 @@ def _score(path: Path, use_model: bool = True) -> float:
     return right / len(rows)
 
 
-@pytest.mark.parametrize("name", ["blind.tsv", "open_questions.tsv", "probes_2.tsv"])
+@pytest.mark.parametrize("name", ["blind.tsv", "open_questions.tsv", "probes_2.tsv", "probes_3.tsv"])
 def test_the_training_lines_use_the_vocabulary_and_share_no_line_with_a_measuring_set(name: str) -> None:
     rows = all_lines()
     assert {topic for _, topic in rows} == {*TOPICS, WHY_NOT, "none"}
@@ -72,16 +72,18 @@ def test_without_its_model_the_reader_falls_back_to_the_lexicon(monkeypatch: pyt
         topic_model._model.cache_clear()
 
 
-def test_after_two_warm_lines_an_open_question_is_answered_on_its_topic_in_most_probes() -> None:
-    """Issue 12's probe, in the engine: tests/data/practice_lines/probes_2.tsv (questions and reflections written
-    blind by another author, never trained or tuned on; 0.862 of its open questions when this was written)."""
+@pytest.mark.parametrize(("name", "floor"), [("probes_2.tsv", 0.82), ("probes_3.tsv", 0.84)])
+def test_after_two_warm_lines_an_open_question_is_answered_on_its_topic_in_most_probes(name: str, floor: float) -> None:
+    """Issue 12's probe, in the engine: tests/data/practice_lines/probes_2.tsv and probes_3.tsv (questions and reflections
+    written blind by two other authors, never trained or tuned on; 0.862 and 0.879 of their open questions when first
+    scored)."""
     from actions.rehearsal.engine import opening, take_turn
     from actions.rehearsal.scenarios import registry
     from actions.rehearsal.state import Rehearsal
 
     warm = ["I've missed you, you know.", "It sounds like it's been a really heavy few months."]
     scenarios = list(registry().values())
-    rows = [row for row in csv.DictReader((SETS / "probes_2.tsv").open(encoding="utf-8"), delimiter="\t")
+    rows = [row for row in csv.DictReader((SETS / name).open(encoding="utf-8"), delimiter="\t")
             if "open_question" in code(row["text"])]
     answered = 0
     for n, row in enumerate(rows):
@@ -92,7 +94,7 @@ def test_after_two_warm_lines_an_open_question_is_answered_on_its_topic_in_most_
         reply = take_turn(scenario, rehearsal, row["text"], code(row["text"]), used, "probe")[1]
         answered += reply.answers == row["topic"]
     assert len(rows) >= 100
-    assert answered / len(rows) >= 0.82
+    assert answered / len(rows) >= floor
 
 
 def test_what_the_habit_does_for_them_is_about_feelings_not_doubt_about_therapy() -> None:
