@@ -31,6 +31,10 @@ _STOP = re.compile(
 )
 
 
+# Backing out of a rehearsal just asked for (components/input_guard.py makes it a stop).
+_BACKED_OUT = re.compile(r"\bnot (?:really |quite )?ready (?:for|to)\b|\bchanged my mind\b", re.IGNORECASE)
+
+
 class ActionStopRoleplay(Action):
     def name(self) -> str:
         return "action_stop_roleplay"
@@ -41,6 +45,9 @@ class ActionStopRoleplay(Action):
         text = str(tracker.latest_message.get("text") or "")
         if text and not text.startswith("/") and not _STOP.search(text):
             reply, events = answer(tracker)
+            if _BACKED_OUT.search(text):  # "actually no, i'm not ready for that yet. can we talk about...": said yes to, kindly
+                reply = dataclasses.replace(reply, text="That's fine, there's no rush: we can practise whenever you feel "
+                                                        "ready.\n\n" + reply.text)
             return events + send(dispatcher, tracker, reply)
         dispatcher.utter_message(
             text="Practice mode is off; I'm me, not your loved one. Say “let's practise” whenever you want to rehearse."

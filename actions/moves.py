@@ -228,6 +228,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"will not) (?:pick up|cover|pay|answer)|\bstop paying\b|"
         r"\bnot (?:go|going) round\b|"
         r"\bstep(?:ping)? back\b|"
+        # what to do in the moment: "what do i do when he kicks off in front of the kids"
+        r"\b(?:what (?:do|should|can) i do|how (?:do|should|can) i (?:handle|deal with|react|respond))\b(?: (?:it|that))?"
+        r"(?: in the moment)? when (?:he|she|they) (?:kicks? off|blows? up|loses? (?:it|(?:his|her|their) temper|the plot)|explodes?|"
+        r"starts? (?:shouting|screaming)|rages?|goes? off on one|flies? off the handle)\b|"
         r"\bmoney back\b|\bdon'?t want to be (?:her|his|their) therapist\b|\bfood police\b|\binvit|\bdon'?t want to speak to\b|"
         r"\bmy place to\b(?! (?:say|bring|raise|mention|tell))|\bis it (?:even |still |really )?my (?:business|place|call|job)\b"
         r"(?! to (?:say|bring|raise|mention|tell|ask|talk))"
@@ -365,10 +369,12 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:i'?m|im|i am|i feel|i get)(?: also| just| really| quite| a bit| bit| kind of| kinda| so)* angry "
         r"(?:with|at) (?:him|her|them|my \w+)\b|"
         r"\b(?:not )?(?:to )?tak(?:e|ing) it personally\b|"
+        r"\bis it (?:normal|ok|okay|wrong|bad) to (?:be|feel|get) (?:this |so |that )?(?:angry|furious|mad|resentful|bitter)\b|"
         r"\b(?:this|so) fed up\b|\bi'?m angry\b|\b(?:this|so|being) (?:mad|angry|pissed off|furious) (?:at|with) (?:him|her|them)\b"
     )),
     ("exhaustion", _rx(
         r"\bexhausted\b|\btired\b|\bshattered\b|\bknackered\b|\brunning on (?:empty|like)|\bfrazzled\b|\bi'?m not sleeping\b|"
+        r"\b(?:i'?m|im|i am|i feel|feeling)(?: \w+){0,2} (?:wrecked|done in|dead on my feet|running on fumes)\b|"
         r"\bi (?:can'?t|cannot) sleep\b|"
         r"\bhours sleep\b|\b(?:haven'?t|havent|have not|not) slept (?:properly|well|in (?:days|weeks)|for (?:days|weeks))\b|"
         r"\bragged\b|\bworn out\b|\bdrained\b|\bdid anything for me\b|\bout of my depth\b|\bhaven'?t seen my own friends\b|"
@@ -380,7 +386,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"won'?t|wont|dont|doesnt) (?:ever |even |really |actually |bother to )?(?:helps?|lifts? a finger|does anything|do anything|"
         r"pitch(?:es)? in|steps? up|visits?|rings?)\b(?! (?:him|her|them)sel)|"
         r"\b(?:close to|nearly|about to|ready to|thinking (?:of|about)) giv(?:e|ing) up\b|"
-        r"\bgiving up on (?:him|her|them)\b"
+        r"(?<!is that )(?<!is it )(?<!that's )(?<!thats )\bgiving up on (?:him|her|them)\b"
     )),
 )
 _AVOID = _rx(r"\b(?:avoid|not say|shouldn'?t i say|what not to|should i not|NOT say|bad to|a mistake|too harsh|wrong)\b")
@@ -529,7 +535,9 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     if _FEELING.search(lowered):
         return Move("feeling")
     is_question = bool(_QUESTION.search(lowered))
-    if _ACK.search(lowered) and not is_question:
+    # "ok" or "yeah" opening a long message is a way in, not the message: "yeah. i think ive been making excuses for him
+    # too, i rang his work and said he had a migraine" is about enabling.
+    if _ACK.search(lowered) and not is_question and (len(lowered.split()) <= 8 or intent in {"thank", "affirm", "deny"}):
         return Move("ack")
     if intent in REFUSAL_INTENTS:
         return Move("topic", "refusal", from_intent=True)

@@ -32,7 +32,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "burnt out", "burned out", "burnout", "fatigued", "no energy", "running on empty", "depleted", "can't cope",
         "cant cope", "at the end of my rope", "end of my tether", "wearing me down", "worn down", "sleep", "sleepless",
         "overwhelmed", "too much", "running on fumes", "spent", "weary", "can't keep going", "running myself ragged",
-        "nothing left", "empty", "walking on eggshells", "eggshells", "carrying", "carer", "caregiver",
+        "nothing left", "empty", "wrecked", "done in", "dead on my feet", "walking on eggshells", "eggshells", "carrying", "carer", "caregiver",
     ),
     "c_resent": (
         "resent", "resentful", "resentment", "bitter", "bitterness", "angry at", "mad at", "furious", "annoyed", "irritated",

@@ -220,6 +220,25 @@ _PRACTICE_DECLINED = re.compile(
     r"need to |feel like |going to |gonna )?(?:practi[sc]\w*|rehears\w*|role ?play\w*)", re.IGNORECASE)
 
 
+# "actually no sorry, im not ready for that yet. can we talk about...": backing out of practising, just after asking for it.
+# As stop_roleplay it ends a set-up (the stop action then answers the rest), and outside practice the stop action answers
+# it as any message.
+_BACKING_OUT = re.compile(
+    r"^\W*(?:(?:actually|sorry|hmm+|wait|oh|ok(?:ay)?|um+|erm+|no|nah|nope|on second thoughts?)\W+){0,3}"
+    r"(?:i'?m|im|i am|i'?m just|im just) not (?:really |quite )?ready (?:for (?:that|this|it)|to (?:practi[sc]e|rehearse|role ?play|"
+    r"do (?:that|this|it)|try (?:that|this|it)))(?: (?:yet|just yet|today|now|tonight))?\b|"
+    r"^\W*(?:(?:actually|sorry|hmm+|wait|ok(?:ay)?)\W+){0,2}(?:i'?ve |ive |i )?changed my mind\b"
+    r"(?![^.!?]*\b(?:about (?:him|her|them|you)|you)\b)",
+    re.IGNORECASE,
+)
+STOP_ROLEPLAY = "stop_roleplay"
+
+
+def promote_backing_out_of_practice(message: Message) -> None:
+    if _BACKING_OUT.search(message.get(TEXT) or ""):
+        _make_sure(message, STOP_ROLEPLAY)
+
+
 def drop_a_weak_practice_guess(message: Message) -> None:
     """A start_roleplay guess gives way to the next when practising is declined, or when it is under WEAK_PRACTICE_GUESS
     with no word of practising in the message."""
@@ -286,6 +305,7 @@ class InputGuard(RuleComponent):
                 promote_greeting_with_context(message)
                 promote_practice_request(message)
                 drop_a_weak_practice_guess(message)
+                promote_backing_out_of_practice(message)
                 name_refusal_for_the_contract(message)
                 continue
             problem = problem or "unclear"

@@ -755,3 +755,72 @@ def test_what_set_25_asked(text: str, topic: str | None) -> None:
 def test_a_no_that_says_it_is_under_control_is_an_argument() -> None:
     found = classify_resistance("he said loads of people bet and its all under control")
     assert found is not None and found.value == "intellectual"
+
+
+# Cues found by blind conversation set 26 (session 11), tested on wordings of our own.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is it normal to feel this angry with my own mum, she's ill", "resentment"),
+        ("how do i handle it when she blows up at me over nothing", "boundaries"),
+        ("what should i do when he loses his temper at the dinner table", "boundaries"),
+    ],
+)
+def test_the_users_anger_and_the_moment_they_kick_off(text: str, topic: str) -> None:
+    assert topic_cue(text) == topic
+
+
+def test_wondering_whether_backing_off_is_giving_up_is_not_exhaustion() -> None:
+    assert topic_cue("do i leave it for a bit, or is that giving up on him") != "exhaustion"
+    assert topic_cue("honestly i'm close to giving up on him") == "exhaustion"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("yeah. and i've been lying to his boss for him, said he had flu when he was hungover", False),
+        ("ok so she did book it, then she cancelled the morning of because of work", False),
+        ("ok thanks", True),
+        ("yeah that makes sense", True),
+    ],
+)
+def test_ok_or_yeah_opening_a_long_message_is_a_way_in_not_the_message(text: str, kind: bool) -> None:
+    intent = "worried_enabling" if "lying" in text else "signs_of_progress" if "book" in text else "affirm"
+    assert (read_move(text, intent, "refusal").kind == "ack") is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she says all her mates smoke way more than her", "he told me grief isn't something a counsellor can fix"],
+)
+def test_a_comparison_or_a_thing_no_one_fixes_is_an_intellectual_no(text: str) -> None:
+    assert classify_resistance(text) is not None and classify_resistance(text).value == "intellectual"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [("my brother's hooked on painkillers since his op", ["drugs"]), ("mum's on sleeping tablets in the daytime now", ["drugs"]),
+     ("she's stoned every night", ["drugs"]), ("dad won't take his blood pressure tablets", [])],
+)
+def test_pills_named_as_a_habit_are_drugs(text: str, kinds: list[str]) -> None:
+    assert struggle_kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [
+        ("actually no, sorry, i'm not ready for that yet", True),
+        ("hmm i've changed my mind, can we just talk", True),
+        ("i'm not ready to give up on you", False),
+        ("he's not ready for that", False),
+    ],
+)
+def test_backing_out_of_practice_just_asked_for_is_a_stop(text: str, stop: bool) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.input_guard import promote_backing_out_of_practice
+
+    ranking = [{"name": "deny", "confidence": 0.8}, {"name": "stop_roleplay", "confidence": 0.1}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    promote_backing_out_of_practice(message)
+    assert (message.get("intent")["name"] == "stop_roleplay") is stop

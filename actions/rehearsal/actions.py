@@ -60,8 +60,10 @@ ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eig
 # "stop. that last bit was a mistake", "thank you, stop now. how i did?": a stop that opens the message.
 STOP_FIRST = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry|thank you|thanks|thx|cheers|great|good|please)\W+){0,2}"
-    r"(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) |i'?m )?(?:stop|stopping|pause|end it|enough)"
-    r"(?: (?:now|here|there|please|pls|for now|for today))?\s*(?:[.!,;:?-]|$)", re.I
+    r"(?:(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) |i'?m )?(?:stop|stopping|pause|end it|enough)"
+    r"(?: (?:now|here|there|please|pls|for now|for today))?|"
+    # "ok i'll stop there": the user's own stop, with its place (a bare "ok i'll stop." can be said to them)
+    r"(?:i'?ll|ill|i will|i'?m gonna|i'?m going to) (?:stop|leave it|end it) (?:there|here)(?: for (?:now|today))?)\s*(?:[.!,;:?-]|$)", re.I
 )
 # "anyway stop, how was that", "Thank you that will do for now. How did I do": an end to the practice and a request
 # for feedback that close the message, after a remark about the loved one ("he wouldnt say that lol").
