@@ -28,6 +28,7 @@ class Move:
     from_intent: bool = False  # only the intent classifier says so; the user's words named nothing
     audience: Optional[str] = None  # support: "user" (for me) or "loved_one" (where could he go?); None: not said
     detail: bool = False  # an "open" statement that says something (not a question, not a word or two)
+    asked: bool = False  # a topic named in a question ("do i keep lending him money?"), not only mentioned in a story
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -431,6 +432,17 @@ _NO_TOLD = _rx(
 )
 # A question: a question mark, a question word where a clause starts ("so what do i do", "and should i stop"), or "i don't know
 # what to say". Not "we should just cut the wifi" or "he quit when his mum died": those tell, they don't ask.
+# Their words quoted ("he shouted 'so im a loser now is that it'"): a question of theirs, not the user's.
+_QUOTED_WORDS = re.compile(r"(?:(?<=\s)|^)['\"‘“][^'\"’”]{2,160}['\"’”]")
+# A question the user asks (not "when i mentioned it he...", which _QUESTION counts for a carrying-on question).
+_ASKS = re.compile(r"\?|(?:^|[.!,;:]\s*)(?:how|what|why|should|could|can|would|is it|is there|am i|do i|does|do you|where|which|"
+                   r"who|are there|will)\b|\b(?:not sure|no idea|wondering) (?:what|how|whether|if)\b|\bany (?:ideas|advice|tips)\b")
+# Advice to let it be: "we should leave it", "she'll sort herself out", "give him space and he'll come round".
+_LEAVE_IT = _rx(
+    r"\b(?:leave (?:it|her|him|them)(?: be| alone)?|let (?:it|her|him|them) be|back off|give (?:her|him|them) (?:some )?space|"
+    r"(?:sort|figure) (?:herself|himself|themselves|it) out|"
+    r"(?:come|comes) round (?:on (?:her|his|their) own|in (?:her|his|their) own time))\b"
+)
 _QUESTION = _rx(
     r"\?|(?:^|[.!,;:]\s*|\b(?:and|but|so|like|just|also|or|then|ok|okay|now|because|cos|idk|honestly|seriously)\s+)"
     r"(?:how|what|why|should|could|can|would|is it|is there|is that|am i|do i|does|do you|where|when|which|who|are there|will)\b|"
@@ -494,7 +506,7 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     """What the user wants from this reply."""
     move = _read_move(text, intent, last_topic)
     if move.topic == "support" and move.kind in {"topic", "more", "different"}:
-        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text), move.detail)
+        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text), move.detail, move.asked)
     return move
 
 
@@ -524,6 +536,9 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
             return Move("topic", cued)  # "my husband says we should stop letting her in the house. is he right?"
         if cued == "worried_about_safety":
             return Move("topic", cued)  # "should i worry or is he right that its done": the worry comes first
+        if _LEAVE_IT.search(lowered) and re.search(r"\b(?:is|are) (?:he|she|they|my \w+) right\b", lowered) and "why" not in lowered:
+            # "her dad thinks we should leave it, she'll sort herself out. is he right?": whether to let the no stand
+            return Move("topic", "refusal", asked=True)
         if cued == "bring_up" and re.search(r"\bhow (?:do|can|should|would) i\b", lowered) and "why" not in lowered:
             return Move("topic", cued)  # "she has a point about the nurse thing. how do i talk to her as her sister"
         return Move("why_them", "why_resist")
@@ -531,7 +546,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step
     cued = topic_cue(lowered)
     if cued:
-        return Move("topic", cued, "avoid" if cued == "bring_up" and _AVOID.search(text) else None)
+        return Move("topic", cued, "avoid" if cued == "bring_up" and _AVOID.search(text) else None,
+                    asked=bool(_ASKS.search(_QUOTED_WORDS.sub(" ", lowered))))
     if _FEELING.search(lowered):
         return Move("feeling")
     is_question = bool(_QUESTION.search(lowered))

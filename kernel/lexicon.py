@@ -89,7 +89,11 @@ _A_PLACE_AFTER = re.compile(r"(?:'s|s')(?!\s+(?!house|place|flat|home)\w)")
 _OWNS_THE_NEXT = re.compile(r"(?:'s|’s|s'|s)?\s+(?:lad|lass|boy|girl|son|daughter|kids?|children|husband|wife|partner|boyfriend|"
                             r"girlfriend|fianc[eé]e?|friend|mate|ex|baby|youngest|eldest|oldest)\b", re.IGNORECASE)
 # Someone who died: "since mams funeral", "after dad's death".
-_THEIR_DEATH = re.compile(r"(?:'s|s'|s)?\s+(?:funeral|death|passing|grave|ashes|memorial|anniversary)\b", re.IGNORECASE)
+_THEIR_DEATH = re.compile(r"(?:'s|s'|s)?\s+(?:funeral|death|passing|grave|ashes|memorial|anniversary)\b|"
+                          # "since my mum died my dad's been drinking": the one who died is not the one refusing
+                          r"\s+(?:(?:has |had |just )?died|(?:has |had )?passed(?: away| on)?"
+                          r"(?! (?:her|his|their|the|a|an|it)\b| my (?:\w+ )?(?:test|exams?|driving|course|assessment|interview)\b)|"
+                          r"was killed|is dead|(?:has |had )?gone to (?:heaven|god))\b", re.IGNORECASE)
 # Children in an errand, not the loved one: "hes forgot to pick the kids up", "i do the school run with the kids".
 _KIDS_IN_AN_ERRAND = re.compile(r"\b(?:pick(?:ed|ing|s)?(?: up)?|collect(?:ed|ing|s)?|drop(?:ped|ping|s)?(?: off)?|with|feed(?:ing|s)?|"
                                 r"bath(?:ing|s)?|get(?:ting)?|about|of|for|mind(?:ing|s)?|watch(?:ing|es)?|babysit(?:ting|s)?) "

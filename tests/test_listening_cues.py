@@ -824,3 +824,21 @@ def test_backing_out_of_practice_just_asked_for_is_a_stop(text: str, stop: bool)
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     promote_backing_out_of_practice(message)
     assert (message.get("intent")["name"] == "stop_roleplay") is stop
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("since my dad passed away my mum won't leave the house", "mum"), ("my brother died in may and my sister's drinking", "sister"),
+     ("ever since mum passed my dad drinks every night", "dad")],
+)
+def test_the_one_who_died_is_not_the_one_refusing(text: str, word: str) -> None:
+    from kernel.lexicon import loved_one_mention
+
+    mention = loved_one_mention(text)
+    assert mention is not None and mention[1] == word
+
+
+def test_whether_to_leave_it_is_whether_to_let_the_no_stand() -> None:
+    move = read_move("my husband says give her space, she'll figure it out herself. is he right?", "why_they_resist", "refusal")
+    assert (move.kind, move.topic) == ("topic", "refusal")
+    assert read_move("should i keep lending him money?", "worried_enabling", "refusal").asked
