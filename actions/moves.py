@@ -91,8 +91,27 @@ _WHY_THEM = _rx(
     r"(?: on (?:her|his|their) own| (?:her|him|them)sel(?:f|ves))?\?"
 )
 # Self-care and understanding topics, most specific first. The topic keys are the registry's names.
+# Violence to things, told as what happened ("he punched the wall right next to our 7 year old when i brought it
+# up", "threw a plate at the wall"): not a way of saying no, but a reason to talk about safety first
+VIOLENCE_TO_THINGS = (
+    r"\b(?:he|she|they)(?:'s| has| had)? (?:\w+ )?(?:punch\w*|smash\w*|kick\w*|thump\w*|threw|throw\w*|hurl\w*|lobb\w*|"
+    r"put (?:his|her|their) (?:fist|foot|head) through|"
+    r"(?:slam|bang)\w* (?:his|her|their) (?:fist|fists|head|hand|hands) (?:into|on|against))\b"
+    r"(?: (?:a|the|his|her|my|our|their) \w+)?[^.?!]{0,25}"
+    r"\b(?:wall|door|window|plate|plates|glass|mug|cup|phone|table|chair|tv|telly|mirror|cupboard)\b"
+    r"(?! (?:in|at) (?:the )?(?:gym|pub))(?![^.?!]*\b(?:by accident|accidentally)\b)"
+)
+_VIOLENCE_TO_THINGS = re.compile(VIOLENCE_TO_THINGS, re.IGNORECASE)
+
+
+def violence_to_things(text: str) -> bool:
+    """Anger that lands on walls, doors or things, told as what happened: safety comes first."""
+    return bool(_VIOLENCE_TO_THINGS.search(text.replace("’", "'")))
+
+
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worried_about_safety", _rx(
+        VIOLENCE_TO_THINGS + "|"
         # "when is it the point where you call someone?", "is that a sign its gotten serious?"
         r"\bthe point (?:where|when|that|at which) (?:you|i|we|someone) (?:should |need to |have to )?(?:call|ring|phone|get help|"
         r"act|step in|worry)\b|\ba sign (?:that )?(?:it'?s|its|it has|things?(?:'ve| have)?) (?:gotten|got|getting|become|turned|gone) "

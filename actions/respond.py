@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.crisis_follow_up import follow_up
-from actions.moves import Move, read_move
+from actions.moves import Move, read_move, violence_to_things
 from actions.reflections import PRONOUN, Situation, reflect
 from actions.rehearsal.actions import PLAN_ASKED, STOP_FIRST
 from actions.replies import Reply, bullet, form_buttons, send
@@ -707,6 +707,12 @@ class ActionRespond(Action):
                 reply, events = answer(tracker, resume=waiting)
                 return _ordered(events + send(dispatcher, tracker, reply), before)
         reply, events = answer(tracker)  # anything else (a new question, "I just want some peace") is answered as it is
+        if (reply.topic == "worried_about_safety" and violence_to_things(str(tracker.latest_message.get("text") or ""))
+                and not _said_before(tracker, SAFETY_TOLD_STEP)):
+            # "he punched the wall right next to our 7 year old": safety first, told plainly, not the warning-signs guide.
+            # What we remember stays as it was (no items shown, no thread of warning signs to carry on).
+            dispatcher.utter_message(response=SAFETY_TOLD)
+            return _ordered([event for event in events if event.get("name") not in ("shown_items", "memory")], before)
         return _ordered(events + send(dispatcher, tracker, reply), before)
 
 
@@ -743,6 +749,17 @@ class ActionTopicContent(Action):
 
 
 SAFETY_FIRST = "utter_safety_first"
+SAFETY_TOLD = "utter_safety_told"
+SAFETY_TOLD_STEP = "safety_told"
+
+
+def _said_before(tracker: Tracker, step: str) -> bool:
+    """Whether a reply with this safety step was sent earlier in the conversation."""
+    for event in tracker.events:
+        custom = ((event.get("data") or {}).get("custom") or {}) if event.get("event") == "bot" else {}
+        if isinstance(custom, dict) and custom.get("step") == step:
+            return True
+    return False
 
 
 def _intent(tracker: Tracker) -> Optional[str]:

@@ -43,6 +43,7 @@ PLAIN: dict[str, tuple[str, dict[str, str] | None]] = {
     "utter_practice_asked_directly": ("practice_asked_directly", {"type": "safety", "step": "asked_directly"}),
     "utter_safety_screen": ("safety_screen", {"type": "safety", "step": "screen"}),
     "utter_safety_first": ("safety_first", {"type": "safety", "step": "safety_first"}),
+    "utter_safety_told": ("safety_told", {"type": "safety", "step": "safety_told"}),
     "utter_english_only": ("english_only", None),
 }
 IN_SHARED = {"utter_greet": "greet", "utter_iamabot": "iamabot"}
@@ -56,7 +57,7 @@ def _q(value: str) -> str:
 
 
 def _custom(payload: dict[str, str]) -> str:
-    if payload.get("type") in ("crisis", "crisis_follow_up") or payload.get("step") == "safety_first":
+    if payload.get("type") in ("crisis", "crisis_follow_up") or payload.get("step") in ("safety_first", "safety_told"):
         payload = {**payload, "topic": SAFETY_TOPIC}
     return "{" + ", ".join(f"{key}: {_q(value)}" for key, value in payload.items()) + "}"
 

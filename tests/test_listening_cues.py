@@ -842,3 +842,22 @@ def test_whether_to_leave_it_is_whether_to_let_the_no_stand() -> None:
     move = read_move("my husband says give her space, she'll figure it out herself. is he right?", "why_they_resist", "refusal")
     assert (move.kind, move.topic) == ("topic", "refusal")
     assert read_move("should i keep lending him money?", "worried_enabling", "refusal").asked
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("he threw a mug at the wall when i said the word counsellor", True),
+        ("she put her fist through the bathroom door last week", True),
+        ("he banged his fists on the table and walked out", True),
+        ("he slams the door when i mention it", False),  # a way of saying no, told as such
+        ("he kicked the ball at the window by accident", False),
+        ("she smashed it at work this week", False),
+    ],
+)
+def test_anger_that_lands_on_things_puts_safety_first(text: str, violent: bool) -> None:
+    from actions.moves import violence_to_things
+
+    assert violence_to_things(text) is violent
+    if violent:
+        assert topic_cue(text) == "worried_about_safety"

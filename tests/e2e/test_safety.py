@@ -119,3 +119,16 @@ def test_asking_the_loved_one_directly_in_practice_steps_out_briefly_and_practic
     assert _payloads(real, "crisis") == [{"type": "crisis", "category": "overdose", "topic": "worried_about_safety"}]
     assert not assistant.tracker(sender)["active_loop"].get("name")
     assert "Call 911 now" in _text(assistant.say(sender, "no"))
+
+
+def test_violence_to_things_told_after_the_form_question_puts_safety_first(assistant: Assistant) -> None:
+    """After "How did the no show up?", "he punched the wall right next to our 7 year old" was read as a direct no."""
+    sender = _sender()
+    assistant.say(sender, "my husband drinks most nights and wont see anyone about it")
+    assistant.say(sender, "he said no")
+    replies = assistant.say(sender, "last night he threw his phone at the wall right next to our son when i brought up the doctor")
+    assert _payloads(replies, "safety") == [{"type": "safety", "step": "safety_told", "topic": "worried_about_safety"}]
+    assert "1-800-799-7233" in _text(replies) and "safe right now" in _text(replies)
+    assert not _payloads(replies, "crisis")
+    after = assistant.say(sender, "yes we're ok, he's asleep. how do i even bring it up again after that")
+    assert not _payloads(after, "safety") and _text(after)
