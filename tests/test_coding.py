@@ -438,3 +438,15 @@ def test_the_two_newest_blind_sets_score_as_measured() -> None:
     assert chat.macro_f1 >= 0.86 and chat.extras["pressure_recall"] >= 0.89, chat.per_code
     counsellor = _scores(read_gold(REPO_ROOT / "tests/data/mi_holdout6/counsellor_g.tsv"))
     assert counsellor.extras["question_f1"] >= 0.96 and counsellor.per_code["reflection"][2] >= 0.82, counsellor.per_code
+
+
+@pytest.mark.parametrize(
+    ("line", "question"),
+    [("Dec, can I ask you something? What does the weed do for you at the end of the day?", "open_question"),
+     ("can i ask you a question, how did the appointment go", "open_question"),
+     ("can i ask you something? do you still go to the club?", "closed_question")],
+)
+def test_leave_to_ask_is_coded_for_the_question_that_follows(line: str, question: str) -> None:
+    """Found holding a stranger's practice (session 11): the courtesy made an open question count as closed."""
+    codes = code(line)
+    assert question in codes and not ({"open_question", "closed_question"} - {question}) & set(codes), codes

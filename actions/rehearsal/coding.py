@@ -853,6 +853,12 @@ _REPORTED = re.compile(
     r"(?!.*\b(?:but|yet|again|and then|last time|instead|so why|lie|lied|lying)\b)|you(?:'re| are) not (?:\w+ )?\w+,? you(?:'re| are) (?:just )?)"
 )
 REPORTED_PRESSURE_FLOOR = 0.95
+# Leave to ask, then the question ("dec, can i ask you something? what does the weed do for you?"): MITI codes the question
+# asked, not the courtesy before it.
+_ASKS_LEAVE_TO_ASK = re.compile(
+    r"^\W*(?:\w+\W+)?(?:can|could|may|mind if) i (?:just )?ask (?:you )?(?:something|a question|one thing|you something)\W+"
+    r"(?=.*\b(?:what|how|why|where|who|which|when)\b)"
+)
 # Advice they asked for ("you asked what i'd do, so: ...", "since you asked") is not advice without permission.
 _ASKED_FOR = re.compile(r"\b(?:you asked (?:me )?(?:what|for|my|if|how)|since you asked|as you asked|you wanted my (?:advice|opinion|honest))\b")
 
@@ -1017,6 +1023,10 @@ def code(text: str) -> list[str]:
         found.discard(Code.AFFIRMATION)  # "well done you, want a medal?": sarcasm, not praise
     if re.search(_FEEL_BLAME, said) and Code.I_STATEMENT not in rule_codes(text):
         found.discard(Code.I_STATEMENT)  # "I feel like you just enjoy making me worry": a verdict on them, not a feeling
+    leave = _ASKS_LEAVE_TO_ASK.search(said)
+    if Code.CLOSED_QUESTION in found and leave and Code.OPEN_QUESTION in rule_codes(said[leave.end():]):
+        # "dec, can i ask you something? what does the weed do for you?": the question asked, not the courtesy before it
+        found = (found - {Code.CLOSED_QUESTION}) | {Code.OPEN_QUESTION}
     if Code.OPEN_QUESTION in found and re.search(_RULER, normalise(text)):
         found = (found - {Code.OPEN_QUESTION}) | {Code.CLOSED_QUESTION}  # "How important is it? Zero being not at all..."
     return [c.value for c in ORDER if c in found]
