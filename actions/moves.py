@@ -456,6 +456,8 @@ _QUOTED_WORDS = re.compile(r"(?:(?<=\s)|^)['\"‘“][^'\"’”]{2,160}['\"’�
 # A question the user asks (not "when i mentioned it he...", which _QUESTION counts for a carrying-on question).
 _ASKS = re.compile(r"\?|(?:^|[.!,;:]\s*)(?:how|what|why|should|could|can|would|is it|is there|am i|do i|does|do you|where|which|"
                    r"who|are there|will)\b|\b(?:not sure|no idea|wondering) (?:what|how|whether|if)\b|\bany (?:ideas|advice|tips)\b")
+# Thanks first, then a word about stopping for now ("thanks. i think i need a break from thinking about it tonight").
+_THANKS_FIRST = re.compile(r"^\W*(?:thanks?|thank (?:you|u)|thx|ty|cheers|ta)\b(?![^.!?]*\bbut\b)")
 # Advice to let it be: "we should leave it", "she'll sort herself out", "give him space and he'll come round".
 _LEAVE_IT = _rx(
     r"\b(?:leave (?:it|her|him|them)(?: be| alone)?|let (?:it|her|him|them) be|back off|give (?:her|him|them) (?:some )?space|"
@@ -572,7 +574,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     is_question = bool(_QUESTION.search(lowered))
     # "ok" or "yeah" opening a long message is a way in, not the message: "yeah. i think ive been making excuses for him
     # too, i rang his work and said he had a migraine" is about enabling.
-    if _ACK.search(lowered) and not is_question and (len(lowered.split()) <= 8 or intent in {"thank", "affirm", "deny"}):
+    if _ACK.search(lowered) and not is_question and (len(lowered.split()) <= 8 or intent in {"thank", "affirm", "deny"}
+                                                     or _THANKS_FIRST.search(lowered)):
         return Move("ack")
     if intent in REFUSAL_INTENTS:
         return Move("topic", "refusal", from_intent=True)

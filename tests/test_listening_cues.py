@@ -861,3 +861,10 @@ def test_anger_that_lands_on_things_puts_safety_first(text: str, violent: bool) 
     assert violence_to_things(text) is violent
     if violent:
         assert topic_cue(text) == "worried_about_safety"
+
+
+def test_thanks_and_a_break_for_tonight_is_a_thank_you_not_a_new_question() -> None:
+    """Found holding a stranger's conversation (session 11): the boundaries advice came again after "thanks. i think i need
+    a break from thinking about it tonight"."""
+    assert read_move("thanks, i think i'll leave it there for today and get some sleep", "set_boundaries", "boundaries").kind == "ack"
+    assert read_move("thanks but what if she asks again tomorrow", "how_to_bring_up_therapy", "boundaries").kind != "ack"
