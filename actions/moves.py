@@ -434,7 +434,8 @@ _BUILD_ON = _rx(
 )
 # Words of a step forward, without which a statement the classifier calls "progress" is just news.
 _GOOD_NEWS = _rx(
-    r"\b(?:better|progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
+    r"\b(?:(?<!knows )(?<!know )(?<!knew )(?<!know any )(?<!should )(?<!had )better(?! than (?:that|me|us|anyone|the doctors?))|"
+    r"progress|improv\w*|finally|actually (?:went|did|called|rang|booked|talked|agreed|asked)|went (?:to|back|along)|"
     r"did (?:go|call|ring|book|talk|eat)|agreed|booked|first time|good (?:day|week|news|sign)|step|opened up|"
     r"talked to (?:me|someone|a|the)|"
     r"(?:called|rang|phoned) (?:the|a|her|his)|(?:is|'s|are|'re|been|now) seeing (?:a|someone|the|her|his)|"

@@ -868,3 +868,10 @@ def test_thanks_and_a_break_for_tonight_is_a_thank_you_not_a_new_question() -> N
     a break from thinking about it tonight"."""
     assert read_move("thanks, i think i'll leave it there for today and get some sleep", "set_boundaries", "boundaries").kind == "ack"
     assert read_move("thanks but what if she asks again tomorrow", "how_to_bring_up_therapy", "boundaries").kind != "ack"
+
+
+def test_thinking_she_knows_better_is_no_sign_of_progress() -> None:
+    """Found holding a stranger's conversation (session 11): "she was a nurse for 40 years so she thinks she knows better"
+    got the signs-of-progress advice."""
+    assert read_move("he was a paramedic so he reckons he knows better", "signs_of_progress", "refusal").topic != "progress"
+    assert read_move("he's been a bit better since the weekend", "signs_of_progress", "refusal").topic == "progress"
