@@ -14,6 +14,7 @@ from actions.rehearsal.actions import looks_like_a_line
 from actions.replies import Reply, send
 from actions.respond import Memory, answer
 from kernel.lexicon import loved_one_mention
+from kernel.vocabulary import BACKING_OUT
 
 MENU = [
     {"title": "They refused help", "payload": "/they_refused_help"},
@@ -31,10 +32,6 @@ _STOP = re.compile(
 )
 
 
-# Backing out of a rehearsal just asked for (components/input_guard.py makes it a stop).
-_BACKED_OUT = re.compile(r"\bnot (?:really |quite )?ready (?:for|to)\b|\bchanged my mind\b", re.IGNORECASE)
-
-
 class ActionStopRoleplay(Action):
     def name(self) -> str:
         return "action_stop_roleplay"
@@ -45,7 +42,7 @@ class ActionStopRoleplay(Action):
         text = str(tracker.latest_message.get("text") or "")
         if text and not text.startswith("/") and not _STOP.search(text):
             reply, events = answer(tracker)
-            if _BACKED_OUT.search(text):  # "actually no, i'm not ready for that yet. can we talk about...": said yes to, kindly
+            if BACKING_OUT.search(text):  # "actually no, i'm not ready for that yet. can we talk about...": said yes to, kindly
                 reply = dataclasses.replace(reply, text="That's fine, there's no rush: we can practise whenever you feel "
                                                         "ready.\n\n" + reply.text)
             return events + send(dispatcher, tracker, reply)

@@ -516,13 +516,10 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
         return responder.refusal()
     # A description of how they said no, with nothing else asked, is about the refusal whatever the classifier guessed.
     first = memory.topic is None
-    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"} or
-                                               first and move.kind == "why_them"):
-        return responder.refusal()
-    # A first story of their no that mentions money lent on the way ("hes borrowed 2 grand off me. when i mentioned GA he
-    # shouted and stormed out"), with nothing asked: the no is the news, not a limit to set yet.
-    if (first and "resistance_form" in responder.new and move.kind == "topic" and not move.asked
-            and move.topic in {"enabling", "boundaries"}):
+    # So is a first story of their no that mentions money lent on the way ("hes borrowed 2 grand off me. when i mentioned
+    # GA he shouted and stormed out"), with nothing asked: the no is the news, not a limit to set yet.
+    if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"} or first and (
+            move.kind == "why_them" or move.kind == "topic" and not move.asked and move.topic in {"enabling", "boundaries"})):
         return responder.refusal()
     if move.kind == "why_us":
         return responder.why_us(shown_items)

@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.rule_component import RuleComponent
 from kernel.lexicon import loved_one_mention
-from kernel.vocabulary import ADDRESS
+from kernel.vocabulary import ADDRESS, BACKING_OUT
 
 MAX_CHARS = 2000
 UNCLEAR = "unclear_input"
@@ -220,22 +220,13 @@ _PRACTICE_DECLINED = re.compile(
     r"need to |feel like |going to |gonna )?(?:practi[sc]\w*|rehears\w*|role ?play\w*)", re.IGNORECASE)
 
 
-# "actually no sorry, im not ready for that yet. can we talk about...": backing out of practising, just after asking for it.
-# As stop_roleplay it ends a set-up (the stop action then answers the rest), and outside practice the stop action answers
-# it as any message.
-_BACKING_OUT = re.compile(
-    r"^\W*(?:(?:actually|sorry|hmm+|wait|oh|ok(?:ay)?|um+|erm+|no|nah|nope|on second thoughts?)\W+){0,3}"
-    r"(?:i'?m|im|i am|i'?m just|im just) not (?:really |quite )?ready (?:for (?:that|this|it)|to (?:practi[sc]e|rehearse|role ?play|"
-    r"do (?:that|this|it)|try (?:that|this|it)))(?: (?:yet|just yet|today|now|tonight))?\b|"
-    r"^\W*(?:(?:actually|sorry|hmm+|wait|ok(?:ay)?)\W+){0,2}(?:i'?ve |ive |i )?changed my mind\b"
-    r"(?![^.!?]*\b(?:about (?:him|her|them|you)|you)\b)",
-    re.IGNORECASE,
-)
 STOP_ROLEPLAY = "stop_roleplay"
 
 
 def promote_backing_out_of_practice(message: Message) -> None:
-    if _BACKING_OUT.search(message.get(TEXT) or ""):
+    """Backing out of practising (kernel.vocabulary.BACKING_OUT): as stop_roleplay it ends a set-up (the stop action then
+    answers the rest), and outside practice the stop action answers it as any message."""
+    if BACKING_OUT.search(message.get(TEXT) or ""):
         _make_sure(message, STOP_ROLEPLAY)
 
 

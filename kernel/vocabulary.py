@@ -1,6 +1,7 @@
 """The closed vocabularies shared by content, NLU post-processing and actions."""
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from kernel.registry import audience_names, concern_names, registry, topic_names
@@ -89,3 +90,15 @@ TERMS_OF_ADDRESS: tuple[str, ...] = (
     "sweetheart", "darling", "mate", "bro", "sis", "pal", "buddy", "nan", "gran", "grandad",
 )
 ADDRESS = "(?:" + "|".join(TERMS_OF_ADDRESS) + ")"
+
+
+# "actually no sorry, im not ready for that yet. can we talk about...": backing out of practising, just after asking for it
+# (components/input_guard.py makes it a stop; actions/dialogue.py answers it kindly).
+BACKING_OUT = re.compile(
+    r"^\W*(?:(?:actually|sorry|hmm+|wait|oh|ok(?:ay)?|um+|erm+|no|nah|nope|on second thoughts?)\W+){0,3}"
+    r"(?:i'?m|im|i am|i'?m just|im just) not (?:really |quite )?ready (?:for (?:that|this|it)|to (?:practi[sc]e|rehearse|role ?play|"
+    r"do (?:that|this|it)|try (?:that|this|it)))(?: (?:yet|just yet|today|now|tonight))?\b|"
+    r"^\W*(?:(?:actually|sorry|hmm+|wait|ok(?:ay)?)\W+){0,2}(?:i'?ve |ive |i )?changed my mind\b"
+    r"(?![^.!?]*\b(?:about (?:him|her|them|you)|you)\b)",
+    re.IGNORECASE,
+)
