@@ -17,6 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.events import bot_custom
 from actions.safety_screen import action_before_message
 
 # How many of the user's messages after a crisis reply are still read as being about that danger.
@@ -116,7 +117,7 @@ def recent_crisis(tracker: Tracker) -> Optional[str]:
         kind = event.get("event")
         if kind in _FRESH_START:
             return None
-        payload_type = str(((event.get("data") or {}).get("custom") or {}).get("type") or "")
+        payload_type = str(bot_custom(event).get("type") or "")
         if kind == "user":
             messages += 1
             if messages > RECENT_TURNS:

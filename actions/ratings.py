@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from actions.events import bot_custom
 from actions.replies import Reply, bullet, facts_from, send
 from contentdb import engine as db
 from contentdb.queries import Content, get_content, save_ratings, set_rating_reason
@@ -82,8 +83,8 @@ def read_rating(tracker: Tracker) -> Rating:
 def last_shown(tracker: Tracker) -> list[str]:
     """The items of the latest message that showed curated content, from the conversation itself."""
     for event in reversed(tracker.events):
-        custom = (event.get("data") or {}).get("custom") if event.get("event") == "bot" else None
-        if isinstance(custom, dict) and custom.get("type") == "content":
+        custom = bot_custom(event)
+        if custom.get("type") == "content":
             return [str(item["id"]) for item in custom.get("items") or [] if isinstance(item, dict) and "id" in item]
     return []
 

@@ -21,6 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.crisis_follow_up import follow_up
+from actions.events import bot_custom
 from actions.moves import Move, read_move, violence_to_things
 from actions.reflections import PRONOUN, Situation, reflect
 from actions.rehearsal.actions import PLAN_ASKED, STOP_FIRST
@@ -753,8 +754,7 @@ SAFETY_TOLD_STEP = "safety_told"
 def _said_before(tracker: Tracker, step: str) -> bool:
     """Whether a reply with this safety step was sent earlier in the conversation."""
     for event in tracker.events:
-        custom = ((event.get("data") or {}).get("custom") or {}) if event.get("event") == "bot" else {}
-        if isinstance(custom, dict) and custom.get("step") == step:
+        if bot_custom(event).get("step") == step:
             return True
     return False
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.bring_up import OTHER_CONCERN, LovedOneSlots
+from actions.events import bot_custom
 from actions.rehearsal.coding import code
 from actions.rehearsal.engine import Reply, opening, take_turn
 from actions.rehearsal.feedback import Feedback, plural, summarise
@@ -764,7 +765,7 @@ def _just_shown_plan(tracker: Tracker) -> bool:
     """Whether the assistant's last message was the talk plan (sent with the feedback, or asked for a moment ago)."""
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
-            return (((event.get("data") or {}).get("custom") or {}).get("type") == "talk_plan"
+            return (bot_custom(event).get("type") == "talk_plan"
                     or str(event.get("text") or "").lstrip().startswith("Your talk plan"))
     return False
 
