@@ -29,6 +29,7 @@ class Move:
     audience: Optional[str] = None  # support: "user" (for me) or "loved_one" (where could he go?); None: not said
     detail: bool = False  # an "open" statement that says something (not a question, not a word or two)
     asked: bool = False  # a topic named in a question ("do i keep lending him money?"), not only mentioned in a story
+    answers_no: bool = False  # asks how to meet the no just told ("how do i argue with that", "how do i get past that")
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -46,14 +47,20 @@ _MORE = _rx(
     r"(?:say|try|do)\b|\bgot any more\b|\bgive me (?:another|more)\b|\bmore (?:ideas|examples|options|like that)\b"
 )
 _DIFFERENT = _rx(
-    r"\b(?:won'?t|wouldn'?t|doesn'?t|does not|will not|isn'?t going to|not going to|never) (?:work|fly|land|wash)\b|"
+    # said of the idea ("that won't work", "that line would never fly"), not "she wouldnt fly" to the wedding
+    r"\b(?:that|it|this|those|these|which|none of (?:that|those|these|it))(?: \w+)?(?:'ll| will|'d| would)? (?:just |really |simply )?"
+    r"(?:won'?t|wouldn'?t|wont|wouldnt|doesn'?t|doesnt|does not|will not|isn'?t going to|not going to|never) (?:work|fly|land|wash)\b|"
+    r"^(?:\W*(?:nah|no|nope|hmm+|mm+|yeah,? (?:but|nah))\b)?\W*(?:won'?t|wont|wouldn'?t|wouldnt|doesn'?t|doesnt|never) "
+    r"(?:work|fly|land|wash)\b|"
     r"\bsee (?:straight )?through (?:it|that)\b|\bwe don'?t do (?:serious|deep|that)|\bnot (?:really )?(?:us|him|her|them)\b|"
     r"\bthat'?s not (?:us|him|her|how we)\b|\bi'?ve tried that\b|\btried that already\b"
 )
 # "is there anything for partners? like for me i mean, not him": asking for themselves, not rejecting an idea.
 _NOT_THEM_BUT_ME = _rx(r"\b(?:for|about) (?:me|myself)\b[^.?!]{0,20}\bnot (?:him|her|them)\b|\bnot (?:him|her|them),? (?:for )?me\b")
 _NEXT_NO = _rx(
-    r"\bwhat if (?:s?he|they|my \w+|(?:s?he|they)'s)\b|\band if (?:s?he|they) (?:does|do|says?|throws|laughs|yells)\b|"
+    r"\bwhat if (?:s?he|they|my \w+|(?:s?he|they)'s)\b|\band if (?:s?he|they) (?:just )?(?:does|do|says?|throws|laughs|yells|rants?|"
+    r"shouts?|screams?|cries|storms? off|walks? out|kicks? off|blows? up|gets? (?:angry|defensive|upset|nasty)|goes (?:quiet|off|silent)|"
+    r"shuts? down)\b|"
     r"\bif (?:s?he|they) (?:says? no|refuses|shuts? down|laughs|yells) again\b|\bwhat do i do if (?:s?he|they)\b|"
     r"\bwhat (?:do|should|ought|can|would) i (?:to )?do if (?:\w+ )?(?:gets?|becomes?|goes|turns?|starts?) (?:\w+ )?(?:cross|"
     r"angry|mad|defensive|upset|nasty|"
@@ -257,7 +264,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?! to (?:say|bring|raise|mention|tell|ask|talk))"
         r"(?![^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
-        r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|\bhow much should i push\b|\babandon|"
+        r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|"
+        r"\b(?:how (?:do|can|should|would|could) i|learn(?:ing)? to|able to) say no\b|\bsaying no (?=to (?:him|her|them)\b|without\b)|"
+        r"\bhow much should i push\b|\babandon|"
         r"\bdeadline\b|\btaking over my (?:whole |entire )?life\b|\bhow much (?:am i|should i|do i have|"
         r"are we) (?:\w+ )?(?:supposed|meant|expected|have|"
         r"going) to (?:take on|carry|put up with|give|do)\b|"
@@ -459,6 +468,11 @@ _ASKS = re.compile(r"\?|(?:^|[.!,;:]\s*)(?:how|what|why|should|could|can|would|i
                    r"who|are there|will)\b|\b(?:not sure|no idea|wondering) (?:what|how|whether|if)\b|\bany (?:ideas|advice|tips)\b")
 # Thanks first, then a word about stopping for now ("thanks. i think i need a break from thinking about it tonight").
 _THANKS_FIRST = re.compile(r"^\W*(?:thanks?|thank (?:you|u)|thx|ty|cheers|ta)\b(?![^.!?]*\bbut\b)")
+# How to meet the no just described: "how do i argue with someone who literally studied it", "how do i get past that".
+_ANSWERING_THE_NO = _rx(
+    r"\bhow (?:do|can|should|would|could) (?:i|you|we|one) (?:even |ever |possibly )?(?:argue with|answer|reply to|respond to|get past|"
+    r"get round|get around|reason with|counter|talk to (?:someone|somebody|a \w+) who)\b"
+)
 # Advice to let it be: "we should leave it", "she'll sort herself out", "give him space and he'll come round".
 _LEAVE_IT = _rx(
     r"\b(?:leave (?:it|her|him|them)(?: be| alone)?|let (?:it|her|him|them) be|back off|give (?:her|him|them) (?:some )?space|"
@@ -519,8 +533,20 @@ _THEIR_TIREDNESS = _rx(r"\b(?:he|she|they|hes|shes|theyre)(?:'s|'re| is| are)? (
                        r"(?:tired|exhausted|knackered|shattered|worn out|drained)\b")
 
 
+# A small opening asked about: "she didnt shut it down straight away. is that something?" is about progress, even
+# when what she didn't shut down was a support group.
+_AN_OPENING = _rx(
+    r"\b(?:didn'?t|didnt|did not|hasn'?t|hasnt|never|wasn'?t|wasnt) (?:\w+ )?(?:shut (?:it|that|the idea) down|"
+    r"shoot (?:it|that|the idea) down|brush (?:it|that) off|laugh (?:it|that) off|say no|dismiss (?:it|that))\b[^?]{0,80}\b"
+    r"(?:is (?:that|this) (?:something|a (?:good )?sign|"
+    r"progress|good)|does (?:that|this) (?:mean|count))\b"
+)
+
+
 def topic_cue(text: str) -> Optional[str]:
     text = _THEIR_TIREDNESS.sub(" ", _WHEN_I_RAISE.sub(" ", text))
+    if _AN_OPENING.search(text):
+        return "progress"
     return next((topic for topic, pattern in _TOPIC_CUES if pattern.search(text)), None)
 
 
@@ -569,7 +595,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     cued = topic_cue(lowered)
     if cued:
         return Move("topic", cued, "avoid" if cued == "bring_up" and _AVOID.search(text) else None,
-                    asked=bool(_ASKS.search(_QUOTED_WORDS.sub(" ", lowered))))
+                    asked=bool(_ASKS.search(_QUOTED_WORDS.sub(" ", lowered))),
+                    answers_no=cued == "bring_up" and bool(_ANSWERING_THE_NO.search(lowered)))
     if _FEELING.search(lowered):
         return Move("feeling")
     is_question = bool(_QUESTION.search(lowered))

@@ -518,9 +518,11 @@ def _respond(move: Move, responder: Responder, shown_items: list[Content], pictu
     # A description of how they said no, with nothing else asked, is about the refusal whatever the classifier guessed.
     first = memory.topic is None
     # So is a first story of their no that mentions money lent on the way ("hes borrowed 2 grand off me. when i mentioned
-    # GA he shouted and stormed out"), with nothing asked: the no is the news, not a limit to set yet.
+    # GA he shouted and stormed out"), with nothing asked: the no is the news, not a limit to set yet. And a first story
+    # that ends "how do i argue with that?": the no is understood first, with words to meet it.
     if "resistance_form" in responder.new and (move.from_intent or move.kind in {"open", "ack", "feeling"} or first and (
-            move.kind == "why_them" or move.kind == "topic" and not move.asked and move.topic in {"enabling", "boundaries"})):
+            move.kind == "why_them" or move.kind == "topic" and not move.asked and move.topic in {"enabling", "boundaries"}
+            or move.answers_no)):
         return responder.refusal()
     if move.kind == "why_us":
         return responder.why_us(shown_items)

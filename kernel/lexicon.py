@@ -83,8 +83,12 @@ _SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws'|\b(?:sisters|brot
                             r"friends|mates|neighbours|neighbors|wifes|husbands|partners|daughters|sons))\s+"
                             r"(?:(?:new|old|ex|ex-|current|former|other|late|own)\s*)?$", re.IGNORECASE)
 # A place, not a person: "says she already ate at a mate's", "staying at his mum's".
-_AT_SOMEONES_PLACE = re.compile(r"\b(?:at|from|to|round|over at) (?:a|my|her|his|their|our|the) $", re.IGNORECASE)
+_AT_SOMEONES_PLACE = re.compile(r"\b(?:at|from|to|round|over at) (?:(?:a|my|her|his|their|our|the) )?$", re.IGNORECASE)
 _A_PLACE_AFTER = re.compile(r"(?:'s|s')(?!\s+(?!house|place|flat|home)\w)")
+# "at mums for her birthday", "round my dads on sunday": the word typed without its apostrophe, then when or why.
+_A_PLACE_AFTER_PLURAL = re.compile(
+    r"(?=\s*(?:$|[.,!?;)]|(?:for|on|this|next|tomorrow|tonight|today|at|after|before|later|house|place|flat|home|and|with|so|but|when|in|"
+    r"every|most|over|til|till|until|last|yesterday|earlier|again|sometimes|now)\b))", re.IGNORECASE)
 # A loved-one word that owns the next one ("my sisters lad", "my brother's wife"): the person talked about is someone else's.
 _OWNS_THE_NEXT = re.compile(r"(?:'s|’s|s'|s)?\s+(?:lad|lass|boy|girl|son|daughter|kids?|children|husband|wife|partner|boyfriend|"
                             r"girlfriend|fianc[eé]e?|friend|mate|ex|baby|youngest|eldest|oldest)\b", re.IGNORECASE)
@@ -106,6 +110,16 @@ def _kids_in_an_errand(text: str, match: re.Match[str], word: str) -> bool:
     return word in ("kids", "children") and bool(_KIDS_IN_AN_ERRAND.search(text[max(0, match.start() - 30): match.start()]))
 
 
+def _a_place(lowered: str, match: re.Match[str]) -> bool:
+    """A relative's word naming where someone is: "at a mate's", "round my dads on sunday", "at mums for her birthday"."""
+    if not _AT_SOMEONES_PLACE.search(lowered[max(0, match.start() - 40): match.start()]):
+        return False
+    typed = match.group(0).lower()
+    typed_plural = typed.endswith("s") and typed[:-1] in _RELATIONSHIP_WORD_SET
+    return bool(_A_PLACE_AFTER.match(lowered, match.end(), match.end() + 10)
+                or (typed_plural and _A_PLACE_AFTER_PLURAL.match(lowered, match.end())))
+
+
 def _first_match(
     text: str, patterns: dict[str, re.Pattern[str]], short_answer: bool, skip_others: bool = False
 ) -> Optional[tuple[str, int, int]]:
@@ -116,7 +130,7 @@ def _first_match(
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
             if skip_others and (_SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()])
-                                or _kids_in_an_errand(text, match, word)):
+                                or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start(), match.end())
@@ -166,7 +180,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # blind writers of six called it passive)
         (r"\b(?:says?|said|saying|goes|went)\b[^.?!]{0,12}\b(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re|theyre) (?:just |totally |"
          r"absolutely |perfectly )?fine\b", 2), (r"(?<!\bto )\bagree[ds]?\b", 2),
-        (r"\bnever (?:did|does|booked|called|went|follow|happens|comes)", 2),
+        (r"\bnever (?:did|does|booked|called|went|follow|happens|comes|mentions|mentioned|rang|rings|phoned|made the call)", 2),
+        # "yeah yeah ill mention it to dr patel": agreed to, for later
+        (r"\b(?:i'?ll|ill|i will) (?:mention|bring) it (?:up )?(?:to|with|at)\b", 2),
         (r"\b(?:says?|saying|said) (?:s?he|they)(?:'?ll|ll| will|'?d| would) (?:\w+ ){0,4}"
          r"(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
         # the letter "lost", the form "forgotten": "he keeps 'losing' the letter and changing the subject"
@@ -222,11 +238,18 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # a case that talking can't help: "he reckons talking about it won't change anything, it happened, end of story"
         (r"\btalking (?:about (?:it|things|stuff) )?(?:to (?:a|some) \w+ )?(?:won'?t|wont|doesn'?t|doesnt|can'?t|cant|never|"
          r"isn'?t going to|isnt going to) (?:change|help|fix|bring|undo|do)\b", 3),
+        # "went on a rant about how therapists dont know the first thing about nutrition", "a made up label"
+        (r"\b(?:rant|lecture|speech)(?:ed)? (?:at me )?about how\b|\bmade[- ]up (?:label|diagnosis|condition|illness|thing)\b|"
+         r"\b(?:therapists?|counsell?ors?|shrinks?|psychologists?|doctors?) (?:don'?t|dont|do not) know (?:the first thing|anything|"
+         r"what they'?re (?:on|talking) about)\b", 2),
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
         (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpseudo-?\s?science\b|\bquackery\b|\bsnake oil\b", 2),
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
         # won't pay the bills", "i don't understand sports nutrition", "i don't understand how things work now"
         (r"\b(?:read|researched|looked into) (?:loads|a lot|up|everything|all about)\b|\bjust paying (?:someone|somebody|a stranger)\b", 2),
+        # "therapy is just paying 120 bucks for someone to tell you to breathe", "she knows all the cbt stuff already"
+        (r"\bpaying (?:\S+ ){0,3}for (?:someone|somebody|a stranger)\b|\bknows? (?:all )?(?:the )?(?:cbt|therapy|psych|psychology|"
+         r"mindfulness) (?:stuff|techniques|tricks|already)\b|\bcould teach it\b", 2),
         # a belief or a standing held up against help: "depression is for weak people, he just needs to pray", "i'm a doctor,
         # i'd know if i needed help", "doctors missed stuff before so why would he trust a therapist"
         (r"\b(?:is|are|it'?s) (?:something |only |just )?for (?:weak|rich|posh|crazy|mad|middle[- ]class) people\b|"
@@ -332,7 +355,7 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"(?<!if )(?<!when )\b(?:he|she|they) (?:just )?(?:says?|said) (?:(?:straight|flat)(?: out)? |outright |point[- ]blank )?"
          r"(?:no|nope|no way)\b(?! to (?:me|us|you) )", 1),
         (r"\bi'?ll manage\b|\bi can manage\b", 1),
-        (r"\bend of (?:conversation|discussion|story|subject)\b", 2), (r"\bnot a chance\b|\bno chance\b", 2),
+        (r"\bend of (?:conversation|discussion|story|subject)\b|\bend of[,.!]", 2), (r"\bnot a chance\b|\bno chance\b", 2),
         (r"\b(?:is|'s|s) not (?:going|gonna) (?:to )?(?:any|see|go)\b", 1),
         (r"\bshout", 2), (r"\bscream", 2), (r"\bsnap", 1), (r"\bblew up\b", 2), (r"\bblows up\b", 2), (r"\bdrop it\b", 2),
         (r"\bmind (?:my|your) own\b", 2),
@@ -372,7 +395,7 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
     The form with the highest weight of cues wins; on a tie the earlier one in this order wins,
     since "agreed, then cancelled" is more telling than a bare "no".
     """
-    lowered = text.lower().replace("’", "'")
+    lowered = _USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", text.lower().replace("’", "'"))
     # How they reacted usually follows the suggestion ("she's low, cries a lot; I said see the GP and she said
     # 'I'm not mad'"), so the words after the first mention of help are read first.
     help_at = _HELP_CONTEXT.search(lowered)
@@ -385,7 +408,9 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
 
 # The user's own hedge when suggesting help ("i said maybe see someone", "when i said mate maybe talk to someone") is
 # not the loved one's "maybe".
-_USERS_MAYBE = re.compile(r"\b(?:i|we) (?:said|say|says|suggested|suggest|asked|mentioned|told (?:him|her|them))"
+_USERS_MAYBE = re.compile(r"\b(?:i|we) (?:(?:tried|try|wanted|want|went|meant|dared|managed) to )?"
+                          r"(?:said|say|says|suggested|suggest|asked|ask|mention|"
+                          r"mentioned|told (?:him|her|them)|tell (?:him|her|them))"
                           r"(?: (?:to (?:him|her|them)|mate|love|hun|like|that|it might help|gently))*,? (?:that )?maybe\b")
 
 
@@ -426,7 +451,8 @@ _HELP_CONTEXT = re.compile(
     r"meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
     r"talk(?:ing)? to (?:someone|somebody|a |the )|get help|bring (?:it|this|that) up|brought (?:it|this) up|mention|suggest|"
     r"said something|"
-    r"asked|raise[ds]?\b|tried to (?:talk|say)|when i (?:say|said|ask)|leaflet|number for|anger management|memory clinic|"
+    r"asked|raise[ds]?\b|tried (?:to )?(?:talk|say)(?:ing)?|when i (?:say|said|ask)|leaflet|number for|anger management|memory clinic|"
+    r"sit(?:ting)? in a circle|checked out|get checked|"
     r"early intervention|"
     r"service|scheme|eap\b|hotline|charity|support group|see (?:a|someone|somebody)|seeing (?:a|someone|somebody)|get assessed)",
     re.IGNORECASE,
@@ -582,6 +608,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "anxiety" in found and _PANIC.search(text) and not re.search(r"\bdepress", text):
         return "anxiety"  # "she barely leaves the flat ... couldnt breathe and thought she was having a heart attack": panic
+    if best and best[0] == "depression" and "trauma" in found and _TRAUMA_SIGN.search(text) and not re.search(r"\bdepress", text):
+        return "trauma"  # "not himself since a bad call ... nightmares, jumps out of his skin": the trauma under the low
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
         return "grief"  # low since a death: the grief is the struggle (not "depressed since he lost his job")
     if best and best[0] == "grief" and _NOT_THE_LOSS.search(text):
@@ -655,8 +683,8 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             if (_SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before)
                     or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())):
                 continue
-            if _A_PLACE_AFTER.match(lowered, match.end(), match.end() + 10) and _AT_SOMEONES_PLACE.search(before):
-                continue  # "at a mate's": where she ate, not who she is
+            if _a_place(lowered, match):
+                continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are
             if _OWNS_THE_NEXT.match(lowered, match.end()):
                 # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend
                 # says hes drinking": the dad, when no one else is

@@ -1,11 +1,13 @@
 """Cues found by the fourth blind conversation set, tested on wordings of our own (not the set's lines)."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from actions.moves import read_move, topic_cue
 from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
-from kernel.lexicon import classify_resistance, read_message, struggle_kinds
+from kernel.lexicon import classify_resistance, find_relationship, loved_one_mention, read_message, struggle_kinds
 
 
 @pytest.mark.parametrize(
@@ -875,3 +877,53 @@ def test_thinking_she_knows_better_is_no_sign_of_progress() -> None:
     got the signs-of-progress advice."""
     assert read_move("he was a paramedic so he reckons he knows better", "signs_of_progress", "refusal").topic != "progress"
     assert read_move("he's been a bit better since the weekend", "signs_of_progress", "refusal").topic == "progress"
+
+
+# Blind set 27 (tests/data/conversations/blind_set_27.yml): kinds of mistake its first run found, in our own words.
+@pytest.mark.parametrize("text", [
+    "can i try what id say to him? hes coming round to mums for sunday dinner",
+    "lets practise, we'll both be at my nans on friday",
+    "she ate at a mates last night",
+])
+def test_a_relatives_place_names_no_loved_one(text: str) -> None:
+    assert loved_one_mention(text) is None and find_relationship(text) is None
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("i tried to say maybe a counsellor could help and she burst into tears, said i want to bin all her things", "emotional"),
+    ("he told me 'i dont have a problem, end of, im not going to some meeting'", "direct"),
+    ("when i mentioned a dietitian he went on a rant about how doctors dont know the first thing about training", "intellectual"),
+    ("she says she knows all the therapy stuff already and its just paying someone to nod at you", "intellectual"),
+    ("whenever i mention the doctor she goes 'ill mention it to the nurse' then laughs and changes the subject. she never mentions it",
+     "passive"),
+])
+def test_more_ways_the_no_is_told(text: str, form: str) -> None:
+    found = classify_resistance(text)
+    assert found is not None and found.value == form
+
+
+@pytest.mark.parametrize(("text", "concern"), [
+    ("my cousin has been in bits since the factory closed, he stopped coming to the pub quiz", "depression"),
+    ("since a bad call at work shes not herself, nightmares, she jumps out of her skin at the doorbell", "trauma"),
+    ("my wife does all the night feeds and barely sleeps", "stress"),
+    ("mum keeps telling the same story and last week she got lost driving home from the shops", "other"),
+    ("hes been in bed most of the day since the breakup", "depression"),
+])
+def test_more_struggles_in_everyday_words(text: str, concern: str) -> None:
+    assert read_message(text).concern == concern
+
+
+@pytest.mark.parametrize(("text", "kind", "topic"), [
+    ("honestly i resent it. he wouldnt fly so we drove all night. is it awful to be angry at him", "feeling", None),
+    ("so how do i say no to the money without losing her", "topic", "boundaries"),
+    ("and if she shouts at me again?", "next_no", "refusal"),
+    ("her friend mentioned a carers group and she didnt shut it down. is that something?", "topic", "progress"),
+])
+def test_what_these_ask_for(text: str, kind: str, topic: Optional[str]) -> None:
+    move = read_move(text, "feel_resentful" if kind == "feeling" else "inform", "enabling")
+    assert move.kind != "different" and (kind == "feeling" or (move.kind, move.topic) == (kind, topic)), move
+
+
+def test_how_to_meet_the_no_just_told_is_marked() -> None:
+    assert read_move("he says its a con. how do i argue with someone who did a psych degree", "nlu_fallback", None).answers_no
+    assert not read_move("how do i bring it up with her", "how_to_bring_up_therapy", None).answers_no

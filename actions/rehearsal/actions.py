@@ -262,7 +262,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
         # only where you are, not a story that contradicts theirs.
         setting = " ".join(re.split(r"(?<=[.!?])\s+", scenario.scene_told.strip())[1:])
         if setting:
-            kin = word or loved_one(scenario.relationship)
+            kin = word or loved_one(scenario.relationship).removeprefix("your ")  # "Your sibling, Rhi", not "Your your sibling"
             scene = f"Your {kin}" + ("" if name.lower() == kin.lower() else f", {name}") + f". {setting}"
     if name != scenario.call:
         scene = re.sub(rf"\b{re.escape(scenario.call)}\b", name, scene)
