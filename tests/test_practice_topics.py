@@ -105,3 +105,9 @@ def test_what_the_habit_does_for_them_is_about_feelings_not_doubt_about_therapy(
 
     for line in ("What does it do for you, the weed? Like what does it help with?", "what does the gaming give you, do you think?"):
         assert read_line(line, code(line)) == "feelings", line
+
+
+def test_a_line_that_ends_on_a_question_is_answered_on_the_question() -> None:
+    """"rhi im not calling you a thug ... whats it been like for you since the divorce?" was answered about labels."""
+    line = "im not saying youre an addict, ok. i just miss you. how have you been feeling since you lost the job?"
+    assert read_line(line, code(line)) == "feelings"

@@ -353,6 +353,14 @@ def lexicon_topic(text: str, asking: bool = True) -> Optional[str]:
     return topic
 
 
+def _last_question(text: str) -> Optional[str]:
+    """The question a line of several sentences ends on, or None for a line of one sentence."""
+    parts = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip()]
+    if len(parts) < 2 or not parts[-1].endswith("?"):
+        return None
+    return parts[-1]
+
+
 def read_line(text: str, codes: list[str], use_model: bool = True) -> Optional[str]:
     """What a practice line raises: a topic (TOPICS), WHY_NOT (what holds them back, no reason named), SMALL_TALK
     (a greeting, thanks, chat) or None. The trained reader (topic_model.py, which weighs the lexicon too) decides;
@@ -371,6 +379,13 @@ def read_line_scored(text: str, codes: list[str], use_model: bool = True) -> tup
         from actions.rehearsal.topic_model import NONE, guess
 
         model = guess(text)
+        asked = _last_question(text) if "open_question" in codes else None
+        if model is not None and asked:
+            # "rhi im not calling you a thug. i just miss you laughing. whats it been like for you since the divorce?": the
+            # question is what they answer, not a word said on the way to it
+            on_asked = guess(asked)
+            if on_asked is not None and on_asked.topic != NONE and on_asked.confidence >= model.confidence:
+                model = on_asked
         if model is not None:
             topic, sure = (None if model.topic == NONE else model.topic), model.confidence
     if topic is None and small_talk:
