@@ -74,6 +74,7 @@ MI_CODER_INPUTS := $(wildcard tests/data/mi_corpus/*.tsv) tests/data/coding_gold
                    tests/data/mi_holdout2/chat_family_c.tsv tests/data/mi_holdout3/chat_family_d.tsv \
                    tests/data/mi_holdout4/chat_family_e.tsv tests/data/mi_holdout7/chat_family_h.tsv \
                    tests/data/mi_holdout8/chat_family_i.tsv tests/data/mi_holdout9/chat_family_j.tsv \
+                   tests/data/mi_holdout11/chat_family_l.tsv tests/data/mi_holdout12/chat_family_m.tsv \
                    actions/rehearsal/coding.py actions/rehearsal/coder_model.py
 
 $(MI_CODER): $(MI_CODER_INPUTS) | $(STAMPS)/runtime

@@ -49,7 +49,8 @@ OTHER_AUTHORS = tuple(
     REPO_ROOT / "tests" / "data" / name for name in (
         "mi_holdout/chat_family_blind.tsv", "mi_holdout/chat_family_seen.tsv", "mi_holdout2/chat_family_c.tsv",
         "mi_holdout3/chat_family_d.tsv", "mi_holdout4/chat_family_e.tsv", "mi_holdout7/chat_family_h.tsv",
-        "mi_holdout8/chat_family_i.tsv", "mi_holdout9/chat_family_j.tsv",
+        "mi_holdout8/chat_family_i.tsv", "mi_holdout9/chat_family_j.tsv", "mi_holdout11/chat_family_l.tsv",
+        "mi_holdout12/chat_family_m.tsv",
     )
 )
 MODEL_DIR = REPO_ROOT / "models" / "mi_coder"
@@ -76,8 +77,10 @@ EPOCHS = 8
 BATCH_SIZE = 32
 NGRAMS = 2
 MARKER_DROPOUT = 0.5
-# Pressure missed is the costlier error (issue 12): its thresholds are chosen for F-beta with recall weighted double.
-PRESSURE_BETA = 2.0
+# Pressure missed is the costlier error (issue 12): its thresholds are chosen for F-beta with recall weighted three times
+# (2 until session 12: with sets L and M trained on, beta 3 gave F, G and K pressure recall 0.958, 0.933, 0.932 for
+# macro-F1 0.900, 0.915, 0.880; beta 2 gave 0.935, 0.910, 0.925 for 0.903, 0.920, 0.888).
+PRESSURE_BETA = 3.0
 Scored = list[tuple[set[str], set[str], dict[str, float]]]  # (gold codes, rule codes, model probabilities) per line
 PRESSURE = {"advice_without_permission", "confront", "ultimatum"}
 

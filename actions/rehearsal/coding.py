@@ -999,6 +999,10 @@ _COURTESY = re.compile(
 _ACKNOWLEDGED = re.compile(r"(?:(?:all right|alright|ok|okay|great|good|right|lovely|perfect|sure|yeah|yes|fine|cool|brilliant)[,.!]*\s*)+")
 
 
+# Only a listening noise, even with a question mark ("Mm-hmm. Yeah?", "Okay?"): it keeps them talking, it asks nothing.
+_CONTINUER = re.compile(r"(?:(?:mm+-?hmm+|uh-huh|mhm+|hmm+|mm+|yeah|yes|yep|okay|ok|right|alright|all right|oh)[,.!?]*\s*)+")
+
+
 def _courtesy_only(text: str) -> bool:
     """Politeness, with at most a word of acknowledgement beside it ("All right. Great. Well, have a good afternoon.")."""
     parts = [part.strip(" ,") for part in sentences(text)]
@@ -1013,7 +1017,7 @@ def code(text: str) -> list[str]:
     also coded sentence by sentence for questions: "Everything looks normal on your exam. Do you have any questions for
     me?" asks one, though the whole line reads to the model like a statement.
     """
-    if _courtesy_only(text):
+    if _courtesy_only(text) or _CONTINUER.fullmatch(normalise(text).strip()):
         return []
     found = _codes_of_turn(text)
     said = normalise(text)
