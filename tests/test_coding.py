@@ -430,6 +430,18 @@ def test_the_newest_blind_family_chat_set_scores_as_measured() -> None:
     assert scores.macro_f1 >= 0.86 and scores.extras["pressure_recall"] >= 0.91, scores.per_code
 
 
+def test_the_nineteenth_authors_blind_set_scores_as_measured() -> None:
+    """tests/data/mi_holdout13/chat_family_n.tsv: 455 lines of an ordinary mix (a third pressure) in seventeen new voices,
+    written blind and never read, only scored: 0.840 / 0.883 (macro-F1 / pressure recall) with sets L and M trained on.
+    A new author's lines score well below the sets the coder has learnt from; issue 12 asks 0.92 / 0.95."""
+    path = REPO_ROOT / "tests/data/mi_holdout13/chat_family_n.tsv"
+    assert path not in coder_model.OTHER_AUTHORS
+    lines = read_gold(path)
+    assert len(lines) >= 450
+    scores = _scores(lines, DECIDED)
+    assert scores.macro_f1 >= 0.82 and scores.extras["pressure_recall"] >= 0.86, scores.per_code
+
+
 def test_the_two_newest_blind_sets_score_as_measured() -> None:
     """tests/data/mi_holdout6: written blind as training lines by two new authors, then kept out of training because
     they moved nothing measurable (its README). Never read for errors: measured 0.879 / 0.910 (chat) and 0.800, question
