@@ -126,11 +126,28 @@ def corrected(text: str) -> str:
 _JUST_DID = (r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|"
              r"overdosed|walked|left|swallowed|smashed|loaded)\b")
 # Danger happening now or very recently. Any of these keeps a message at crisis.
+# Danger happening as it is told (blind set 12): on the edge, a knife drawn, drink driving with children. Each says
+# now by itself, whatever the rest of the message asks.
+_HAPPENING = (
+    # On the edge, told as it is: "standing on the terrace railing ... saying he will jump if i come near", "find my friends
+    # has her at the top of the parking garage", "'see u on the other side'"
+    r"\b(?:standing|sitting|stood|sat|climbed|climbing|perched) (?:on|onto|over|at) (?:the |a |his |her |their )?(?:\w+ )?"
+    r"(?:railings?|ledge|parapet|edge of the (?:roof|bridge|cliff|building))\b",
+    r"\b(?:says?|saying|said|threaten\w*)(?: that)? (?:he|she|they)(?:'ll| will| is going to| are going to|'s going to| gonna) jump\b",
+    r"\b(?:at|on) the top (?:floor |level )?of (?:the |a )?(?:parking (?:garage|structure|lot)|car ?park|multi-?stor(?:e)?y|bridge|cliff)\b",
+    r"\bsee (?:u|you|ya) on the other side\b",
+    # a knife drawn on the user, and drink driving with children: "my da's after pulling a knife on me", "she's steamin an
+    # she's got the weans in the car"
+    r"\b(?:pull(?:ed|ing|s)?|held|holding|waving|wave[ds]?) (?:a|the|his|her) knife (?:on|at|to) (?:me|us|my|mum|mom|dad|the kids)\b",
+    r"\b(?:drunk|steamin'?g?|hammered|wasted|pissed|smashed|off (?:his|her|their) (?:face|head)|out of (?:his|her) (?:face|head|mind))\b"
+    r"(?=[^\n]{0,120}\b(?:kids|weans|children|bairns|baby|toddler|little ones?|wee ones?)\b[^\n]{0,80}\b(?:car|driv\w*)\b)",
+)
 _NOW = _rx(
+    *_HAPPENING,
     r"\bright now\b|\bjust now\b|\btonight\b|(?<!on the news )(?<!on the radio )(?<!on tv )(?<!on telly )(?<!on stream )\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
     r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special|stream|livestream|video|podcast)\b)(?<!on stream last night)|\byesterday\b|\bearlier\b|"
     r"\bat the moment\b|\bcurrently\b|\bas we speak\b",
-    r"\bstill (?:bleeding|has (?:the|a|his|her)|got (?:the|a)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
+    r"\bstill (?:bleeding|has (?:the|a|his|her)(?! (?:scars?|marks?)\b)|got (?:the|a)(?! (?:scars?|marks?)\b)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
     r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|"
     r"\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
@@ -166,7 +183,8 @@ _OVER_NOW = _rx(
 _PAST = _rx(
     r"\b(?:\d+|a few|few|many|several|ten|twenty|two|three|five) (?:years?|yrs?|decades?) (?:ago|back|later)\b|"
     r"\byears ago\b|\blong (?:ago|time ago)\b",
-    r"\blong in the past\b|\bback (?:in|when)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
+    r"\blong in the past\b|\bback when\b|\bback in (?:the day|the \w+s\b|(?:19|20)\d\d|school|college|uni|my|his|her|their|those|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
     r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|granda|grampa|gramps|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s "
     r"(?:suicide|overdose|death|attempt)\b|\bwhen (?:your|my|his|her|our|their) (?:granda|grandad|granddad|grandpa|grandma|gran|nan|uncle|"
@@ -176,6 +194,7 @@ _PAST = _rx(
     r"\b(?:i'?m|i am) \d\d now\b|\blong back\b|\byears back\b",
     r"\blost (?:a|my|our|his|her|their) (?:\w+ )?to (?:suicide|an overdose|drugs|drink)\b|\b(?:of|in) '\d\d\b",
     r"\b(?:lad|guy|girl|boy|kid|someone|somebody|a man|a woman) (?:from|at|in) (?:my|our|his|her) (?:school|class|year|street|estate|work|uni|village|church)\b",
+    r"\b(?:attempt|overdose|breakdown)s? (?:from|at|in|during) (?:uni|university|college|school|(?:his|her|their) teens)\b|"
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
     r"\bbefore (?:i|we) (?:was|were) born\b|\b(?:all )?long over\b|\bwhen we were (?:kids|little|young|children|small)\b|"
     r"\b(?:his|her|their|my) old (?:suicide )?attempt\b",
@@ -224,7 +243,7 @@ _ASKING_WHICH = _rx(
     r"venting|joking|just saying)\b",
 )
 _ASKING_GOAL = _rx(
-    r"\bask (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
+    r"\bask(?:ing)? (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |(?:having|had|has) (?:any )?thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
 )
 _NO_THIRD_PERSON = r"(?:(?!\b(?:he|she|they|him|her|them|his|he'?s|she'?s|they'?re|someone|people|my|if|you|your|you'?re|u|ur)\b)[^.?!\"“”]){0,50}"
@@ -331,9 +350,12 @@ _WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychot
 # violence in the room. Each is enough on its own (the past and asking cues still apply).
 _ACUTE = _rx(
     r"\b(?:took|taken|snorted|injected|smoked|swallowed|mixed|drank|downed)\b[^.?!]{0,50}\b(?:all of them|them all|way too much|too much|"
-    r"a load of|loads of|a bunch of|a lot of|most of a bottle|a whole)\b",
-    r"\b(?:took|taken|snorted|injected|smoked|mixed)\b[^.?!]{0,40}\b(?:something|pills|tablets|edibles|coke|heroin|meds)\b"
-    r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up)\b)",
+    r"a load of|loads of|a bunch of|a lot of|most of a bottle|half a bottle|a whole)\b",
+    r"\b(?:took|taken|snorted|injected|smoked|mixed)\b[^.?!]{0,40}\b(?:something|pills|tablets|edibles|coke|heroin|meds|oxys?|oxycodone|"
+    r"opioids|painkillers|benzos|xanax|valium|sleeping (?:pills|tablets))\b"
+    r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up|snoring)\b)",
+    *_HAPPENING,
+
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
     r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|"
     r"\bunresponsive\b|\bunconscious\b|\bnot responding\b",
@@ -480,6 +502,29 @@ _ACUTE = _rx(
 # Figures of speech the lemma rules still take for danger; blanked before those rules look.
 _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
+    # Exasperation (blind set 12): "kill me now, she's signed us up for a wellness retreat", "caring for mum is killing me",
+    # "told me to go jump off a cliff", "she's going to kill the neighbour's rooster", "overdosed on christmas chocolate".
+    r"\bkill me now\b",
+    # everyday things with danger words in them: "fitting the new kitchen", "lips were blue from the slushie", "can't wake him
+    # for work", "the pharmacist has her blister packs all sorted", "giving away half her wardrobe, a marie kondo thing",
+    # "said goodbye to everyone at work today, retiring after 40 years"
+    r"\bfitting (?:the|a|an|his|her|their|new|some) (?:new )?(?:kitchen|bathroom|carpets?|flooring|shelves|wardrobes?|boiler|doors?|"
+    r"windows?|blinds|curtains|tiles|units|cupboards)\b",
+    r"\blips (?:were|are|went|look|looked|turned) (?:\w+ )?blue from (?:the|a|his|her|eating|drinking|that|all the)\b",
+    r"\b(?:can'?t|cant|couldn'?t|could not) (?:ever )?wake (?:him|her|them)(?: up)? (?:for|in time for) (?:work|school|college|uni|(?:his|her|their) shift)\b",
+    r"\b(?:pharmacist|pharmacy|chemist)\b[^.?!]{0,40}\bblister packs?\b|\bblister packs?\b[^.?!]{0,30}\b(?:sorted|organised|organized|"
+    r"set up|from the (?:pharmacy|chemist))\b",
+    r"\bgiving (?:\w+ ){0,3}away\b[^.?!]{0,60}\b(?:marie kondo|declutter\w*|moving house|downsiz\w+|spring clean\w*|charity shop)\b",
+    r"\bsaid (?:his |her |their )?goodbyes? [^.?!]{0,40}\b(?:retir\w+|leaving do|last day|farewell|new job)\b",
+    r"\b(?:caring|looking after|working|worrying|waiting|watching|living|dealing|coping|juggling|commuting|studying|revising|"
+    r"this|that|it)\b[^.?!]{0,30}\b(?:is|'s) (?:literally |actually |honestly |slowly |just )?killing me\b",
+    r"\b(?:told|tells?|telling) (?:me|us|him|her|them|you) to (?:go )?(?:jump off a (?:cliff|bridge)|jump in (?:a|the) (?:lake|river|canal)|"
+    r"drop dead)\b",
+    r"\bkill (?:the|that|a|those|these|his|her|their|our|my|the neighbou?r'?s'?) (?:bloody |stupid |damn |flipping )?(?:rooster|cockerel|"
+    r"chickens?|flies|fly|wasps?|spiders?|mosquito(?:es)?|slugs?|weeds|plants?|pigeons?|seagulls?|cockroach(?:es)?|mice|mouse|rats?|bugs?|"
+    r"ants)\b",
+    r"\boverdos\w* (?:on|of) (?:(?:christmas|easter|the|his|her|all the) )?(?:chocolate|sweets|candy|biscuits|cake|turkey|mince pies|"
+    r"crisps|pizza|carbs|sunshine|fresh air|reality tv|true crime)\b",
     # "he'd sooner shoot himself in the foot than talk to a counsellor", "she's killing me with this"
     r"\bshoot(?:s|ing)? (?:him|her|my|them|your)sel(?:f|ves) in the foot\b",
     # A panic attack told with the all-clear: "her heart was pounding and she was sure she was dying, the ER said her heart is fine"
@@ -718,7 +763,7 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
     user_at_risk = _user_at_risk(text)
     if _ASKING_DIRECTLY.search(text) and not user_at_risk:
         return SafetyGrade(ASKING, asking_directly=True)
-    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(text) and not acute(text):
+    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(_ASKING_GOAL.sub(" ", text)) and not acute(text):
         return SafetyGrade(ASKING, asking_directly=True)
     if _ASKING_WHICH.search(text) and not _user_at_risk(_SINGLE_QUOTED.sub(" ", text)) and not _says_now(text) and not acute(text):
         return SafetyGrade(ASKING)
