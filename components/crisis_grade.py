@@ -328,7 +328,7 @@ _USER_HARMED = _rx(
     r"\b(?:drunk|wasted|hammered|pissed|off (?:his|her) face|been drinking|high)\b[^.?!]{0,100}\b(?:about to|trying to|going to|gonna|wants? to|"
     r"insist\w* on|threatening to)\b[^.?!]{0,30}\b(?:drive|put (?:him|her|them|the kids?|the baby|my \w+) in)",
     r"\b(?:hitting|beating|punching|kicking|slapping|choking|strangling|battering|slamming) (?:my |our )?(?:mum|mom|mother|her|sister|brother|the baby|the kids)\b",
-    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my|the kids|the baby)\b|\bboiling (?:water|kettle)\b",
+    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}(?<!\bnot )(?<!\bnever )\bat (?:me|us|my|the kids|the baby)\b|\bboiling (?:water|kettle)\b",
     r"\b(?:going to|gonna|will|'ll|about to|threatening to)\s+(?:batter|beat|bash|deck|glass|smash|punch|strangle|choke|throttle|stab)\s+(?:me|us|the kids|my)\b",
     r"\bwon'?t let me (?:past|out|leave|go|get out)\b|\bbacked me into\b|\bgot me (?:backed|pinned|cornered)\b|"
     r"\bcornered me\b|\bblocking the door\b|"
@@ -433,7 +433,7 @@ _ACUTE = _rx(
     r"oxy\w*|morphine|fentanyl|methadone|benzos|valium|diazepam|codeine|tramadol|insulin|sleeping pills|painkillers)\b[\s\S]{0,200}"
     r"\b(?:not (?:answering|responding|picking up|waking)|won'?t (?:answer|respond|wake|open)|isn'?t answering|no answer|sleep it off)\b",
     # violence now in deeds: something thrown at them, a door kicked in, a beating threatened;
-    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}\bat (?:me|us|my (?:head|face)|the kids|the baby|my (?:son|daughter|kids))\b"
+    r"\b(?:threw|thrown|throws|throwing|chucked|hurled|lobbed|flung)\b[^.?!]{0,50}(?<!\bnot )(?<!\bnever )\bat (?:me|us|my (?:head|face)|the kids|the baby|my (?:son|daughter|kids))\b"
     r"|\bboiling (?:water|kettle)\b[^.?!]{0,40}\b(?:at|over|on) (?:me|us|my)\b|"
     r"\bmy (?:arm|hand|face|skin|leg)(?:'s| is)? (?:blistering|burnt|burned|bleeding)\b",
     r"\bkick(?:s|ed|ing)? (?:the |my |our |her |his )?(?:\w+ )?door (?:in|down)\b|"
@@ -505,6 +505,8 @@ _FIGURES = _rx(
     # Exasperation (blind set 12): "kill me now, she's signed us up for a wellness retreat", "caring for mum is killing me",
     # "told me to go jump off a cliff", "she's going to kill the neighbour's rooster", "overdosed on christmas chocolate".
     r"\bkill me now\b",
+    # said to them, pressing: "you cant keep living like this, you need to go back" (not the user's own "I can't go on")
+    r"\byou (?:can'?t|cant|cannot) (?:keep|go on|carry on) (?:living|going|doing this|doing it)(?: on)? like this\b",
     # everyday things with danger words in them: "fitting the new kitchen", "lips were blue from the slushie", "can't wake him
     # for work", "the pharmacist has her blister packs all sorted", "giving away half her wardrobe, a marie kondo thing",
     # "said goodbye to everyone at work today, retiring after 40 years"

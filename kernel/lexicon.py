@@ -203,7 +203,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:when|after|once) (?:this|the|that) (?:\w+ )?(?:ends|is over|finishes|calms down|settles|project|rotation|season|"
             r"busy (?:patch|spell))\b", 2),
         (r"\balways (?:another|something)\b", 2), (r"\bout the door\b|\bslips? off\b|\bdisappears? (?:off )?to\b", 1),
-        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened|nothing)\b", 2),
+        (r"\b(?:and )?then (?:just )?(?:didn'?t|never did|never does|did nothing|nothing happened|nothing)\b"
+         r"(?! (?:speak|talk|say a word|answer))", 2),
         # the yes in their own words, then time passing: "'yeah ill book something this week' and then its been 3 months"
         (r"\bi'?ll (?:book|ring|call|cut down|sort it|look into it)\b|\bill (?:book|ring|cut down|sort it|look into it)\b", 2),
         (r"\b(?:and )?(?:then )?(?:it'?s|its|it has) been (?:\d+|a few|several|two|three|four|six) (?:weeks|months)\b", 1),
@@ -316,7 +317,11 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bjok(?!ing (?:about|around)\s*(?:[,.!]|$|and\b|with\b|again\b))", 2), (r"\blaugh(?!\w* (?:with|again)\b)", 2),
         # "says she's fine and changes the subject": the change of subject is the reaction (a bare "says she's fine" is passive)
         (r"\bfine,? and (?:then |just )?chang(?:e|es|ed|ing) the subject\b", 1),
-        (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b", 2),
+        (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b|\bsob(?:s|bed|bing)?\b", 2),
+        # silence and sarcasm after the suggestion (blind set 28): "didnt speak to me for two days", "he just did a bit ...
+        # everything's a joke with him"
+        (r"\b(?:didn'?t|didnt|wouldn'?t|wouldnt|won'?t|wont|hasn'?t|hasnt|stopped) (?:speak|talk)(?:ing)? to me (?:for|since)\b", 2),
+        (r"\bdid a bit\b|\beverything'?s a joke\b|\bmakes? a joke (?:of|out of)\b|\bturns? (?:it|everything) into a joke\b|\bsarcas\w+", 2),
         (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
         (r"\bfreez", 1), (r"\bpanic(?!\w* attacks?)(?!\w* disorder)", 1),
@@ -495,6 +500,10 @@ _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:actually|really|technically|exactly)\s+
 def _whom_it_is_not(text: str) -> bool:
     return any(_NOT_BEFORE.search(text[max(0, m.start() - 20): m.start()])
                for pattern in _RELATIONSHIP_PATTERNS.values() for m in pattern.finditer(text))
+
+
+# Who the correction is to: "its my husband who", "i meant my brother", "it's actually my sister".
+_CORRECTED_TO = re.compile(r"\b(?:it'?s|its|it is|i meant|i mean|it was)\s+(?:actually |really )?(?:my|our)\s+\w")
 
 
 def is_correction(text: str) -> bool:
@@ -857,6 +866,12 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     # What the loved one said, quoted ("he said 'you're not my mum'"), is theirs: it names no one the user means.
     told = _QUOTED_SPEECH.sub(" ", lowered)
     mention = loved_one_mention(told)
+    correction = is_correction(told)
+    corrected_to = _CORRECTED_TO.search(told) if correction else None
+    if corrected_to:
+        # "sorry, my son was reading over my shoulder. its my husband who does the checking": the one named after the
+        # correction, not the first one named
+        mention = loved_one_mention(told[corrected_to.start():]) or mention
     named = names_concern(lowered)
     answer = _THEIR_ANSWER.search(lowered)
     return Picture(
@@ -868,7 +883,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         together=together,
         tried=bool(_TRIED.search(lowered)),
         user_state=state,
-        correction=is_correction(told),
+        correction=correction,
         named_concern=named is not None,
         ruled_out=ruled_out_concerns(lowered),
         pronoun=_pronoun(lowered),

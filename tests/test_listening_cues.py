@@ -927,3 +927,42 @@ def test_what_these_ask_for(text: str, kind: str, topic: Optional[str]) -> None:
 def test_how_to_meet_the_no_just_told_is_marked() -> None:
     assert read_move("he says its a con. how do i argue with someone who did a psych degree", "nlu_fallback", None).answers_no
     assert not read_move("how do i bring it up with her", "how_to_bring_up_therapy", None).answers_no
+
+
+# Blind set 28: kinds of mistake its first run found, in our own words.
+@pytest.mark.parametrize("text", [
+    "when i mentioned the gp she went mad at me and then didnt speak to me for a week",
+    "i suggested a counsellor and he did a bit about lying on a couch, everything's a joke with him",
+    "every time i bring up the support group he starts sobbing",
+])
+def test_silence_sarcasm_and_sobbing_are_the_emotional_no(text: str) -> None:
+    found = classify_resistance(text)
+    assert found is not None and found.value == "emotional"
+
+
+def test_a_correction_names_the_one_after_it() -> None:
+    picture = read_message("oops my daughter typed that bit. its my wife who wont eat properly, my daughter is fine")
+    assert (picture.relationship, picture.correction) == ("partner", True)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("am i a terrible son for wanting a weekend off from all this", "exhaustion"),
+    ("i feel guilty for even thinking it but im so fed up of cleaning up after him", "resentment"),
+    ("should i just ring the gp and book an appointment for her myself", "boundaries"),
+])
+def test_what_people_in_two_minds_ask(text: str, topic: str) -> None:
+    assert topic_cue(text) == topic
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("he smashed a plate against the wall last night, not at me, never at me", False),
+    ("you cant keep living like this love, you need to see someone", False),
+    ("he threw the remote at me and now hes blocking the door", True),
+])
+def test_a_thing_thrown_and_a_line_pressed_on_them(text: str, danger: bool) -> None:
+    from components.crisis_grade import CRISIS, grade
+    from components.crisis_guard import _rule_layers, sure_of_crisis
+
+    fixed, categories, net = _rule_layers(text)
+    level = grade(fixed, list(categories), bool(categories or net or sure_of_crisis(text, fixed))).level
+    assert (level == CRISIS) == danger, level
