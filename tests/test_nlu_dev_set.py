@@ -72,14 +72,15 @@ def test_the_relationship_is_found_and_normalised(predictions: list[tuple[str, s
 BLIND_2 = REPO_ROOT / "tests" / "data" / "nlu_blind_2.tsv"
 BLIND_3 = REPO_ROOT / "tests" / "data" / "nlu_blind_3.tsv"
 BLIND_4 = REPO_ROOT / "tests" / "data" / "nlu_blind_4.tsv"
+BLIND_5 = REPO_ROOT / "tests" / "data" / "nlu_blind_5.tsv"
 
 
-@pytest.mark.parametrize(("path", "floor"), [(BLIND_2, 0.93), (BLIND_3, 0.93), (BLIND_4, 0.92)],
-                         ids=["second writer", "third writer", "fourth writer"])
+@pytest.mark.parametrize(("path", "floor"), [(BLIND_2, 0.93), (BLIND_3, 0.93), (BLIND_4, 0.92), (BLIND_5, 0.94)],
+                         ids=["second writer", "third writer", "fourth writer", "fifth writer"])
 def test_other_writers_messages_stay_above_their_floor(path: Path, floor: float) -> None:
-    """nlu_blind_2.tsv, nlu_blind_3.tsv and nlu_blind_4.tsv (their .md files say how they were written and used): 0.931,
-    0.954 and 0.900 as they came, 0.959, 0.981 and 0.939 after the kinds they showed were written into the training data
-    in other words. Every crisis in them gets the crisis intent."""
+    """nlu_blind_2.tsv to nlu_blind_5.tsv (their .md files say how they were written and used): 0.931, 0.954, 0.900 and
+    0.927 as they came, 0.959, 0.981, 0.939 and 0.970 after the kinds they showed were written into the training data
+    in other words. Every crisis in them gets the crisis intent (set 5's poisoning did only after a fix)."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(REPO_ROOT / "models" / "assistant.tar.gz"))
