@@ -6,6 +6,7 @@ message, cheap enough to run on every turn, and checked before the intent so the
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -48,10 +49,12 @@ _MORE = _rx(
 )
 _DIFFERENT = _rx(
     # said of the idea ("that won't work", "that line would never fly"), not "she wouldnt fly" to the wedding
-    r"\b(?:that|it|this|those|these|which|none of (?:that|those|these|it))(?: \w+)?(?:'ll| will|'d| would)? (?:just |really |simply )?"
-    r"(?:won'?t|wouldn'?t|wont|wouldnt|doesn'?t|doesnt|does not|will not|isn'?t going to|not going to|never) (?:work|fly|land|wash)\b|"
-    r"^(?:\W*(?:nah|no|nope|hmm+|mm+|yeah,? (?:but|nah))\b)?\W*(?:won'?t|wont|wouldn'?t|wouldnt|doesn'?t|doesnt|never) "
+    r"\b(?:that|it|this|those|these|which)(?: \w+)?(?:'ll| will|'d| would|'s| is)? (?:just |really |simply )?"
+    r"(?:won'?t|wouldn'?t|wont|wouldnt|doesn'?t|doesnt|does not|will not|isn'?t going to|not going to|never|not gonna) "
     r"(?:work|fly|land|wash)\b|"
+    r"\bnone of (?:that|those|these|it|them) (?:will|would|'ll|'d|is going to|are going to) (?:work|fly|land|wash)\b|"
+    r"(?:^|[,.;!]\s*)(?:\W*(?:nah|no|nope|hmm+|mm+|yeah,? (?:but|nah))\b)?\W*(?:it |that )?(?:won'?t|wont|wouldn'?t|wouldnt|doesn'?t|"
+    r"doesnt|never) (?:work|fly|land|wash)\b|"
     r"\bsee (?:straight )?through (?:it|that)\b|\bwe don'?t do (?:serious|deep|that)|\bnot (?:really )?(?:us|him|her|them)\b|"
     r"\bthat'?s not (?:us|him|her|how we)\b|\bi'?ve tried that\b|\btried that already\b"
 )
@@ -175,6 +178,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen (?:is|does) (?:it|this|that) (?:like )?(?:actually |really )?(?:become )?(?:serious|an emergency|dangerous|urgent)\b"
     )),
     ("support", _rx(
+        # "whats the best thing i can do for her over the next few weeks"
+        r"\bwhat(?:'s|s| is)? the best (?:thing|things|way) (?:i can|i could|to) (?:do for|help|support|be there for) (?:her|him|them)\b|"
+        r"\bhow (?:can|do|should) i (?:best )?(?:support|be there for) (?:her|him|them)\b|"
         r"\bsupport (?:for me|myself|for myself|for people like me)|\bsomeone to talk to (?:myself|for me)|"
         r"\btalk to someone (?:myself|for me)|"
         r"\b(?:therapist|counsellor|counselor|help|support) for (?:me|myself)\b|\bgroups? for\b|\banyone for (?:partners|"
@@ -198,6 +204,10 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhere (?:would|could|can|should|might) (?:s?he|they|my \w+) (?:even )?(?:start|go|turn)\b"
     )),
     ("enabling", _rx(
+        # an errand that feeds it, weighed afterwards: "she asked me to pick up her prescription and a parcel that was more of
+        # them. i did both. should i have"
+        r"\basked me to (?:pick up|collect|get|buy|fetch|grab) (?:her|his|their|more|some|a|the)\b[^?]{0,160}\b(?:should i have|"
+        r"was (?:that|i) wrong|did i do (?:the )?(?:right|wrong))\b|"
         r"\benabl|\bmaking it easier for\b|\bcovered (?:his|her|their)\b|\bpay(?:ing)? (?:for )?(?:his|her|their) (?:rent|phone|bills|car)|"
         r"\bi pay for\b|\bfind one for (?:him|her|them)\b|\bpatient (?:and|or|vs) enabl|\bdifference between (?:being )?patient|"
         r"\bpick it up for\b|\bstop reassuring\b|"
@@ -265,7 +275,8 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?![^.!]{0,40}\bnot (?:family|related|blood|(?:that |very |even |really |all that )?close)\b)|\bnone of my business\b|"
         r"\boverstep|\blook after myself without\b|\bget (?:him|her|them) to share\b|\bpick up after\b|\bi'?ll leave if\b|"
         r"\bcounting (?:her|his) pills\b|\bjust not go\b|\bsay no to (?:him|her|them)\b|"
-        r"\b(?:how (?:do|can|should|would|could) i|learn(?:ing)? to|able to) say no\b|\bsaying no (?=to (?:him|her|them)\b|without\b)|"
+        r"\b(?:how (?:do|can|should|would|could) i|i (?:need|have|want|'?m trying) to|i'?m (?:not )?able to|i (?:can'?t|cant)) say no\b|"
+        r"\b(?:me|i'?m|im) saying no (?=to (?:him|her|them)\b|without\b)|"
         r"\bhow much should i push\b|\babandon|"
         r"\bdeadline\b|\btaking over my (?:whole |entire )?life\b|\bhow much (?:am i|should i|do i have|"
         r"are we) (?:\w+ )?(?:supposed|meant|expected|have|"
@@ -388,6 +399,7 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"should) (?:actually |even )?say\b"
     )),
     ("resentment", _rx(
+        r"\b(?:eating|eats) me (?:up|alive)\b|"
         # the user's anger, not theirs: "hes been so angry since the army" is his
         r"\bresent|\b(?:i'?m|im|i am|i feel|i get|i got|i was|i'?ve been|ive been|feel|feeling|getting) (?:\w+ )?so angry\b|"
         r"\bso angry (?:with|at) (?:him|her|them|my)\b|^so angry\b|"
@@ -561,8 +573,8 @@ _TAKE_IT_OVER = _rx(
 _MY_ANGER = (r"\b(?:i'?m|i am|im|i feel|i get|i'?ve been|ive been|i)\s+(?:also |so |really |just |bloody |getting |a bit |"
              r"kind of )*(?:fed up|angry|resent\w*|furious|sick of|pissed off|bitter)\b")
 _GUILT_AND_ANGER = _rx(
-    rf"\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit )?guilt(?:y)?\b[^?]{{0,200}}{_MY_ANGER}|"
-    rf"{_MY_ANGER}[^?]{{0,200}}\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit |then )?guilt(?:y)?\b"
+    rf"\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit )?guilt(?:y)?\b(?! of)[^?]{{0,200}}{_MY_ANGER}|"
+    rf"{_MY_ANGER}[^?]{{0,200}}\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit |then )?guilt(?:y)?\b(?! of)"
 )
 
 
@@ -583,7 +595,7 @@ def read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
     """What the user wants from this reply."""
     move = _read_move(text, intent, last_topic)
     if move.topic == "support" and move.kind in {"topic", "more", "different"}:
-        return Move(move.kind, move.topic, move.focus, move.from_intent, audience_of(text), move.detail, move.asked)
+        return dataclasses.replace(move, audience=audience_of(text))
     return move
 
 

@@ -125,29 +125,37 @@ def corrected(text: str) -> str:
 # Something "just" done ("he just took", "she just texted"): now, unless the clause is a film's (_STORY_TIME).
 _JUST_DID = (r"\bjust (?:told|said|texted|sent|found|took|rang|called|admitted|messaged|posted|came|hit|threatened|collapsed|od'?d|"
              r"overdosed|walked|left|swallowed|smashed|loaded)\b")
-# Danger happening now or very recently. Any of these keeps a message at crisis.
-# Danger happening as it is told (blind set 12): on the edge, a knife drawn, drink driving with children. Each says
-# now by itself, whatever the rest of the message asks.
+# A knife drawn on the user, and children driven by someone drunk (blind set 12): danger by themselves, and now.
+_DANGER_DONE_NOW = (
+    r"\b(?:pull(?:ed|ing|s)?|held|holding|waving|wave[ds]?) (?:a|the|his|her) knife (?:on|at|to) (?:me|us|my|mum|mom|dad|the kids)\b",
+    # "she's steamin an she's got the weans in the car": in one sentence, the children in the car or being driven
+    r"\b(?:drunk|steamin'?g?|hammered|wasted|off (?:his|her|their) (?:face|head)|out of (?:his|her) (?:face|head|mind))\b"
+    r"(?<!\bused to get drunk)[^.?!]{0,60}\b(?:(?:got|has|put|putting|taking|took|with) (?:the |our |my |his |her )?(?:kids|weans|children|"
+    r"bairns|baby|toddler|little ones?|wee ones?) in the car|driv\w* (?:them|the kids|the weans|the children|the baby|the bairns))\b",
+)
+# Danger happening as it is told (blind set 12): on the edge, a goodbye from a high place, poison swallowed. Each says
+# now, so a layer that saw danger is not talked down by a question in the same message.
 _HAPPENING = (
     # On the edge, told as it is: "standing on the terrace railing ... saying he will jump if i come near", "find my friends
     # has her at the top of the parking garage", "'see u on the other side'"
     r"\b(?:standing|sitting|stood|sat|climbed|climbing|perched) (?:on|onto|over|at) (?:the |a |his |her |their )?(?:\w+ )?"
     r"(?:railings?|ledge|parapet|edge of the (?:roof|bridge|cliff|building))\b",
-    r"\b(?:says?|saying|said|threaten\w*)(?: that)? (?:he|she|they)(?:'ll| will| is going to| are going to|'s going to| gonna) jump\b",
+    r"\b(?:says?|saying|said|threaten\w*)(?: that)? (?:he|she|they)(?:'ll| will| is going to| are going to|'s going to| gonna) jump\b"
+    r"(?! (?:at|in|on|ship|through|into (?:a|the) (?:shower|pool|bath|car)|the queue|the gun))",
     r"\b(?:at|on) the top (?:floor |level )?of (?:the |a )?(?:parking (?:garage|structure|lot)|car ?park|multi-?stor(?:e)?y|bridge|cliff)\b",
-    r"\bsee (?:u|you|ya) on the other side\b",
-    # a knife drawn on the user, and drink driving with children: "my da's after pulling a knife on me", "she's steamin an
-    # she's got the weans in the car"
-    r"\b(?:pull(?:ed|ing|s)?|held|holding|waving|wave[ds]?) (?:a|the|his|her) knife (?:on|at|to) (?:me|us|my|mum|mom|dad|the kids)\b",
-    r"\b(?:drunk|steamin'?g?|hammered|wasted|pissed|smashed|off (?:his|her|their) (?:face|head)|out of (?:his|her) (?:face|head|mind))\b"
-    r"(?=[^\n]{0,120}\b(?:kids|weans|children|bairns|baby|toddler|little ones?|wee ones?)\b[^\n]{0,80}\b(?:car|driv\w*)\b)",
+    r"\bsee (?:u|you|ya) on the other side\b(?! of\b)",
+    # poison swallowed: "my father has drunk some poison i think, he is vomiting" (nlu blind set 5)
+    r"\b(?:drunk|drank|swallowed|taken|took|ate|eaten)\b[^.?!]{0,20}\b(?:poison|bleach|weedkiller|weed killer|pesticide|antifreeze|"
+    r"paraquat|rat poison|drain cleaner)\b",
+    *_DANGER_DONE_NOW,
 )
+# Danger happening now or very recently. Any of these keeps a message at crisis.
 _NOW = _rx(
     *_HAPPENING,
     r"\bright now\b|\bjust now\b|\btonight\b|(?<!on the news )(?<!on the radio )(?<!on tv )(?<!on telly )(?<!on stream )\btoday\b|\bthis (?:morning|evening|afternoon|weekend)\b(?![^.?!]*\btrains?\b)",
     r"\blast night\b(?![^.?!]*\b(?:storyline|episode|film|show|documentary|special|stream|livestream|video|podcast)\b)(?<!on stream last night)|\byesterday\b|\bearlier\b|"
     r"\bat the moment\b|\bcurrently\b|\bas we speak\b",
-    r"\bstill (?:bleeding|has (?:the|a|his|her)(?! (?:scars?|marks?)\b)|got (?:the|a)(?! (?:scars?|marks?)\b)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
+    r"\bstill (?:bleeding|has (?:the|a|his|her)(?! scars?\b)|got (?:the|a)(?! scars?\b)|holding|won'?t (?:wake|answer|respond|open|come|pick up|stop|let)|not (?:breathing|answering|awake)|in the|on the|outside|raging)\b",
     r"\bhelp now\b|\bneed help\b|(?<!not saying it's )(?<!not saying its )\bhappening again\b|\bright away\b",
     r"\bon the phone (?:to|with) (?:911|999|000|112|the ambulance|emergency|the police|an ambulance)\b|"
     r"\bwhile i wait\b|\bwaiting for (?:the |an )?(?:ambulance|paramedics|police)\b",
@@ -173,7 +181,7 @@ _NOW = _rx(
     r"is)\b[^.?!]{0,15}\b(?:blue|grey|gray|purple)\b",
 )
 # "What do I do?" says now, unless the message is about "if it ever happens".
-_WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)|\bwhat to do,? (?:please|now|help)\b")
+_WHAT_DO_I_DO = _rx(r"\bwhat (?:do|should|can) i do\b(?! if| when| in case| with)|\bwhat to do,? (?:please|now|help)\b|\bwhat to do\W*$")
 _HYPOTHETICAL = _rx(r"\bif (?:he|she|they|my \w+|someone|a person|i) (?:ever|says?|tells?|starts?|tries|does)\b|\bever\b|\bjust in case\b|\bwhat if\b")
 # "She's fine now", "he's 34 now": a "now" that says the danger is over, checked before _NOW.
 _OVER_NOW = _rx(
@@ -183,7 +191,8 @@ _OVER_NOW = _rx(
 _PAST = _rx(
     r"\b(?:\d+|a few|few|many|several|ten|twenty|two|three|five) (?:years?|yrs?|decades?) (?:ago|back|later)\b|"
     r"\byears ago\b|\blong (?:ago|time ago)\b",
-    r"\blong in the past\b|\bback when\b|\bback in (?:the day|the \w+s\b|(?:19|20)\d\d|school|college|uni|my|his|her|their|those|"
+    r"\blong in the past\b|\bback when\b|\bback in (?:the day|the (?:'?\d0s|sixties|seventies|eighties|nineties)|(?:19|20)\d\d|school|"
+    r"college|uni|(?:my|his|her|their) (?:teens|twenties|thirties|school days|uni days|army days|youth)|those days|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bwhen (?:i|he|she|we|they) (?:was|were)\b|\bas a (?:kid|child|teen|teenager)\b",
     r"\bin (?:19|20)\d\d\b|\bin the (?:\d0s|'\d0s|eighties|nineties)\b|\bin the \d0'?s\b|\bused to\b|(?<!at )\bonce\b(?!\s+(?:more|again))",
     r"\b(?:uncle|aunt|auntie|cousin|grandad|granddad|grandpa|granda|grampa|gramps|grandma|gran|nan|friend|neighbou?r|colleague|mate)(?: \w+)?'s "
@@ -194,7 +203,7 @@ _PAST = _rx(
     r"\b(?:i'?m|i am) \d\d now\b|\blong back\b|\byears back\b",
     r"\blost (?:a|my|our|his|her|their) (?:\w+ )?to (?:suicide|an overdose|drugs|drink)\b|\b(?:of|in) '\d\d\b",
     r"\b(?:lad|guy|girl|boy|kid|someone|somebody|a man|a woman) (?:from|at|in) (?:my|our|his|her) (?:school|class|year|street|estate|work|uni|village|church)\b",
-    r"\b(?:attempt|overdose|breakdown)s? (?:from|at|in|during) (?:uni|university|college|school|(?:his|her|their) teens)\b|"
+    r"\b(?:attempt|overdose|breakdown)s? (?:from|during) (?:uni|university|college|school|(?:his|her|their) teens)\b|"
     r"\bin year \d+\b|\bat uni\b|\bin (?:high )?school\b|\bin college\b|\bwhen i was (?:little|young|a kid|small|\d+)\b",
     r"\bbefore (?:i|we) (?:was|were) born\b|\b(?:all )?long over\b|\bwhen we were (?:kids|little|young|children|small)\b|"
     r"\b(?:his|her|their|my) old (?:suicide )?attempt\b",
@@ -242,6 +251,8 @@ _ASKING_WHICH = _rx(
     r"\bhow (?:do|can|would) (?:i|you|we|people) (?:know|tell) (?:the difference|whether|if)\b[^?!]{0,120}\b(?:suicidal|serious|means? it|"
     r"venting|joking|just saying)\b",
 )
+# The question rehearsed, not asked yet: "can i practise asking my girlfriend if she's been self harming again".
+_PRACTISING = _rx(r"\bpracti[sc]\w*|\brehears\w*|\brole ?play")
 _ASKING_GOAL = _rx(
     r"\bask(?:ing)? (?:him|her|them|my \w+)(?: directly| straight out| outright| plainly| straight)? (?:whether|if) (?:s?he|they)(?:'s|'re| is| are| has| have)? "
     r"(?:been )?(?:thinking (?:about|of) |(?:having|had|has) (?:any )?thoughts (?:of|about) )?(?:suicide|killing|ending|hurting|self[- ]harm)",
@@ -350,12 +361,13 @@ _WEAPON_ONLY = _rx(r"\b(?:knife|machete|gun|rifle|bat|axe|blood|bang|gas|psychot
 # violence in the room. Each is enough on its own (the past and asking cues still apply).
 _ACUTE = _rx(
     r"\b(?:took|taken|snorted|injected|smoked|swallowed|mixed|drank|downed)\b[^.?!]{0,50}\b(?:all of them|them all|way too much|too much|"
-    r"a load of|loads of|a bunch of|a lot of|most of a bottle|half a bottle|a whole)\b",
+    r"a load of|loads of|a bunch of|a lot of|most of a bottle|a whole)\b",
+    # pills with drink: "mixed his oxy with about half a bottle of rye" (not "drank half a bottle of wine every night")
+    r"\b(?:took|taken|swallowed|mixed|downed)\b[^.?!]{0,50}\bhalf a bottle\b",
     r"\b(?:took|taken|snorted|injected|smoked|mixed)\b[^.?!]{0,40}\b(?:something|pills|tablets|edibles|coke|heroin|meds|oxys?|oxycodone|"
     r"opioids|painkillers|benzos|xanax|valium|sleeping (?:pills|tablets))\b"
-    r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up|snoring)\b)",
-    *_HAPPENING,
-
+    r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up)\b)",
+    *_DANGER_DONE_NOW,
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
     r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|"
     r"\bunresponsive\b|\bunconscious\b|\bnot responding\b",
@@ -504,24 +516,32 @@ _FIGURES = _rx(
     r"\bkilling (?:himself|herself|myself|themselves|ourselves) (?:laughing|with laughter)\b",
     # Exasperation (blind set 12): "kill me now, she's signed us up for a wellness retreat", "caring for mum is killing me",
     # "told me to go jump off a cliff", "she's going to kill the neighbour's rooster", "overdosed on christmas chocolate".
-    r"\bkill me now\b",
+    r"(?:^|(?<=[.!?,;:'\"‘“]))\s*(?:(?:just|honestly|ugh+|omg|god|lord|someone|somebody|please|seriously|oh|argh+|lol|and|so|like)\s+)*"
+    r"kill me now\b",
+    r"\b(?:sit|sits|sitting|sat) on the edge of (?:the|my|his|her) bed\b",
+    # a startle, not a collapse: "if a door slams shes on the floor with her hands over her head"
+    r"\bon the floor with (?:her|his|their) (?:hands|arms) (?:over|round|around|on) (?:her|his|their) head\b",
     # said to them, pressing: "you cant keep living like this, you need to go back" (not the user's own "I can't go on")
-    r"\byou (?:can'?t|cant|cannot) (?:keep|go on|carry on) (?:living|going|doing this|doing it)(?: on)? like this\b",
+    r"\byou (?:can'?t|cant|cannot) (?:keep|go on|carry on) (?:living|going|doing this|doing it)(?: on)? like this\b"
+    r"(?=[^.?!]{0,40}\b(?:you need|you have to|you should|you'?ve got to|go and|see someone|get help|for me|for us|for the))",
     # everyday things with danger words in them: "fitting the new kitchen", "lips were blue from the slushie", "can't wake him
     # for work", "the pharmacist has her blister packs all sorted", "giving away half her wardrobe, a marie kondo thing",
     # "said goodbye to everyone at work today, retiring after 40 years"
     r"\bfitting (?:the|a|an|his|her|their|new|some) (?:new )?(?:kitchen|bathroom|carpets?|flooring|shelves|wardrobes?|boiler|doors?|"
     r"windows?|blinds|curtains|tiles|units|cupboards)\b",
     r"\blips (?:were|are|went|look|looked|turned) (?:\w+ )?blue from (?:the|a|his|her|eating|drinking|that|all the)\b",
-    r"\b(?:can'?t|cant|couldn'?t|could not) (?:ever )?wake (?:him|her|them)(?: up)? (?:for|in time for) (?:work|school|college|uni|(?:his|her|their) shift)\b",
-    r"\b(?:pharmacist|pharmacy|chemist)\b[^.?!]{0,40}\bblister packs?\b|\bblister packs?\b[^.?!]{0,30}\b(?:sorted|organised|organized|"
-    r"set up|from the (?:pharmacy|chemist))\b",
+    r"\b(?:can'?t|cant|couldn'?t|could not) (?:ever )?wake (?:him|her|them)(?: up)? (?:for|in time for) (?:work|school|college|uni|"
+    r"(?:his|her|their) shift)\b(?![^.?!]{0,80}\b(?:sick|vomit\w*|bottle|pills|tablets|empty|breath\w*|blue|cold|grey|gray))",
+    r"\b(?:pharmacist|pharmacy|chemist)\b[^.?!]{0,40}\bblister packs?\b(?![^.?!]{0,30}\b(?:empty|gone|taken|swallowed|missing|popped))|"
+    r"\bblister packs?\b[^.?!]{0,30}\b(?:sorted|organised|organized|set up)\b",
     r"\bgiving (?:\w+ ){0,3}away\b[^.?!]{0,60}\b(?:marie kondo|declutter\w*|moving house|downsiz\w+|spring clean\w*|charity shop)\b",
-    r"\bsaid (?:his |her |their )?goodbyes? [^.?!]{0,40}\b(?:retir\w+|leaving do|last day|farewell|new job)\b",
-    r"\b(?:caring|looking after|working|worrying|waiting|watching|living|dealing|coping|juggling|commuting|studying|revising|"
-    r"this|that|it)\b[^.?!]{0,30}\b(?:is|'s) (?:literally |actually |honestly |slowly |just )?killing me\b",
-    r"\b(?:told|tells?|telling) (?:me|us|him|her|them|you) to (?:go )?(?:jump off a (?:cliff|bridge)|jump in (?:a|the) (?:lake|river|canal)|"
-    r"drop dead)\b",
+    r"\bsaid (?:his |her |their )?goodbyes? (?:to \w+ )?(?:at|to (?:everyone|all) at) (?:work|the office|the mill|the factory|the shop)\b"
+    r"[^.?!]{0,40}\b(?:retir\w+|leaving do|new job)\b",
+    r"\b(?:(?:caring for|looking after|worrying about|dealing with|coping with) (?:\w+ ){0,2}?(?:mum|mom|dad|him|her|them|nan|gran|"
+    r"grandad|it all|everything|all this)|working nights|worrying|waiting|commuting|studying|revising|this job|the commute|the worry|"
+    r"the stress|the waiting|this)(?:'s| is) (?:literally |honestly |slowly |just )?killing me\b",
+    r"\b(?:told|tells?|telling) (?:me|us) to go (?:jump off a (?:cliff|bridge)|jump in (?:a|the) (?:lake|river|canal)|drop dead)\b"
+    r"(?![^.?!]{0,40}\band i (?:think|might|will|want|could|should)\b)",
     r"\bkill (?:the|that|a|those|these|his|her|their|our|my|the neighbou?r'?s'?) (?:bloody |stupid |damn |flipping )?(?:rooster|cockerel|"
     r"chickens?|flies|fly|wasps?|spiders?|mosquito(?:es)?|slugs?|weeds|plants?|pigeons?|seagulls?|cockroach(?:es)?|mice|mouse|rats?|bugs?|"
     r"ants)\b",
@@ -765,7 +785,9 @@ def grade(text: str, rule_categories: list[str], danger_seen: bool) -> SafetyGra
     user_at_risk = _user_at_risk(text)
     if _ASKING_DIRECTLY.search(text) and not user_at_risk:
         return SafetyGrade(ASKING, asking_directly=True)
-    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(_ASKING_GOAL.sub(" ", text)) and not acute(text):
+    practising = bool(_PRACTISING.search(text))
+    if _ASKING_GOAL.search(text) and not user_at_risk and not _says_now(_ASKING_GOAL.sub(" ", text) if practising else text) \
+            and not acute(text):
         return SafetyGrade(ASKING, asking_directly=True)
     if _ASKING_WHICH.search(text) and not _user_at_risk(_SINGLE_QUOTED.sub(" ", text)) and not _says_now(text) and not acute(text):
         return SafetyGrade(ASKING)

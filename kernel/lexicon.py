@@ -85,10 +85,13 @@ _SOMEONE_ELSES = re.compile(r"(?:\b(?:her|his|their)|\w's|\ws'|\b(?:sisters|brot
 # A place, not a person: "says she already ate at a mate's", "staying at his mum's".
 _AT_SOMEONES_PLACE = re.compile(r"\b(?:at|from|to|round|over at) (?:(?:a|my|her|his|their|our|the) )?$", re.IGNORECASE)
 _A_PLACE_AFTER = re.compile(r"(?:'s|s')(?!\s+(?!house|place|flat|home)\w)")
-# "at mums for her birthday", "round my dads on sunday": the word typed without its apostrophe, then when or why.
+# "at mums for her birthday", "round my dads on sunday": the word typed without its apostrophe, then when or why (not
+# "i'm at mums and she's drunk again", where mum is who this is about).
 _A_PLACE_AFTER_PLURAL = re.compile(
-    r"(?=\s*(?:$|[.,!?;)]|(?:for|on|this|next|tomorrow|tonight|today|at|after|before|later|house|place|flat|home|and|with|so|but|when|in|"
-    r"every|most|over|til|till|until|last|yesterday|earlier|again|sometimes|now)\b))", re.IGNORECASE)
+    r"(?=\s*(?:for|on|this|next|tomorrow|tonight|today|after|before|later|house|place|flat|every|most|over|til|till|until|last|"
+    r"yesterday|earlier|sometimes)\b)", re.IGNORECASE)
+# "we had dinner at a mates": a determiner, then nothing more.
+_A_PLACE_AT_THE_END = re.compile(r"(?=\s*(?:$|[.!?;]))")
 # A loved-one word that owns the next one ("my sisters lad", "my brother's wife"): the person talked about is someone else's.
 _OWNS_THE_NEXT = re.compile(r"(?:'s|’s|s'|s)?\s+(?:lad|lass|boy|girl|son|daughter|kids?|children|husband|wife|partner|boyfriend|"
                             r"girlfriend|fianc[eé]e?|friend|mate|ex|baby|youngest|eldest|oldest)\b", re.IGNORECASE)
@@ -110,14 +113,24 @@ def _kids_in_an_errand(text: str, match: re.Match[str], word: str) -> bool:
     return word in ("kids", "children") and bool(_KIDS_IN_AN_ERRAND.search(text[max(0, match.start() - 30): match.start()]))
 
 
+# A baby, told by age, is not the one refusing help: "our son is 4 months old and my wife just isnt herself".
+_A_BABY = re.compile(r"(?:'s| is| was)? (?:only |just |nearly |almost )?(?:\d+|a few|a couple of|two|three|four|five|six|seven|eight|"
+                     r"nine|ten|eleven) (?:weeks?|months?|days?)(?: old\b|(?=\s*(?:[,.;!?]|and\b|now\b|$)))", re.IGNORECASE)
+
+
 def _a_place(lowered: str, match: re.Match[str]) -> bool:
     """A relative's word naming where someone is: "at a mate's", "round my dads on sunday", "at mums for her birthday"."""
     if not _AT_SOMEONES_PLACE.search(lowered[max(0, match.start() - 40): match.start()]):
         return False
     typed = match.group(0).lower()
     typed_plural = typed.endswith("s") and typed[:-1] in _RELATIONSHIP_WORD_SET
+    before = lowered[max(0, match.start() - 40): match.start()]
+    if typed_plural and re.search(r"(?<!round )(?<!over )(?<!back )(?<!go )(?<!going )(?<!went )(?<!gone )(?<!come )(?<!coming )(?<!came )"
+                                  r"(?<!drive )(?<!driving )(?<!drove )(?<!walk )(?<!moved )\bto (?:(?:my|his|her|their|our) )?$", before):
+        return False  # "doing to my kids", "get through to my parents": people, not a place ("round to mums" is one)
     return bool(_A_PLACE_AFTER.match(lowered, match.end(), match.end() + 10)
-                or (typed_plural and _A_PLACE_AFTER_PLURAL.match(lowered, match.end())))
+                or (typed_plural and _A_PLACE_AFTER_PLURAL.match(lowered, match.end()))
+                or (typed_plural and re.search(r"\b(?:a|the) $", before) and _A_PLACE_AT_THE_END.match(lowered, match.end())))
 
 
 def _first_match(
@@ -181,8 +194,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:says?|said|saying|goes|went)\b[^.?!]{0,12}\b(?:i'?m|im|he'?s|hes|she'?s|shes|they'?re|theyre) (?:just |totally |"
          r"absolutely |perfectly )?fine\b", 2), (r"(?<!\bto )\bagree[ds]?\b", 2),
         (r"\bnever (?:did|does|booked|called|went|follow|happens|comes|mentions|mentioned|rang|rings|phoned|made the call)", 2),
-        # "yeah yeah ill mention it to dr patel": agreed to, for later
-        (r"\b(?:i'?ll|ill|i will) (?:mention|bring) it (?:up )?(?:to|with|at)\b", 2),
+        # "he goes 'yeah yeah ill mention it to dr patel'": agreed to, for later, in their words (not the user's own plan)
+        (r"(?:\b(?:says?|said|goes|went|saying|replied|answers?)\b[^.?!]{0,20}|['\"‘“]\s*(?:\w+\W+){0,3})(?:i'?ll|ill|i will) "
+         r"(?:mention|bring) it (?:up )?(?:to|with|at)\b", 2),
         (r"\b(?:says?|saying|said) (?:s?he|they)(?:'?ll|ll| will|'?d| would) (?:\w+ ){0,4}"
          r"(?:when|once|after|later|next|soon|tomorrow|at some point)\b", 2),
         # the letter "lost", the form "forgotten": "he keeps 'losing' the letter and changing the subject"
@@ -243,6 +257,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:rant|lecture|speech)(?:ed)? (?:at me )?about how\b|\bmade[- ]up (?:label|diagnosis|condition|illness|thing)\b|"
          r"\b(?:therapists?|counsell?ors?|shrinks?|psychologists?|doctors?) (?:don'?t|dont|do not) know (?:the first thing|anything|"
          r"what they'?re (?:on|talking) about)\b", 2),
+        # "theres no proof its better than prayer", "therapy is a western idea"
+        (r"\bno (?:proof|evidence)\b|\bnot (?:been )?proven\b|\ba western (?:idea|thing|invention|concept)\b", 2),
         (r"\bargu", 1), (r"\breasons?\b", 1), (r"\bexplain", 1), (r"\bdoesn'?t work\b", 2), (r"\bwon'?t (?:work|help)\b", 2),
         (r"\bwaste of (?:money|time)\b", 2), (r"\bscam\b", 2), (r"\bpseudo-?\s?science\b|\bquackery\b|\bsnake oil\b", 2),
         # a case made: "read loads about it online", "it's just paying someone to tell you what you already know", "talking
@@ -317,11 +333,12 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bjok(?!ing (?:about|around)\s*(?:[,.!]|$|and\b|with\b|again\b))", 2), (r"\blaugh(?!\w* (?:with|again)\b)", 2),
         # "says she's fine and changes the subject": the change of subject is the reaction (a bare "says she's fine" is passive)
         (r"\bfine,? and (?:then |just )?chang(?:e|es|ed|ing) the subject\b", 1),
-        (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b|\bsob(?:s|bed|bing)?\b", 2),
+        (r"\bteary\b|\btearful\b|\bwelled up\b|\bwell(?:s|ed)? up\b|\bsob(?:s|bed|bing)?\b", 2), (r"\bshaking\b", 1),
         # silence and sarcasm after the suggestion (blind set 28): "didnt speak to me for two days", "he just did a bit ...
         # everything's a joke with him"
         (r"\b(?:didn'?t|didnt|wouldn'?t|wouldnt|won'?t|wont|hasn'?t|hasnt|stopped) (?:speak|talk)(?:ing)? to me (?:for|since)\b", 2),
-        (r"\bdid a bit\b|\beverything'?s a joke\b|\bmakes? a joke (?:of|out of)\b|\bturns? (?:it|everything) into a joke\b|\bsarcas\w+", 2),
+        (r"\bdid a bit\b(?! (?:of|better|more|less|worse|longer|shorter))|\beverything'?s a joke\b|\bmakes? a joke (?:of|out of)\b|"
+         r"\bturns? (?:it|everything) into a joke\b|\bsarcas\w+", 2),
         (r"\bchang(?:e|es|ed|ing) the subject\b", 2), (r"\bcr(?:y|ies|ied|ying)\b", 2),
         (r"\bshuts? down\b|\bshut down\b|\bshut(?:s|ting)? (?:me )?out\b", 2), (r"\boverwhelm", 1), (r"\bhopeless", 1),
         (r"\bfreez", 1), (r"\bpanic(?!\w* attacks?)(?!\w* disorder)", 1),
@@ -374,8 +391,8 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:i|he|she|they) (?:don'?t|doesn'?t|do not|does not) need (?:a|an|any|some|your|to see|help|therapy|"
         r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
         (r"\bfurious\b", 1), (r"\bmad\b", 1),
-        (r"\bbut out\b", 2), (r"\bbusiness\b", 2),
-        (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhung up\b|\bhangs? up\b", 2),
+        (r"\bbut out\b", 2), (r"(?<!\bour )(?<!\bfamily )\bbusiness\b(?! (?:with|to) (?:strangers|outsiders))", 2),
+        (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhangs? up\b", 2),  # "hung up" is counted above
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b(?! of (?:bed|the house|the flat|the car))", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2),
         (r"\bnasty\b", 2),
@@ -400,7 +417,7 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
     The form with the highest weight of cues wins; on a tie the earlier one in this order wins,
     since "agreed, then cancelled" is more telling than a bare "no".
     """
-    lowered = _USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", text.lower().replace("’", "'"))
+    lowered = _without_users_maybe(text.lower().replace("’", "'"))
     # How they reacted usually follows the suggestion ("she's low, cries a lot; I said see the GP and she said
     # 'I'm not mad'"), so the words after the first mention of help are read first.
     help_at = _HELP_CONTEXT.search(lowered)
@@ -428,19 +445,31 @@ _FEARED_REACTION = re.compile(r"\b(?:without|in case|what if|scared|afraid|worri
                               r"\bwhat if (?:he|she|they) (?:shouts?|yells?|storms? off|cries|blows up)\b")
 
 
+# Symptoms told, not a reaction to help: "she wakes up screaming most nights, and if a door slams shes on the floor".
+_SYMPTOM_NOT_REACTION = re.compile(
+    r"\bwak(?:es?|ing) up (?:screaming|shouting|crying|sobbing|yelling)\b|\b(?:screams?|screaming|shouts?|shouting|cries|crying|sobbing) "
+    r"in (?:her|his|their) sleep\b|\b(?:if|when|whenever) a door (?:slams|bangs|shuts)\b|\bnight terrors\b"
+)
+
+
 def _form_scores(lowered: str) -> dict[ResistanceForm, int]:
     """The summed weight of each form's cues found in the text."""
-    lowered = _FEARED_REACTION.sub(" ", lowered)
+    lowered = _SYMPTOM_NOT_REACTION.sub(" ", _FEARED_REACTION.sub(" ", lowered))
     return {form: sum(weight for cue, weight in cues if re.search(cue, lowered)) for form, cues in _FORM_CUES.items()}
 
 
 def form_strength(text: str) -> int:
     """The weight of the strongest form's cues in the text: 1 is a stray word ("snapping", "forgets"), 2 or more a no told."""
-    return max(_form_scores(text.lower().replace("’", "'")).values())
+    return max(_form_scores(_without_users_maybe(text.lower().replace("’", "'"))).values())
+
+
+def _without_users_maybe(lowered: str) -> str:
+    """The text with the user's own "maybe" ("i said maybe see someone") unsaid, so it is not read as the loved one's."""
+    return _USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", lowered)
 
 
 def _strongest_form(lowered: str) -> Optional[ResistanceForm]:
-    scores = _form_scores(_USERS_MAYBE.sub(lambda m: m.group(0)[: -len("maybe")] + "-", lowered))
+    scores = _form_scores(lowered)
     best = max(scores.values())
     if best == 0:
         return None
@@ -690,7 +719,8 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             if _ambiguous(word) and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
             if (_SOMEONE_ELSES.search(before) or _NOT_BEFORE.search(before) or _LOST.search(before)
-                    or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())):
+                    or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())
+                    or _A_BABY.match(lowered, match.end())):
                 continue
             if _a_place(lowered, match):
                 continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are

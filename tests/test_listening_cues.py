@@ -966,3 +966,93 @@ def test_a_thing_thrown_and_a_line_pressed_on_them(text: str, danger: bool) -> N
     fixed, categories, net = _rule_layers(text)
     level = grade(fixed, list(categories), bool(categories or net or sure_of_crisis(text, fixed))).level
     assert (level == CRISIS) == danger, level
+
+
+# Blind set 29: kinds of mistake its first run found, in our own words.
+def test_a_baby_told_by_age_is_not_the_one_refusing() -> None:
+    assert read_message("our daughter is 6 weeks old and my husband has stopped sleeping").relationship == "partner"
+    assert read_message("my son is 8 months clean and still wont talk to anyone").relationship == "child"
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("i mentioned a psychologist and got a lecture, he says there's no evidence it beats going to church", "intellectual"),
+    ("when i said the word counsellor she started shaking and crying and hung up", "emotional"),
+    ("he told me to mind my own business", "direct"),
+])
+def test_a_lecture_and_tears_on_the_phone(text: str, form: str) -> None:
+    found = classify_resistance(text)
+    assert found is not None and found.value == form
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("he asked me to pick up a bottle on my way home and i did. was that wrong?", "enabling"),
+    ("the anger is eating me up", "resentment"),
+    ("what's the best thing i can do for him this next month", "support"),
+])
+def test_what_these_ask_after_a_story(text: str, topic: str) -> None:
+    assert topic_cue(text) == topic
+
+
+
+# A review of session 12's safety fixes (figures of speech and "now" cues) found these; each is held here.
+_STILL_DANGER_NOW = [
+    "he says he will kill me now",
+    "he found out, he said he'd kill me now",
+    "it's my husband, he's killing me",
+    "that's him at the door, he's killing me",
+    "i think that he is killing me, he keeps putting something in my food",
+    "help it's happening again, he's killing me",
+    "the voices are telling him to jump off a bridge",
+    "he keeps telling me to jump off a bridge and i think i will",
+    "he said goodbye to the kids and said it's his last day",
+    "he said his goodbyes and said it was his last day, he's not answering",
+    "he said goodbye to me and said this is his last day on earth",
+    "my daughter has taken an overdose at school, they've called an ambulance",
+    "my son had a breakdown at college and is saying he wants to die",
+    "he grabbed my daughter by the throat when she was leaving and she still has the marks",
+    "should i ask him if he's self harming again? he's locked in the bathroom and there's blood on the floor",
+    "the blister packs from the pharmacy are all empty",
+    "i cant wake him for work, there's sick on the pillow and an empty bottle of vodka",
+    "he's gone back in his room with the rope",
+    "he went back in his car with a hose and the engine running",
+    "she said kill me now and took the pills",
+    "i cant keep living like this",
+    "he threw a glass at me, not at the wall",
+    "my husband is standing on the terrace railing and saying he will jump if i come near, kindly tell what to do",
+    "ma sister's steamin an she's got the weans in the car, says she's drivin them tae her ex's",
+    "my da's after pulling a knife on me, i'm in the car",
+    "my father has drunk some poison i think, he is vomiting, what to do",
+    "tonight he mixed his oxy with about half a bottle of rye and now he's snoring really loud and his face looks grey",
+]
+_STILL_NO_EMERGENCY = [
+    "i'm so pissed at my husband, he never helps with the kids, i do all the driving",
+    "he used to get drunk when the kids were small, so i did all the driving",
+    "he was drunk at christmas. the kids are fine now. i'm driving up to see him tomorrow",
+    "she said she'll jump at the chance to see a counsellor",
+    "my son said he'll jump on a call with the counsellor tomorrow",
+    "he says he'll jump in the shower",
+    "mum said see you on the other side before her hip operation",
+    "see you on the other side of christmas",
+    "we sat on the railings at the seafront eating chips",
+    "my husband drank half a bottle of wine every night this week and i want to talk to him about it",
+    "dad took his painkillers for his back and is snoring in his chair",
+    "kill me now, she's signed us up for a wellness retreat",
+    "honestly caring for mum is killing me, haven't slept in a month",
+    "my son told me to go jump off a cliff when i suggested counselling",
+    "cant wake him for work, he sleeps through three alarms",
+    "he said goodbye to everyone at work today, retiring after 40 years",
+]
+
+
+@pytest.mark.parametrize("text", _STILL_DANGER_NOW)
+def test_figures_of_speech_never_hide_danger_now(text: str) -> None:
+    from components.crisis_guard import grade_message
+
+    assert grade_message(text, "they_refused_help", [])[0].level == "crisis"
+
+
+@pytest.mark.parametrize("text", _STILL_NO_EMERGENCY)
+def test_everyday_words_near_the_new_cues_are_no_emergency(text: str) -> None:
+    from components.crisis_guard import grade_message
+
+    assert grade_message(text, "they_refused_help", [])[0].level != "crisis"

@@ -1000,7 +1000,7 @@ _ACKNOWLEDGED = re.compile(r"(?:(?:all right|alright|ok|okay|great|good|right|lo
 
 
 # Only a listening noise, even with a question mark ("Mm-hmm. Yeah?", "Okay?"): it keeps them talking, it asks nothing.
-_CONTINUER = re.compile(r"(?:(?:mm+-?hmm+|uh-huh|mhm+|hmm+|mm+|yeah|yes|yep|okay|ok|right|alright|all right|oh)[,.!?]*\s*)+")
+_CONTINUER = re.compile(r"(?:(?:mm+-?hmm+|uh-huh|mhm+|hmm+|mm+|yeah|yes|yep|okay|ok|right|alright|all right|oh)\b[,.!?]*\s*)+")
 
 
 def _courtesy_only(text: str) -> bool:
