@@ -293,7 +293,9 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\btoo controlling\b|"
         r"\bcut (?:back|down) (?:to|on) (?:once|twice|one|two|three|\d+) (?:a |per )?(?:week|day|month|visits?|times?)\b|"
         r"\b(?:visit|see|call|ring|phone|go round)(?:ing)? (?:her|him|them) less\b|"
-        r"\b(?:without being|being|make me|i'?m|im|i am|am i) (?:a )?(?:terrible|bad|awful|horrible|selfish) "
+        # the user's own worry, not the loved one's words ("she says so you think im a terrible mother")
+        r"(?<!think )(?<!thinks )(?<!thought )\b(?:without being|being|make me|i'?m|im|i am|am i) (?:a )?(?:terrible|bad|awful|horrible|"
+        r"selfish) "
         r"(?:daughter|son|sister|brother|wife|husband|partner|friend|mother|father|mum|mom|dad)\b(?! to)"
         r"(?![^.?!]{0,30}\b(?:mad|angry|furious|annoyed|pissed off|raging|fuming) (?:at|with)\b)|"
         r"\bguilty (?:about|for) (?:saying no|setting|giving (?:him|her|them) a)\b|"
@@ -555,6 +557,9 @@ _AN_OPENING = _rx(
 )
 
 
+# What to say when they ask again for the thing that feeds it: "so what do i say next time she asks me".
+_SAY_WHEN_ASKED = _rx(r"\bwhat (?:do|should|can|would) i (?:even )?(?:say|tell (?:him|her|them))\b[^?]{0,30}\b(?:next time|when|if) "
+                      r"(?:s?he|they) (?:asks?|wants?|rings?|calls?|begs?)\b")
 # Guilt about looking after yourself: "am i a bad daughter for wanting a break? i'm running on empty".
 _GUILTY_FOR_A_BREAK = _rx(
     r"\bam i (?:a )?(?:bad|terrible|awful|horrible|selfish|rubbish|shit) (?:daughter|son|wife|husband|partner|mum|mom|dad|sister|"
@@ -631,6 +636,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         if cued == "bring_up" and re.search(r"\bhow (?:do|can|should|would) i\b", lowered) and "why" not in lowered:
             return Move("topic", cued)  # "she has a point about the nurse thing. how do i talk to her as her sister"
         return Move("why_them", "why_resist")
+    if last_topic in ("enabling", "boundaries") and _SAY_WHEN_ASKED.search(lowered):
+        return Move("topic", "boundaries")  # after "should i have picked it up for her?": "so what do i say next time she asks me"
     if last_topic == "progress" and _BUILD_ON.search(lowered):
         return Move("topic", "progress")  # "what do i do now? i don't want to scare him off": how to meet the step
     cued = topic_cue(lowered)

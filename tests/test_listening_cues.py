@@ -1056,3 +1056,13 @@ def test_everyday_words_near_the_new_cues_are_no_emergency(text: str) -> None:
     from components.crisis_guard import grade_message
 
     assert grade_message(text, "they_refused_help", [])[0].level != "crisis"
+
+
+def test_the_loved_ones_words_about_the_user_are_not_the_users_worry() -> None:
+    """"she bursts into tears and says so you think im a terrible mother" tells her no; it asks nothing about limits."""
+    assert topic_cue("every time i mention the health visitor he says so you think im a terrible dad and storms off") != "boundaries"
+    assert topic_cue("am i a terrible daughter for setting limits") == "boundaries"
+
+
+def test_what_to_say_when_they_ask_again_is_a_limit_after_enabling() -> None:
+    assert read_move("ok so what do i tell him when he asks for money again", "how_to_bring_up_therapy", "enabling").topic == "boundaries"
