@@ -251,11 +251,13 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     seed = f"{tracker.sender_id}:{len(tracker.events)}"
     if not chosen:  # a scenario the user picked from the list keeps its own way of saying no
         scenario = as_told(scenario, tracker.get_slot("resistance_form"))
-    who = loved_one(scenario.relationship)
+    word = (tracker.get_slot("memory") or {}).get("word")
+    # "I'll play Nadia (your older sister)" in the user's own word for them, when they gave one for this relationship
+    own_word = bool(word) and normalise_relationship(str(word).split()[-1]) == scenario.relationship
+    who = f"your {word}" if own_word else loved_one(scenario.relationship)
     name = given_name(tracker, first_line) or scenario.call
     # A scenario set up from what they told us (not picked from the list) leaves out the story they know better.
     told = not chosen and tracker.get_slot("concern") == scenario.concern
-    word = (tracker.get_slot("memory") or {}).get("word")
     scene = scene_for(scenario, word, told)
     if not chosen and not told and told_their_story(tracker) and scenario.scene_told:
         # Their struggle is not this scenario's (a mum frightened since a mugging, played by the closest mum we have):

@@ -131,8 +131,10 @@ class Feedback:
                 "Your reflection")
             verb = "went" if self.reflections > 1 or self.complex_reflections else "didn't go"
             lines.append(f"• {of} {verb} deeper than their words; {meaning}.")
-        lines.append(f"• {plural(self.adherent, 'line')} showed respect or support, and {plural(self.non_adherent, 'line')} "
-                     f"pushed or blamed{'; pushing makes people dig in' if self.non_adherent else ''}.")
+        respectful = plural(self.adherent, "line") if self.adherent else "No line"  # not "0 lines showed respect"
+        pushy = plural(self.non_adherent, "line") if self.non_adherent else "none"
+        lines.append(f"• {respectful} showed respect or support, and {pushy} pushed or blamed"
+                     f"{'; pushing makes people dig in' if self.non_adherent else ''}.")
         if self.reasons_total:
             named = ", ".join(TOPIC_NAMES[r] for r in self.reasons_found)
             found = f"{len(self.reasons_found)} of their {self.reasons_total} hidden reasons"
