@@ -896,6 +896,14 @@ def test_a_relatives_place_names_no_loved_one(text: str) -> None:
     ("she says she knows all the therapy stuff already and its just paying someone to nod at you", "intellectual"),
     ("whenever i mention the doctor she goes 'ill mention it to the nurse' then laughs and changes the subject. she never mentions it",
      "passive"),
+    # blind set 28: silence, a sarcastic bit and sobbing after the suggestion
+    ("when i mentioned the gp she went mad at me and then didnt speak to me for a week", "emotional"),
+    ("i suggested a counsellor and he did a bit about lying on a couch, everything's a joke with him", "emotional"),
+    ("every time i bring up the support group he starts sobbing", "emotional"),
+    # blind set 29: a lecture, tears on the phone, and the door shut
+    ("i mentioned a psychologist and got a lecture, he says there's no evidence it beats going to church", "intellectual"),
+    ("when i said the word counsellor she started shaking and crying and hung up", "emotional"),
+    ("he told me to mind my own business", "direct"),
 ])
 def test_more_ways_the_no_is_told(text: str, form: str) -> None:
     found = classify_resistance(text)
@@ -930,16 +938,6 @@ def test_how_to_meet_the_no_just_told_is_marked() -> None:
 
 
 # Blind set 28: kinds of mistake its first run found, in our own words.
-@pytest.mark.parametrize("text", [
-    "when i mentioned the gp she went mad at me and then didnt speak to me for a week",
-    "i suggested a counsellor and he did a bit about lying on a couch, everything's a joke with him",
-    "every time i bring up the support group he starts sobbing",
-])
-def test_silence_sarcasm_and_sobbing_are_the_emotional_no(text: str) -> None:
-    found = classify_resistance(text)
-    assert found is not None and found.value == "emotional"
-
-
 def test_a_correction_names_the_one_after_it() -> None:
     picture = read_message("oops my daughter typed that bit. its my wife who wont eat properly, my daughter is fine")
     assert (picture.relationship, picture.correction) == ("partner", True)
@@ -960,28 +958,16 @@ def test_what_people_in_two_minds_ask(text: str, topic: str) -> None:
     ("he threw the remote at me and now hes blocking the door", True),
 ])
 def test_a_thing_thrown_and_a_line_pressed_on_them(text: str, danger: bool) -> None:
-    from components.crisis_grade import CRISIS, grade
-    from components.crisis_guard import _rule_layers, sure_of_crisis
+    from components.crisis_guard import grade_message
 
-    fixed, categories, net = _rule_layers(text)
-    level = grade(fixed, list(categories), bool(categories or net or sure_of_crisis(text, fixed))).level
-    assert (level == CRISIS) == danger, level
+    level = grade_message(text, "they_refused_help", [])[0].level
+    assert (level == "crisis") == danger, level
 
 
 # Blind set 29: kinds of mistake its first run found, in our own words.
 def test_a_baby_told_by_age_is_not_the_one_refusing() -> None:
     assert read_message("our daughter is 6 weeks old and my husband has stopped sleeping").relationship == "partner"
     assert read_message("my son is 8 months clean and still wont talk to anyone").relationship == "child"
-
-
-@pytest.mark.parametrize(("text", "form"), [
-    ("i mentioned a psychologist and got a lecture, he says there's no evidence it beats going to church", "intellectual"),
-    ("when i said the word counsellor she started shaking and crying and hung up", "emotional"),
-    ("he told me to mind my own business", "direct"),
-])
-def test_a_lecture_and_tears_on_the_phone(text: str, form: str) -> None:
-    found = classify_resistance(text)
-    assert found is not None and found.value == form
 
 
 @pytest.mark.parametrize(("text", "topic"), [
