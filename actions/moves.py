@@ -119,7 +119,49 @@ def violence_to_things(text: str) -> bool:
     return bool(_VIOLENCE_TO_THINGS.search(text.replace("’", "'")))
 
 
+# A small opening asked about: "she didnt shut it down straight away. is that something?" is about progress, even
+# when what she didn't shut down was a support group.
+_AN_OPENING = _rx(
+    r"\b(?:didn'?t|didnt|did not|hasn'?t|hasnt|never|wasn'?t|wasnt) (?:\w+ )?(?:shut (?:it|that|the idea) down|"
+    r"shoot (?:it|that|the idea) down|brush (?:it|that) off|laugh (?:it|that) off|say no|dismiss (?:it|that))\b[^?]{0,80}\b"
+    r"(?:is (?:that|this) (?:something|a (?:good )?sign|"
+    r"progress|good)|does (?:that|this) (?:mean|count))\b"
+)
+
+
+# What to say when they ask again for the thing that feeds it: "so what do i say next time she asks me".
+_SAY_WHEN_ASKED = _rx(r"\bwhat (?:do|should|can|would) i (?:even )?(?:say|tell (?:him|her|them))\b[^?]{0,30}\b(?:next time|when|if) "
+                      r"(?:s?he|they) (?:asks?|wants?|rings?|calls?|begs?)\b")
+# Guilt about looking after yourself: "am i a bad daughter for wanting a break? i'm running on empty".
+_GUILTY_FOR_A_BREAK = _rx(
+    r"\bam i (?:a )?(?:bad|terrible|awful|horrible|selfish|rubbish|shit) (?:daughter|son|wife|husband|partner|mum|mom|dad|sister|"
+    r"brother|friend|person|mother|father)\b[^?]{0,30}\bfor (?:wanting|needing|taking|having) (?:a )?(?:break|rest|time off|time out|"
+    r"breather|night off|day off|weekend off|holiday|life)\b"
+)
+# Doing the step for them: "should i just fly out there, make the appointment myself and drive her to it", "should i just
+# book the appointment for him? hes 31": what is theirs to do and what is the user's.
+_TAKE_IT_OVER = _rx(
+    r"\b(?:should|could|do|can) i (?:just )?[^.?!]{0,40}?\b(?:make|book|arrange|ring|call)(?: up)? (?:the|an|a) (?:appointment|gp|"
+    r"doctor|counsell?or|therapist|assessment)(?: \w+){0,2} (?:myself|for (?:him|her|them))\b|"
+    r"\b(?:should|could|do|can) i (?:just )?(?:drag|frogmarch|march|drive|take) (?:him|her|them) "
+    r"(?:there|to (?:it|the (?:gp|doctor|appointment)))\b"
+)
+# Two feelings at once, one of them anger: "i feel guilty ... but i'm also fed up of being snapped at. is it normal to feel both"
+_MY_ANGER = (r"\b(?:i'?m|i am|im|i feel|i get|i'?ve been|ive been|i)\s+(?:also |so |really |just |bloody |getting |a bit |"
+             r"kind of )*(?:fed up|angry|resent\w*|furious|sick of|pissed off|bitter)\b")
+_GUILT_AND_ANGER = _rx(
+    rf"\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit )?guilt(?:y)?\b(?! of)[^?]{{0,200}}{_MY_ANGER}|"
+    rf"{_MY_ANGER}[^?]{{0,200}}\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit |then )?guilt(?:y)?\b(?! of)"
+)
+
+
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Read before the others, whose broader words they contain: a small opening ("support group"), guilt about a break,
+    # booking it for them, guilt and anger at once.
+    ("progress", _AN_OPENING),
+    ("exhaustion", _GUILTY_FOR_A_BREAK),
+    ("boundaries", _TAKE_IT_OVER),
+    ("resentment", _GUILT_AND_ANGER),
     ("worried_about_safety", _rx(
         VIOLENCE_TO_THINGS + "|"
         # "when is it the point where you call someone?", "is that a sign its gotten serious?"
@@ -547,52 +589,8 @@ _THEIR_TIREDNESS = _rx(r"\b(?:he|she|they|hes|shes|theyre)(?:'s|'re| is| are)? (
                        r"(?:tired|exhausted|knackered|shattered|worn out|drained)\b")
 
 
-# A small opening asked about: "she didnt shut it down straight away. is that something?" is about progress, even
-# when what she didn't shut down was a support group.
-_AN_OPENING = _rx(
-    r"\b(?:didn'?t|didnt|did not|hasn'?t|hasnt|never|wasn'?t|wasnt) (?:\w+ )?(?:shut (?:it|that|the idea) down|"
-    r"shoot (?:it|that|the idea) down|brush (?:it|that) off|laugh (?:it|that) off|say no|dismiss (?:it|that))\b[^?]{0,80}\b"
-    r"(?:is (?:that|this) (?:something|a (?:good )?sign|"
-    r"progress|good)|does (?:that|this) (?:mean|count))\b"
-)
-
-
-# What to say when they ask again for the thing that feeds it: "so what do i say next time she asks me".
-_SAY_WHEN_ASKED = _rx(r"\bwhat (?:do|should|can|would) i (?:even )?(?:say|tell (?:him|her|them))\b[^?]{0,30}\b(?:next time|when|if) "
-                      r"(?:s?he|they) (?:asks?|wants?|rings?|calls?|begs?)\b")
-# Guilt about looking after yourself: "am i a bad daughter for wanting a break? i'm running on empty".
-_GUILTY_FOR_A_BREAK = _rx(
-    r"\bam i (?:a )?(?:bad|terrible|awful|horrible|selfish|rubbish|shit) (?:daughter|son|wife|husband|partner|mum|mom|dad|sister|"
-    r"brother|friend|person|mother|father)\b[^?]{0,30}\bfor (?:wanting|needing|taking|having) (?:a )?(?:break|rest|time off|time out|"
-    r"breather|night off|day off|weekend off|holiday|life)\b"
-)
-# Doing the step for them: "should i just fly out there, make the appointment myself and drive her to it", "should i just
-# book the appointment for him? hes 31": what is theirs to do and what is the user's.
-_TAKE_IT_OVER = _rx(
-    r"\b(?:should|could|do|can) i (?:just )?[^.?!]{0,40}?\b(?:make|book|arrange|ring|call)(?: up)? (?:the|an|a) (?:appointment|gp|"
-    r"doctor|counsell?or|therapist|assessment)(?: \w+){0,2} (?:myself|for (?:him|her|them))\b|"
-    r"\b(?:should|could|do|can) i (?:just )?(?:drag|frogmarch|march|drive|take) (?:him|her|them) "
-    r"(?:there|to (?:it|the (?:gp|doctor|appointment)))\b"
-)
-# Two feelings at once, one of them anger: "i feel guilty ... but i'm also fed up of being snapped at. is it normal to feel both"
-_MY_ANGER = (r"\b(?:i'?m|i am|im|i feel|i get|i'?ve been|ive been|i)\s+(?:also |so |really |just |bloody |getting |a bit |"
-             r"kind of )*(?:fed up|angry|resent\w*|furious|sick of|pissed off|bitter)\b")
-_GUILT_AND_ANGER = _rx(
-    rf"\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit )?guilt(?:y)?\b(?! of)[^?]{{0,200}}{_MY_ANGER}|"
-    rf"{_MY_ANGER}[^?]{{0,200}}\b(?:i (?:feel|felt) |i'?m |im )(?:so |really |also |a bit |then )?guilt(?:y)?\b(?! of)"
-)
-
-
 def topic_cue(text: str) -> Optional[str]:
     text = _THEIR_TIREDNESS.sub(" ", _WHEN_I_RAISE.sub(" ", text))
-    if _AN_OPENING.search(text):
-        return "progress"
-    if _GUILTY_FOR_A_BREAK.search(text):
-        return "exhaustion"
-    if _TAKE_IT_OVER.search(text):
-        return "boundaries"
-    if _GUILT_AND_ANGER.search(text):
-        return "resentment"
     return next((topic for topic, pattern in _TOPIC_CUES if pattern.search(text)), None)
 
 
