@@ -316,21 +316,24 @@ def test_a_crisis_guess_without_any_danger_word_falls_back_to_the_next_intent() 
 
 
 def test_grading_adds_little_to_the_danger_rules(dev: list[tuple[Row, dict[str, Any]]], capsys: pytest.CaptureFixture[str]) -> None:
-    """Timed against the danger rules on the same texts, so a busy shared machine doesn't decide the result."""
+    """Timed against the danger rules on the same texts, so a busy shared machine doesn't decide the result: the two
+    are timed in turn, round after round, and each keeps its best round (timed one after the other, a burst of other
+    work during one of them alone once made grading look 3.06 times the rules, where an idle machine measures 2.3)."""
     texts = [row[3] for row, _ in dev]
 
-    def best_of_three(run: Callable[[str], object]) -> float:
-        run(texts[0])  # the first call builds caches (lemma table, spelling index); a turn in a server never pays it
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            for text in texts:
-                run(text)
-            times.append(time.perf_counter() - start)
-        return min(times)
+    def graded_text(text: str) -> object:
+        return grade_message(text, "they_refused_help", [])
 
-    rules_only = best_of_three(rule_danger)
-    graded = best_of_three(lambda text: grade_message(text, "they_refused_help", []))
+    def one_pass(run: Callable[[str], object]) -> float:
+        start = time.perf_counter()
+        for text in texts:
+            run(text)
+        return time.perf_counter() - start
+
+    for run in (rule_danger, graded_text):
+        run(texts[0])  # the first call builds caches (lemma table, spelling index); a turn in a server never pays it
+    rounds = [(one_pass(rule_danger), one_pass(graded_text)) for _ in range(4)]
+    rules_only, graded = min(r for r, _ in rounds), min(g for _, g in rounds)
     with capsys.disabled():
         per_message, rules_per_message = graded / len(texts) * 1e6, rules_only / len(texts) * 1e6
         print(f"\ngraded safety: {per_message:.0f} µs per message (danger rules alone {rules_per_message:.0f} µs)")
