@@ -101,7 +101,12 @@ _CHALLENGE_QUESTION = (
     r"do you even care|are you even (?:listening|trying|awake|serious|sorry)|do you ever (?:think|stop|consider) (?:about )?(?:how|what|anyone|us|me)|how is (?:that|it|this) (?:my|our) fault|who do you think|seriously\?|how can you be so|can'?t you see|don'?t you care|"
     r"why do you always|why would you do that|what were you thinking|"
     # round 10: "why do you keep pushing me away", "why you have to be so hard-headed", "how many more doors..."
-    r"^(?:\w+,? )?why (?:do|does|must|would) you (?:keep|insist|always|make such|have to)\b|^(?:\w+,? )?why (?:do |must )?you (?:have|got) (?:to|fi) be so\b|how many more \w+)"
+    r"^(?:\w+,? )?why (?:do|does|must|would) you (?:keep|insist|always|make such|have to)\b|^(?:\w+,? )?why (?:do |must )?you (?:have|got) (?:to|fi) be so\b|how many more \w+|"
+    # session 13: "why do you make me suffer like this?", "why you are like this?", "what will people say?", "you think mama stupid?"
+    r"\bwhy (?:do |would |must )?you (?:do this to|put (?:me|us|your \w+) through|make (?:me|us|your \w+) (?:suffer|cry|worry|beg|feel like))\b|"
+    r"\bwhy (?:are you|you are|you) like this\b|\bwhat (?:will|would) (?:people|the neighbours|everyone|the family|they all) (?:say|think)\s*(?:[?.!]|$)|"
+    r"\byou think (?:i'?m|i am|\w+ (?:is )?)(?:stupid|an idiot|blind|daft|born yesterday|a fool)\b|"
+    r"\bis (?:that|this|dat) (?:what|wuh|wha) (?:you|yuh) (?:turn|turned|have turned|'ve turned|became|have become) into\b)"
 )
 _REFLECTION_START = (
     r"^(?:(?:so|and|ok|okay|right|yeah|hmm|mm|it's like|i guess|honestly|but|well|alright|all right|sure|i see|now|then|because|cause|cos|and so)\W+)*"
@@ -529,7 +534,20 @@ _AFFIRM = (
     r"\b(?:you|tha)(?:'re|'s| are| is) a (?:grand|clever|hard|brilliant) (?:lad|lass|worker|grafter|kid|girl|boy|man|woman)\b|"
     r"\byou (?:basically |practically |pretty much )?(?:raised|brought up|rebuilt|built|ran|carried|held)\b.*\b(?:on your own|alone|by yourself|single-handed)|"
     r"\bhow hard you(?:'ve| have)? (?:worked|tried|pushed|fought)\b|\byour heart out\b|\byou carried (?:the|our|us|everyone|this|that)\b|"
-    r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b)"
+    r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b|"
+    # session 13: a record held up to them ("fifty-two years hauling traps and you never missed a season", "you were the
+    # cleverest in your class", "you've always found your way back", "no one works harder than u", "that took effort")
+    r"\b(?:years|decades)\b[^.!?]*\bnever (?:once )?(?:missed|lost (?:your|his|her) way|let (?:us|anyone|them|me|nobody) down|failed|"
+    r"(?:took|had) a day off|called in sick)\b|\byou (?:always )?(?:were|was) (?:always )?(?:the one|de one) (?:who|that) (?:look|looked|fixed|"
+    r"made|kept|held|helped|took care|sorted|fed|carried)\b|\byou (?:were|was|are|'re) (?:the|my) (?:cleverest|smartest|brightest|kindest|"
+    r"funniest|wisest|gentlest|hardest[- ]working)\b|\byou(?:'ve| have)? (?:always )?(?:found|find) your way (?:back|through)\b|"
+    r"\byou(?:'ve| have) (?:come|been|got|gotten) through (?:harder|worse|tougher|so much|far worse|a lot worse)\b|"
+    r"\b(?:no ?one|no-one|nobody) (?:\w+ ){0,3}(?:works|worked|grafts|tries|cares|cared) (?:as )?(?:harder|hard|more) (?:than|as) (?:you|u)\b|"
+    r"\b(?:takes|took|taken) (?:real |a lot of |some )?effort\b|\byou(?:'ve| have) been (?:honestly |really )?so good (?:about|at|with)\b|"
+    r"\byou(?:'re| are) (?:honestly |really )?so good with\b|\bthank (?:you|u) for (?:always|everything you|all you)\b|"
+    r"\b(?:that'?s|that is|so|very|really) (?:kind|good|sweet|lovely|brave|generous|thoughtful|decent|bacano|big) of (?:you|u)\b|"
+    r"\b(?:honestly|big|massive|mad|much|total) respect\b|\byou earned (?:that|it|this|every)\b|\bnever had a better\b|"
+    r"\b(?:i know|i can see|i see) (?:you(?:'re| are)|ur) (?:really )?trying\b(?! to)|\byou(?:'re| are) trying, i (?:saw|see|know)\b)"
 )
 _FEELING = (
     r"(?:scared|worried|afraid|frightened|sad|tired|exhausted|struggling|concerned|lonely|hurt|upset|anxious|heartbroken|lost|"
@@ -574,6 +592,8 @@ def normalise(text: str) -> str:
     words = re.split(r"(\W+)", text)
     text = "".join(_SHORTHAND.get(word, word) for word in words).strip()
     text = re.sub(r"\bah'(m|ll|d|ve)\b", r"i'\1", text)  # "ah'm pure scared", "ah'll tell her": Scots "I"
+    # "u not a bad person, u a hurt person", "you so good with him": the "are" left out at the start of a clause
+    text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but) )you (?=(?:not (?:a|an|the|alone|weak|broken|crazy|mad|stupid|lazy|useless|bad|failing)|a|an|so|such|too)\b)", r"\1you're ", text)
     return _unfill(text)
 
 
