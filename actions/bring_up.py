@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from kernel.lexicon import normalise_concern, normalise_relationship
+from kernel.lexicon import normalise_concern, normalise_relationship, read_message
 
 OTHER_CONCERN = "other"
 
@@ -74,6 +74,8 @@ class LovedOneSlots:
     def validate_concern(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        # An answer we can't map is still an answer: keep the advice general rather than ask again.
-        normalised = normalise_concern(str(value)) if value else None
+        # An answer in their own words is read as the listener reads a story ("she's been really low since the split":
+        # depression, which the names of the struggles alone miss); one we can't map is still an answer: keep the
+        # advice general rather than ask again.
+        normalised = (normalise_concern(str(value)) or read_message(str(value)).concern) if value else None
         return {"concern": normalised or OTHER_CONCERN}

@@ -469,6 +469,14 @@ def test_a_whole_rehearsal_against_the_database(actions_db: Engine, run_action: 
     hint = run_action(ActionRoleplayHint(), rehearsal_tracker({"rp_state": state}, "hint", "roleplay_hint"))
     assert "Stepping out of character" in hint.text
 
+    # Back to the start, then "how am i doing?" (blind conversation set 29): the lines taken back, not "no line yet".
+    start = run_action(ActionRoleplayRetry(), rehearsal_tracker({"rp_state": state}, "go back to turn 1", "roleplay_retry"))
+    assert start.slot("rp_state")["turns"] == []
+    back = run_action(ActionRehearsalProgress(), rehearsal_tracker({"rp_state": start.slot("rp_state")}, "how am i doing?",
+                                                                   "rehearsal_progress"))
+    assert "took those lines back" in back.messages[0]["text"] and back.messages[1]["custom"]["type"] == "feedback"
+    assert len(back.messages[1]["custom"]["openness"]) == 1 + 3  # the start and the three lines taken back
+
     end = run_action(ActionRoleplayFeedback(), rehearsal_tracker({"rp_state": state}, "stop", "stop_roleplay"))
     feedback, plan = end.messages[0]["custom"], end.messages[1]["custom"]
     assert feedback["type"] == "feedback" and feedback["reasons_total"] == len(scenario.reasons)
@@ -714,6 +722,12 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
         ("my husband drinks every night", "priya, im worried about you", "Priya"),
         ("my husband drinks every night", "sometimes i think you hate me", None),
         ("my husband drinks every night", "omg i cant do this", None),
+        # told with "called" (a stranger: "can i practise? shes called nadia" was played as the scenario's Kirsty)
+        ("can i practise? shes called nadia", "I've been worried about you.", "Nadia"),
+        ("my husband, his name's Tom, drinks every night", "I've been worried about you.", "Tom"),
+        ("my sister's called Jo, but it's my husband who drinks", "I've been worried about you.", None),  # Jo is the sister
+        ("he's called names at work and drinks every night", "I've been worried about you.", None),
+        ("she's called in sick three times this month", "I've been worried about you.", None),
     ],
 )
 def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:
@@ -735,6 +749,25 @@ def test_a_line_typed_while_set_up_asks_how_they_say_no_reaches_the_goal_check_a
     assert extracted == {"roleplay_goal": line}
     validated = form.validate_roleplay_goal(extracted["roleplay_goal"], CollectingDispatcher(), tracker, {})
     assert validated["roleplay_goal"] == "raise it gently, once" and validated["rp_state"]["first_line"] == line
+
+
+@pytest.mark.parametrize(("told", "answer", "first_line"), [
+    # a stranger answered "what would you like to get out of this talk?" with this, and it was kept as the goal
+    ("can i practise? shes called nadia", "nadia, what's it been like since the split?", True),
+    ("my sister nadia has been so low since the split", "nadia, what's it been like since the split?", True),
+    ("My little sister Nadia won't talk to anyone", "nadia what's it been like since the split?", False),  # no comma, no "i"
+    ("My little sister Nadia won't talk to anyone", "nadia, what's it been like since the split?", True),
+    ("can i practise? shes called nadia", "nadia to know im not judging her", False),  # about her: the goal
+    ("can i practise with my sister", "patience, mostly. and for her to hear me", False),
+    ("can i practise with my sister", "honesty, can i get that?", False),
+])
+def test_a_lowercase_name_opening_the_answer_to_the_goal_question_makes_it_the_first_line(told: str, answer: str,
+                                                                                          first_line: bool) -> None:
+    tracker = make_tracker(answer, slots={"relationship": "sibling", "requested_slot": "roleplay_goal"})
+    tracker.events[:0] = [{"event": "user", "text": told}]
+    validated = ValidateRoleplaySetupForm().validate_roleplay_goal(answer, CollectingDispatcher(), tracker, {})
+    assert ("rp_state" in validated) is first_line
+    assert (validated["roleplay_goal"] == answer) is not first_line
 
 
 def test_a_line_after_a_goal_told_with_the_request_keeps_that_goal() -> None:
@@ -842,6 +875,9 @@ def test_only_a_plan_asked_for_the_user_ends_practice(text: str, asked: bool) ->
     # "them" is the doctors: a line to the loved one, not the goal (blind conversation set 17)
     ("dan ill sit with you while you ring them. right now, ill stay the whole time", True),
     ("get him to see that you can ring them together", False),
+    # blind set 30: a story that opens on someone of theirs, its "you" anyone's (it was offered as a line to practise)
+    ("my older sisters flat is full floor to ceiling, newspapers, carrier bags. you have to walk sideways down the hall", False),
+    ("i love you and my mum loves you too, we just want you to be ok", True),
 ])
 def test_a_question_about_the_users_own_feelings_is_no_line_for_the_loved_one(text: str, line: bool) -> None:
     from actions.rehearsal.actions import looks_like_a_line
@@ -886,3 +922,28 @@ def test_each_relationship_has_a_practice_partner_for_drugs_and_gambling(relatio
     from actions.rehearsal.scenarios import closest
 
     assert closest(relationship, "substance_use", None, words).id == scenario
+
+
+@pytest.mark.parametrize(("answer", "concern"), [
+    # a stranger's set-up: "she's been really low since the split" was kept as "other", and a gambling sister was played
+    ("she's been really low since the split with her husband", "depression"),
+    ("she barely eats and hides it", "eating"),
+    ("depression", "depression"),
+    ("honestly i dont know, she wont say", "other"),  # still an answer: not asked again
+])
+def test_the_struggle_told_in_the_users_own_words_at_set_up_is_read_as_a_story_is(answer: str, concern: str) -> None:
+    tracker = make_tracker(answer, slots={"relationship": "sibling", "requested_slot": "concern"})
+    validated = ValidateRoleplaySetupForm().validate_concern(answer, CollectingDispatcher(), tracker, {})
+    assert validated["concern"] == concern
+
+
+@pytest.mark.parametrize(("line", "pronouns", "aside"), [
+    # blind set 28, said to Dave about the counsellor: practice went on only because the line before was lost
+    ("so it wasnt the talking that was the problem, it was that she didnt get it", "he/him", False),
+    ("he just never listens to anything i say honestly", "he/him", True),
+    ("so it wasnt the talking that was the problem, it was that she didnt get it", None, True),
+])
+def test_an_aside_is_about_the_one_being_played(line: str, pronouns: str | None, aside: bool) -> None:
+    from actions.rehearsal.actions import an_aside_to_us
+
+    assert an_aside_to_us(line, pronouns) is aside

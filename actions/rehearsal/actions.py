@@ -218,9 +218,48 @@ _GOAL_IN_REQUEST = re.compile(
 )
 
 
+# "can i practise? shes called nadia", "his name's Tom", "my sister's called Jo": a name told for them in so many words.
+_CALLED = re.compile(r"\b(?:(s?he|they)|(?:my|our) (\w+(?: \w+)?))(?:'s|s| is| are| goes by) (?:called|named) ([a-z]{2,14})\b|"
+                     r"\b(?:his|her|their) name(?:'s|s| is) ([a-z]{2,14})\b", re.I)
+
+
+def names_told(tracker: Tracker) -> list[tuple[Optional[str], str]]:
+    """Names the user told us with "called" or "name is", each with the word for the person when they gave one
+    ("my sister's called Jo": ("sister", "Jo")) and None when they said "she" or "her"."""
+    told: list[tuple[Optional[str], str]] = []
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        for match in _CALLED.finditer(str(event.get("text") or "").replace("’", "'")):
+            name = match.group(3) or match.group(4)
+            if _a_lowercase_name(name.lower()) and name.lower() not in _CALLED_BUT_NO_NAME:
+                told.append((match.group(2), name.capitalize()))
+    return told
+
+
+# "he's called names at school", "she's called twice today": "called" and no name.
+_CALLED_BUT_NO_NAME = frozenset("names twice ahead sick round work home".split())
+
+
+def opens_with_a_name(text: str, tracker: Tracker) -> bool:
+    """"nadia, what's it been like since the split?": a line to them that opens, in lowercase, with a name the user told
+    us ("she's called nadia", "my sister Nadia"). A capitalised name is caught by addresses_them; an unknown lowercase
+    word may be a goal ("patience, mostly")."""
+    typed = _LOWERCASE_NAME_IN_LINE.match(text.replace("’", "'"))
+    if not typed or not _a_lowercase_name(typed.group(1)):
+        return False
+    told = {name.lower() for _, name in names_told(tracker)}
+    for event in tracker.events:
+        if event.get("event") == "user":
+            said = str(event.get("text") or "")
+            pairs = re.findall(r"\bmy (\w+),? (\w+)\b", said, re.I) + re.findall(r"\bmy \w+ (\w+),? (\w+)\b", said, re.I)
+            told |= {name.lower() for word, name in pairs if normalise_relationship(word) and _a_lowercase_name(name.lower())}
+    return typed.group(1) in told
+
+
 def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
-    """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" said
-    earlier about the person being practised. None when they never named them."""
+    """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" or
+    "she's called Nadia" said earlier about the person being practised. None when they never named them."""
     named = _NAMED_IN_LINE.match(first_line or "")
     if named and _a_name(named.group(1)):
         return named.group(1)
@@ -240,6 +279,22 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
         for word, name in re.findall(r"\bmy (\w+(?: \w+)?),? (\w+)\b", told.lower()):
             if name == opener and _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name.capitalize()
+    for word, name in names_told(tracker):  # "she's called nadia"; "my sister's called Jo" only for the sister
+        if word is None or (relationship and normalise_relationship(word.split()[-1]) == relationship):
+            return name
+    return None
+
+
+def kin_word_told(tracker: Tracker, relationship: str) -> Optional[str]:
+    """The user's word for them when only the set-up heard it ("my sister" answered to "who is it?"): the first "my ..."
+    they wrote that names someone of this relationship."""
+    for event in tracker.events:
+        if event.get("event") != "user":
+            continue
+        for words in re.findall(r"\bmy ((?:(?:older|younger|big|little|eldest|oldest|youngest|baby|best|twin|grown[- ]up) )?\w+)",
+                                str(event.get("text") or "").lower()):
+            if normalise_relationship(words.split()[-1]) == relationship:
+                return words
     return None
 
 
@@ -251,7 +306,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     seed = f"{tracker.sender_id}:{len(tracker.events)}"
     if not chosen:  # a scenario the user picked from the list keeps its own way of saying no
         scenario = as_told(scenario, tracker.get_slot("resistance_form"))
-    word = (tracker.get_slot("memory") or {}).get("word")
+    word = (tracker.get_slot("memory") or {}).get("word") or kin_word_told(tracker, scenario.relationship)
     # "I'll play Nadia (your older sister)" in the user's own word for them, when they gave one for this relationship
     own_word = bool(word) and normalise_relationship(str(word).split()[-1]) == scenario.relationship
     who = f"your {word}" if own_word else loved_one(scenario.relationship)
@@ -325,13 +380,22 @@ _ASKING_US_ABOUT_ME = re.compile(r"\bis it (?:normal|ok|okay|alright|wrong|bad|n
 _OTHERS = frozenset(("they", "them", "their", "they're", "theyre"))
 
 
+def _tells_of_my_kin(lowered: str) -> bool:
+    """"my older sisters flat is full floor to ceiling ... you have to walk sideways down the hall": a message that opens
+    on someone of theirs in the third person ("my sister's", "my husbands") tells us of them, and its "you" is anyone's
+    ("i love you and my mum loves you too" opens on them, and is said to them)."""
+    opening = re.match(r"\W*(?:so|and|ok|okay|well|honestly|basically)?\W*my (?:(?:older|younger|big|little|best|eldest|oldest|youngest|"
+                       r"twin) )?(\w+?)(?:'?s)?\b", lowered)
+    return bool(opening and normalise_relationship(opening.group(1)))
+
+
 def looks_like_a_line(text: str) -> bool:
     lowered = text.replace("’", "'")
     if _TO_US.search(lowered) or _ASKING_US_ABOUT_ME.search(lowered):  # "for you to help me stay calm" is to us
         return False
     if addresses_them(lowered):
         return True
-    if len(lowered.split()) < 4 or not _SECOND_PERSON.search(lowered):
+    if len(lowered.split()) < 4 or not _SECOND_PERSON.search(lowered) or _tells_of_my_kin(lowered):
         return False
     # "dan ill sit with you while you ring them, ill stay the whole time": "them" is someone else (the doctors) when the
     # line speaks to "you" more than once and names no "he" or "she".
@@ -347,7 +411,7 @@ _ABOUT_US_HERE = re.compile(r"^\W*(?:some days|honestly|tbh|to be honest|maybe (
                             r"mum|mom|dad|sister|brother|friend|mate) (?:thinks|says|reckons))\b", re.I)
 
 
-def an_aside_to_us(text: str) -> bool:
+def an_aside_to_us(text: str, pronouns: Optional[str] = None) -> bool:
     """Mid-practice, a message about them or about how the user feels, said to us and not to them: no "you" for them, and
     "he" or "she" for them or a turn of phrase that speaks to us. Practice ends there (with its feedback) and it is
     answered as the listener would."""
@@ -359,7 +423,10 @@ def an_aside_to_us(text: str) -> bool:
     if len(lowered.split()) < 5 or looks_like_a_line(lowered) or _SECOND_PERSON.search(lowered) and not _ABOUT_US_HERE.search(lowered):
         return False
     third = {word for word in _THIRD_PERSON.findall(lowered) if word not in _OTHERS}
-    return bool(_ABOUT_US_HERE.search(lowered)) or bool(third & {"he", "she", "hes", "shes", "he's", "she's", "him", "his"})
+    # "so it wasnt the talking that was the problem, it was that she didnt get it", said to Dave: "she" is the counsellor
+    theirs = {"he": {"he", "hes", "he's", "him", "his"}, "she": {"she", "shes", "she's", "her"}}.get(
+        (pronouns or "").split("/")[0], {"he", "she", "hes", "shes", "he's", "she's", "him", "his"})
+    return bool(_ABOUT_US_HERE.search(lowered)) or bool(third & theirs)
 
 
 class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
@@ -396,8 +463,8 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
                 return {"roleplay_goal": goal.group(1).rstrip(" .!?")}
         # A line to them, however the classifier read it, unless it answers the question (names a struggle or a way of
         # saying no): "What's it like for you at 4 in the morning?" while set-up asks what they struggle with.
-        spoken_to_them = looks_like_a_line(text) and (intent == "practice_line" or addresses_them(text) or (
-            normalise_concern(text) is None and classify_resistance(text) is None))
+        spoken_to_them = opens_with_a_name(text, tracker) or looks_like_a_line(text) and (
+            intent == "practice_line" or addresses_them(text) or (normalise_concern(text) is None and classify_resistance(text) is None))
         asking_about_them = tracker.get_slot("requested_slot") in ("concern", "resistance_form")
         if not asking_about_them or not tracker.get_slot("relationship") or not spoken_to_them:
             return {}
@@ -458,7 +525,7 @@ class ValidateRoleplaySetupForm(LovedOneSlots, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         goal = " ".join(str(value or "").split())[:200]
-        if goal and looks_like_a_line(goal):
+        if goal and (looks_like_a_line(goal) or opens_with_a_name(goal, tracker)):
             # They answered with what they'd say: practise that, towards the goal they told us before, if any.
             return {"roleplay_goal": goal_told_before(tracker, value) or DEFAULT_GOAL,
                     "rp_state": {"first_line": goal.strip("\"“”'‘’ ")}}
@@ -575,7 +642,7 @@ class ValidateRoleplayForm(FormValidationAction):
                           chosen=True)
             return {"roleplay_line": None, "rp_state": fresh}
         if (STOP_FIRST.match(text) or STOP_LAST.search(text) or STOP_AND_LOOK_BACK.match(text) or PLAN_ASKED.search(text)
-                or (rehearsal.turns and an_aside_to_us(text))):
+                or (rehearsal.turns and an_aside_to_us(text, scenario_for(tracker, raw).pronouns))):
             # "hmm stop. that last bit was a mistake wasn't it": practice ends here with its feedback, and the form
             # closes; the rest of the message is then answered outside practice.
             return {"roleplay_line": None, "requested_slot": None, **finish_rehearsal(dispatcher, tracker, rehearsal, raw)}
@@ -849,11 +916,18 @@ class ActionRehearsalProgress(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         rehearsal, raw = load_state(tracker)
         if raw and raw.get("scenario"):
+            if not rehearsal.turns and raw.get("undone"):
+                # "go back to the start", then "how am i doing?": the lines they took back are what they ask about
+                took = ("that line back, so this is about the one you tried" if len(raw["undone"]) == 1
+                        else "those lines back, so this is about the ones you tried before going back")
+                dispatcher.utter_message(text=f"(You took {took}.)")
+                tried = Rehearsal(turns=[Turn.from_dict(turn) for turn in raw["undone"]])
+                send_feedback(dispatcher, tracker, tried, scenario_for(tracker, raw), final=False)
+                return []
             if rehearsal.turns:
                 send_feedback(dispatcher, tracker, rehearsal, scenario_for(tracker, raw), final=False)
                 return [SlotSet("rp_state", {**raw, "checked_in_at": len(rehearsal.turns)})]
-            else:
-                dispatcher.utter_message(text="(Stepping out of character.) You haven't tried a line yet. Start gently; there's no rush.")
+            dispatcher.utter_message(text="(Stepping out of character.) You haven't tried a line yet. Start gently; there's no rush.")
             return []
         history: Optional[list] = None
         try:
