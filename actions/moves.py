@@ -155,9 +155,31 @@ _GUILT_AND_ANGER = _rx(
 )
 
 
+# Blind set 30: checking they still breathe after an overdose (safety, not progress), a lever or a line drawn ("take his
+# wifi away until he books", "is that a threat", "i wont come round if he starts shouting": boundaries), someone else
+# paying their way (enabling), and how to reassure them (what to say).
+_STILL_BREATHING = _rx(r"\bcheck(?:s|ing)? (?:on )?(?:if |that |whether )?(?:he'?s|she'?s|hes|shes|they'?re|theyre|"
+                       r"(?:he|she|they) (?:is|are)) (?:still )?breathing\b")
+_A_LEVER = _rx(
+    r"\btake (?:away )?(?:his|her|their) (?:wifi|phone|car|keys|allowance|laptop|console|xbox|playstation|money|card)(?: away)? "
+    r"(?:until|unless|till)\b|\b(?:is that|is it|would that be|isn'?t that) (?:a |like a )?(?:threat|ultimatum|blackmail)\b|"
+    r"\b(?:tell (?:him|her|them) )?i (?:won'?t|wont|will not|am not going to|'m not going to|m not gonna) "
+    r"(?:come round|come over|visit|stay|pick (?:him|her|them) up|lend|give)\b[^.?!]{0,40}\bif (?:he|she|they)\b")
+_OTHERS_PAY_THEIR_WAY = _rx(r"\b(?:my |our )?(?:mum|mom|dad|nan|gran|grandma|grandad|parents|family)\b[^.?!]{0,20}\b"
+                            r"(?:keeps?|kept|always|still) (?:lending|giving|handing|sending|bailing) (?:him|her|them)(?: \w+)? "
+                            r"(?:money|cash|out)\b")
+_A_SMALL_STEP = _rx(r"\b(?:s?he|they) (?:did|has|have) (?:actually|even|finally) (?:come|came|get up|got up|go out|gone out|went|talk|"
+                    r"talked|open up|opened up|text|texted|ring|rang|call|called|ask|asked)\b")
+_REASSURE = _rx(r"\bhow (?:do|can|could|would|should) i (?:reassure|convince|show) (?:him|her|them)\b")
+
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Read before the others, whose broader words they contain: a small opening ("support group"), guilt about a break,
     # booking it for them, guilt and anger at once.
+    ("worried_about_safety", _STILL_BREATHING),
+    ("boundaries", _A_LEVER),
+    ("enabling", _OTHERS_PAY_THEIR_WAY),
+    ("bring_up", _REASSURE),
+    ("progress", _A_SMALL_STEP),
     ("progress", _AN_OPENING),
     ("exhaustion", _GUILTY_FOR_A_BREAK),
     ("boundaries", _TAKE_IT_OVER),

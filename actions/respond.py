@@ -628,6 +628,11 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     expecting_form = (memory.last_asked == "resistance_form" or intent in refusal or unsure_refusal
                       or (not slots["resistance_form"] and on_the_no))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
+    if (picture.resistance_form and picture.concern == "anger" and intent in refusal and not mentions_help(text.lower())
+            and memory.last_asked != "resistance_form" and not on_the_no):
+        # "my husbands temper is getting worse ... he slams doors and cupboards": with a temper, the shouting and the
+        # slamming are the struggle itself; they say how the no showed up only where help was raised
+        picture = replace(picture, resistance_form=None)
     if unsure_refusal and not (memory.last_asked == "resistance_form" or on_the_no):
         if picture.resistance_form and form_strength(text) < 2:
             # a stray word ("snapping at everyone") read only because the classifier half-thought it a refusal story

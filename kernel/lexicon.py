@@ -142,7 +142,8 @@ def _first_match(
             word = match.group(0).lower()
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
-            if skip_others and (_SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()])
+            before = text[max(0, match.start() - 40): match.start()]
+            if skip_others and (_SOMEONE_ELSES.search(before) or _SAID_OF_ANOTHER.search(before)
                                 or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)):
                 continue
             if best is None or match.start() < best[1]:
@@ -323,7 +324,10 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\b(?:he'?s|she'?s|hes|shes|they'?ve|has|have) read (?:that|somewhere|online|up on)\b", 2),
         # a case for it: "everyone at work does it", "the odds are in your favour if you know what you're doing",
         # "it's less harmful than your beer, it's legal in half of america"
-        (r"\beveryone (?:at work |i know |else |my age )?does (?:it|that)\b|\bif you know what you'?re doing\b", 2),
+        (r"\beveryone (?:\w+ ){0,3}does (?:it|that)\b|\bif you know what you'?re doing\b", 2),
+        # "rehab is a money racket. hes got an answer for everything", "its not an addiction because he can go a week without"
+        (r"\b(?:an? |the )?answer for everything\b|\b(?:a |just a )?(?:money )?(?:racket|scam)\b|\b(?:is|it'?s|its|all|just) a con\b|"
+         r"\bnot (?:an? )?(?:addiction|addict|problem|alcoholic) (?:because|cos|coz|if|since)\b", 2),
         (r"\bless (?:harmful|dangerous|addictive) than\b|\blegal in\b|\bsafer than\b", 2),
     ),
     ResistanceForm.EMOTIONAL: (
@@ -482,7 +486,9 @@ _HELP_CONTEXT = re.compile(
     r"\b(?:therap|counsel|gp\b|doctor|dr\b|psychiatr|psycholog|shrink|professional|appointment|clinic|referral|treatment|rehab|"
     r"refus(?:es|ed|ing|e)?\b(?! to (?:eat|leave|get up|go out|talk to me))|won'?t (?:discuss|talk about|"
     r"even talk about|hear) (?:it|this|that)|(?:'ll| will) (?:deal with|sort|look into|get to) (?:it|this|that)|"
-    r"meds?\b|medication|help\b|someone\b|anyone\b|aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
+    r"meds?\b|medication|help\b|(?<!hit )(?<!hurt )(?<!harm )(?<!touch )(?<!touched )(?<!punch )(?<!punched )(?<!attack )"
+    r"(?<!attacked )(?<!kill )(?<!scare )(?<!threaten )(?<!threatened )(?:someone|anyone)\b|"
+    r"aa\b|ga\b|na\b|gamcare|cruse|group|assess|camhs|cpn|talking therap|"
     r"talk(?:ing)? to (?:someone|somebody|a |the )|get help|bring (?:it|this|that) up|brought (?:it|this) up|mention|suggest|"
     r"said something|"
     r"asked|raise[ds]?\b|tried (?:to )?(?:talk|say)(?:ing)?|when i (?:say|said|ask)|leaflet|number for|anger management|memory clinic|"
@@ -640,7 +646,11 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
     if lost and not _ABOUT_ME.search(text[: lost.start()][-60:]) and (best is None or lost.start() < best[1]):
         best = ("grief", lost.start())  # "my dad lost my stepmum two years ago": a death in the family
         found.add("grief")
-    low = _LOW.search(text) if best is None else None
+    # "really low" names the struggle when nothing else does, or before a vaguer "other" ("hes been really low since he got
+    # made redundant ... just games all night": the low, not the gaming)
+    low = _LOW.search(text) if best is None or (best[0] == "other" and "depression" not in found) else None
+    if low and best is not None and low.start() > best[1]:
+        low = None
     if low and not _ABOUT_ME.search(text[: low.start()][-60:]) and not re.search(r"\b(?:i'?ve|i have|i'?m|i am|i)\s+(?:been\s+)?$",
                                                                              text[: low.start()]):
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
@@ -693,6 +703,8 @@ _TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) 
 # Other people's relatives said in passing ("our mum doesn't know", "his sister noticed") and the loved one
 # named by the user ("my brother", "my 19-year-old", or "mum" at the start).
 _SHARED_PARENT = re.compile(r"\bour\s+$", re.IGNORECASE)
+# "her dad (my ex)": who someone else is to the user, in brackets ("their mum, my daughter Kerry" is the loved one)
+_SAID_OF_ANOTHER = re.compile(r"\b(?:her|his|their)\s+\w+\s*\(\s*(?:my|our)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def find_loved_one(text: str) -> Optional[str]:
@@ -724,6 +736,8 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
                 continue
             if _a_place(lowered, match):
                 continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are
+            if _SAID_OF_ANOTHER.search(before):
+                continue  # "her dad (my ex) says im overreacting": who her dad is to the user, not who the user is worried about
             if _OWNS_THE_NEXT.match(lowered, match.end()):
                 # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend
                 # says hes drinking": the dad, when no one else is

@@ -7,7 +7,7 @@ import pytest
 
 from actions.moves import read_move, topic_cue
 from actions.safety_screen import DANGER, UNCLEAR, read_screen_answer
-from kernel.lexicon import classify_resistance, find_relationship, loved_one_mention, read_message, struggle_kinds
+from kernel.lexicon import classify_resistance, find_relationship, loved_one_mention, mentions_help, read_message, struggle_kinds
 
 
 @pytest.mark.parametrize(
@@ -884,6 +884,8 @@ def test_thinking_she_knows_better_is_no_sign_of_progress() -> None:
     "can i try what id say to him? hes coming round to mums for sunday dinner",
     "lets practise, we'll both be at my nans on friday",
     "she ate at a mates last night",
+    # blind set 30: who someone else is to the user, in brackets
+    "her dad (my ex) says im overreacting and she looks fine. can i practise what to say to her?",
 ])
 def test_a_relatives_place_names_no_loved_one(text: str) -> None:
     assert loved_one_mention(text) is None and find_relationship(text) is None
@@ -904,6 +906,9 @@ def test_a_relatives_place_names_no_loved_one(text: str) -> None:
     ("i mentioned a psychologist and got a lecture, he says there's no evidence it beats going to church", "intellectual"),
     ("when i said the word counsellor she started shaking and crying and hung up", "emotional"),
     ("he told me to mind my own business", "direct"),
+    # blind set 30: an answer for everything
+    ("he reckons its not an addiction because he can go a week without, everyone in london does it, and rehab is a money racket. "
+     "hes got an answer for everything", "intellectual"),
 ])
 def test_more_ways_the_no_is_told(text: str, form: str) -> None:
     found = classify_resistance(text)
@@ -916,6 +921,13 @@ def test_more_ways_the_no_is_told(text: str, form: str) -> None:
     ("my wife does all the night feeds and barely sleeps", "stress"),
     ("mum keeps telling the same story and last week she got lost driving home from the shops", "other"),
     ("hes been in bed most of the day since the breakup", "depression"),
+    # blind set 30: pointless, low before the gaming, crowds, a soldier's startle with a drink on the side
+    ("my best mate hasnt been right for about a year, doesnt come out anymore, just says everything's a bit pointless innit", "depression"),
+    ("my son is 26 and still at home, hes been really low since he got made redundant in feb, just games all night", "depression"),
+    ("my daughter hasnt left her apartment except for work in months, she says crowds make her physically sick", "anxiety"),
+    ("my mate did two tours in afghanistan, since he got out he cant sleep, jumps out his skin at fireworks, drinks a bit", "trauma"),
+    ("my dad hasnt been right since the stroke, keeps forgetting names", "other"),
+    ("she's really low and drinking every night", "substance_use"),  # the low names the struggle only before a vaguer one
 ])
 def test_more_struggles_in_everyday_words(text: str, concern: str) -> None:
     assert read_message(text).concern == concern
@@ -974,6 +986,15 @@ def test_a_baby_told_by_age_is_not_the_one_refusing() -> None:
     ("he asked me to pick up a bottle on my way home and i did. was that wrong?", "enabling"),
     ("the anger is eating me up", "resentment"),
     ("what's the best thing i can do for him this next month", "support"),
+    # blind set 30: a breath checked after an overdose, a lever, a line drawn, someone else paying, reassurance, a step
+    ("he OD'd two years ago and ever since if he sleeps past noon i go in and check hes breathing. should i be doing more",
+     "worried_about_safety"),
+    ("my husband thinks we should take his wifi away until he books an appointment, is that fair", "boundaries"),
+    ("should i tell him ill take the kids to my mums if he shouts again? or is that a threat", "boundaries"),
+    ("is it ok to tell him i wont come round if he starts shouting", "boundaries"),
+    ("mum keeps lending him money for 'rent' and im pretty sure its not rent. should i tell her to stop", "enabling"),
+    ("how do i reassure her nobodys going to lock her up just for going to the gp", "bring_up"),
+    ("ok well he did actually come on a walk with me and the dog yesterday and talked a bit about work", "progress"),
 ])
 def test_what_these_ask_after_a_story(text: str, topic: str) -> None:
     assert topic_cue(text) == topic
@@ -1052,3 +1073,11 @@ def test_the_loved_ones_words_about_the_user_are_not_the_users_worry() -> None:
 
 def test_what_to_say_when_they_ask_again_is_a_limit_after_enabling() -> None:
     assert read_move("ok so what do i tell him when he asks for money again", "how_to_bring_up_therapy", "enabling").topic == "boundaries"
+
+
+def test_a_temper_told_is_the_struggle_not_how_the_no_showed_up() -> None:
+    """Blind set 30: "hes never hit anyone but he slams doors" named no help ("anyone" after "hit" is no one to see), so
+    the slamming is the temper, not a way of saying no."""
+    text = "my husbands temper is getting worse. hes never hit anyone but he slams doors and cupboards and the kids go quiet"
+    assert not mentions_help(text) and read_message(text).resistance_form is None
+    assert mentions_help("he wont see anyone about it")
