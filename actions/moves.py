@@ -162,24 +162,32 @@ _STILL_BREATHING = _rx(r"\bcheck(?:s|ing)? (?:on )?(?:if |that |whether )?(?:he'
                        r"(?:he|she|they) (?:is|are)) (?:still )?breathing\b")
 _A_LEVER = _rx(
     r"\btake (?:away )?(?:his|her|their) (?:wifi|phone|car|keys|allowance|laptop|console|xbox|playstation|money|card)(?: away)? "
-    r"(?:until|unless|till)\b|\b(?:is that|is it|would that be|isn'?t that) (?:a |like a )?(?:threat|ultimatum|blackmail)\b|"
-    r"\b(?:tell (?:him|her|them) )?i (?:won'?t|wont|will not|am not going to|'m not going to|m not gonna) "
-    r"(?:come round|come over|visit|stay|pick (?:him|her|them) up|lend|give)\b[^.?!]{0,40}\bif (?:he|she|they)\b")
+    r"(?:until|unless|till)\b|\b(?:is that|is it|would that be|isn'?t that) (?:a |like a )?(?:threat|ultimatum|blackmail)\b(?! to)|"
+    r"\b(?:tell (?:him|her|them) )?(?:i (?:won'?t|wont|will not|am not going to)|i'?m not (?:going to|gonna)|im not (?:going to|gonna)) "
+    r"(?:come round|come over|visit|stay|pick (?:him|her|them) up|lend|give (?:him|her|them))\b[^.?!]{0,40}\bif (?:he|she|they)"
+    # not a limit against violence ("i wont come round if he hits mum again"): that is safety first
+    r"(?![^.?!]*\b(?:hits?|hitting|hurts?|hurting|punch\w*|kicks?|kicking|strangl\w*|chok\w*|threaten\w*|kill\w*|knife|weapon|"
+    r"violent)\b)")
 _OTHERS_PAY_THEIR_WAY = _rx(r"\b(?:my |our )?(?:mum|mom|dad|nan|gran|grandma|grandad|parents|family)\b[^.?!]{0,20}\b"
                             r"(?:keeps?|kept|always|still) (?:lending|giving|handing|sending|bailing) (?:him|her|them)(?: \w+)? "
                             r"(?:money|cash|out)\b")
-_A_SMALL_STEP = _rx(r"\b(?:s?he|they) (?:did|has|have) (?:actually|even|finally) (?:come|came|get up|got up|go out|gone out|went|talk|"
-                    r"talked|open up|opened up|text|texted|ring|rang|call|called|ask|asked)\b")
+_A_SMALL_STEP = _rx(r"(?<!wish )(?<!if )\b(?:s?he|they) (?:did|has|have) (?:actually|even|finally) "
+                    r"(?:come|came|get up|got up|go out|gone out|"
+                    r"talk|talked|open up|opened up|ask(?:ed)? (?:me )?(?:about|what|how|if))\b"
+                    r"(?![^.?!]*\b(?:pub|wasted|drunk|high|money|blood|cuts?|alone|again|can'?t do this|police|fight|furious|worse)\b)")
+# Blind set 31: how to go on being there ("what can i actually do day to day", "how do i keep showing up for him without
+# nagging", "stay in her life"): support; and what is theirs to keep ("protect my own evenings"): boundaries.
+_BEING_THERE = _rx(r"\bwhat (?:else )?can i (?:actually |still |even )?do (?:day to day|day-to-day|in the meantime|meanwhile|for now|"
+                   r"every day)\b|"
+                   r"\bhow (?:do|can|could|should) i (?:keep )?(?:showing up|show up|be there) for (?:him|her|them)\b|"
+                   r"\b(?:stay|keep) in (?:his|her|their) life\b")
+_WHAT_IS_MINE = _rx(r"\bprotect (?:my|our) (?:own )?(?:evenings|time|weekends|space|sleep|energy|peace|home)\b")
 _REASSURE = _rx(r"\bhow (?:do|can|could|would|should) i (?:reassure|convince|show) (?:him|her|them)\b")
 
 _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Read before the others, whose broader words they contain: a small opening ("support group"), guilt about a break,
     # booking it for them, guilt and anger at once.
     ("worried_about_safety", _STILL_BREATHING),
-    ("boundaries", _A_LEVER),
-    ("enabling", _OTHERS_PAY_THEIR_WAY),
-    ("bring_up", _REASSURE),
-    ("progress", _A_SMALL_STEP),
     ("progress", _AN_OPENING),
     ("exhaustion", _GUILTY_FOR_A_BREAK),
     ("boundaries", _TAKE_IT_OVER),
@@ -241,6 +249,13 @@ _TOPIC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhen (?:would|should|do) i (?:actually |really )?(?:need to )?(?:worry|be (?:worried|concerned|scared))\b|"
         r"\bwhen (?:is|does) (?:it|this|that) (?:like )?(?:actually |really )?(?:become )?(?:serious|an emergency|dangerous|urgent)\b"
     )),
+    # Read after the safety cue: "how do i reassure her when she says she wants to kill herself" is a worry first.
+    ("boundaries", _A_LEVER),
+    ("enabling", _OTHERS_PAY_THEIR_WAY),
+    ("bring_up", _REASSURE),
+    ("progress", _A_SMALL_STEP),
+    ("support", _BEING_THERE),
+    ("boundaries", _WHAT_IS_MINE),
     ("support", _rx(
         # "whats the best thing i can do for her over the next few weeks"
         r"\bwhat(?:'s|s| is)? the best (?:thing|things|way) (?:i can|i could|to) (?:do for|help|support|be there for) (?:her|him|them)\b|"
@@ -633,6 +648,8 @@ def _read_move(text: str, intent: str, last_topic: Optional[str]) -> Move:
         return Move("why_us", last_topic)
     if _DIFFERENT.search(lowered) and last_topic and not _NOT_THEM_BUT_ME.search(lowered):
         return Move("different", last_topic)
+    if _BEING_THERE.search(lowered):
+        return Move("topic", "support")  # "what else can i do in the meantime": being there while they say no, not more of the same
     more = _MORE.search(lowered)
     # "another one?" asks for more; "he hasn't looked for another one" in a long story doesn't, nor does a long message the
     # classifier happened to call ask_more.

@@ -628,8 +628,8 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     expecting_form = (memory.last_asked == "resistance_form" or intent in refusal or unsure_refusal
                       or (not slots["resistance_form"] and on_the_no))
     picture = read_message(text, expecting_form=expecting_form) if not text.startswith("/") else Picture()
-    if (picture.resistance_form and picture.concern == "anger" and intent in refusal and not mentions_help(text.lower())
-            and memory.last_asked != "resistance_form" and not on_the_no):
+    if (picture.resistance_form and picture.concern == "anger" and (intent in refusal or unsure_refusal) and not mentions_help(text.lower())
+            and memory.last_asked != "resistance_form" and not on_the_no and not _TOLD_A_NO.search(text.lower())):
         # "my husbands temper is getting worse ... he slams doors and cupboards": with a temper, the shouting and the
         # slamming are the struggle itself; they say how the no showed up only where help was raised
         picture = replace(picture, resistance_form=None)
@@ -777,6 +777,10 @@ def _ordered(events: list[EventType], before: Optional[dict[str, Any]] = None) -
     if before is not None:
         events = _changed_slots_only(events, before)
     return [e for e in events if e.get("event") != "followup"] + [e for e in events if e.get("event") == "followup"]
+
+
+# What they said back ("he says theres nothing wrong with him", "he just laughs it off"): a no told, even with no help named.
+_TOLD_A_NO = re.compile(r"\b(?:says?|said|saying|reckons|tells? me|told me|laugh\w*|jok\w*|insists?|denies|denied)\b")
 
 
 def slots_before(tracker: Tracker) -> dict[str, Any]:

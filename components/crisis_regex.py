@@ -341,6 +341,8 @@ _NOT_DANGER = [
     r"\b(?:died|dying|die) (?:laughing|of (?:embarrassment|boredom|shame))\b|\bbored to death\b|\bto die for\b",
     r"\bkill(?:ing|ed)? (?:time|it)\b",
     r"\bnot (?:feeling )?suicidal\b|\bnever (?:hit|hurt|threatened)\b|\bnot (?:violent|abusive|dangerous)\b",
+    # "he has never laid a finger on me or the kids and i dont feel unsafe" (blind set 31): safety told, not danger
+    r"\b(?:don'?t|dont|do not|never|wouldn'?t) (?:feel|felt|feeling) unsafe\b|\bnever (?:once )?(?:laid|lay|put|raised) a (?:finger|hand) on\b",
     r"\bend(?:ing)? (?:the|this) (?:conversation|chat|practice|role ?play|session)\b",
     r"\bjump (?:to conclusions|in|on a call|at the chance|through hoops|ship)\b",
     r"\bhitting me hard\b|\bhit me hard\b|\bhits me hard\b|\bhit me up\b|\b(?:it|this|that) hit me\b",

@@ -104,8 +104,10 @@ GOODBYE = "goodbye"
 
 
 def demote_unsaid_goodbye(message: Message) -> None:
-    """A ``goodbye`` with no word of farewell in it takes the next best intent."""
-    _demote_unless(message, GOODBYE, lambda text: bool(_FAREWELL.search(text)) or not loved_one_mention(text))
+    """A ``goodbye`` with no word of farewell in it takes the next best intent, when it mentions someone or runs long
+    ("jake, love, can i come in for a minute? im not here to have a go" ended a practice set-up as a goodbye)."""
+    _demote_unless(message, GOODBYE, lambda text: bool(_FAREWELL.search(text)) or (not loved_one_mention(text)
+                                                                                  and len(text.split()) <= 8))
 
 
 # "Are you a bot?" names what we are: a bot, a person, something real or automated. "how much am i actually supposed

@@ -143,7 +143,7 @@ def _first_match(
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
             before = text[max(0, match.start() - 40): match.start()]
-            if skip_others and (_SOMEONE_ELSES.search(before) or _SAID_OF_ANOTHER.search(before)
+            if skip_others and (_SOMEONE_ELSES.search(before) or (_SAID_OF_ANOTHER.search(before) and _SAYS_AFTER.match(text, match.end()))
                                 or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)):
                 continue
             if best is None or match.start() < best[1]:
@@ -326,6 +326,15 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         # "it's less harmful than your beer, it's legal in half of america"
         (r"\beveryone (?:\w+ ){0,3}does (?:it|that)\b|\bif you know what you'?re doing\b", 2),
         # "rehab is a money racket. hes got an answer for everything", "its not an addiction because he can go a week without"
+        # blind set 31: "sure half of dublin does it", "counsellors are for people with actual problems", "he knows his own
+        # brain better than any doctor", "the EAP counsellors are useless, its all breathing exercises", "a staffing problem
+        # not a her problem"
+        (r"\bhalf (?:of )?(?:\w+ ){0,2}(?:does|do) (?:it|that)\b|\b(?:counsell?ors?|counselling|therapy|therapists?|shrinks?) (?:is|are) "
+         r"(?:only |just )?for (?:people|those|folk|nutters|the weak|crazy)\b|\bknows? (?:his|her|their) own (?:brain|mind|body) better\b|"
+         r"\bbetter than (?:any|the|all the) doctors?\b|"
+         r"\b(?:counsell?ors|therapists|therapy|counselling|shrinks)\b[^.?!]{0,15}\b(?:are|is) "
+         r"(?:all |just |totally |completely )?(?:useless|pointless|a waste|rubbish|nonsense|a joke)\b|\bit'?s all (?:breathing exercises|"
+         r"mindfulness|colouring in|coloring|talk and no)\b|\ba \w+ problem,? not an? (?:her|his|my|their|me|him) problem\b", 2),
         (r"\b(?:an? |the )?answer for everything\b|\b(?:a |just a )?(?:money )?(?:racket|scam)\b|\b(?:is|it'?s|its|all|just) a con\b|"
          r"\bnot (?:an? )?(?:addiction|addict|problem|alcoholic) (?:because|cos|coz|if|since)\b", 2),
         (r"\bless (?:harmful|dangerous|addictive) than\b|\blegal in\b|\bsafer than\b", 2),
@@ -705,6 +714,8 @@ _TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) 
 _SHARED_PARENT = re.compile(r"\bour\s+$", re.IGNORECASE)
 # "her dad (my ex)": who someone else is to the user, in brackets ("their mum, my daughter Kerry" is the loved one)
 _SAID_OF_ANOTHER = re.compile(r"\b(?:her|his|their)\s+\w+\s*\(\s*(?:my|our)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# ... and only when they are the one speaking: "her dad (my ex) says", not "his dad (my husband) drinks every night"
+_SAYS_AFTER = re.compile(r"\s*\)\s*(?:says|said|thinks|thought|reckons|tells|told|keeps saying|wants|blames)\b", re.IGNORECASE)
 
 
 def find_loved_one(text: str) -> Optional[str]:
@@ -736,7 +747,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
                 continue
             if _a_place(lowered, match):
                 continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are
-            if _SAID_OF_ANOTHER.search(before):
+            if _SAID_OF_ANOTHER.search(before) and _SAYS_AFTER.match(lowered, match.end()):
                 continue  # "her dad (my ex) says im overreacting": who her dad is to the user, not who the user is worried about
             if _OWNS_THE_NEXT.match(lowered, match.end()):
                 # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend

@@ -164,3 +164,16 @@ def test_a_yes_stays_a_yes(text: str) -> None:
     message = _classified(text, [("affirm", 0.5), ("how_to_bring_up_therapy", 0.3)])
     InputGuard().process([message])
     assert message.get(INTENT)["name"] == "affirm"
+
+
+@pytest.mark.parametrize(("text", "goodbye"), [
+    # blind set 31: a first line to the loved one, typed at the set-up's goal question, ended the set-up as a goodbye
+    ("jake, love, can i come in for a minute? im not here to have a go", False),
+    ("ok thats me for tonight, thanks", True),
+    ("right im off", True),
+    ("ok cheers", True),  # short, names no one: the classifier's guess stands
+])
+def test_a_goodbye_says_goodbye(text: str, goodbye: bool) -> None:
+    message = _classified(text, [("goodbye", 0.6), ("practice_line", 0.3)])
+    InputGuard().process([message])
+    assert (message.get(INTENT)["name"] == "goodbye") is goodbye

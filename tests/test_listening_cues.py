@@ -1081,3 +1081,26 @@ def test_a_temper_told_is_the_struggle_not_how_the_no_showed_up() -> None:
     text = "my husbands temper is getting worse. hes never hit anyone but he slams doors and cupboards and the kids go quiet"
     assert not mentions_help(text) and read_message(text).resistance_form is None
     assert mentions_help("he wont see anyone about it")
+
+
+@pytest.mark.parametrize(("text", "not_topic"), [
+    # review of session 13: the new cues are read after the safety cue, and no limit, step or reassurance hides danger
+    ("how do i reassure her when she says she wants to kill herself", "bring_up"),
+    ("is it ok to tell him i wont come round if he hits mum again", "boundaries"),
+    ("he did actually go out last night but came back really quiet and shaky, should i be worried?", "progress"),
+    ("he did actually text me back but it said he cant do this anymore", "progress"),
+    ("is that a threat to his safety or am i overreacting", "boundaries"),
+    ("i wish he did actually talk to me instead of shutting me out", "progress"),
+    ("he has finally asked me for money again, third time this month", "progress"),
+])
+def test_a_limit_a_step_or_reassurance_never_hides_a_worry(text: str, not_topic: str) -> None:
+    assert topic_cue(text) != not_topic
+
+
+@pytest.mark.parametrize(("text", "relationship"), [
+    ("his dad (my husband) drinks every night and refuses to see anyone", "partner"),  # who the loved one is, in brackets
+    ("her mum (my wife) wont go to the gp about her panic attacks", "partner"),
+    ("her dad (my ex) says im overreacting and she looks fine", None),  # someone else, speaking
+])
+def test_a_bracket_says_who_someone_is(text: str, relationship: Optional[str]) -> None:
+    assert read_message(text).relationship == relationship
