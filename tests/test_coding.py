@@ -480,3 +480,18 @@ def test_leave_to_ask_is_coded_for_the_question_that_follows(line: str, question
 def test_a_listening_noise_asks_nothing(line: str) -> None:
     """AnnoMI's therapists keep a client talking with "Yeah?" (no question there); it was coded a closed question."""
     assert code(line) == []
+
+
+@pytest.mark.parametrize(("line", "not_code"), [
+    # review of session 13: praise and blame that the new rules must tell apart
+    ("you were the one who made this mess in the first place", "affirmation"),
+    ("you dont show me much respect these days", "affirmation"),
+    ("ten years and you never once missed a chance to have a go at me", "affirmation"),
+    ("you think hes stupid for drinking?", "confront"),
+    ("What would people think if you saw someone?", "confront"),
+    ("you too", "reflection"),
+])
+def test_the_rules_tell_a_record_from_a_charge(line: str, not_code: str) -> None:
+    from actions.rehearsal.coding import rule_codes
+
+    assert not_code not in {c.value for c in rule_codes(line)}

@@ -728,6 +728,8 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
         ("my sister's called Jo, but it's my husband who drinks", "I've been worried about you.", None),  # Jo is the sister
         ("he's called names at work and drinks every night", "I've been worried about you.", None),
         ("she's called in sick three times this month", "I've been worried about you.", None),
+        ("my husband is named dave and he drinks", "I've been worried about you.", "Dave"),
+        ("hes called police on me twice", "I've been worried about you.", None),
     ],
 )
 def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:
@@ -878,6 +880,7 @@ def test_only_a_plan_asked_for_the_user_ends_practice(text: str, asked: bool) ->
     # blind set 30: a story that opens on someone of theirs, its "you" anyone's (it was offered as a line to practise)
     ("my older sisters flat is full floor to ceiling, newspapers, carrier bags. you have to walk sideways down the hall", False),
     ("i love you and my mum loves you too, we just want you to be ok", True),
+    ("my son, i need to talk to you about something", True),  # opens on a word for them, said to them
 ])
 def test_a_question_about_the_users_own_feelings_is_no_line_for_the_loved_one(text: str, line: bool) -> None:
     from actions.rehearsal.actions import looks_like_a_line
@@ -947,3 +950,24 @@ def test_an_aside_is_about_the_one_being_played(line: str, pronouns: str | None,
     from actions.rehearsal.actions import an_aside_to_us
 
     assert an_aside_to_us(line, pronouns) is aside
+
+
+@pytest.mark.parametrize(("said", "relationship", "pronouns", "name"), [
+    ("my sister is called jo", "sibling", "she/her", "Jo"),
+    ("my son's girlfriend, she's called amy, thinks he's depressed", "child", "he/him", None),  # "she" is not him
+    ("he saw a counsellor once, she's called ruth", "partner", "he/him", None),
+    ("can i practise? shes called nadia", "sibling", "she/her", "Nadia"),
+])
+def test_a_name_told_with_a_pronoun_is_theirs_only_if_the_pronoun_is(said: str, relationship: str, pronouns: str,
+                                                                     name: str | None) -> None:
+    from actions.rehearsal.actions import given_name
+
+    assert given_name(make_tracker(said, slots={"relationship": relationship}), "I've been worried about you.", pronouns) == name
+
+
+def test_the_word_for_them_told_at_set_up_is_the_latest() -> None:
+    from actions.rehearsal.actions import kin_word_told
+
+    tracker = make_tracker("my sister", slots={"relationship": "sibling"})
+    tracker.events[:0] = [{"event": "user", "text": "me and my brother are worried about our sister"}]
+    assert kin_word_told(tracker, "sibling") == "sister"

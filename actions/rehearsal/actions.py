@@ -219,26 +219,30 @@ _GOAL_IN_REQUEST = re.compile(
 
 
 # "can i practise? shes called nadia", "his name's Tom", "my sister's called Jo": a name told for them in so many words.
-_CALLED = re.compile(r"\b(?:(s?he|they)|(?:my|our) (\w+(?: \w+)?))(?:'s|s| is| are| goes by) (?:called|named) ([a-z]{2,14})\b|"
-                     r"\b(?:his|her|their) name(?:'s|s| is) ([a-z]{2,14})\b", re.I)
+_CALLED = re.compile(r"\b(?:(s?he|they)|(?:my|our) ((?:older |younger |big |little |best |eldest |oldest |youngest |twin )?[a-z]+?))"
+                     r"(?:'s|s)?(?: is| are)? (?:called|named) ([a-z]{2,14})\b|"
+                     r"\b(his|her|their) name(?:'s|s| is) ([a-z]{2,14})\b", re.I)
 
 
 def names_told(tracker: Tracker) -> list[tuple[Optional[str], str]]:
-    """Names the user told us with "called" or "name is", each with the word for the person when they gave one
-    ("my sister's called Jo": ("sister", "Jo")) and None when they said "she" or "her"."""
+    """Names the user told us with "called" or "name is", each with the word for the person ("my sister's called Jo":
+    ("sister", "Jo")) or the pronoun they used ("she's called nadia": ("she", "Nadia"))."""
     told: list[tuple[Optional[str], str]] = []
     for event in tracker.events:
         if event.get("event") != "user":
             continue
         for match in _CALLED.finditer(str(event.get("text") or "").replace("’", "'")):
-            name = match.group(3) or match.group(4)
+            name = match.group(3) or match.group(5)
+            who = match.group(2) or _PRONOUN_OF.get((match.group(1) or match.group(4) or "").lower())
             if _a_lowercase_name(name.lower()) and name.lower() not in _CALLED_BUT_NO_NAME:
-                told.append((match.group(2), name.capitalize()))
+                told.append((who, name.capitalize()))
     return told
 
 
-# "he's called names at school", "she's called twice today": "called" and no name.
-_CALLED_BUT_NO_NAME = frozenset("names twice ahead sick round work home".split())
+_PRONOUN_OF = {"she": "she", "he": "he", "they": "they", "her": "she", "his": "he", "their": "they"}
+# "he's called names at school", "she's called twice today", "hes called police on me": "called" and no name.
+_CALLED_BUT_NO_NAME = frozenset("names twice ahead sick round work home police samaritans loads ambulance doctor doctors gp nhs "
+                                "helpline crisis everyone everybody people lots dozens".split())
 
 
 def opens_with_a_name(text: str, tracker: Tracker) -> bool:
@@ -252,12 +256,15 @@ def opens_with_a_name(text: str, tracker: Tracker) -> bool:
     for event in tracker.events:
         if event.get("event") == "user":
             said = str(event.get("text") or "")
-            pairs = re.findall(r"\bmy (\w+),? (\w+)\b", said, re.I) + re.findall(r"\bmy \w+ (\w+),? (\w+)\b", said, re.I)
+            # "my sister nadia has been so low", not "my son drinks every night"
+            after = r",? (\w+)\b(?=,? (?:is|has|was|hasn'?t|hasnt|isn'?t|isnt|doesn'?t|doesnt|won'?t|wont|keeps|just|always|never|"
+            after += r"says|said|had|gets|got|seems|'s)\b)"
+            pairs = re.findall(r"\bmy (\w+)" + after, said, re.I) + re.findall(r"\bmy \w+ (\w+)" + after, said, re.I)
             told |= {name.lower() for word, name in pairs if normalise_relationship(word) and _a_lowercase_name(name.lower())}
     return typed.group(1) in told
 
 
-def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
+def given_name(tracker: Tracker, first_line: Optional[str], pronouns: Optional[str] = None) -> Optional[str]:
     """The loved one's name as the user gave it: "Liam, I love you..." as their first line, or "my husband Dave" or
     "she's called Nadia" said earlier about the person being practised. None when they never named them."""
     named = _NAMED_IN_LINE.match(first_line or "")
@@ -279,8 +286,11 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
         for word, name in re.findall(r"\bmy (\w+(?: \w+)?),? (\w+)\b", told.lower()):
             if name == opener and _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name.capitalize()
-    for word, name in names_told(tracker):  # "she's called nadia"; "my sister's called Jo" only for the sister
-        if word is None or (relationship and normalise_relationship(word.split()[-1]) == relationship):
+    for word, name in names_told(tracker):  # "she's called nadia" for a she; "my sister's called Jo" only for the sister
+        if word in ("she", "he", "they"):
+            if pronouns is None or pronouns.split("/")[0] == word:
+                return name
+        elif relationship and normalise_relationship(word.split()[-1]) == relationship:
             return name
     return None
 
@@ -288,11 +298,11 @@ def given_name(tracker: Tracker, first_line: Optional[str]) -> Optional[str]:
 def kin_word_told(tracker: Tracker, relationship: str) -> Optional[str]:
     """The user's word for them when only the set-up heard it ("my sister" answered to "who is it?"): the first "my ..."
     they wrote that names someone of this relationship."""
-    for event in tracker.events:
+    for event in reversed(tracker.events):  # the latest: "my sister" answered to "who is it?", after "my brother and i..."
         if event.get("event") != "user":
             continue
-        for words in re.findall(r"\bmy ((?:(?:older|younger|big|little|eldest|oldest|youngest|baby|best|twin|grown[- ]up) )?\w+)",
-                                str(event.get("text") or "").lower()):
+        for words in reversed(re.findall(r"\bmy ((?:(?:older|younger|big|little|eldest|oldest|youngest|baby|best|twin|grown[- ]up) )?\w+)",
+                                str(event.get("text") or "").lower())):
             if normalise_relationship(words.split()[-1]) == relationship:
                 return words
     return None
@@ -310,7 +320,7 @@ def begin(dispatcher: CollectingDispatcher, tracker: Tracker, scenario: Scenario
     # "I'll play Nadia (your older sister)" in the user's own word for them, when they gave one for this relationship
     own_word = bool(word) and normalise_relationship(str(word).split()[-1]) == scenario.relationship
     who = f"your {word}" if own_word else loved_one(scenario.relationship)
-    name = given_name(tracker, first_line) or scenario.call
+    name = given_name(tracker, first_line, scenario.pronouns) or scenario.call
     # A scenario set up from what they told us (not picked from the list) leaves out the story they know better.
     told = not chosen and tracker.get_slot("concern") == scenario.concern
     scene = scene_for(scenario, word, told)
@@ -385,7 +395,7 @@ def _tells_of_my_kin(lowered: str) -> bool:
     on someone of theirs in the third person ("my sister's", "my husbands") tells us of them, and its "you" is anyone's
     ("i love you and my mum loves you too" opens on them, and is said to them)."""
     opening = re.match(r"\W*(?:so|and|ok|okay|well|honestly|basically)?\W*my (?:(?:older|younger|big|little|best|eldest|oldest|youngest|"
-                       r"twin) )?(\w+?)(?:'?s)?\b", lowered)
+                       r"twin) )?(\w+?)(?:'?s)?\b(?!\s*,)", lowered)  # "my son, i need to talk to you": said to him
     return bool(opening and normalise_relationship(opening.group(1)))
 
 

@@ -105,7 +105,7 @@ _CHALLENGE_QUESTION = (
     # session 13: "why do you make me suffer like this?", "why you are like this?", "what will people say?", "you think mama stupid?"
     r"\bwhy (?:do |would |must )?you (?:do this to|put (?:me|us|your \w+) through|make (?:me|us|your \w+) (?:suffer|cry|worry|beg|feel like))\b|"
     r"\bwhy (?:are you|you are|you) like this\b|\bwhat (?:will|would) (?:people|the neighbours|everyone|the family|they all) (?:say|think)\s*(?:[?.!]|$)|"
-    r"\byou think (?:i'?m|i am|\w+ (?:is )?)(?:stupid|an idiot|blind|daft|born yesterday|a fool)\b|"
+    r"\byou think (?:i'?m|i am|me|mama|mum|mom|ma|your (?:mother|father|mum|mom|dad)) (?:is )?(?:stupid|an idiot|blind|daft|born yesterday|a fool)\b|"
     r"\bis (?:that|this|dat) (?:what|wuh|wha) (?:you|yuh) (?:turn|turned|have turned|'ve turned|became|have become) into\b)"
 )
 _REFLECTION_START = (
@@ -537,16 +537,16 @@ _AFFIRM = (
     r"\byou (?:worked|slaved|grafted) (?:\w+ ){0,6}(?:so (?:i|we|that)|for (?:\w+ )?years)\b|"
     # session 13: a record held up to them ("fifty-two years hauling traps and you never missed a season", "you were the
     # cleverest in your class", "you've always found your way back", "no one works harder than u", "that took effort")
-    r"\b(?:years|decades)\b[^.!?]*\bnever (?:once )?(?:missed|lost (?:your|his|her) way|let (?:us|anyone|them|me|nobody) down|failed|"
+    r"\b(?:years|decades)\b[^.!?]*\bnever (?:once )?(?:missed(?! a chance| an? opportunity| a trick)|lost (?:your|his|her) way|let (?:us|anyone|them|me|nobody) down|failed|"
     r"(?:took|had) a day off|called in sick)\b|\byou (?:always )?(?:were|was) (?:always )?(?:the one|de one) (?:who|that) (?:look|looked|fixed|"
-    r"made|kept|held|helped|took care|sorted|fed|carried)\b|\byou (?:were|was|are|'re) (?:the|my) (?:cleverest|smartest|brightest|kindest|"
+    r"kept us|held|helped|took care|sorted|fed|carried)\b|\byou (?:were|was|are|'re) (?:the|my) (?:cleverest|smartest|brightest|kindest|"
     r"funniest|wisest|gentlest|hardest[- ]working)\b|\byou(?:'ve| have)? (?:always )?(?:found|find) your way (?:back|through)\b|"
     r"\byou(?:'ve| have) (?:come|been|got|gotten) through (?:harder|worse|tougher|so much|far worse|a lot worse)\b|"
     r"\b(?:no ?one|no-one|nobody) (?:\w+ ){0,3}(?:works|worked|grafts|tries|cares|cared) (?:as )?(?:harder|hard|more) (?:than|as) (?:you|u)\b|"
     r"\b(?:takes|took|taken) (?:real |a lot of |some )?effort\b|\byou(?:'ve| have) been (?:honestly |really )?so good (?:about|at|with)\b|"
     r"\byou(?:'re| are) (?:honestly |really )?so good with\b|\bthank (?:you|u) for (?:always|everything you|all you)\b|"
-    r"\b(?:that'?s|that is|so|very|really) (?:kind|good|sweet|lovely|brave|generous|thoughtful|decent|bacano|big) of (?:you|u)\b|"
-    r"\b(?:honestly|big|massive|mad|much|total) respect\b|\byou earned (?:that|it|this|every)\b|\bnever had a better\b|"
+    r"\b(?:that'?s|that is|very|really) (?:kind|good|sweet|lovely|brave|generous|thoughtful|decent|bacano|big) of (?:you|u)\b(?! to finally)|"
+    r"\b(?:honestly|big|massive|mad|total) respect\b(?! for (?:me|us))|\byou earned (?:that|it|this|every)\b|\bnever had a better\b|"
     r"\b(?:i know|i can see|i see) (?:you(?:'re| are)|ur) (?:really )?trying\b(?! to)|\byou(?:'re| are) trying, i (?:saw|see|know)\b)"
 )
 _FEELING = (
@@ -593,7 +593,7 @@ def normalise(text: str) -> str:
     text = "".join(_SHORTHAND.get(word, word) for word in words).strip()
     text = re.sub(r"\bah'(m|ll|d|ve)\b", r"i'\1", text)  # "ah'm pure scared", "ah'll tell her": Scots "I"
     # "u not a bad person, u a hurt person", "you so good with him": the "are" left out at the start of a clause
-    text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but) )you (?=(?:not (?:a|an|the|alone|weak|broken|crazy|mad|stupid|lazy|useless|bad|failing)|a|an|so|such|too)\b)", r"\1you're ", text)
+    text = re.sub(r"(^|[,.;!?]\s*|\b(?:and|but) )you (?=(?:not (?:a|an|the|alone|weak|broken|crazy|mad|stupid|lazy|useless|bad|failing)|a|an|so|such)\b)", r"\1you're ", text)
     return _unfill(text)
 
 
