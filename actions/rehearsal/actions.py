@@ -296,7 +296,7 @@ def given_name(tracker: Tracker, first_line: Optional[str], pronouns: Optional[s
 
 
 def kin_word_told(tracker: Tracker, relationship: str) -> Optional[str]:
-    """The user's word for them when only the set-up heard it ("my sister" answered to "who is it?"): the first "my ..."
+    """The user's word for them when only the set-up heard it ("my sister" answered to "who is it?"): the latest "my ..."
     they wrote that names someone of this relationship."""
     for event in reversed(tracker.events):  # the latest: "my sister" answered to "who is it?", after "my brother and i..."
         if event.get("event") != "user":
