@@ -730,6 +730,9 @@ def test_the_scene_calls_them_what_the_user_calls_them(run_action: Callable[...,
         ("she's called in sick three times this month", "I've been worried about you.", None),
         ("my husband is named dave and he drinks", "I've been worried about you.", "Dave"),
         ("hes called police on me twice", "I've been worried about you.", None),
+        # a stranger's rehearsal: "my wife priya has been really flat" was played as the scenario's Kate
+        ("my husband dave has been drinking every night", "I've been worried about you.", "Dave"),
+        ("my husband drinks every night", "I've been worried about you.", None),  # "drinks" is no name
     ],
 )
 def test_the_loved_one_goes_by_the_name_the_user_gave(said: str, first_line: str, name: str | None) -> None:

@@ -245,6 +245,18 @@ _CALLED_BUT_NO_NAME = frozenset("names twice ahead sick round work home police s
                                 "helpline crisis everyone everybody people lots dozens".split())
 
 
+# "my sister nadia has been so low", "my wife priya has been really flat": a lowercase name after the word for them, before
+# a verb (not "my son drinks every night")
+_KIN_THEN_NAME_AFTER = (r",? (\w+)\b(?=,? (?:is|has|was|hasn'?t|hasnt|isn'?t|isnt|doesn'?t|doesnt|won'?t|wont|keeps|just|always|never|"
+                        r"says|said|had|gets|got|seems|'s)\b)")
+
+
+def kin_then_name(said: str) -> list[tuple[str, str]]:
+    """(word for them, lowercase name) pairs told as "my sister nadia has been..."."""
+    pairs = re.findall(r"\bmy (\w+)" + _KIN_THEN_NAME_AFTER, said, re.I) + re.findall(r"\bmy \w+ (\w+)" + _KIN_THEN_NAME_AFTER, said, re.I)
+    return [(word, name) for word, name in pairs if normalise_relationship(word) and _a_lowercase_name(name.lower())]
+
+
 def opens_with_a_name(text: str, tracker: Tracker) -> bool:
     """"nadia, what's it been like since the split?": a line to them that opens, in lowercase, with a name the user told
     us ("she's called nadia", "my sister Nadia"). A capitalised name is caught by addresses_them; an unknown lowercase
@@ -255,12 +267,7 @@ def opens_with_a_name(text: str, tracker: Tracker) -> bool:
     told = {name.lower() for _, name in names_told(tracker)}
     for event in tracker.events:
         if event.get("event") == "user":
-            said = str(event.get("text") or "")
-            # "my sister nadia has been so low", not "my son drinks every night"
-            after = r",? (\w+)\b(?=,? (?:is|has|was|hasn'?t|hasnt|isn'?t|isnt|doesn'?t|doesnt|won'?t|wont|keeps|just|always|never|"
-            after += r"says|said|had|gets|got|seems|'s)\b)"
-            pairs = re.findall(r"\bmy (\w+)" + after, said, re.I) + re.findall(r"\bmy \w+ (\w+)" + after, said, re.I)
-            told |= {name.lower() for word, name in pairs if normalise_relationship(word) and _a_lowercase_name(name.lower())}
+            told |= {name.lower() for _, name in kin_then_name(str(event.get("text") or ""))}
     return typed.group(1) in told
 
 
@@ -286,6 +293,11 @@ def given_name(tracker: Tracker, first_line: Optional[str], pronouns: Optional[s
         for word, name in re.findall(r"\bmy (\w+(?: \w+)?),? (\w+)\b", told.lower()):
             if name == opener and _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name.capitalize()
+    for event in tracker.events:  # "my wife priya has been really flat for months": Priya, not the scenario's Kate
+        if event.get("event") == "user":
+            for word, name in kin_then_name(str(event.get("text") or "")):
+                if relationship and normalise_relationship(word) == relationship:
+                    return name.capitalize()
     for word, name in names_told(tracker):  # "she's called nadia" for a she; "my sister's called Jo" only for the sister
         if word in ("she", "he", "they"):
             if pronouns is None or pronouns.split("/")[0] == word:
@@ -767,7 +779,9 @@ def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehears
     if not rehearsal.turns and raw.get("undone"):
         # "let me try that again" on the only line, then "stop there. was that ok?": the line they tried is what they ask about
         rehearsal.turns = [Turn.from_dict(turn) for turn in raw["undone"]]
-        dispatcher.utter_message(text="(You took that line back before trying another, so this is about the one you tried.)")
+        took = ("that line back before trying another, so this is about the one you tried" if len(raw["undone"]) == 1
+                else "those lines back before trying another, so this is about the ones you tried")
+        dispatcher.utter_message(text=f"(You took {took}.)")
     if not rehearsal.turns:
         dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
         return {"rp_state": None}
