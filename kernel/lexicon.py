@@ -142,8 +142,7 @@ def _first_match(
             word = match.group(0).lower()
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
-            before = text[max(0, match.start() - 40): match.start()]
-            if skip_others and (_SOMEONE_ELSES.search(before) or (_SAID_OF_ANOTHER.search(before) and _SAYS_AFTER.match(text, match.end()))
+            if skip_others and (_SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]) or _said_of_another(text, match)
                                 or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)):
                 continue
             if best is None or match.start() < best[1]:
@@ -718,6 +717,11 @@ _SAID_OF_ANOTHER = re.compile(r"\b(?:her|his|their)\s+\w+\s*\(\s*(?:my|our)\s+(?
 _SAYS_AFTER = re.compile(r"\s*\)\s*(?:says|said|thinks|thought|reckons|tells|told|keeps saying|wants|blames)\b", re.IGNORECASE)
 
 
+def _said_of_another(text: str, match: re.Match[str]) -> bool:
+    """A word for someone in brackets after another person, who then speaks: "her dad (my ex) says"."""
+    return bool(_SAID_OF_ANOTHER.search(text[max(0, match.start() - 40): match.start()]) and _SAYS_AFTER.match(text, match.end()))
+
+
 def find_loved_one(text: str) -> Optional[str]:
     """Who the user is worried about, or None; "our mum" (a parent the user shares) is not them."""
     found = loved_one_mention(text)
@@ -747,7 +751,7 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
                 continue
             if _a_place(lowered, match):
                 continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are
-            if _SAID_OF_ANOTHER.search(before) and _SAYS_AFTER.match(lowered, match.end()):
+            if _said_of_another(lowered, match):
                 continue  # "her dad (my ex) says im overreacting": who her dad is to the user, not who the user is worried about
             if _OWNS_THE_NEXT.match(lowered, match.end()):
                 # "my sisters lad ... reading about my husband": the husband, if anyone else is named; "my dads girlfriend

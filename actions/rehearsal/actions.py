@@ -225,13 +225,13 @@ _CALLED = re.compile(r"\b(?:(s?he|they)|(?:my|our) ((?:older |younger |big |litt
 
 
 def names_told(tracker: Tracker) -> list[tuple[Optional[str], str]]:
-    """Names the user told us with "called" or "name is", each with the word for the person ("my sister's called Jo":
-    ("sister", "Jo")) or the pronoun they used ("she's called nadia": ("she", "Nadia"))."""
-    told: list[tuple[Optional[str], str]] = []
-    for event in tracker.events:
-        if event.get("event") != "user":
-            continue
-        for match in _CALLED.finditer(str(event.get("text") or "").replace("’", "'")):
+    """Names the user told us, each with the word for the person or the pronoun they used: first those told after the
+    word for them ("my wife priya has been...": ("wife", "Priya")), then those told with "called" or "name is" ("my
+    sister's called Jo": ("sister", "Jo"); "she's called nadia": ("she", "Nadia"))."""
+    said = [str(event.get("text") or "") for event in tracker.events if event.get("event") == "user"]
+    told: list[tuple[Optional[str], str]] = [(word, name.capitalize()) for text in said for word, name in kin_then_name(text)]
+    for text in said:
+        for match in _CALLED.finditer(text.replace("’", "'")):
             name = match.group(3) or match.group(5)
             who = match.group(2) or _PRONOUN_OF.get((match.group(1) or match.group(4) or "").lower())
             if _a_lowercase_name(name.lower()) and name.lower() not in _CALLED_BUT_NO_NAME:
@@ -264,11 +264,7 @@ def opens_with_a_name(text: str, tracker: Tracker) -> bool:
     typed = _LOWERCASE_NAME_IN_LINE.match(text.replace("’", "'"))
     if not typed or not _a_lowercase_name(typed.group(1)):
         return False
-    told = {name.lower() for _, name in names_told(tracker)}
-    for event in tracker.events:
-        if event.get("event") == "user":
-            told |= {name.lower() for _, name in kin_then_name(str(event.get("text") or ""))}
-    return typed.group(1) in told
+    return typed.group(1) in {name.lower() for _, name in names_told(tracker)}
 
 
 def given_name(tracker: Tracker, first_line: Optional[str], pronouns: Optional[str] = None) -> Optional[str]:
@@ -293,12 +289,9 @@ def given_name(tracker: Tracker, first_line: Optional[str], pronouns: Optional[s
         for word, name in re.findall(r"\bmy (\w+(?: \w+)?),? (\w+)\b", told.lower()):
             if name == opener and _a_name(name) and relationship and normalise_relationship(word.split()[-1]) == relationship:
                 return name.capitalize()
-    for event in tracker.events:  # "my wife priya has been really flat for months": Priya, not the scenario's Kate
-        if event.get("event") == "user":
-            for word, name in kin_then_name(str(event.get("text") or "")):
-                if relationship and normalise_relationship(word) == relationship:
-                    return name.capitalize()
-    for word, name in names_told(tracker):  # "she's called nadia" for a she; "my sister's called Jo" only for the sister
+    # "my wife priya has been really flat": Priya, not the scenario's Kate; "she's called nadia" for a she; "my sister's
+    # called Jo" only for the sister
+    for word, name in names_told(tracker):
         if word in ("she", "he", "they"):
             if pronouns is None or pronouns.split("/")[0] == word:
                 return name
@@ -774,14 +767,19 @@ class ActionRoleplayFeedback(Action):
         return [SlotSet(name, value) for name, value in finish_rehearsal(dispatcher, tracker, rehearsal, raw).items()]
 
 
+def taken_back(dispatcher: CollectingDispatcher, raw: dict[str, Any], one: str, many: str) -> list[Turn]:
+    """The lines last taken back, after saying the feedback is about them (``one`` or ``many``, by how many there were)."""
+    dispatcher.utter_message(text=one if len(raw["undone"]) == 1 else many)
+    return [Turn.from_dict(turn) for turn in raw["undone"]]
+
+
 def finish_rehearsal(dispatcher: CollectingDispatcher, tracker: Tracker, rehearsal: Rehearsal, raw: dict[str, Any]) -> dict[str, Any]:
     """Final feedback and the talk plan, the rehearsal kept for progress; the slots that close it."""
     if not rehearsal.turns and raw.get("undone"):
         # "let me try that again" on the only line, then "stop there. was that ok?": the line they tried is what they ask about
-        rehearsal.turns = [Turn.from_dict(turn) for turn in raw["undone"]]
-        took = ("that line back before trying another, so this is about the one you tried" if len(raw["undone"]) == 1
-                else "those lines back before trying another, so this is about the ones you tried")
-        dispatcher.utter_message(text=f"(You took {took}.)")
+        rehearsal.turns = taken_back(dispatcher, raw,
+                                     "(You took that line back before trying another, so this is about the one you tried.)",
+                                     "(You took those lines back before trying another, so this is about the ones you tried.)")
     if not rehearsal.turns:
         dispatcher.utter_message(text="Practice mode is off. You didn't try a line this time; come back whenever you're ready.")
         return {"rp_state": None}
@@ -942,10 +940,8 @@ class ActionRehearsalProgress(Action):
         if raw and raw.get("scenario"):
             if not rehearsal.turns and raw.get("undone"):
                 # "go back to the start", then "how am i doing?": the lines they took back are what they ask about
-                took = ("that line back, so this is about the one you tried" if len(raw["undone"]) == 1
-                        else "those lines back, so this is about the ones you tried before going back")
-                dispatcher.utter_message(text=f"(You took {took}.)")
-                tried = Rehearsal(turns=[Turn.from_dict(turn) for turn in raw["undone"]])
+                tried = Rehearsal(turns=taken_back(dispatcher, raw, "(You took that line back, so this is about the one you tried.)",
+                                                   "(You took those lines back, so this is about the ones you tried before going back.)"))
                 send_feedback(dispatcher, tracker, tried, scenario_for(tracker, raw), final=False)
                 return []
             if rehearsal.turns:
