@@ -102,6 +102,8 @@ ACKS = (
     "Okay. There's no rush; small steps count here.",
     "Thanks for telling me all this. Come back any time, even just to think out loud.",
 )
+THANKED_ACKS = frozenset(text for text in ACKS if text.startswith(("Glad that's useful", "You're welcome")))  # replies to thanks
+_THANKED = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|ta)\b|\b(?:helpful|useful|helps|helped)\b")
 FEELINGS = {
     "guilty": (
         "It's so common to look back and wonder if it's your fault. Struggles like this rarely have one cause, and caring enough "
@@ -261,6 +263,7 @@ class Responder:
         self.facts = Facts(relationship=situation.relationship, resistance_form=situation.resistance_form, concern=situation.concern,
                            struggles=tuple(memory.struggles))
         self.audience: Optional[str] = None  # who this reply's support items are for (support topic only)
+        self.thanked = True  # whether the message thanked us or called the reply useful (answer() says; see ack)
 
     # -- pieces
     def opening(self, topic: Optional[str]) -> Optional[str]:
@@ -469,7 +472,9 @@ class Responder:
                      buttons=self._buttons("support", "exhaustion"))
 
     def ack(self) -> Reply:
-        line = next((text for text in ACKS if f"ack.{text[:16]}" not in self.memory.used), None)
+        # "no, no violence or anything like that" told unasked is no thanks: not "Glad that's useful" or "You're welcome"
+        pool = ACKS if self.thanked else tuple(text for text in ACKS if text not in THANKED_ACKS)
+        line = next((text for text in pool if f"ack.{text[:16]}" not in self.memory.used), None)
         if line is None:
             line = "Okay. I'm still here if you need me."
             self.memory.used = [key for key in self.memory.used if not key.startswith("ack.")]
@@ -658,6 +663,7 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
         move = Move("topic", resume)
     responder = Responder(situation, memory, tracker.get_slot("shown_items") or [], seed=tracker.sender_id or "", new=new,
                           corrected=picture.correction and bool(slots_before["relationship"]))
+    responder.thanked = intent == "thank" or bool(_THANKED.search(text.lower()))
     shown_items = load_items(memory.last_items) if move.kind == "why_us" and memory.last_items else []
     was_asked = memory.last_asked
     if intent == "deny" and tracker.get_slot("pending_offer") == "rehearse" and move.kind in {"ack", "open"}:

@@ -1104,3 +1104,15 @@ def test_a_limit_a_step_or_reassurance_never_hides_a_worry(text: str, not_topic:
 ])
 def test_a_bracket_says_who_someone_is(text: str, relationship: Optional[str]) -> None:
     assert read_message(text).relationship == relationship
+
+
+def test_a_no_told_unasked_is_not_thanked_for() -> None:
+    """A stranger's conversation: "no, no violence or anything like that", told before we asked, got "Glad that's useful"."""
+    from actions.respond import THANKED_ACKS, answer
+    from tests.conftest import make_tracker
+
+    reply, _ = answer(make_tracker("no, no violence or anything like that", "deny", slots={"relationship": "parent"}))
+    assert len(THANKED_ACKS) == 2
+    assert not reply.text.startswith(("Glad that's useful", "You're welcome")), reply.text
+    thanked, _ = answer(make_tracker("ok thanks, thats helpful", "thank", slots={"relationship": "parent"}))
+    assert thanked.text.startswith("Glad that's useful"), thanked.text
