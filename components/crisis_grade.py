@@ -135,6 +135,8 @@ _DANGER_DONE_NOW = (
 )
 # Danger happening as it is told (blind set 12): on the edge, a goodbye from a high place, poison swallowed. Each says
 # now, so a layer that saw danger is not talked down by a question in the same message.
+_POISON_TAKEN = (r"\b(?:drunk|drank|swallowed|taken|took|ate|eaten)\b[^.?!]{0,20}\b(?:poison|bleach|weedkiller|weed killer|"
+                 r"pesticide|antifreeze|paraquat|rat poison|drain cleaner|muriatic acid|battery acid|caustic soda|kerosene)\b")
 _HAPPENING = (
     # On the edge, told as it is: "standing on the terrace railing ... saying he will jump if i come near", "find my friends
     # has her at the top of the parking garage", "'see u on the other side'"
@@ -145,8 +147,7 @@ _HAPPENING = (
     r"\b(?:at|on) the top (?:floor |level )?of (?:the |a )?(?:parking (?:garage|structure|lot)|car ?park|multi-?stor(?:e)?y|bridge|cliff)\b",
     r"\bsee (?:u|you|ya) on the other side\b(?! of\b)",
     # poison swallowed: "my father has drunk some poison i think, he is vomiting" (nlu blind set 5)
-    r"\b(?:drunk|drank|swallowed|taken|took|ate|eaten)\b[^.?!]{0,20}\b(?:poison|bleach|weedkiller|weed killer|pesticide|antifreeze|"
-    r"paraquat|rat poison|drain cleaner)\b",
+    _POISON_TAKEN,
     *_DANGER_DONE_NOW,
 )
 # Danger happening now or very recently. Any of these keeps a message at crisis.
@@ -163,6 +164,12 @@ _NOW = _rx(
     # gone out to a place of danger: "has gone out to the cliff path in her dressing gown"
     r"\b(?:has|have|'s|is|just) (?:gone|went|walked|driven|headed|going) (?:out |off |down |up )?(?:to|towards|onto|on to) (?:the )?"
     r"(?:cliffs?|cliff path|cliff top|bridge|river|canal|sea|beach|tracks|railway|level crossing|station|quarry|motorway|multi-?storey)\b",
+    # a body in trouble as it is told (blind set 13): "her eyes are closing", "she is coughing and there is blood", "she is
+    # saying let me die"
+    r"\b(?:his|her|their) eyes (?:are |keep |keeps |have |'re )?(?:closing|rolling|rolled|glazed|going)\b|"
+    r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:coughing (?:up )?blood|vomiting blood|choking|gasping)\b|"
+    r"\bthere(?:'s| is) blood\b|\b(?:is|'s|keeps?) (?:saying|screaming|crying|begging)\b[^.?!]{0,10}\b(?:let (?:me|him|her) die|"
+    r"(?:i|he|she) want(?:s)? to die|leave (?:me|him|her) to die)\b",
     # a body in trouble now: "now he is sweating and very confused"
     r"\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:\w+ )?(?:sweating|confused?|shaking|drowsy|being sick|vomiting|throwing up|slurring|"
     r"clammy|pale|grey|gray|cold|floppy|out of it)\b",
@@ -310,6 +317,8 @@ _USER_AT_RISK = _rx(
     r"\bpart of me (?:wants|thinks|is tempted)\b",
     r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
     r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b",
+    r"\b(?:decided|know|sure)\b[^.?!]{0,20}\b(?:this|it)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend)\b"
+    r"(?! (?:at|of|in|on|before|with|as|working|here|there)\b)|\bwhat to do with my (?:things|stuff|belongings)\b",
     _USER_WAY_OUT.pattern,
 )
 # Something was taken: an overdose, happening or just happened.
@@ -547,6 +556,14 @@ _FIGURES = _rx(
     r"ants)\b",
     r"\boverdos\w* (?:on|of) (?:(?:christmas|easter|the|his|her|all the) )?(?:chocolate|sweets|candy|biscuits|cake|turkey|mince pies|"
     r"crisps|pizza|carbs|sunshine|fresh air|reality tv|true crime)\b",
+    # grief that lands, not a blow (blind set 13): "robin williams' death still hits my dad every august"
+    r"\b(?:death|loss|passing|anniversary|news|grief|it|that|this|the date)(?:'s| is)? (?:still |really |always |just |kind of )?"
+    r"(?:hits|hit|hitting) (?:him|her|them|me|us|my \w+) (?:hard|every|each|around|at|on|bad|badly|again|in waves)\b",
+    # a working gun, locked away (blind set 13): "a shotgun for the crows, licenced and locked in the press"; one got out,
+    # loaded, held or talked about in the same breath as dying stays danger
+    r"\b(?:shotgun|rifle|gun)s? (?:for (?:the )?(?:crows|rabbits|foxes|pests|vermin|pigeons|deer|clays|clay pigeons|shooting|the farm|work))"
+    r"[^.?!]{0,15}\b(?:licen[cs]ed|locked)\b(?![^.?!]{0,60}\b(?:(?:got|gets|get|taken|took|has|had) (?:it |them |the \w+ |his \w+ )?out|loaded|holding|pointing|"
+    r"threat\w*|kill (?:him|her|my)sel\w*|end it|die)\b)",
     # "he'd sooner shoot himself in the foot than talk to a counsellor", "she's killing me with this"
     r"\bshoot(?:s|ing)? (?:him|her|my|them|your)sel(?:f|ves) in the foot\b",
     # A panic attack told with the all-clear: "her heart was pounding and she was sure she was dying, the ER said her heart is fine"
@@ -680,6 +697,22 @@ def speaks_of_safety_topic(text: str) -> bool:
     return bool(_SAFETY_TOPIC.search(text))
 
 
+# Worn out with the situation, said with what wears them out (blind set 32): "honestly i'm done, i can't do this anymore. the
+# lying, money going missing from my purse". The model alone hears danger in the first words; with the list after them
+# and nothing that says now, a way out or the user's own danger, it is exasperation, answered by listening.
+_FED_UP_WITH = _rx(
+    r"\b(?:i can'?t|i cant|i cannot) (?:do|take|handle|cope with|deal with) (?:this|it|any of (?:this|it))(?: any ?more| much longer)?"
+    r"\s*(?:[.,;:!-]+\s*|\s)(?:the|his|her|their|all (?:the|his|her|this)|with (?:him|her|them|my \w+|the|his|her|this)|not the)\s+\w+",
+    r"\bi'?m (?:so |just )?done,? (?:with|being|trying|chasing|covering|making|cleaning|paying|nagging)\b"
+    r"(?! (?:existing|life|living|it all|everything|being alive|being here|this world|the world)\b)",
+)
+
+
+def fed_up_with_it(text: str) -> bool:
+    """Exasperation with the situation, named, with no sign of danger now or to the user."""
+    return bool(_FED_UP_WITH.search(text)) and not (_says_now(text) or acute(text) or _user_at_risk(text))
+
+
 def without_figures(text: str) -> str:
     """The text with figures of speech the lemma rules would misread blanked out."""
     return _FIGURES.sub(" ", text)
@@ -715,9 +748,19 @@ _CLOCK_NOW = _rx(r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bat the mom
                  r"\b(?:an? |one |\d+ )?(?:hour|hr|min|minute)s? ago\b")
 
 
+# A poisoning dated in the past ("in 2019 my sister drank poison after her exam results, thank god she survived") is not
+# happening now; and what the loved one might think ("without him thinking it's happening again") is not a fact.
+_DATED_PAST = _rx(r"\b(?:in|back in) (?:19|20)\d\d\b|\b(?:\d+|a few|few|many|several|two|three|four|five|ten) (?:years?|yrs?) "
+                  r"(?:ago|back)\b|\byears ago\b|\blast year\b")
+_POISON_NOW = _rx(_POISON_TAKEN)
+_WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|feeling|believing|assuming)\b[^.?!]*")
+
+
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
+    text = _SENTENCE.sub(lambda m: _POISON_NOW.sub(" ", m.group(0)) if _DATED_PAST.search(m.group(0))
+                         and not _CLOCK_NOW.search(m.group(0)) else m.group(0), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
     text = _CLAUSE.sub(lambda m: _STORY_TIME.sub(" ", m.group(0)) if _FICTION_WORD.search(m.group(0)) else m.group(0),
                        _OVER_NOW.sub(" ", text))
     text = _CLAUSE.sub(lambda m: " " + " ".join(c.group(0) for c in _CLOCK_NOW.finditer(m.group(0))) + " "

@@ -217,7 +217,9 @@ CLASSES: dict[str, str] = {
     "GUN": "gun pistol rifle shotgun firearm handgun revolver",
     "BLADE": "knife blade razor machete",
     "BODY": "wrist arm leg thigh skin stomach body",
-    "POISON": "bleach poison antifreeze weedkiller",
+    # Only acids named as household or industrial poisons: "took acid" alone is LSD.
+    "POISON": "bleach poison antifreeze weedkiller muriatic+acid battery+acid hydrochloric+acid sulphuric+acid sulfuric+acid "
+    "caustic+soda lye drain+cleaner paraquat pesticide kerosene paraffin",
     "HIGH": "bridge roof ledge balcony cliff railing parapet overpass tower building window edge track platform rooftop "
     "viaduct flyover",
     "LEDGE": "bridge roof ledge balcony cliff railing parapet overpass track platform rooftop viaduct flyover "
@@ -417,7 +419,7 @@ DANGER: dict[str, list[str]] = {
         "control|take|check|track|read|monitor _1 all? my car? money|phone|finances|message|bank|card|location|passport|keys|wage|wages",
         "lock @ME in|out",
         "have|keep @ME lock|trap",
-        "hand|hands|arm _2 around|round my neck|throat",
+        "hand|hands|arm _2 around|round|roond my|ma neck|throat|thrapple",  # Scots: "his hands roond ma throat"
         "by the throat|neck|hair",
         "black eye",
         "leave|give _2 bruise|mark|scar",

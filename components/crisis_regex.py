@@ -236,8 +236,14 @@ _DANGER = [
     r"\bletters? (?:to|for) (?:every|each|all (?:of )?(?:us|the family))\b",
     r"\b(?:won'?t|wont|will not) (?:have to )?(?:put up with|deal with|worry about|look after) me (?:much )?(?:longer|for long|anymore|any more)\b",
     r"\b(?:took|taken|swallowed|take|taking|necked) the lot\b|\bcan(?:'?t|not) keep (?:his|her|their|the) eyes open\b",  # not the user's own tiredness
-    r"\b(?:grab(?:bed)?|grabs|squeez\w*|choke\w*|had (?:his|her) hands (?:round|around)|put (?:his|her) hands (?:round|around)) "
-    r"(?:my|her|his) (?:neck|throat)\b",
+    r"\b(?:grab(?:bed)?|grabs|squeez\w*|choke\w*|had (?:his|her) hands (?:round|around|roond)|put (?:his|her) hands (?:round|around|roond)) "
+    r"(?:my|ma|her|his) (?:neck|throat)\b",
+    # The user's own goodbye, settled (blind set 13): "i have decided this is my last week", "told my friend what to do with
+    # my things" (not "my last week at work")
+    r"\b(?:decided|know|sure|promise)\b[^.?!]{0,20}\b(?:this|it|today|tonight)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend|"
+    r"christmas|birthday)\b(?! (?:at|of|in|on|before|with|as|working|here|there)\b)|"
+    r"\b(?:told|tell|telling|written|wrote|left)\b[^.?!]{0,30}\bwhat (?:to do|should happen|happens) (?:with|to) my (?:things|stuff|"
+    r"belongings|cats?|dogs?|room|ashes|savings)\b(?! (?:while|when) (?:i'?m|i am) (?:away|abroad|in hospital|on))",
     r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
     r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets) already\b|\balready bought the (?:pills|tablets)\b|"
     r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",

@@ -75,12 +75,15 @@ def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -
 
 def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergency_script_from_the_model() -> None:
     """Every user turn of tests/data/conversations (none of them a crisis now) and the NLU development set: the model
-    may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold; 2 of 2,387 at 0.85 (2026-12-01)."""
+    may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold; 2 of 2,387 at 0.85 (2026-12-01);
+    4 of 3,922 with blind sets 32 and 33 (2026-12-02: holes kicked in a hallway's plaster, a mother sitting in the baby's
+    room, a widow found in her car after the funeral; "i'm done, i can't do this anymore. the lying..." is exasperation,
+    which the guard keeps from the model as it does here)."""
     import csv
 
     import yaml
 
-    from components.crisis_grade import grade
+    from components.crisis_grade import fed_up_with_it, grade
     from components.crisis_guard import _rule_layers
 
     texts = []
@@ -96,9 +99,10 @@ def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergenc
     alarms = []
     for text in texts:
         fixed, categories, net = _rule_layers(text)
-        if not categories and not net and crisis_model.sure_of_crisis(text, fixed) and grade(fixed, [], True).level == CRISIS:
+        if not categories and not net and not fed_up_with_it(fixed) and crisis_model.sure_of_crisis(text, fixed) \
+                and grade(fixed, [], True).level == CRISIS:
             alarms.append(text)
-    assert len(texts) >= 1200 and len(alarms) <= 3, alarms
+    assert len(texts) >= 1200 and len(alarms) <= 4, alarms
 
 
 def test_every_module_that_shapes_what_the_model_reads_makes_a_saved_model_stale() -> None:
@@ -108,3 +112,21 @@ def test_every_module_that_shapes_what_the_model_reads_makes_a_saved_model_stale
     used = {f"{name}.py" for name in ("crisis_grade", "crisis_matcher", "crisis_regex", "crisis_lexicon") if name in source}
     assert used <= set(crisis_model.READERS)
     assert "crisis_regex.py" in crisis_model.READERS
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # exasperation, named (blind set 32): the model alone would send the emergency script
+        ("honestly i'm done, i can't do this anymore. the lying, money going missing from my purse, and her dad just pretends none "
+         "of it is happening", "none"),
+        ("im so done with his excuses, i cant do this anymore with him", "none"),
+        # the same words with danger to the user stay a crisis
+        ("i cant do this anymore. not him, not work, not anything. i just want to go to sleep and not wake up", "crisis"),
+        ("i'm done with existing, i can't do this anymore. the pills are in my bag", "crisis"),
+    ],
+)
+def test_exasperation_with_what_wears_them_out_is_not_an_emergency(text: str, level: str) -> None:
+    from components.crisis_guard import grade_message
+
+    assert grade_message(text, None, [])[0].level == level
