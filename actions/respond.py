@@ -161,6 +161,7 @@ class Memory:
     last_asked: Optional[str] = None
     audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
     struggles: list[str] = field(default_factory=list)  # kinds named (drinking, gambling...): kernel.lexicon.STRUGGLE_KINDS
+    concern_guessed: bool = False  # the concern was read from signs only: a struggle named later replaces it
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -199,7 +200,9 @@ def update_situation(
     for name, heard in read.items():
         current = slots.get(name)
         value = buttons.get(name) or heard
-        switch = (picture.correction or (name == "concern" and (picture.named_concern or current in picture.ruled_out))
+        switch = (picture.correction
+                  or (name == "concern" and (picture.named_concern or current in picture.ruled_out
+                                             or (memory.concern_guessed and not picture.concern_guessed)))
                   or (name == "resistance_form" and picture.form_told
                       and (picture.told_by is None or memory.pronoun is None or picture.told_by == memory.pronoun)))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
@@ -207,6 +210,8 @@ def update_situation(
             new.add(name)
             if name == "relationship":
                 memory.word = picture.word
+            if name == "concern":
+                memory.concern_guessed = picture.concern_guessed and not buttons.get(name)
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
         elif (name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word

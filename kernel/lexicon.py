@@ -37,11 +37,13 @@ _RELATIONSHIP_WORDS: dict[Relationship, tuple[str, ...]] = {
     ),
     Relationship.FRIEND: (
         "friend", "best friend", "bestie", "bff", "mate", "best mate", "buddy", "pal", "roommate", "flatmate",
-        "housemate", "colleague", "coworker", "co-worker", "friends",
+        "housemate", "colleague", "coworker", "co-worker", "friends", "bloke i work with", "guy i work with", "lad i work with",
+        "woman i work with", "girl i work with", "someone i work with", "workmate", "work mate",
     ),
 }
 
 _CONCERN_WORDS: dict[str, tuple[str, ...]] = {name: spec.words for name, spec in registry().concerns.items()}
+_CONCERN_SIGNS: dict[str, tuple[str, ...]] = {name: spec.signs for name, spec in registry().concerns.items()}
 
 _AGE_CHILD = re.compile(r"\b(?:my\s+)?(1[6-9]|[2-5]\d)[\s-]*(?:yo|y/o|yr[\s-]*old|years?[\s-]*old)\b", re.IGNORECASE)
 
@@ -52,10 +54,11 @@ _PLURAL_NEXT = (r"(?:&|(?:and|or|are|were|aren'?t|weren'?t|have|haven'?t|do|don'
                 r"think|thought|say|said|agree|agreed|keep|know|knew|want|wanted|live|lived|can|could|will|would|won'?t)\b)")
 
 
-def _pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
+def _pattern(words: tuple[str, ...], possessive: bool = False, signs: tuple[str, ...] = ()) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     # Spaces stretch, hyphens may go, and so may apostrophes: people type "doesnt get out of bed".
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered)
+    alternatives = "|".join([re.escape(word).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?").replace("'", "'?") for word in ordered]
+                            + [f"(?:{sign})" for sign in signs])
     # A possessive typed without its apostrophe ("my boyfriends temper", "my brothers drinking") is still the person;
     # a plural that a verb or "and" follows is other people ("my sisters and i", "my brothers think", "my sons are grown").
     tail = f"(?:s(?=\\s)(?!\\s+{_PLURAL_NEXT}))?" if possessive else ""
@@ -65,7 +68,9 @@ def _pattern(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str
 _RELATIONSHIP_PATTERNS = {relationship.value: _pattern(words, possessive=True) for relationship, words in _RELATIONSHIP_WORDS.items()}
 _RELATIONSHIP_WORD_SET = {word for words in _RELATIONSHIP_WORDS.values() for word in words}
 # A concern without words ("other") is chosen, never matched: an empty pattern would match any text.
-_CONCERN_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items() if words}
+_CONCERN_PATTERNS = {concern: _pattern(words, signs=_CONCERN_SIGNS[concern]) for concern, words in _CONCERN_WORDS.items() if words}
+# The words alone: a struggle read only from its signs is a guess, which a struggle named later replaces.
+_CONCERN_WORD_PATTERNS = {concern: _pattern(words) for concern, words in _CONCERN_WORDS.items() if words}
 # Words too ambiguous to count on their own ("so", "man", "ma", "pa", "boy", "girl", "lad", "ex" and "using" appear in
 # ordinary sentences); they only count when the text is short or they follow "my".
 _AMBIGUOUS = {"so", "man", "ma", "pa", "boy", "girl", "lad", "lass", "ex", "using", "drink", "passed", "job", "loss", "numb"}
@@ -133,6 +138,20 @@ def _a_place(lowered: str, match: re.Match[str]) -> bool:
                 or (typed_plural and re.search(r"\b(?:a|the) $", before) and _A_PLACE_AT_THE_END.match(lowered, match.end())))
 
 
+# Where someone lives, not who: "three holes in the plaster in my mum and dad's hallway ... from my little brother".
+_IN_THEIR_HOME = re.compile(r"\b(?:in|at|from|to|round|outside|into|by|near|on|through|up)\s+(?:my|our|his|her|the)\s+"
+                            r"(?:\w+\s+(?:and|&)\s+(?:my\s+)?)?$", re.IGNORECASE)
+_HOME_AFTER = re.compile(r"(?:'s|’s|s'|s)?(?:\s+(?:and|&)\s+(?:my\s+)?\w+(?:'s|’s|s'|s))?\s+(?:house|home|place|flat|hallway|hall|kitchen|"
+                         r"garden|garage|front room|living room|lounge|porch|doorstep|driveway|bungalow|caravan|spare room|loft|shed|"
+                         r"attic|basement|stairs|landing|back door|front door)\b", re.IGNORECASE)
+# Like family, not family: "he's like a brother to me" is a friend.
+_LIKE_A = re.compile(r"\b(?:like|as close as) (?:a|an)\s+(?:(?:big|little|older|younger|second)\s+)?$", re.IGNORECASE)
+
+
+def _in_their_home(text: str, match: re.Match[str]) -> bool:
+    return bool(_IN_THEIR_HOME.search(text[max(0, match.start() - 40): match.start()]) and _HOME_AFTER.match(text, match.end()))
+
+
 def _first_match(
     text: str, patterns: dict[str, re.Pattern[str]], short_answer: bool, skip_others: bool = False
 ) -> Optional[tuple[str, int, int]]:
@@ -143,12 +162,21 @@ def _first_match(
             if _ambiguous(word) and not short_answer and not re.search(r"\bmy\s+$", text[: match.start()], re.I):
                 continue
             if skip_others and (_SOMEONE_ELSES.search(text[max(0, match.start() - 40): match.start()]) or _said_of_another(text, match)
-                                or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)):
+                                or _kids_in_an_errand(text, match, word) or _a_place(text.lower(), match)
+                                or _in_their_home(text, match) or _LIKE_A.search(text[max(0, match.start() - 30): match.start()])):
                 continue
             if best is None or match.start() < best[1]:
                 best = (value, match.start(), match.end())
             break
     return best
+
+
+# A partner told by the life shared, with no word for them: "we've been together 11 years", "i've been with him since uni,
+# we've got a mortgage and a dog together".
+_TOGETHER_AS_A_COUPLE = re.compile(
+    r"\bwe(?:'ve| have|ve)? been (?:together|married|a couple|living together|engaged)\b|\b(?:i'?ve|i have|ive) been with (?:him|her|them) "
+    r"(?:since|for)\b|\bwe(?:'ve| have|ve)? got (?:a|our) (?:mortgage|house|flat|home)\b[^.?!]{0,30}\btogether\b|"
+    r"\b(?:our|my) (?:wedding|engagement) (?:anniversary|day|photos?)\b", re.IGNORECASE)
 
 
 def find_relationship(text: str) -> Optional[tuple[str, int, int]]:
@@ -158,6 +186,8 @@ def find_relationship(text: str) -> Optional[tuple[str, int, int]]:
     age = _AGE_CHILD.search(text)
     if age and (found is None or age.start() < found[1]):
         return (Relationship.CHILD.value, age.start(), age.end())
+    if found is None and (couple := _TOGETHER_AS_A_COUPLE.search(text)):
+        return (Relationship.PARTNER.value, couple.start(), couple.end())
     return found
 
 
@@ -213,6 +243,11 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         (r"\bthink about it\b", 2), (r"(?<!\bi )\bsays? maybe\b", 2),
         (r"\bwhen (?:he|she|they) (?:feels?|is|are|gets?|gets) (?:a bit |a little |a lot )?(?:better|stronger|less \w+)\b", 2),
         (r"\byeah,? (?:yeah|ok|maybe|sure)\b", 2), (r"\bsaid (?:sure|yes|yeah|ok|okay|fine|alright)\b", 2),
+        # yes, for later, in their words: "she always says 'yeah defo, after christmas when work's calmer'", "'aye you're right,
+        # i'll phone that helpline tomorrow'"; and the same promise before: "she said that last christmas as well"
+        (r"['\"‘“]\s*(?:yeah|yes|yep|aye|ok|okay|sure|defo|definitely|fine|alright)\b[^.?!]{0,50}\b(?:tomorrow|next week|after christmas|"
+         r"after new year|after the holidays|when work|soon|later|at some point|one day|monday|in the new year)\b", 2),
+        (r"\bsaid (?:that|the same) (?:last (?:christmas|year|time|month|summer|easter)|before)(?: (?:as well|too))?\b", 2),
         # "'when this rotation ends' but there's always another", "after this project": later, always later
         (r"\b(?:when|after|once) (?:this|the|that) (?:\w+ )?(?:ends|is over|finishes|calms down|settles|project|rotation|season|"
             r"busy (?:patch|spell))\b", 2),
@@ -437,7 +472,14 @@ def classify_resistance(text: str) -> Optional[ResistanceForm]:
         found = _strongest_form(lowered[help_at.start():])
         if found is not None:
             return found
-    return _strongest_form(lowered)
+    found = _strongest_form(lowered)
+    if found is None and len(lowered.split()) <= 5 and _REFUSES.search(lowered):
+        # "refuses any therapy" as the whole answer (in a story, "she refuses to see anybody" says nothing of how)
+        return ResistanceForm.DIRECT
+    return found
+
+
+_REFUSES = re.compile(r"\brefus(?:es|ed|ing)\b(?! to (?:talk|speak|look|discuss|open up|say))")
 
 
 # The user's own hedge when suggesting help ("i said maybe see someone", "when i said mate maybe talk to someone") is
@@ -664,6 +706,8 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
         best = ("depression", low.start())  # "she's been really low", "he's so down all the time"
     if best and best[0] == "depression" and "anxiety" in found and _PANIC.search(text) and not re.search(r"\bdepress", text):
         return "anxiety"  # "she barely leaves the flat ... couldnt breathe and thought she was having a heart attack": panic
+    if best and best[0] == "anxiety" and "trauma" in found and _TRAUMA_SIGN.search(text) and not re.search(r"\banxi|\bpanic|\bocd\b", text):
+        return "trauma"  # "checks the locks three or four times ... wakes up drenched and shaking": the fear after an attack
     if best and best[0] == "depression" and "trauma" in found and _TRAUMA_SIGN.search(text) and not re.search(r"\bdepress", text):
         return "trauma"  # "not himself since a bad call ... nightmares, jumps out of his skin": the trauma under the low
     if best and best[0] == "depression" and "grief" in found and _LOW_SINCE_A_DEATH.search(text):
@@ -705,7 +749,8 @@ _TRAUMA_WORDS_OF_PLACE = ("combat", "served in", "afghanistan", "iraq", "veteran
                           "bad accident", "serious accident", "since the accident", "since the crash", "car crash", "got mugged",
                           "was mugged", "since the mugging", "since the attack", "been attacked", "since the burglary",
                           "since the break-in")
-_TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) if word not in _TRAUMA_WORDS_OF_PLACE))
+_TRAUMA_SIGN = _pattern(tuple(word for word in _CONCERN_WORDS.get("trauma", ()) if word not in _TRAUMA_WORDS_OF_PLACE),
+                        signs=_CONCERN_SIGNS.get("trauma", ()))
 
 
 # Other people's relatives said in passing ("our mum doesn't know", "his sister noticed") and the loved one
@@ -749,8 +794,10 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
                     or _kids_in_an_errand(lowered, match, word) or _THEIR_DEATH.match(lowered, match.end())
                     or _A_BABY.match(lowered, match.end())):
                 continue
-            if _a_place(lowered, match):
-                continue  # "at a mate's", "at mums for her birthday": where they'll be, not who they are
+            if _a_place(lowered, match) or _in_their_home(lowered, match):
+                continue  # "at a mate's", "at mums for her birthday", "in my mum and dad's hallway": where, not who
+            if _LIKE_A.search(before[-30:]):
+                continue  # "he's like a brother to me": a friend
             if _said_of_another(lowered, match):
                 continue  # "her dad (my ex) says im overreacting": who her dad is to the user, not who the user is worried about
             if _OWNS_THE_NEXT.match(lowered, match.end()):
@@ -763,6 +810,8 @@ def loved_one_mention(text: str) -> Optional[tuple[str, str]]:
             candidates.append((match.start(), value, word))
             break
     candidates = candidates or owners
+    if not candidates and _TOGETHER_AS_A_COUPLE.search(lowered):
+        return Relationship.PARTNER.value, ""  # "we've been together 11 years and he's always liked a drink"
     if not candidates:
         return None
     # "my X" outranks a bare mention: "mum doesn't know, but my sister..." is about the sister.
@@ -889,6 +938,7 @@ class Picture:
     user_state: Optional[str] = None
     correction: bool = False
     named_concern: bool = False  # the struggle is named as what is going on ("i think it's hoarding"): it replaces a guess
+    concern_guessed: bool = False  # read from signs only ("hasn't left his room in weeks"): a struggle named later replaces it
     ruled_out: tuple[str, ...] = ()  # struggles the user says it isn't
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
@@ -932,11 +982,13 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         # correction, not the first one named
         mention = loved_one_mention(told[corrected_to.start():]) or mention
     named = names_concern(lowered)
+    concern = named or find_concern_of_loved_one(lowered)
     answer = _THEIR_ANSWER.search(lowered)
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
-        concern=named or find_concern_of_loved_one(lowered),
+        concern=concern,
+        concern_guessed=concern is not None and concern in _CONCERN_WORD_PATTERNS and not _CONCERN_WORD_PATTERNS[concern].search(lowered),
         resistance_form=form.value if form else None,
         duration=(duration.group(1) or duration.group(2)) if duration else None,
         together=together,

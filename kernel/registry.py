@@ -5,6 +5,7 @@ an entry in the YAML file (plus its content), with no migration and no edits acr
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,9 @@ class ConcernSpec:
     name: str
     label: str
     words: tuple[str, ...]
+    # Regular expressions for the struggle told through what the loved one does ("lies on the sofa all day",
+    # "hears voices"), for when no word names it: `words` are literal phrases, `signs` generalise over their wording.
+    signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,17 @@ def _entries(data: dict, key: str, path: Path) -> dict[str, dict]:
     return section
 
 
+def _signs(fields: dict, where: str) -> tuple[str, ...]:
+    """A concern's `signs`, each checked to be a regular expression, so a typo names its entry instead of failing later."""
+    signs = tuple(str(sign) for sign in fields.get("signs") or ())
+    for number, sign in enumerate(signs, start=1):
+        try:
+            re.compile(sign)
+        except re.error as error:
+            raise RegistryError(f"{where}.signs[{number}] is not a regular expression ({error}): {sign}") from error
+    return signs
+
+
 def parse(path: Path) -> Registry:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     topics = {
@@ -59,7 +74,7 @@ def parse(path: Path) -> Registry:
         for name, fields in _entries(data, "topics", path).items()
     }
     concerns = {
-        name: ConcernSpec(name, str(fields["label"]), tuple(fields.get("words") or ()))
+        name: ConcernSpec(name, str(fields["label"]), tuple(fields.get("words") or ()), _signs(fields, f"{path}: concerns.{name}"))
         for name, fields in _entries(data, "concerns", path).items()
     }
     audiences = {name: str(fields["label"]) for name, fields in _entries(data, "audiences", path).items()}

@@ -1116,3 +1116,48 @@ def test_a_no_told_unasked_is_not_thanked_for() -> None:
     assert not reply.text.startswith(("Glad that's useful", "You're welcome")), reply.text
     thanked, _ = answer(make_tracker("ok thanks, thats helpful", "thank", slots={"relationship": "parent"}))
     assert thanked.text.startswith("Glad that's useful"), thanked.text
+
+
+@pytest.mark.parametrize(("text", "concern", "guessed"), [
+    # blind sets 32 and 33: a struggle told only by what the loved one does (the registry's `signs`), as a guess
+    ("my husband is since march not going to work, he lay on sofa whole day and he say nothing has sense anymore", "depression", True),
+    ("he say the neighbours put cameras in his flat and listen him through the wall. he put aluminium paper in all the windows",
+     "psychosis", True),
+    ("her husband ciarán was killed in a motorbike accident last october and she's not been right since", "grief", True),
+    ("i think something's going on with his memory. he asked me the same question four times in one phone call", "other", True),
+    ("she cuts everything into tiny pieces and moves it round the plate, goes to the gym twice a day", "eating", True),
+    ("if we try going to the shops her chest goes tight, she goes white and shaky", "anxiety", True),
+    ("he's on his laptop from 5am till midnight and grinds his teeth", "stress", True),
+    ("my son (24) has stopped leaving his room except to eat. curtains shut, gaming till 5am", "depression", True),
+    ("he checks the locks three or four times before bed and most nights he wakes up drenched and shaking", "trauma", True),
+    # a word for it is no guess
+    ("he had a proper panic attack in the kitchen last week", "anxiety", False),
+    # and the signs don't take what is someone else's: eating stays eating
+    ("my flatmate has basically stopped eating properly, skips meals, lost loads of weight", "eating", False),
+])
+def test_struggles_told_only_by_what_the_loved_one_does_are_guesses(text: str, concern: str, guessed: bool) -> None:
+    picture = read_message(text)
+    assert (picture.concern, picture.concern_guessed) == (concern, guessed)
+
+
+def test_a_struggle_named_later_replaces_one_guessed_from_its_signs() -> None:
+    from actions.respond import Memory, update_situation
+
+    memory = Memory()
+    slots: dict = {}
+    for text in ("my flatmate hasnt left his room except for the toilet in like three weeks",
+                 "oh and he had a proper panic attack in the kitchen last week, couldnt breathe"):
+        values, _ = update_situation(slots, read_message(text), {}, memory, text)
+        slots.update(values)
+    assert slots["concern"] == "anxiety"
+
+
+@pytest.mark.parametrize(("text", "relationship"), [
+    ("we've been together 11 years and he's always liked a drink", "partner"),
+    ("i've been with him since uni, we've got a mortgage and a dog together", "partner"),
+    ("bloke i work with, we've been on the same crew 15 years, he's like a brother to me", "friend"),
+    ("there's three holes in the plaster in my mum and dad's hallway now, all from my little brother", "sibling"),
+    ("my brothers girl got diagnosed last year and honestly it sounded just like my wife", "partner"),
+])
+def test_who_it_is_told_without_the_usual_word(text: str, relationship: str) -> None:
+    assert read_message(text).relationship == relationship

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from contentdb.loader import ContentError, load_content, parse_directory
 from kernel.lexicon import find_concern, normalise_concern
-from kernel.registry import registry
+from kernel.registry import REGISTRY_FILE, RegistryError, parse, registry
 from kernel.resources import fill, locale_name, placeholders
 from tests.conftest import CONTENT_DIR, dump
 
@@ -214,3 +214,11 @@ def test_concern_files_are_loaded_and_cited_with_their_folder(content_db: Engine
     items, _, _ = parse_directory(CONTENT_DIR)
     grief = next(item for item in items if item["id"].startswith("grief."))
     assert re.fullmatch(r"concerns/grief\.yml:\d+", grief["source"])
+
+
+def test_a_concern_sign_that_is_no_regular_expression_names_its_entry(tmp_path: Path) -> None:
+    text = REGISTRY_FILE.read_text(encoding="utf-8").replace("    signs:\n", "    signs:\n      - '(?:unclosed'\n", 1)
+    broken = tmp_path / "registry.yml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"concerns\.depression\.signs\[1\] is not a regular expression"):
+        parse(broken)
