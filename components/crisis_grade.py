@@ -180,7 +180,8 @@ _NOW = _rx(
     r"\bnot (?:answering|responding|breathing|waking|picking up)\b|\bisn'?t answering\b",
     r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|"
     r"\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|"
-    r"\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
+    # not the reason for the worry told: "so you can see why i'm scared"
+    r"(?<!why )(?<!how )(?<!that )(?<!because )\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
     r"\b(?:he|she|they|hes|shes)(?:'s| is| are|'re)? (?:\w+ )?(?:slumped|unconscious|unresponsive|not breathing|barely breathing|hardly breathing|"
@@ -573,7 +574,15 @@ _FIGURES = _rx(
     r"arguments?|nagging|drinking|silence)|all (?:this|the)|(?:his|her|their) (?:moods?|drinking|silence|nagging))\b",
     # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
     # emergency happening now.
-    r"\bpanic attacks?\b[^.?!]{0,80}\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
+    # (not across something taken: "a panic attack but he took something, his heart is racing and he cant breathe")
+    r"\bpanic attacks?\b(?:(?!took|taken|swallow|snort|inject|drank|drunk|necked|downed|overdos|smoked)[^.?!]){0,80}"
+    r"\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
+    # crying till breathless (blind set 33): "she cried so hard she couldn't breathe and we never brought it up again"
+    r"\b(?:cried|cries|crying|sobbed|sobbing|laughed|laughing|wept) (?:so (?:hard|much)|until|till) (?:that )?(?:s?he|they|i) "
+    r"(?:couldn'?t|could not|couldnt|can'?t|cannot|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
+    # harm denied in plain words (blind set 33): "he's never hit anyone, i want to say that. it's walls and doors"
+    r"\b(?:(?:has|have|had|'s|'ve)? ?never|not once|hasn'?t ever|would never|wouldn'?t ever) (?:once )?(?:hit|hurt|harmed|touched|"
+    r"laid a (?:finger|hand) on) (?:anyone|anybody|a soul|me|us|her|him|them|the kids|the children|my \w+)\b(?! (?:until|till|before|but))",
     # A belief about medicine, not a poisoning: "they told her western medicine is poison", "he says the meds are poison".
     r"\b(?:medicine|meds|medication|pills|tablets|drugs|chemicals|psychiatry|pharma|antidepressants|vaccines?)\b[^.?!]{0,15}\b"
     r"(?:is|are|was|were)\s+(?:all\s+|just\s+|pure\s+)?poison\b",
@@ -586,7 +595,7 @@ _FIGURES = _rx(
     r"\bbleed(?:s|ing)? (?:me|us|you|him|her|them|the family|the account|my account) (?:dry|white)\b",  # money taken, not blood
     r"\bbleed(?:s|ing)? (?:money|cash)\b",
     # clothes hanging off her, hanging out with friends; a phone thrown off the balcony
-    r"\b(?:clothes|jeans|trousers|dress|top|shirt|jumper|skin) (?:are |is |just )*hanging off (?:her|him|them|me)\b|"
+    r"\b(?:clothes|jeans|trousers|dress|top|shirt|jumper|skin) (?:are |is |were |was |just |now |all )*hanging off (?:her|him|them|me)\b|"
     r"\bhang(?:ing)? out with\b",
     r"\b(?:i'?m going to|im going to|i'?m gonna|im gonna|i'?ll|ill|i could|i want to|i wanna) (?:just )?throw (?:his|her|their|the) (?:phone|laptop|stuff|things|clothes|bags?|keys|tv|console|xbox|playstation|"
     r"bottles?|cans|drink|booze|weed|vape)\b[^.?!]{0,20}\b(?:off|out of|over|out)\b",
@@ -713,9 +722,26 @@ def fed_up_with_it(text: str) -> bool:
     return bool(_FED_UP_WITH.search(text)) and not (_says_now(text) or acute(text) or _user_at_risk(text))
 
 
+# A panic attack named, then its signs (blind set 32): "what I think are panic attacks. Heart racing, can't breathe,
+# convinced she's dying, and then twenty minutes later she's fine". The signs are the attack's, so they are blanked when
+# the message names it; anything else in it (pills, a drug, a blade) still counts.
+_PANIC_NAMED = _rx(r"\bpanic(?:king)? attacks?\b|\bpanic disorder\b|\bpanicking\b|\bpanic (?:like|every time|whenever|when)\b")
+_PANIC_SIGNS = _rx(
+    r"\bheart (?:is |was |keeps |kept )?(?:racing|pounding|thumping|going (?:like mad|crazy|a mile a minute))\b|"
+    r"\b(?:couldn'?t|could not|couldnt|can'?t|cannot|cant) (?:breathe|catch (?:her|his|their|my) breath|get (?:her|his|their|my) breath)\b|"
+    r"\b(?:convinced|sure|certain|thinks?|thought|feels? like|felt like) (?:that )?(?:s?he'?s|s?he is|s?he was|they'?re|they were|i'?m|i was) "
+    r"(?:going to |gonna |about to )?(?:dying|die|having a heart attack|going to die)\b|\bchest (?:goes |went |gets |got |feels |felt )?tight\b"
+)
+
+
 def without_figures(text: str) -> str:
     """The text with figures of speech the lemma rules would misread blanked out."""
-    return _FIGURES.sub(" ", text)
+    text = _FIGURES.sub(" ", text)
+    return _PANIC_SIGNS.sub(" ", text) if _PANIC_NAMED.search(text) and not _TAKEN_WITH_PANIC.search(text) else text
+
+
+# Panic signs after something taken are no panic attack to blank: "took a load of pills and now she's having a panic attack".
+_TAKEN_WITH_PANIC = _rx(r"\b(?:took|taken|swallowed|snorted|injected|smoked|necked|downed|drank)\b")
 
 
 def acute(text: str) -> bool:

@@ -130,3 +130,25 @@ def test_exasperation_with_what_wears_them_out_is_not_an_emergency(text: str, le
     from components.crisis_guard import grade_message
 
     assert grade_message(text, None, [])[0].level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # blind sets 32 and 33: the emergency script sent to people telling their story
+        ("My wife (39) has started having what I think are panic attacks. Heart racing, can't breathe, convinced she's dying, and "
+         "then twenty minutes later she's fine", "none"),
+        ("my daughter came home from uni for reading week and i didn't recognise her. her jeans were hanging off her", "none"),
+        ("the one time my wife mentioned a bereavement group she cried so hard she couldn't breathe and we never brought it up again",
+         "none"),
+        ("she had an overdose when she was 19, ten years ago now, one night in hospital. so you can see why i'm scared", "past"),
+        # the same signs after something taken stay an emergency
+        ("i think hes having a panic attack but he took something, his heart is racing and he cant breathe", "crisis"),
+        ("she took a load of pills and now she's having a panic attack, can't breathe", "crisis"),
+        ("he's hanging from the banister and not moving", "crisis"),
+    ],
+)
+def test_a_story_told_is_not_an_emergency_but_danger_in_it_still_is(text: str, level: str) -> None:
+    from components.crisis_guard import grade_message
+
+    assert grade_message(text, None, [])[0].level == level
