@@ -99,7 +99,13 @@ $(CRISIS_MODEL): $(wildcard data/safety/crisis_lines*.tsv) $(wildcard data/nlu/*
 	@echo "==> Training the crisis model (models/crisis_model; seconds)"
 	@$(BIN)/python -m components.crisis_model train
 
-train: $(MODEL) $(MI_CODER) $(TOPIC_MODEL) $(CRISIS_MODEL) ## Train only if the training data or config changed
+# --- Concern model (kernel/concern_model.py): a linear model on data/concerns/train_*.tsv, seconds.
+CONCERN_MODEL := models/concern_model/model.pkl
+$(CONCERN_MODEL): $(wildcard data/concerns/train_*.tsv) kernel/concern_model.py | $(STAMPS)/runtime
+	@echo "==> Training the concern model (models/concern_model; seconds)"
+	@$(BIN)/python -m kernel.concern_model train
+
+train: $(MODEL) $(MI_CODER) $(TOPIC_MODEL) $(CRISIS_MODEL) $(CONCERN_MODEL) ## Train only if the training data or config changed
 
 run: content train web ## Set everything up and serve Rasa (5005), actions (5055), web chat (8080)
 	@scripts/serve.sh

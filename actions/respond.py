@@ -29,7 +29,7 @@ from actions.replies import Reply, bullet, form_buttons, send
 from actions.safety_screen import DANGER, SAFE, answering_screen, needs_screen, read_screen_answer, resume_topic, screen
 from contentdb.queries import Content
 from contentdb.service import Facts, has_more, items_by_id, select_in_order
-from kernel.lexicon import SUBSTANCE_KINDS, Picture, form_strength, mentions_help, read_message
+from kernel.lexicon import SUBSTANCE_KINDS, Picture, form_strength, guess_concern, mentions_help, read_message
 from kernel.resources import fill
 from kernel.vocabulary import Kind, ResistanceForm
 
@@ -162,6 +162,7 @@ class Memory:
     audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
     struggles: list[str] = field(default_factory=list)  # kinds named (drinking, gambling...): kernel.lexicon.STRUGGLE_KINDS
     concern_guessed: bool = False  # the concern was read from signs only: a struggle named later replaces it
+    concern_by_model: bool = False  # ... or guessed by the trained model: a sign or a word later replaces it
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -202,7 +203,8 @@ def update_situation(
         value = buttons.get(name) or heard
         switch = (picture.correction
                   or (name == "concern" and (picture.named_concern or current in picture.ruled_out
-                                             or (memory.concern_guessed and not picture.concern_guessed)))
+                                             or (memory.concern_guessed and not picture.concern_guessed)
+                                             or (memory.concern_by_model and not picture.concern_by_model)))
                   or (name == "resistance_form" and picture.form_told
                       and (picture.told_by is None or memory.pronoun is None or picture.told_by == memory.pronoun)))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
@@ -212,6 +214,11 @@ def update_situation(
                 memory.word = picture.word
             if name == "concern":
                 memory.concern_guessed = picture.concern_guessed and not buttons.get(name)
+                memory.concern_by_model = picture.concern_by_model and not buttons.get(name)
+        elif name == "concern" and value == current and not picture.concern_by_model:
+            # the guess confirmed ("yes he's depressed, the gp said so"): by a sign, it is a sign's guess; by a word, no guess
+            memory.concern_by_model = False
+            memory.concern_guessed = memory.concern_guessed and picture.concern_guessed
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
         elif (name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word
@@ -652,6 +659,10 @@ def answer(tracker: Tracker, resume: Optional[str] = None) -> tuple[Reply, list[
     if intent == "signs_of_progress" and slots["resistance_form"]:
         # "she looked at the page!! didn't book anything but she looked": news of a step once the no is known, not a new no
         picture = replace(picture, resistance_form=None)
+    if picture.concern is None and slots["concern"] is None and not text.startswith("/") and (guessed := guess_concern(text)):
+        # no word or sign names it ("his bank card's been declined twice and he's on his phone at 3am"): the model's
+        # guess, which a struggle named later replaces
+        picture = replace(picture, concern=guessed, concern_guessed=True, concern_by_model=True)
     picture = with_unheard_facts(picture, tracker)
     buttons = {name: _button_entity(tracker, name) for name in slots}
     slots_before = dict(slots)

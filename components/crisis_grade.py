@@ -166,10 +166,15 @@ _NOW = _rx(
     r"(?:cliffs?|cliff path|cliff top|bridge|river|canal|sea|beach|tracks|railway|level crossing|station|quarry|motorway|multi-?storey)\b",
     # a body in trouble as it is told (blind set 13): "her eyes are closing", "she is coughing and there is blood", "she is
     # saying let me die"
-    r"\b(?:his|her|their) eyes (?:are |keep |keeps |have |'re )?(?:closing|rolling|rolled|glazed|going)\b|"
-    r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:coughing (?:up )?blood|vomiting blood|choking|gasping)\b|"
-    r"\bthere(?:'s| is) blood\b|\b(?:is|'s|keeps?) (?:saying|screaming|crying|begging)\b[^.?!]{0,10}\b(?:let (?:me|him|her) die|"
-    r"(?:i|he|she) want(?:s)? to die|leave (?:me|him|her) to die)\b",
+    # (not "her eyes keep closing at the dinner table because of her new meds", "blood tests", "choking back tears")
+    r"\b(?:his|her|their) eyes (?:are |'re |have )?(?:closing|rolling back|rolled back)\b(?! (?:at|because|over|from|when|with|in (?:class|"
+    r"church|the)))|"
+    r"\b(?:he|she|they)(?:'s| is| are|'re) (?:\w+ )?(?:coughing (?:up )?blood|vomiting blood|choking(?! back| on (?:her|his|their) words)|"
+    r"gasping for (?:air|breath))\b|"
+    r"\bthere(?:'s| is) blood\b(?! (?:in (?:his|her|their|the) (?:stool|urine|poo|pee|wee|sample)|tests?|pressure|sugar|results?|work|donor|"
+    r"type|on the (?:sheet|tissue)))|"
+    r"\b(?:is|'s) (?:saying|screaming|crying|begging)\b[^.?!]{0,10}\b(?:let (?:me|him|her) die|"
+    r"(?:i|he|she) want(?:s)? to die|leave (?:me|him|her) to die)\b(?! (?:of|laughing|from))",
     # a body in trouble now: "now he is sweating and very confused"
     r"\bnow (?:he|she|they)(?:'s|'re| is| are)? (?:\w+ )?(?:sweating|confused?|shaking|drowsy|being sick|vomiting|throwing up|slurring|"
     r"clammy|pale|grey|gray|cold|floppy|out of it)\b",
@@ -318,13 +323,16 @@ _USER_AT_RISK = _rx(
     r"\bpart of me (?:wants|thinks|is tempted)\b",
     r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
     r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b",
-    r"\b(?:decided|know|sure)\b[^.?!]{0,20}\b(?:this|it)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend)\b"
-    r"(?! (?:at|of|in|on|before|with|as|working|here|there)\b)|\bwhat to do with my (?:things|stuff|belongings)\b",
+    r"\b(?:decided|know|sure)\b[^.?!]{0,20}\b(?:this|it)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend)"
+    r"\s*(?:[.!;]|$|,? (?:and|so|i'?m|i am|goodbye|sorry|bye)\b)|"
+    r"\bi(?:'ve| have)? (?:already )?(?:told|written|wrote|left)\b[^.?!]{0,30}\bwhat to do with my (?:things|stuff|belongings)\b|"
+    r"\b(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing|being here)\b|"
+    r"\bi'?m done being here\b|\b(?:world|everyone|everybody|my family)(?:'s| is| are|'d be| would be)? (?:better|happier) (?:off )?without me\b",
     _USER_WAY_OUT.pattern,
 )
 # Something was taken: an overdose, happening or just happened.
 _OVERDOSE = _rx(
-    r"\boverdos(?:ed|ing|d)\b|\bod'?d\b|\bo\.d\.?'?d?\b|\balcohol poisoning\b|\bnarcan\b|\bnaloxone\b",
+    r"\boverdos(?:ed|ing|d)\b|\b(?:od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b))\b|\bo\.d\.?'?d?\b|\balcohol poisoning\b|\bnarcan\b|\bnaloxone\b",
     r"\b(?:took|taken|swallowed|downed|necked|injected|snorted|mixed|smoked)\b[^.?!]{0,50}\b(?:pills?|tablets?|paracetamol|tylenol|"
     r"xanax|codeine|lithium|insulin|methadone|heroin|fentanyl|coke|cocaine|something|them|painkillers|antidepressants|"
     r"meds|medication|bottle|packet|strip|load|lot|edibles|too much|\d+)\b",
@@ -558,13 +566,8 @@ _FIGURES = _rx(
     r"\boverdos\w* (?:on|of) (?:(?:christmas|easter|the|his|her|all the) )?(?:chocolate|sweets|candy|biscuits|cake|turkey|mince pies|"
     r"crisps|pizza|carbs|sunshine|fresh air|reality tv|true crime)\b",
     # grief that lands, not a blow (blind set 13): "robin williams' death still hits my dad every august"
-    r"\b(?:death|loss|passing|anniversary|news|grief|it|that|this|the date)(?:'s| is)? (?:still |really |always |just |kind of )?"
-    r"(?:hits|hit|hitting) (?:him|her|them|me|us|my \w+) (?:hard|every|each|around|at|on|bad|badly|again|in waves)\b",
-    # a working gun, locked away (blind set 13): "a shotgun for the crows, licenced and locked in the press"; one got out,
-    # loaded, held or talked about in the same breath as dying stays danger
-    r"\b(?:shotgun|rifle|gun)s? (?:for (?:the )?(?:crows|rabbits|foxes|pests|vermin|pigeons|deer|clays|clay pigeons|shooting|the farm|work))"
-    r"[^.?!]{0,15}\b(?:licen[cs]ed|locked)\b(?![^.?!]{0,60}\b(?:(?:got|gets|get|taken|took|has|had) (?:it |them |the \w+ |his \w+ )?out|loaded|holding|pointing|"
-    r"threat\w*|kill (?:him|her|my)sel\w*|end it|die)\b)",
+    r"\b(?:death|loss|passing|anniversary|news|grief)(?:'s| is)? (?:still |really |always |just |kind of )?"
+    r"(?:hits|hit|hitting) (?:him|her|them|me|us|my \w+) (?:hard|every|each|badly|again|in waves)\b",
     # "he'd sooner shoot himself in the foot than talk to a counsellor", "she's killing me with this"
     r"\bshoot(?:s|ing)? (?:him|her|my|them|your)sel(?:f|ves) in the foot\b",
     # A panic attack told with the all-clear: "her heart was pounding and she was sure she was dying, the ER said her heart is fine"
@@ -687,7 +690,7 @@ _SAFETY_TOPIC = _rx(
 )
 # Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
 _DANGER_WORD = _rx(
-    r"\b(?:suicid\w*|overdos\w*|od'?d|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
+    r"\b(?:suicid\w*|overdos\w*|od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b)|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
     r"unresponsive|(?:not|isn'?t|barely|hardly|stopped|struggling|trouble|difficulty|can'?t stop|funny|weird|strange|shallow) breathing|"
     r"breathing (?:funny|weird|strangely|oddly|slowly|badly|shallow|really slow)|collapsed|seizure|poison\w*|"
     r"emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
@@ -709,17 +712,22 @@ def speaks_of_safety_topic(text: str) -> bool:
 # Worn out with the situation, said with what wears them out (blind set 32): "honestly i'm done, i can't do this anymore. the
 # lying, money going missing from my purse". The model alone hears danger in the first words; with the list after them
 # and nothing that says now, a way out or the user's own danger, it is exasperation, answered by listening.
+_BURDENS = (r"(?:lying|lies|nagging|pleading|begging|excuses|chasing|cooking|cleaning|tidying|shopping|phone calls|guilt|moods?|rows|"
+            r"arguing|arguments|shouting|silence|secrets|mess|worry|worrying|covering|appointments|money|bills|drinking|gambling|"
+            r"same (?:row|excuses|argument))")
 _FED_UP_WITH = _rx(
     r"\b(?:i can'?t|i cant|i cannot) (?:do|take|handle|cope with|deal with) (?:this|it|any of (?:this|it))(?: any ?more| much longer)?"
-    r"\s*(?:[.,;:!-]+\s*|\s)(?:the|his|her|their|all (?:the|his|her|this)|with (?:him|her|them|my \w+|the|his|her|this)|not the)\s+\w+",
-    r"\bi'?m (?:so |just )?done,? (?:with|being|trying|chasing|covering|making|cleaning|paying|nagging)\b"
-    r"(?! (?:existing|life|living|it all|everything|being alive|being here|this world|the world)\b)",
+    r"\s*(?:[.,;:!-]+\s*|\s)(?:the (?:\w+ )?|his |her |their |all (?:the|his|her|this) )" + _BURDENS + r"\b",
+    r"\bi'?m (?:so |just )?done,? (?:chasing|covering|making excuses|cleaning up|paying|nagging|being (?:his|her|their) "
+    r"(?:mum|mom|mother|secretary|carer|taxi|alarm clock|therapist|bank)|trying to get (?:him|her|them))\b",
 )
 
 
 def fed_up_with_it(text: str) -> bool:
-    """Exasperation with the situation, named, with no sign of danger now or to the user."""
-    return bool(_FED_UP_WITH.search(text)) and not (_says_now(text) or acute(text) or _user_at_risk(text))
+    """Exasperation with the situation, named, with no sign of danger anywhere in it: no danger word (the broad stem
+    list), nothing that says now, no way out, not the user's own danger."""
+    return (bool(_FED_UP_WITH.search(text)) and not _DANGER_STEM.search(_FED_UP_WITH.sub(" ", text))
+            and not (_says_now(text) or acute(text) or _user_at_risk(text)))
 
 
 # A panic attack named, then its signs (blind set 32): "what I think are panic attacks. Heart racing, can't breathe,
@@ -778,15 +786,20 @@ _CLOCK_NOW = _rx(r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bat the mom
 # happening now; and what the loved one might think ("without him thinking it's happening again") is not a fact.
 _DATED_PAST = _rx(r"\b(?:in|back in) (?:19|20)\d\d\b|\b(?:\d+|a few|few|many|several|two|three|four|five|ten) (?:years?|yrs?) "
                   r"(?:ago|back)\b|\byears ago\b|\blast year\b")
+# ... unless the sentence says it again or now ("she drank bleach, same as last year", "he's being sick").
+_AGAIN_OR_NOW = _rx(r"\b(?:again|now|just|too|same|like (?:she|he|they|it) did|still|being|vomiting|sick|pain|"
+                    r"crying|screaming|unconscious|asleep|breathing|hospital|ambulance)\b|"
+                    r"\b(?:s?he|they|it)(?:'s| is|'re| are)\b(?! (?:fine|ok|okay|well|better|alive|doing well|recovered|safe|grand|now fine))")
 _POISON_NOW = _rx(_POISON_TAKEN)
-_WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|feeling|believing|assuming)\b[^.?!]*")
+_WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|feeling|believing|assuming) (?:that )?(?:i|i'?m|we)\b[^.?!,;]*")
 
 
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
     text = _SENTENCE.sub(lambda m: _POISON_NOW.sub(" ", m.group(0)) if _DATED_PAST.search(m.group(0))
-                         and not _CLOCK_NOW.search(m.group(0)) else m.group(0), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
+                         and not _CLOCK_NOW.search(m.group(0)) and not _AGAIN_OR_NOW.search(_POISON_NOW.sub(" ", m.group(0)))
+                         else m.group(0), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
     text = _CLAUSE.sub(lambda m: _STORY_TIME.sub(" ", m.group(0)) if _FICTION_WORD.search(m.group(0)) else m.group(0),
                        _OVER_NOW.sub(" ", text))
     text = _CLAUSE.sub(lambda m: " " + " ".join(c.group(0) for c in _CLOCK_NOW.finditer(m.group(0))) + " "
@@ -796,7 +809,7 @@ def _says_now(text: str) -> bool:
 
 # Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
 _DANGER_STEM = _rx(
-    r"\b(?:suicid|overdos|od'?d|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
+    r"\b(?:suicid|overdos|od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b)|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
     r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|"
     r"rap(?:e|ed|ing)\b|knife|knive|gun|"
     r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"

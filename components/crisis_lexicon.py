@@ -219,7 +219,9 @@ CLASSES: dict[str, str] = {
     "BODY": "wrist arm leg thigh skin stomach body",
     # Only acids named as household or industrial poisons: "took acid" alone is LSD.
     "POISON": "bleach poison antifreeze weedkiller muriatic+acid battery+acid hydrochloric+acid sulphuric+acid sulfuric+acid "
-    "caustic+soda lye drain+cleaner paraquat pesticide kerosene paraffin",
+    "paraquat",
+    # Household things that only poison when drunk or swallowed ("took the drain cleaner back to the shop" is no danger).
+    "CAUSTIC": "drain+cleaner lye caustic+soda kerosene paraffin white+spirit lighter+fluid",
     "HIGH": "bridge roof ledge balcony cliff railing parapet overpass tower building window edge track platform rooftop "
     "viaduct flyover",
     "LEDGE": "bridge roof ledge balcony cliff railing parapet overpass track platform rooftop viaduct flyover "
@@ -367,6 +369,7 @@ DANGER: dict[str, list[str]] = {
         "with a|the|his|her|my @BLADE",
         "threaten|come|outside|chase|wave|hit|attack|beat _3 with a|the|his|her bat|hammer|weapon|crowbar|belt|stick|@BLADE",
         "drink|swallow|take|eat|inject _3 @POISON",
+        "drink|swallow|down|neck _3 @CAUSTIC",
         "carbon monoxide",
         "car|exhaust _4 hose|pipe|tube",
         "hose|tube _4 exhaust",

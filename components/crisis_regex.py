@@ -240,10 +240,16 @@ _DANGER = [
     r"(?:my|ma|her|his) (?:neck|throat)\b",
     # The user's own goodbye, settled (blind set 13): "i have decided this is my last week", "told my friend what to do with
     # my things" (not "my last week at work")
-    r"\b(?:decided|know|sure|promise)\b[^.?!]{0,20}\b(?:this|it|today|tonight)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend|"
-    r"christmas|birthday)\b(?! (?:at|of|in|on|before|with|as|working|here|there)\b)|"
-    r"\b(?:told|tell|telling|written|wrote|left)\b[^.?!]{0,30}\bwhat (?:to do|should happen|happens) (?:with|to) my (?:things|stuff|"
-    r"belongings|cats?|dogs?|room|ashes|savings)\b(?! (?:while|when) (?:i'?m|i am) (?:away|abroad|in hospital|on))",
+    r"\b(?:decided|know|sure|promise)\b[^.?!]{0,20}\b(?:this|it|today|tonight)(?:'s| is| will be|'ll be) my last (?:week|day|night|"
+    r"weekend)\s*(?:[.!;]|$|,? (?:and|so|i'?m|i am|goodbye|sorry|bye)\b)|"
+    r"\bi(?:'ve| have)? (?:already )?(?:told|written|wrote|left)\b[^.?!]{0,30}\bwhat (?:to do|should happen|happens) (?:with|to) my "
+    r"(?:things|stuff|belongings|ashes|savings|body)\b(?![^.?!]{0,40}\b(?:while|when) (?:i'?m|i am|we'?re|we are) (?:away|abroad|on|in))",
+    # said plainly (the review of blind set 13's fixes): "i'm so done with trying to stay alive", "i'm done being here",
+    # "the plan is made", "my affairs are in order", "tonight is the night", "the world is better without me"
+    r"\b(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing|life|being here)\b|"
+    r"\bi'?m done being here\b|\bthe plan is (?:made|set|ready|sorted|in place)\b|\baffairs are (?:all )?(?:in order|sorted)\b|"
+    r"\btonight is the night\b|\b(?:world|everyone|everybody|my family|they)(?:'s| is| are|'d be| would be)? (?:better|happier) "
+    r"(?:off )?without me\b",
     r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
     r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets) already\b|\balready bought the (?:pills|tablets)\b|"
     r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",

@@ -672,17 +672,41 @@ def names_concern(text: str) -> Optional[str]:
 
 
 def find_concern_of_loved_one(text: str) -> Optional[str]:
-    """The loved one's struggle named in ``text``, skipping words the user uses about themselves or rules out."""
+    """The loved one's struggle named in ``text``, skipping words the user uses about themselves or rules out. The first
+    named wins, a sign as much as a word ("stopped leaving his room ... gaming till 5am": the low), except a sign that
+    happens over a struggle named after it in the same sentence ("he slams the door every time i mention his drinking",
+    "he says he's a failure because he can't stop gambling": the drinking, the gambling)."""
+    found = _concern_in(text, _CONCERN_PATTERNS)
+    worded = _concern_in(text, _CONCERN_WORD_PATTERNS) if found is not None else None
+    if found is None or worded is None or worded == found:
+        return found
+    sign = _CONCERN_PATTERNS[found].search(text)
+    word = _CONCERN_WORD_PATTERNS[worded].search(text)
+    if sign and word and word.start() > sign.end() and _OVER_IT.search(text[sign.end(): word.start()]):
+        return worded
+    return found
+
+
+# A sign told as what happens over another struggle: "when", "because", "every time i mention", "so the neighbours don't
+# see him" in the same sentence.
+# The user's own doing, not the loved one's: "i work crazy hours", "we both work crazy hours", "i keep the curtains closed".
+_MY_OWN_DOING = re.compile(r"\b(?:i|we|we both)\s+(?:also\s+|still\s+|both\s+)?(?:(?:keep|work|do|have|leave|left|kept|worked|am)\s+"
+                           r"(?:the\s+|my\s+|our\s+)?)?$", re.IGNORECASE)
+_OVER_IT = re.compile(r"^[^.?!]*\b(?:when|whenever|because|cos|coz|every time|each time|so (?:the|that|nobody|no one|people)|after|"
+                      r"about|over|if|now)\b[^.?!]*$", re.IGNORECASE)
+
+
+def _concern_in(text: str, patterns: dict[str, re.Pattern[str]]) -> Optional[str]:
     short = len(text.split()) <= 3
     best: Optional[tuple[str, int]] = None
     found: set[str] = set()
-    for value, pattern in _CONCERN_PATTERNS.items():
+    for value, pattern in patterns.items():
         for match in pattern.finditer(text):
             word = match.group(0).lower()
             before = text[: match.start()]
             if _ambiguous(word) and not short and not re.search(r"\bmy\s+$", before, re.I):
                 continue
-            if _ABOUT_ME.search(before[-60:]) or _RULED_OUT.search(before[-40:]):
+            if _ABOUT_ME.search(before[-60:]) or _RULED_OUT.search(before[-40:]) or _MY_OWN_DOING.search(before[-30:]):
                 continue
             if word.startswith("lost") and _NOT_A_LOSS.match(text, match.end()):
                 continue
@@ -939,6 +963,7 @@ class Picture:
     correction: bool = False
     named_concern: bool = False  # the struggle is named as what is going on ("i think it's hoarding"): it replaces a guess
     concern_guessed: bool = False  # read from signs only ("hasn't left his room in weeks"): a struggle named later replaces it
+    concern_by_model: bool = False  # the trained model's guess (kernel/concern_model.py): a sign or a word later replaces it
     ruled_out: tuple[str, ...] = ()  # struggles the user says it isn't
     pronoun: Optional[str] = None
     struggles: tuple[str, ...] = ()  # kinds of struggle named: drinking, drugs, gambling, bipolar
@@ -965,6 +990,16 @@ def _teller(answer: Optional[re.Match[str]]) -> Optional[str]:
     return said_by.group(1) if said_by else None
 
 
+def guess_concern(text: str) -> Optional[str]:
+    """The struggle a trained model reads in a message whose words and signs name none (kernel/concern_model.py), or
+    None: too short to tell, `none`, or not sure enough."""
+    if len(text.split()) < 5:
+        return None
+    from kernel import concern_model  # scikit-learn, loaded on the first story that needs it
+
+    return concern_model.guess(text.lower().replace("’", "'"))
+
+
 def read_message(text: str, *, expecting_form: bool = False) -> Picture:
     """Everything a message says about the situation; the form only where it is about asking for help."""
     lowered = text.lower().replace("’", "'")
@@ -988,7 +1023,7 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
         concern=concern,
-        concern_guessed=concern is not None and concern in _CONCERN_WORD_PATTERNS and not _CONCERN_WORD_PATTERNS[concern].search(lowered),
+        concern_guessed=named is None and concern is not None and _concern_in(lowered, _CONCERN_WORD_PATTERNS) != concern,
         resistance_form=form.value if form else None,
         duration=(duration.group(1) or duration.group(2)) if duration else None,
         together=together,

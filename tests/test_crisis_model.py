@@ -152,3 +152,62 @@ def test_a_story_told_is_not_an_emergency_but_danger_in_it_still_is(text: str, l
     from components.crisis_guard import grade_message
 
     assert grade_message(text, None, [])[0].level == level
+
+
+# A fresh-eyes review of session 14's safety changes (2026-12-02) tried these against them: each is right now.
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("i can't do this anymore. the pills are on the table", True),
+        ("i can't do this anymore, the whole packet is gone and i feel sleepy", True),
+        ("i can't take this anymore. the tablets are counted out", True),
+        ("i can't do this anymore. the train tracks are near my house", True),
+        ("i can't do it anymore. the bridge is ten minutes away", True),
+        ("i can't do this anymore, the hurting. i've bought a hose for the car", True),
+        ("i can't cope with this anymore. the end is close and i'm ready", True),
+        ("i'm done trying. nobody will miss me", True),
+        ("i'm done with trying, i'm going to the bridge", True),
+        ("i'm done trying to stay alive for everyone else. the pills are in my bag", True),
+        ("i can't take this anymore, the drinking. he threw a bottle and it hit me on the head", True),
+        ('she drank bleach, same as last year', True),
+        ("my mum swallowed bleach, just like last year, she's vomiting", True),
+        ("he drank antifreeze like he did back in 2021, he's being sick", True),
+        ("my brother took rat poison like 3 years ago, and now he's taken it again", True),
+        ('my dad has drunk weedkiller, he tried it two years ago too', True),
+        ("she's swallowed drain cleaner, she did the same thing in 2019", True),
+        ("how do i call an ambulance without him thinking i'm betraying him, he took all his pills an hour ago", True),
+        ("what should i say without my son thinking i'm panicking, he's standing on the bridge railing right now", True),
+        ("how do i stop her without her thinking i'm controlling, she just swallowed bleach and is vomiting", True),
+        ('he swung the bat and it hit my mum around the face', True),
+        ("my husband keeps a rifle for the deer, licensed and locked away, and tonight he said he'll use it on himself", True),
+        ("dad has a shotgun for the farm, licensed. he's in the barn with it and won't answer me", True),
+        ("i'm so done with trying to stay alive", True),
+        ("i'm done being here. goodbye", True),
+        ("i can't do this anymore. the plan is made", True),
+        ("i'm done, with all of it. my affairs are in order", True),
+        ("i'm done with fighting. tonight is the night", True),
+        ("i can't do this any more, the world is better without me", True),
+        ('I have decided this is my last week. My brother will not take any help and my parents blame me for everything. '
+         'I have already told my friend what to do with my things.', True),
+        ('she overdosed years ago. these days her eyes keep closing at the dinner table because of her new meds', False),
+        ("he tried to kill himself in 2015. now there's blood in his stool and he won't see the gp", False),
+        ("she survived an overdose in 2018, there's blood tests every month now", False),
+        ("she used to self harm as a teen. she's gasping when she runs, asthma maybe", False),
+        ("he's choking back tears when he talks about the suicide of his friend years ago", False),
+        ('he overdosed three years ago. she keeps saying i want to die of embarrassment when he brings it up', False),
+        ("i've decided this is my last week trying to get him to therapy", False),
+        ('i know this is my last weekend off before the baby comes', False),
+        ("he's always telling me what to do with my stuff", False),
+        ("i've told my neighbour what to do with my dog while we're on holiday", False),
+        ('he takes the paraffin out to the shed for the heater', False),
+        ('he took the drain cleaner back to the shop', False),
+        ("honestly i'm done, i can't do this anymore. the lying, money going missing from my purse, and her dad just pretends none "
+         "of it is happening", False),
+        ('In 2019 my sister drank poison after her exam results, thank God she survived. She is now in final year, doing well.', False),
+        ("Robin Williams' death still hits my dad every August, he was a massive fan. he's fine otherwise", False),
+    ],
+)
+def test_what_a_review_tried_against_the_new_cues(text: str, danger: bool) -> None:
+    from components.crisis_guard import grade_message
+
+    assert (grade_message(text, None, [])[0].level == "crisis") is danger

@@ -1161,3 +1161,44 @@ def test_a_struggle_named_later_replaces_one_guessed_from_its_signs() -> None:
 ])
 def test_who_it_is_told_without_the_usual_word(text: str, relationship: str) -> None:
     assert read_message(text).relationship == relationship
+
+
+def test_a_sign_or_a_word_replaces_the_models_guess_and_a_word_confirms_a_sign() -> None:
+    from dataclasses import replace
+
+    from actions.respond import Memory, update_situation
+
+    memory = Memory()
+    slots: dict = {}
+    steps = [
+        (replace(read_message("her jeans were hanging off her at the station"), concern="substance_use", concern_guessed=True,
+                 concern_by_model=True), "substance_use"),
+        (read_message("she cuts everything into tiny pieces and moves it round the plate"), "eating"),
+        (read_message("yes i think it's an eating disorder, her friend said so"), "eating"),
+        (read_message("she had a few drinks at her cousin's party"), "eating"),  # confirmed in words: no longer a guess
+    ]
+    for picture, concern in steps:
+        values, _ = update_situation(slots, picture, {}, memory)
+        slots.update(values)
+        assert slots["concern"] == concern
+
+
+# A review of the registry's signs (2026-12-02) tried these: a sign about the user, or one that happens over a struggle
+# named after it, does not take the place of that struggle.
+@pytest.mark.parametrize(("text", "concern"), [
+    ('I work crazy hours and my husband drinks every night', 'substance_use'),
+    ("i keep the curtains closed so the neighbours don't see him drunk", 'substance_use'),
+    ("he says he's a failure because he can't stop gambling", 'substance_use'),
+    ('my husband threw things at the wall when he lost at poker', 'substance_use'),
+    ('he slams the door every time i mention his drinking', 'substance_use'),
+    ("i was attacked by him last year, he's my husband and he drinks", 'substance_use'),
+    ("she was attacked by a dog as a kid, now she's depressed", 'depression'),
+    ("she hears things through the wall from the neighbours, they argue a lot, she's depressed", 'depression'),
+    ("he's got cameras in his house for security, he drinks every night", 'substance_use'),
+    ("the police are after him for the fight, he's been drinking heavily", 'substance_use'),
+    ("i rang his flat and no one was there, he's been drinking for days", 'substance_use'),
+    ('i called round and nobody was there', 'none'),
+    ('he was killed off in the show and my son cried, anyway my son drinks too much', 'substance_use'),
+])
+def test_a_sign_gives_way_where_it_is_the_users_or_happens_over_a_named_struggle(text: str, concern: str) -> None:
+    assert (read_message(text).concern or "none") == concern
