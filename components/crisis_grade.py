@@ -50,6 +50,13 @@ class SafetyGrade:
         return {"level": self.level, "category": self.category, "asking_directly": self.asking_directly}
 
 
+# "od'd", and "odd" typed for it after someone ("she odd on heroin", "my mate odd at the party"), not "the odd mug",
+# "acting odd again".
+_ODD = (r"od'd|(?:(?<=she )|(?<=he )|(?<=they )|(?<=mate )|(?<=has )|(?<=have )|(?<=just )|(?<=son )|(?<=daughter )|(?<=brother )|"
+        r"(?<=sister )|(?<=friend )|(?<=had ))odd(?! (?:mug|one|jobs?|things?|bit|socks|way|times?|moment|days?|looks?|feeling|"
+        r"person|man|woman|guy|number|again|this|since|lately|recently|behaviou?r|sometimes|at times))")
+
+
 def _rx(*parts: str) -> re.Pattern[str]:
     # Case-sensitive on purpose: callers lower-case the text once, which is faster than re.I on every pattern.
     return re.compile("|".join(parts))
@@ -186,7 +193,7 @@ _NOW = _rx(
     r"\b(?:don'?t|do not|dont) know what (?:to do|i'?m doing)\b(?![^.?!]*\b(?:if|when|ever)\b)|"
     r"\bfrightened\s*(?:[.!,]|and|$)|\bhelp me\b|\bplease help\b|\bi(?:'m| am) (?:hiding|locked)\b|"
     # not the reason for the worry told: "so you can see why i'm scared"
-    r"(?<!why )(?<!how )(?<!that )(?<!because )\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
+    r"(?<!see why )(?<!understand why )(?<!know why )\bi(?:'m| am) (?:so |really )?(?:scared|terrified)\s*(?:[.!]|$)",
     r"\b(?:he|she)'?s (?:here|upstairs|downstairs|back|outside|in the next room)\b|\bnext room\b|\boutside my\b",
     r"\b(?:search\w*|googl\w*|looked up|looking up|researching)\b",
     r"\b(?:he|she|they|hes|shes)(?:'s| is| are|'re)? (?:\w+ )?(?:slumped|unconscious|unresponsive|not breathing|barely breathing|hardly breathing|"
@@ -324,15 +331,18 @@ _USER_AT_RISK = _rx(
     r"\b(?:i|i'?ve|ive)\b" + _NO_THIRD_PERSON + r"\bhow (?:and when )?(?:i'?d|id|i would|i'?ll|i will|i'?m going to|im going to) do it\b",
     r"\b(?:i'?m|im|i am) not (?:okay|ok|safe)\b",
     r"\b(?:decided|know|sure)\b[^.?!]{0,20}\b(?:this|it)(?:'s| is| will be|'ll be) my last (?:week|day|night|weekend)"
-    r"\s*(?:[.!;]|$|,? (?:and|so|i'?m|i am|goodbye|sorry|bye)\b)|"
-    r"\bi(?:'ve| have)? (?:already )?(?:told|written|wrote|left)\b[^.?!]{0,30}\bwhat to do with my (?:things|stuff|belongings)\b|"
-    r"\b(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing|being here)\b|"
-    r"\bi'?m done being here\b|\b(?:world|everyone|everybody|my family)(?:'s| is| are|'d be| would be)? (?:better|happier) (?:off )?without me\b",
+    r"\s*(?:[.!;]|$|,? (?:goodbye|sorry|bye)\b)(?!\s*(?:after|then|from|next|after that|he|she|they)\b)|"
+    r"\bi(?:'ve| have)? (?:already )?(?:told|written|wrote|left)\b[^.?!]{0,30}\bwhat to do with my (?:things|stuff|belongings)\b"
+    r"(?![^.?!]{0,40}\b(?:while|when|during|for the|travel\w*|holiday|move|trip|abroad|away))|"
+    r"\bi'?m (?:so |just )?(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing)\b"
+    r"(?! (?:on|in|with|around|for|like|at|here|there)\b)|"
+    r"\bi'?m done being here\s*(?:[.!,;]|$)|\b(?:world|everyone|everybody|my family)(?:'s| is| are|'d be| would be)? (?:better|happier) "
+    r"(?:off )?without me\s*(?:[.!,;]|$)",
     _USER_WAY_OUT.pattern,
 )
 # Something was taken: an overdose, happening or just happened.
 _OVERDOSE = _rx(
-    r"\boverdos(?:ed|ing|d)\b|\b(?:od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b))\b|\bo\.d\.?'?d?\b|\balcohol poisoning\b|\bnarcan\b|\bnaloxone\b",
+    r"\boverdos(?:ed|ing|d)\b|\b(?:" + _ODD + r")\b|\bo\.d\.?'?d?\b|\balcohol poisoning\b|\bnarcan\b|\bnaloxone\b",
     r"\b(?:took|taken|swallowed|downed|necked|injected|snorted|mixed|smoked)\b[^.?!]{0,50}\b(?:pills?|tablets?|paracetamol|tylenol|"
     r"xanax|codeine|lithium|insulin|methadone|heroin|fentanyl|coke|cocaine|something|them|painkillers|antidepressants|"
     r"meds|medication|bottle|packet|strip|load|lot|edibles|too much|\d+)\b",
@@ -387,6 +397,12 @@ _ACUTE = _rx(
     r"(?=[^.?!]*\b(?:shaking|fitting|seizure|floppy|not making (?:any )?sense|heart|breath\w*|wake|dizzy|pulse|chest|paranoid|answer\w*|drowsy|blue|grey|vomit\w*|throwing up)\b)",
     *_DANGER_DONE_NOW,
     r"\b(?:not|barely|hardly|stopped) breathing\b|\bbreathing (?:is )?(?:really |so |very )?(?:slow|weird|shallow|funny|strange)\b",
+    # breathless with something taken, either way round (a second review, 2026-12-02): "she's in a panic attack, can't breathe,
+    # she mixed her xanax with wine", "he's had a load of coke and his heart is racing and he can't breathe"
+    r"\b(?:can'?t|cannot|couldn'?t|cant|couldnt) (?:breathe|catch (?:her|his|their) breath)\b(?=[^\n]*\b(?:xanax|valium|benzos?|pills|"
+    r"tablets|coke|cocaine|spice|ket|mdma|insulin|vodka|wine|gin|whisky|took|taken|mixed|a load of|too much)\b)|"
+    r"\b(?:xanax|valium|benzos?|pills|tablets|coke|cocaine|spice|ket|mdma|insulin|took|taken|mixed|a load of|too much)\b[^\n]*"
+    r"\b(?:can'?t|cannot|couldn'?t|cant|couldnt) (?:breathe|catch (?:her|his|their) breath)\b",
     r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) (?:wake (?:him|her|them|up)|get (?:him|her|them) to wake)\b|"
     r"\bunresponsive\b|\bunconscious\b|\bnot responding\b",
     r"\bfitting\b|\bseizure\b|\bconvuls\w*\b|\bgone floppy\b|\bturn(?:ed|ing)? blue\b|"
@@ -575,11 +591,6 @@ _FIGURES = _rx(
     r"(?:fine|ok|okay|healthy|normal)|nothing wrong with (?:her|his|their|my) heart)\b",
     r"\b(?:s?he|it|this|that|they|you)(?:'s|'re| is| are) (?:literally )?killing me with (?:this|that|worry|stress|the (?:worry|stress|"
     r"arguments?|nagging|drinking|silence)|all (?:this|the)|(?:his|her|their) (?:moods?|drinking|silence|nagging))\b",
-    # Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
-    # emergency happening now.
-    # (not across something taken: "a panic attack but he took something, his heart is racing and he cant breathe")
-    r"\bpanic attacks?\b(?:(?!took|taken|swallow|snort|inject|drank|drunk|necked|downed|overdos|smoked)[^.?!]){0,80}"
-    r"\b(?:couldn'?t|could not|can'?t|cannot|couldnt|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
     # crying till breathless (blind set 33): "she cried so hard she couldn't breathe and we never brought it up again"
     r"\b(?:cried|cries|crying|sobbed|sobbing|laughed|laughing|wept) (?:so (?:hard|much)|until|till) (?:that )?(?:s?he|they|i) "
     r"(?:couldn'?t|could not|couldnt|can'?t|cannot|cant) (?:breathe|catch (?:her|his|their|my) breath)\b",
@@ -690,7 +701,7 @@ _SAFETY_TOPIC = _rx(
 )
 # Any word of acute danger, even when misspelt: the classifier's "crisis" only counts with one of these.
 _DANGER_WORD = _rx(
-    r"\b(?:suicid\w*|overdos\w*|od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b)|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
+    r"\b(?:suicid\w*|overdos\w*|" + _ODD + r"|unaliv\w*|kms|kys|noose|rope|knife|knives|gun|rifle|weapon\w*|bleeding|unconscious|"
     r"unresponsive|(?:not|isn'?t|barely|hardly|stopped|struggling|trouble|difficulty|can'?t stop|funny|weird|strange|shallow) breathing|"
     r"breathing (?:funny|weird|strangely|oddly|slowly|badly|shallow|really slow)|collapsed|seizure|poison\w*|"
     r"emergency|ambulance|911|999|988|goodbye|chok(?:ed|ing)|"
@@ -709,31 +720,20 @@ def speaks_of_safety_topic(text: str) -> bool:
     return bool(_SAFETY_TOPIC.search(text))
 
 
-# Worn out with the situation, said with what wears them out (blind set 32): "honestly i'm done, i can't do this anymore. the
-# lying, money going missing from my purse". The model alone hears danger in the first words; with the list after them
-# and nothing that says now, a way out or the user's own danger, it is exasperation, answered by listening.
-_BURDENS = (r"(?:lying|lies|nagging|pleading|begging|excuses|chasing|cooking|cleaning|tidying|shopping|phone calls|guilt|moods?|rows|"
-            r"arguing|arguments|shouting|silence|secrets|mess|worry|worrying|covering|appointments|money|bills|drinking|gambling|"
-            r"same (?:row|excuses|argument))")
-_FED_UP_WITH = _rx(
-    r"\b(?:i can'?t|i cant|i cannot) (?:do|take|handle|cope with|deal with) (?:this|it|any of (?:this|it))(?: any ?more| much longer)?"
-    r"\s*(?:[.,;:!-]+\s*|\s)(?:the (?:\w+ )?|his |her |their |all (?:the|his|her|this) )" + _BURDENS + r"\b",
-    r"\bi'?m (?:so |just )?done,? (?:chasing|covering|making excuses|cleaning up|paying|nagging|being (?:his|her|their) "
-    r"(?:mum|mom|mother|secretary|carer|taxi|alarm clock|therapist|bank)|trying to get (?:him|her|them))\b",
-)
-
-
-def fed_up_with_it(text: str) -> bool:
-    """Exasperation with the situation, named, with no sign of danger anywhere in it: no danger word (the broad stem
-    list), nothing that says now, no way out, not the user's own danger."""
-    return (bool(_FED_UP_WITH.search(text)) and not _DANGER_STEM.search(_FED_UP_WITH.sub(" ", text))
-            and not (_says_now(text) or acute(text) or _user_at_risk(text)))
-
-
 # A panic attack named, then its signs (blind set 32): "what I think are panic attacks. Heart racing, can't breathe,
 # convinced she's dying, and then twenty minutes later she's fine". The signs are the attack's, so they are blanked when
 # the message names it; anything else in it (pills, a drug, a blade) still counts.
-_PANIC_NAMED = _rx(r"\bpanic(?:king)? attacks?\b|\bpanic disorder\b|\bpanicking\b|\bpanic (?:like|every time|whenever|when)\b")
+# Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
+# emergency happening now, when nothing else in the message could stop a breath.
+_PANIC_NAMED = _rx(r"\bpanic attacks\b|\b(?:has|have|gets?|getting|started having|keeps? having|been having|having these) (?:a |these |bad |"
+                   r"proper )?panic attacks?\b|\bhad (?:a |another |her |his )?(?:\w+ )?panic attack\b")
+# ... told as they come and go ("and then twenty minutes later she's fine")
+_ALL_CLEAR = _rx(r"\bhad (?:a |another |her |his )?(?:\w+ )?panic attack\b(?! and)|\b(?:then|and|later|after)\b[^.?!]{0,30}\b(?:s?he'?s|s?he is|they'?re|they are|i'?m) (?:fine|ok|okay|alright|all right|"
+                 r"better|back to normal)\b|\bminutes? later\b|\b(?:it )?(?:passes|wears off)\b|\bcalms? down\b")
+# ... and nothing else that could stop a breath or a heart: something taken, asthma, an allergy, a collapse
+_NOT_ONLY_PANIC = _rx(r"\b(?:took|taken|had some|ate|eaten|been on|snort\w*|inject\w*|smok\w*|popped|using|pills?|tablets?|coke|cocaine|"
+                      r"mdma|ket|drink\w*|drunk|drank|asthma\w*|inhaler|allerg\w*|peanuts?|swell\w*|collaps\w*|lips|numb|insulin|"
+                      r"overdos\w*|chest pains?|arm|faint\w*|passed out|unconscious|blue|grey|gray)\b")
 _PANIC_SIGNS = _rx(
     r"\bheart (?:is |was |keeps |kept )?(?:racing|pounding|thumping|going (?:like mad|crazy|a mile a minute))\b|"
     r"\b(?:couldn'?t|could not|couldnt|can'?t|cannot|cant) (?:breathe|catch (?:her|his|their|my) breath|get (?:her|his|their|my) breath)\b|"
@@ -745,11 +745,9 @@ _PANIC_SIGNS = _rx(
 def without_figures(text: str) -> str:
     """The text with figures of speech the lemma rules would misread blanked out."""
     text = _FIGURES.sub(" ", text)
-    return _PANIC_SIGNS.sub(" ", text) if _PANIC_NAMED.search(text) and not _TAKEN_WITH_PANIC.search(text) else text
-
-
-# Panic signs after something taken are no panic attack to blank: "took a load of pills and now she's having a panic attack".
-_TAKEN_WITH_PANIC = _rx(r"\b(?:took|taken|swallowed|snorted|injected|smoked|necked|downed|drank)\b")
+    if _PANIC_NAMED.search(text) and _ALL_CLEAR.search(text) and not _NOT_ONLY_PANIC.search(text):
+        return _PANIC_SIGNS.sub(" ", text)
+    return text
 
 
 def acute(text: str) -> bool:
@@ -787,18 +785,20 @@ _CLOCK_NOW = _rx(r"\bright now\b|\bjust now\b|\btonight\b|\btoday\b|\bat the mom
 _DATED_PAST = _rx(r"\b(?:in|back in) (?:19|20)\d\d\b|\b(?:\d+|a few|few|many|several|two|three|four|five|ten) (?:years?|yrs?) "
                   r"(?:ago|back)\b|\byears ago\b|\blast year\b")
 # ... unless the sentence says it again or now ("she drank bleach, same as last year", "he's being sick").
-_AGAIN_OR_NOW = _rx(r"\b(?:again|now|just|too|same|like (?:she|he|they|it) did|still|being|vomiting|sick|pain|"
+_AGAIN_OR_NOW = _rx(r"\b(?:again|now|noo|just|too|same|like (?:she|he|they|it) did|still|being|vomiting|sick|pain|mornin|the night|"
                     r"crying|screaming|unconscious|asleep|breathing|hospital|ambulance)\b|"
                     r"\b(?:s?he|they|it)(?:'s| is|'re| are)\b(?! (?:fine|ok|okay|well|better|alive|doing well|recovered|safe|grand|now fine))")
 _POISON_NOW = _rx(_POISON_TAKEN)
-_WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|feeling|believing|assuming) (?:that )?(?:i|i'?m|we)\b[^.?!,;]*")
+_WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|feeling|believing|assuming) (?:that )?(?:i think |we think )?"
+                             r"(?:it'?s|its|it is) (?:happening|starting|coming back|back)(?: again)?\b")
 
 
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
     text = _SENTENCE.sub(lambda m: _POISON_NOW.sub(" ", m.group(0)) if _DATED_PAST.search(m.group(0))
-                         and not _CLOCK_NOW.search(m.group(0)) and not _AGAIN_OR_NOW.search(_POISON_NOW.sub(" ", m.group(0)))
+                         and len(_POISON_NOW.findall(m.group(0))) == 1 and not _CLOCK_NOW.search(m.group(0))
+                         and not _AGAIN_OR_NOW.search(_POISON_NOW.sub(" ", m.group(0)))
                          else m.group(0), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
     text = _CLAUSE.sub(lambda m: _STORY_TIME.sub(" ", m.group(0)) if _FICTION_WORD.search(m.group(0)) else m.group(0),
                        _OVER_NOW.sub(" ", text))
@@ -809,7 +809,7 @@ def _says_now(text: str) -> bool:
 
 # Words that say a sentence is about danger at all (broad on purpose: a miss only keeps a message at crisis).
 _DANGER_STEM = _rx(
-    r"\b(?:suicid|overdos|od'd|odd(?= (?:on|again|last|earlier|yesterday|tonight|this)\b)|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
+    r"\b(?:suicid|overdos|" + _ODD + r"|o\.d|kill|die|died|dying|dead|death|hang|cut|self[- ]?harm|harm|hurt|attempt|pill|tablet|meds|breath|"
     r"unconscious|unrespons|collaps|blood|bleed|hit|beat|punch|slap|kick|chok|strangl|violen|abus|assault|"
     r"rap(?:e|ed|ing)\b|knife|knive|gun|"
     r"rope|noose|jump|bridge|swallow|took|taken|hospital|section|police|ambulance|a&e|psychos|psychotic|breakdown|anorexi|eating disorder|"

@@ -34,7 +34,6 @@ from components.crisis_grade import (
     PAST,
     SafetyGrade,
     corrected,
-    fed_up_with_it,
     grade,
     speaks_of_danger_word,
     speaks_of_safety_topic,
@@ -114,7 +113,7 @@ def grade_message(text: str, intent_name: str | None, ranking: list[dict[str, An
         and speaks_of_danger_word(without_cleared_words(without_figures(fixed)))
     ):
         layer = CLASSIFIER
-    if layer is None and not help_there and not fed_up_with_it(fixed) and sure_of_crisis(text, fixed):
+    if layer is None and not help_there and sure_of_crisis(text, fixed):
         layer = MODEL  # danger told by what is seen ("he gave his guitar away and now he won't open his door")
     return grade(fixed, categories, layer is not None), layer
 

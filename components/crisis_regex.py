@@ -241,15 +241,25 @@ _DANGER = [
     # The user's own goodbye, settled (blind set 13): "i have decided this is my last week", "told my friend what to do with
     # my things" (not "my last week at work")
     r"\b(?:decided|know|sure|promise)\b[^.?!]{0,20}\b(?:this|it|today|tonight)(?:'s| is| will be|'ll be) my last (?:week|day|night|"
-    r"weekend)\s*(?:[.!;]|$|,? (?:and|so|i'?m|i am|goodbye|sorry|bye)\b)|"
+    r"weekend)\s*(?:[.!;]|$|,? (?:goodbye|sorry|bye)\b)(?!\s*(?:after|then|from|next|after that|he|she|they)\b)|"
     r"\bi(?:'ve| have)? (?:already )?(?:told|written|wrote|left)\b[^.?!]{0,30}\bwhat (?:to do|should happen|happens) (?:with|to) my "
-    r"(?:things|stuff|belongings|ashes|savings|body)\b(?![^.?!]{0,40}\b(?:while|when) (?:i'?m|i am|we'?re|we are) (?:away|abroad|on|in))",
+    r"(?:things|stuff|belongings|ashes|body)\b(?![^.?!]{0,40}\b(?:while|when|during|for the|travel\w*|holiday|move|trip|abroad|away))",
     # said plainly (the review of blind set 13's fixes): "i'm so done with trying to stay alive", "i'm done being here",
     # "the plan is made", "my affairs are in order", "tonight is the night", "the world is better without me"
-    r"\b(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing|life|being here)\b|"
-    r"\bi'?m done being here\b|\bthe plan is (?:made|set|ready|sorted|in place)\b|\baffairs are (?:all )?(?:in order|sorted)\b|"
-    r"\btonight is the night\b|\b(?:world|everyone|everybody|my family|they)(?:'s| is| are|'d be| would be)? (?:better|happier) "
-    r"(?:off )?without me\b",
+    r"\bi'?m (?:so |just )?(?:done|tired|sick) (?:with|of) (?:trying to )?(?:stay(?:ing)? alive|being alive|living|existing|life)\b"
+    r"(?! (?:on|in|with|around|for|like|at|here|there|admin)\b)|"
+    # a farewell and a way out said plainly (a second review, 2026-12-02): "you won't hear from me again", "the letters are in
+    # the drawer and i'm going up to the quarry", "ive got all mums old morphine and im having it"
+    r"\byou won'?t (?:hear from|see) me (?:again|ever again)\s*(?:[.!,;]|$)|\b(?:letters?|notes?) (?:are|is) (?:in|on|under) (?:the|my)\b[^.?!]{0,60}\b"
+    r"(?:going|heading|off|walking|driving) (?:up |down |out )?to the\b|"
+    r"\b(?:i'?ve|ive|i have) got (?:all )?(?:\w+ )?(?:old )?(?:morphine|pills|tablets|meds|codeine|oxy\w*)\b[^.?!]{0,20}\b(?:i'?m|im|i am) "
+    r"(?:having|taking|swallowing) (?:it|them|the lot)\b|"
+    # a plan or a night, after the end of the user's rope: "i can't do this anymore. the plan is made", "i'm done with fighting.
+    # tonight is the night" (alone, "the plan is made for the intervention" and "tonight is the night i talk to him" are not)
+    r"\b(?:can'?t do (?:this|it)|can'?t go on|i'?m (?:so )?done|had enough|no point)\b[^?]{0,60}\b(?:the plan is (?:made|set|ready|sorted)|"
+    r"tonight(?:'s| is) the night)\s*(?:[.!,;]|$)|"
+    r"\bi'?m done being here\s*(?:[.!,;]|$)|\bmy affairs are (?:all )?in order\b(?! (?:for|so|since|now that|before the))|"
+    r"\b(?:world|everyone|everybody|my family)(?:'s| is| are|'d be| would be)? (?:better|happier) (?:off )?without me\s*(?:[.!,;]|$)",
     r"\b(?:counting|lining up|lined up|laid out|laying out) (?:all )?(?:them|the (?:pills|tablets)|(?:his|her|my|\w+'s) (?:pills|tablets))"
     r"(?: out)? on (?:the|my|his|her) (?:bed|table|floor)\b|\bbought the (?:pills|tablets) already\b|\balready bought the (?:pills|tablets)\b|"
     r"\b(?:go|leave|gone) from this world\b|\bleave this world\b",

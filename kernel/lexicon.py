@@ -439,7 +439,9 @@ _FORM_CUES: dict[ResistanceForm, tuple[tuple[str, int], ...]] = {
         r"a stranger)\b", 2), (r"\bstorm", 2), (r"\bslam", 3),
         (r"\bfurious\b", 1), (r"\bmad\b", 1),
         (r"\bbut out\b", 2), (r"(?<!\bour )(?<!\bfamily )\bbusiness\b(?! (?:with|to) (?:strangers|outsiders))", 2),
-        (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b", 3), (r"\bhangs? up\b", 2),  # "hung up" is counted above
+        (r"\bf+[\W_]*(?:off|\*+ off)\b|\bfuck off\b|\bpiss off\b|\bget lost\b|\bget (?:tae|to) f\b", 3),
+        (r"\bhangs? up\b", 2),  # "hung up" is counted above
+        (r"\bnothing wrang wi\b", 2),  # Scots: "he says get tae f, there's nothing wrang wi him"
         (r"\bwalked out\b|\bstormed out\b", 2),
         (r"\bget out\b(?! of (?:bed|the house|the flat|the car))", 2), (r"\bthrew it\b|\bthrows it\b|\bbinned\b|\bin the bin\b", 2),
         (r"\bnasty\b", 2),

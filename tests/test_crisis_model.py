@@ -76,14 +76,14 @@ def test_its_training_lines_are_apart_from_the_development_and_held_out_sets() -
 def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergency_script_from_the_model() -> None:
     """Every user turn of tests/data/conversations (none of them a crisis now) and the NLU development set: the model
     may add an alarm where the rules saw nothing. Measured 1 of 1,413 at the 0.9 threshold; 2 of 2,387 at 0.85 (2026-12-01);
-    4 of 3,922 with blind sets 32 and 33 (2026-12-02: holes kicked in a hallway's plaster, a mother sitting in the baby's
-    room, a widow found in her car after the funeral; "i'm done, i can't do this anymore. the lying..." is exasperation,
-    which the guard keeps from the model as it does here)."""
+    5 of 3,922 with blind sets 32 and 33 (2026-12-02: holes kicked in a hallway's plaster, a mother sitting in the baby's
+    room, a widow found in her car after the funeral, and "i'm done, i can't do this anymore. the lying..." A veto for
+    exasperation that names its burdens was tried and taken out: a review found real crises it silenced)."""
     import csv
 
     import yaml
 
-    from components.crisis_grade import fed_up_with_it, grade
+    from components.crisis_grade import grade
     from components.crisis_guard import _rule_layers
 
     texts = []
@@ -99,10 +99,9 @@ def test_ordinary_turns_of_the_development_conversations_rarely_get_the_emergenc
     alarms = []
     for text in texts:
         fixed, categories, net = _rule_layers(text)
-        if not categories and not net and not fed_up_with_it(fixed) and crisis_model.sure_of_crisis(text, fixed) \
-                and grade(fixed, [], True).level == CRISIS:
+        if not categories and not net and crisis_model.sure_of_crisis(text, fixed) and grade(fixed, [], True).level == CRISIS:
             alarms.append(text)
-    assert len(texts) >= 1200 and len(alarms) <= 4, alarms
+    assert len(texts) >= 1200 and len(alarms) <= 5, alarms
 
 
 def test_every_module_that_shapes_what_the_model_reads_makes_a_saved_model_stale() -> None:
@@ -112,24 +111,6 @@ def test_every_module_that_shapes_what_the_model_reads_makes_a_saved_model_stale
     used = {f"{name}.py" for name in ("crisis_grade", "crisis_matcher", "crisis_regex", "crisis_lexicon") if name in source}
     assert used <= set(crisis_model.READERS)
     assert "crisis_regex.py" in crisis_model.READERS
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        # exasperation, named (blind set 32): the model alone would send the emergency script
-        ("honestly i'm done, i can't do this anymore. the lying, money going missing from my purse, and her dad just pretends none "
-         "of it is happening", "none"),
-        ("im so done with his excuses, i cant do this anymore with him", "none"),
-        # the same words with danger to the user stay a crisis
-        ("i cant do this anymore. not him, not work, not anything. i just want to go to sleep and not wake up", "crisis"),
-        ("i'm done with existing, i can't do this anymore. the pills are in my bag", "crisis"),
-    ],
-)
-def test_exasperation_with_what_wears_them_out_is_not_an_emergency(text: str, level: str) -> None:
-    from components.crisis_guard import grade_message
-
-    assert grade_message(text, None, [])[0].level == level
 
 
 @pytest.mark.parametrize(
@@ -201,8 +182,6 @@ def test_a_story_told_is_not_an_emergency_but_danger_in_it_still_is(text: str, l
         ("i've told my neighbour what to do with my dog while we're on holiday", False),
         ('he takes the paraffin out to the shed for the heater', False),
         ('he took the drain cleaner back to the shop', False),
-        ("honestly i'm done, i can't do this anymore. the lying, money going missing from my purse, and her dad just pretends none "
-         "of it is happening", False),
         ('In 2019 my sister drank poison after her exam results, thank God she survived. She is now in final year, doing well.', False),
         ("Robin Williams' death still hits my dad every August, he was a massive fan. he's fine otherwise", False),
     ],
@@ -211,3 +190,18 @@ def test_what_a_review_tried_against_the_new_cues(text: str, danger: bool) -> No
     from components.crisis_guard import grade_message
 
     assert (grade_message(text, None, [])[0].level == "crisis") is danger
+
+
+def test_what_two_reviews_tried_against_the_new_cues() -> None:
+    """tests/data/safety_review_cases.tsv: the messages two fresh-eyes reviews wrote against session 14's safety changes
+    (danger now, and look-alikes of the new cues), each graded right now. Their misses that predate the session and are
+    still missed (two spoken as "she odd" when the classifier is unsure, "he panics ... then he's fine", "she's done with
+    living in that flat") are in the session note, not here."""
+    import csv
+
+    from components.crisis_guard import grade_message
+
+    with (DATA / "safety_review_cases.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    wrong = [row["text"] for row in rows if (grade_message(row["text"], None, [])[0].level == "crisis") != (row["danger"] == "yes")]
+    assert len(rows) >= 150 and wrong == []

@@ -60,7 +60,8 @@ ORDINAL_TURN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eig
 # to them ("stop drinking, please").
 # "stop. that last bit was a mistake", "thank you, stop now. how i did?": a stop that opens the message.
 STOP_FIRST = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry|thank you|thanks|thx|cheers|great|good|please)\W+){0,2}"
+    r"^\W*(?:(?:ok(?:ay)?|right|hmm+|alright|yeah|actually|sorry|thank you|thanks|thx|cheers|great|good|please|ugh+|argh+|god)"
+    r"\W+){0,2}"
     r"(?:(?:let'?s |we (?:can |should )?|i (?:want to|wanna|'?d like to) |i'?m )?(?:stop|stopping|pause|end it|enough)"
     r"(?: (?:now|here|there|please|pls|for now|for today))?|"
     # "ok i'll stop there": the user's own stop, with its place (a bare "ok i'll stop." can be said to them)
@@ -73,7 +74,8 @@ STOP_LAST = re.compile(
     r"that will do|"
     r"that'?s (?:it|all|enough)|"
     r"let'?s (?:leave it|stop) (?:there|here))(?: for (?:now|today))?(?: (?:pls|please))?\W+(?:(?:so|and)\W+)?"
-    r"(?:how(?: did|'d|d) i (?:do|go)(?!\s+(?:that|this|it|to|some|any))|how was (?:that|i)|did i (?:sound|come across|do) (?:\w+ ){0,2}"
+    r"(?:how(?: did|'d|d) i (?:do|go)(?!\s+(?:that|this|it|to|some|any))|how (?:bad |good )?was (?:that|i)|"
+    r"did i (?:sound|come across|do) (?:\w+ ){0,2}"
     r"(?:ok(?:ay)?|alright|preachy|pushy|harsh|bossy|judgy|judgemental|judgmental|weird|right|fine|well|badly)|"
     r"(?:any |give me (?:some )?)?feedback|(?:tell me )?(?:honestly )?how (?:that|it|i) went)\b[^.!?]{0,20}[.!?\s]*$", re.I
 )
@@ -404,11 +406,19 @@ def _tells_of_my_kin(lowered: str) -> bool:
     return bool(opening and normalise_relationship(opening.group(1)))
 
 
+# A story of what was said, and a question to us about people like them: "i said dad will you come to the doctors with
+# me ... flat no ... how do you help someone who thinks the problem is everyone else".
+_REPORTED = re.compile(r"^\W*(?:so |and |well |then )?(?:i|we) (?:said|asked|told (?:him|her|them)|tried saying|went)\b|"
+                       r"\bhow (?:do|can|would) (?:you|i|we|people) (?:help|deal with|handle|get through to|reach|talk to|support) "
+                       r"(?:someone|somebody|a person|people|anyone)\b")
+
+
 def looks_like_a_line(text: str) -> bool:
-    lowered = text.replace("’", "'")
-    if _TO_US.search(lowered) or _ASKING_US_ABOUT_ME.search(lowered):  # "for you to help me stay calm" is to us
+    raw = text.replace("’", "'")
+    lowered = raw.lower()  # lower-cased: "My dad's house is full ... you have to walk sideways" tells of him
+    if _TO_US.search(lowered) or _ASKING_US_ABOUT_ME.search(lowered) or _REPORTED.search(lowered):  # "for you to help me" is to us
         return False
-    if addresses_them(lowered):
+    if addresses_them(raw):  # a name needs its capital: "Claire, I'm not here to shout"
         return True
     if len(lowered.split()) < 4 or not _SECOND_PERSON.search(lowered) or _tells_of_my_kin(lowered):
         return False
