@@ -161,8 +161,9 @@ class Memory:
     last_asked: Optional[str] = None
     audience: Optional[str] = None  # who the support shown last was for: "user" or "loved_one"
     struggles: list[str] = field(default_factory=list)  # kinds named (drinking, gambling...): kernel.lexicon.STRUGGLE_KINDS
-    concern_guessed: bool = False  # the concern was read from signs only: a struggle named later replaces it
-    concern_by_model: bool = False  # ... or guessed by the trained model: a sign or a word later replaces it
+    # How the concern was read (_GUESS): 0 in words or from a button, 1 from signs only, 2 the trained model's guess. A
+    # reading more certain replaces it, and one as certain or more confirms it.
+    concern_guess: int = 0
 
     @classmethod
     def load(cls, value: Any) -> Memory:
@@ -187,6 +188,11 @@ def _button_entity(tracker: Tracker, name: str) -> Optional[str]:
 _SAME_KIN_CORRECTION = re.compile(r"\b(?:it'?s|its|i meant|i mean|actually|talking about) (?:my|our) \w+|\bnot (?:my|our) \w+", re.I)
 
 
+def _guess(picture: Picture) -> int:
+    """How the message read its concern, as Memory.concern_guess counts it."""
+    return 2 if picture.concern_by_model else 1 if picture.concern_guessed else 0
+
+
 def update_situation(
     slots: dict[str, Any], picture: Picture, buttons: dict[str, Optional[str]], memory: Memory, text: str = ""
 ) -> tuple[dict[str, Optional[str]], set[str]]:
@@ -203,8 +209,7 @@ def update_situation(
         value = buttons.get(name) or heard
         switch = (picture.correction
                   or (name == "concern" and (picture.named_concern or current in picture.ruled_out
-                                             or (memory.concern_guessed and not picture.concern_guessed)
-                                             or (memory.concern_by_model and not picture.concern_by_model)))
+                                             or _guess(picture) < memory.concern_guess))
                   or (name == "resistance_form" and picture.form_told
                       and (picture.told_by is None or memory.pronoun is None or picture.told_by == memory.pronoun)))
         if value and (current is None or (value != current and (buttons.get(name) or switch))):
@@ -213,12 +218,10 @@ def update_situation(
             if name == "relationship":
                 memory.word = picture.word
             if name == "concern":
-                memory.concern_guessed = picture.concern_guessed and not buttons.get(name)
-                memory.concern_by_model = picture.concern_by_model and not buttons.get(name)
-        elif name == "concern" and value == current and not picture.concern_by_model:
+                memory.concern_guess = 0 if buttons.get(name) else _guess(picture)
+        elif name == "concern" and value == current:
             # the guess confirmed ("yes he's depressed, the gp said so"): by a sign, it is a sign's guess; by a word, no guess
-            memory.concern_by_model = False
-            memory.concern_guessed = memory.concern_guessed and picture.concern_guessed
+            memory.concern_guess = min(memory.concern_guess, _guess(picture))
         elif name == "relationship" and value == current and picture.word and not memory.word:
             memory.word = picture.word
         elif (name == "relationship" and value == current and picture.correction and picture.word and picture.word != memory.word

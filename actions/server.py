@@ -17,6 +17,7 @@ from rasa_sdk.__main__ import main
 from rasa_sdk.executor import ActionExecutor
 
 from actions.privacy_endpoint import add_privacy_endpoint
+from kernel import concern_model
 
 
 def freeze_after_registering() -> None:
@@ -24,6 +25,7 @@ def freeze_after_registering() -> None:
 
     def register_package(self: ActionExecutor, package: Any) -> None:
         original(self, package)
+        concern_model.warm()  # loaded (or trained) now, not on the first story, and frozen with the rest
         gc.collect()
         gc.freeze()
 

@@ -721,10 +721,9 @@ def speaks_of_safety_topic(text: str) -> bool:
 
 
 # A panic attack named, then its signs (blind set 32): "what I think are panic attacks. Heart racing, can't breathe,
-# convinced she's dying, and then twenty minutes later she's fine". The signs are the attack's, so they are blanked when
-# the message names it; anything else in it (pills, a drug, a blade) still counts.
-# Breathlessness told as a panic attack ("she had a proper panic attack, couldn't breathe, shaking"): panic, not an
-# emergency happening now, when nothing else in the message could stop a breath.
+# convinced she's dying, and then twenty minutes later she's fine", or one told as past ("she had a proper panic attack,
+# couldn't breathe, shaking"). The signs are the attack's, so they are blanked, when nothing else in the message could
+# stop a breath; anything else in it (pills, a drug, a blade) still counts.
 _PANIC_NAMED = _rx(r"\bpanic attacks\b|\b(?:has|have|gets?|getting|started having|keeps? having|been having|having these) (?:a |these |bad |"
                    r"proper )?panic attacks?\b|\bhad (?:a |another |her |his )?(?:\w+ )?panic attack\b")
 # ... told as they come and go ("and then twenty minutes later she's fine")
@@ -793,13 +792,18 @@ _WHAT_THEY_MIGHT_THINK = _rx(r"\bwithout (?:him|her|them|my \w+) (?:thinking|fee
                              r"(?:it'?s|its|it is) (?:happening|starting|coming back|back)(?: again)?\b")
 
 
+def _without_a_dated_poisoning(sentence: str) -> str:
+    """The sentence without its one poisoning when that is dated in the past and nothing in it says now or again."""
+    if not _DATED_PAST.search(sentence) or _CLOCK_NOW.search(sentence):
+        return sentence
+    rest, poisonings = _POISON_NOW.subn(" ", sentence)
+    return rest if poisonings == 1 and not _AGAIN_OR_NOW.search(rest) else sentence
+
+
 def _says_now(text: str) -> bool:
     if _WHAT_DO_I_DO.search(text) and not _HYPOTHETICAL.search(text):
         return True
-    text = _SENTENCE.sub(lambda m: _POISON_NOW.sub(" ", m.group(0)) if _DATED_PAST.search(m.group(0))
-                         and len(_POISON_NOW.findall(m.group(0))) == 1 and not _CLOCK_NOW.search(m.group(0))
-                         and not _AGAIN_OR_NOW.search(_POISON_NOW.sub(" ", m.group(0)))
-                         else m.group(0), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
+    text = _SENTENCE.sub(lambda m: _without_a_dated_poisoning(m.group(0)), _WHAT_THEY_MIGHT_THINK.sub(" ", text))
     text = _CLAUSE.sub(lambda m: _STORY_TIME.sub(" ", m.group(0)) if _FICTION_WORD.search(m.group(0)) else m.group(0),
                        _OVER_NOW.sub(" ", text))
     text = _CLAUSE.sub(lambda m: " " + " ".join(c.group(0) for c in _CLOCK_NOW.finditer(m.group(0))) + " "

@@ -31,7 +31,7 @@ from typing import Any, Optional
 
 import yaml
 
-from kernel.saved_model import drop_stop_words, load, save
+from kernel.saved_model import drop_stop_words, load_or_train, save
 from kernel.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -191,18 +191,8 @@ def _model() -> Optional[Any]:
 
 
 def _load_or_train() -> Optional[Any]:
-    model_dir = Path(os.environ.get("CRISIS_MODEL", str(MODEL_DIR)))
-    try:
-        if not line_files():
-            return None
-        model = load(model_dir, _digest(line_files()))
-        if model is None:
-            log.info("crisis model: no usable model in %s; training it (seconds)", model_dir)
-            model = train(model_dir)
-        return model
-    except Exception:
-        log.warning("crisis model: could not load or train %s; the rule layers decide alone", model_dir, exc_info=True)
-        return None
+    return load_or_train(Path(os.environ.get("CRISIS_MODEL", str(MODEL_DIR))), lambda: _digest(line_files()) if line_files() else None,
+                         train, log, "crisis model", "the rule layers decide alone")
 
 
 def warm() -> None:

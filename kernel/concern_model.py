@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from kernel.registry import concern_names
-from kernel.saved_model import drop_stop_words, load, save
+from kernel.saved_model import drop_stop_words, load_or_train, save
 from kernel.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -107,18 +107,8 @@ def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
 def _model() -> Optional[Any]:
     """The trained model, loaded once per process; trained if missing or stale; None if that fails (words alone)."""
     with _LOADING:
-        model_dir = Path(os.environ.get("CONCERN_MODEL", str(MODEL_DIR)))
-        try:
-            if not line_files():
-                return None
-            model = load(model_dir, _digest(line_files()))
-            if model is None:
-                log.info("concern model: no usable model in %s; training it (seconds)", model_dir)
-                model = train(model_dir)
-            return model
-        except Exception:
-            log.warning("concern model: could not load or train %s; the registry's words decide alone", model_dir, exc_info=True)
-            return None
+        return load_or_train(Path(os.environ.get("CONCERN_MODEL", str(MODEL_DIR))), lambda: _digest(line_files()) if line_files() else None,
+                             train, log, "concern model", "the registry's words decide alone")
 
 
 def warm() -> None:

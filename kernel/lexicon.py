@@ -678,22 +678,29 @@ def find_concern_of_loved_one(text: str) -> Optional[str]:
     named wins, a sign as much as a word ("stopped leaving his room ... gaming till 5am": the low), except a sign that
     happens over a struggle named after it in the same sentence ("he slams the door every time i mention his drinking",
     "he says he's a failure because he can't stop gambling": the drinking, the gambling)."""
+    return _struggle(text)[0]
+
+
+def _struggle(text: str) -> tuple[Optional[str], bool]:
+    """find_concern_of_loved_one, and whether the struggle is a guess: read from signs, with no word for it."""
     found = _concern_in(text, _CONCERN_PATTERNS)
-    worded = _concern_in(text, _CONCERN_WORD_PATTERNS) if found is not None else None
-    if found is None or worded is None or worded == found:
-        return found
+    if found is None:
+        return None, False
+    worded = _concern_in(text, _CONCERN_WORD_PATTERNS)
+    if worded is None or worded == found:
+        return found, worded is None
     sign = _CONCERN_PATTERNS[found].search(text)
     word = _CONCERN_WORD_PATTERNS[worded].search(text)
     if sign and word and word.start() > sign.end() and _OVER_IT.search(text[sign.end(): word.start()]):
-        return worded
-    return found
+        return worded, False
+    return found, True
 
 
-# A sign told as what happens over another struggle: "when", "because", "every time i mention", "so the neighbours don't
-# see him" in the same sentence.
 # The user's own doing, not the loved one's: "i work crazy hours", "we both work crazy hours", "i keep the curtains closed".
 _MY_OWN_DOING = re.compile(r"\b(?:i|we|we both)\s+(?:also\s+|still\s+|both\s+)?(?:(?:keep|work|do|have|leave|left|kept|worked|am)\s+"
                            r"(?:the\s+|my\s+|our\s+)?)?$", re.IGNORECASE)
+# A sign told as what happens over another struggle: "when", "because", "every time i mention", "so the neighbours don't
+# see him" in the same sentence.
 _OVER_IT = re.compile(r"^[^.?!]*\b(?:when|whenever|because|cos|coz|every time|each time|so (?:the|that|nobody|no one|people)|after|"
                       r"about|over|if|now)\b[^.?!]*$", re.IGNORECASE)
 
@@ -1019,13 +1026,13 @@ def read_message(text: str, *, expecting_form: bool = False) -> Picture:
         # correction, not the first one named
         mention = loved_one_mention(told[corrected_to.start():]) or mention
     named = names_concern(lowered)
-    concern = named or find_concern_of_loved_one(lowered)
+    concern, guessed = (named, False) if named else _struggle(lowered)
     answer = _THEIR_ANSWER.search(lowered)
     return Picture(
         relationship=mention[0] if mention else None,
         word=mention[1] or None if mention else None,
         concern=concern,
-        concern_guessed=named is None and concern is not None and _concern_in(lowered, _CONCERN_WORD_PATTERNS) != concern,
+        concern_guessed=guessed,
         resistance_form=form.value if form else None,
         duration=(duration.group(1) or duration.group(2)) if duration else None,
         together=together,

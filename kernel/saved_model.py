@@ -2,9 +2,11 @@
 crisis model): written whole or not at all, read back only while the digest still matches. No Rasa internals."""
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional
 
@@ -29,6 +31,25 @@ def load(directory: Path, digest: str) -> Optional[Any]:
     except Exception:
         return None
     return saved["model"] if isinstance(saved, dict) and saved.get("digest") == digest else None
+
+
+def load_or_train(directory: Path, digest: Callable[[], Optional[str]], train: Callable[[Path], Any], log: logging.Logger,
+                  what: str, without: str) -> Optional[Any]:
+    """The model saved in ``directory`` while ``digest()`` still matches it, else one trained there now (seconds). None
+    when there is nothing to learn from (``digest()`` is None) or loading and training fail: logged as ``what``, with
+    what the caller does without it (``without``), so no message ever waits on a model."""
+    try:
+        expected = digest()
+        if expected is None:
+            return None
+        model = load(directory, expected)
+        if model is None:
+            log.info("%s: no usable model in %s; training it (seconds)", what, directory)
+            model = train(directory)
+        return model
+    except Exception:
+        log.warning("%s: could not load or train %s; %s", what, directory, without, exc_info=True)
+        return None
 
 
 def drop_stop_words(features: Any) -> None:

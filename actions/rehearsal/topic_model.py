@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from actions.rehearsal.topics import SMALL_TALK, TOPICS, WHY_NOT, lexicon_topic
-from kernel.saved_model import drop_stop_words, load, save
+from kernel.saved_model import drop_stop_words, load_or_train, save
 from kernel.settings import REPO_ROOT
 
 log = logging.getLogger(__name__)
@@ -140,16 +140,8 @@ def train(out: Path = MODEL_DIR, directory: Optional[Path] = None) -> Any:
 @lru_cache(maxsize=1)
 def _model() -> Optional[Any]:
     """The trained model, loaded once per process; trained if missing or older than the lines; None if that fails."""
-    model_dir = Path(os.environ.get("PRACTICE_TOPIC_MODEL", str(MODEL_DIR)))
-    try:
-        model = load(model_dir, _digest(line_files()))
-        if model is None:
-            log.info("practice topics: no usable model in %s; training it (seconds)", model_dir)
-            model = train(model_dir)
-        return model
-    except Exception:  # the lexicon alone still reads topics
-        log.warning("practice topics: could not load or train %s; reading topics with the lexicon only", model_dir, exc_info=True)
-        return None
+    return load_or_train(Path(os.environ.get("PRACTICE_TOPIC_MODEL", str(MODEL_DIR))), lambda: _digest(line_files()), train, log,
+                         "practice topics", "reading topics with the lexicon only")
 
 
 def guess(text: str) -> Optional[Guess]:
