@@ -1202,3 +1202,10 @@ def test_a_sign_or_a_word_replaces_the_models_guess_and_a_word_confirms_a_sign()
 ])
 def test_a_sign_gives_way_where_it_is_the_users_or_happens_over_a_named_struggle(text: str, concern: str) -> None:
     assert (read_message(text).concern or "none") == concern
+
+
+def test_going_quiet_is_emotional_however_it_is_said() -> None:
+    # held as a stranger would (2026-12-02): "got very quiet" was not read, so "not crazy" made it a hard no
+    text = "i told him maybe a psychologist can help and he got very quiet and then said he is not crazy, and went to his room"
+    form = read_message(text, expecting_form=True).resistance_form
+    assert form == "emotional"
